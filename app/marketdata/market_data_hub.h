@@ -1,0 +1,81 @@
+#pragma once
+
+#include "venues/connector.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <optional>
+
+namespace hoga {
+
+// What changed since the previous `updated` emission.
+struct MarketDataChanges {
+    QSet<QString> tickers;                 // markets whose ticker changed
+    QSet<QString> books;                   // markets whose order book changed
+    QHash<QString, QVector<Trade>> trades; // new trades per market, oldest first
+    bool connectionChanged = false;
+    bool isEmpty() const { return tickers.isEmpty() && books.isEmpty() && trades.isEmpty() && !connectionChanged; }
+};
+
+// Latest market state of one venue. Written from the connector's thread (direct connections, under a
+// mutex, so a flood of stream messages never queues up events on the GUI thread) and read anywhere.
+// Lives on the thread that created it (the GUI thread), where a timer emits `updated` at most once per
+// coalescing interval with everything that changed since the previous emission.
+class MarketDataHub : public QObject {
+    Q_OBJECT
+public:
+    explicit MarketDataHub(QObject* parent = nullptr);
+    ~MarketDataHub() override;
+
+    // Follows the connector's stream signals, fetches its markets and initial tickers and subscribes
+    // ticker, trade and order book streams for every market.
+    void attach(Connector* connector);
+    Connector* connector() const { return m_connector; }
+    QString venueId() const;
+    bool isSimulated() const;
+
+    void setCoalesceIntervalMs(int ms); // default 150 ms (views repaint at most every 100-250 ms)
+    int coalesceIntervalMs() const;
+
+    QVector<Market> markets() const;
+    std::optional<Market> market(const QString& code) const;
+    std::optional<Ticker> ticker(const QString& market) const;
+    QHash<QString, Ticker> tickers() const;
+    std::optional<OrderBook> orderBook(const QString& market) const;
+    QVector<Trade> recentTrades(const QString& market, int max = 100) const; // newest first
+    ConnectionState connectionState() const;
+    qint64 lastUpdateMs() const; // wall-clock ms of the last stream message, 0 if none yet
+    // Last price of `market`, from the ticker or the last trade.
+    std::optional<Decimal> lastPrice(const QString& market) const;
+
+signals:
+    void marketsLoaded();
+    void updated(const hoga::MarketDataChanges& changes);
+    void errorOccurred(const hoga::VenueError& error);
+
+private:
+    void onTicker(const Ticker& t);       // connector thread
+    void onTrade(const Trade& t);         // connector thread
+    void onBook(const OrderBook& b);      // connector thread
+    void onConnection(ConnectionState s); // connector thread
+    void flush();                         // own thread, on the timer
+
+    Connector* m_connector = nullptr;
+    QTimer m_timer;
+    mutable QMutex m_mutex;
+    QVector<Market> m_markets;
+    QHash<QString, Ticker> m_tickers;
+    QHash<QString, OrderBook> m_books;
+    QHash<QString, QVector<Trade>> m_recentTrades; // newest last, bounded
+    MarketDataChanges m_pending;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    qint64 m_lastUpdateMs = 0;
+};
+
+} // namespace hoga
+
+Q_DECLARE_METATYPE(hoga::MarketDataChanges)

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "trading/order_validator.h"
+#include "venues/connector.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace hoga {
+
+class MarketDataHub;
+
+// One venue account as the user sees it: balances, open orders, order history and own fills. Seeds itself
+// from REST, follows the private stream, and places and cancels orders after validating them. All venue
+// work is asynchronous; this object only keeps state and lives on the thread that created it.
+class TradingSession : public QObject {
+    Q_OBJECT
+public:
+    TradingSession(Connector* connector, MarketDataHub* hub, QObject* parent = nullptr);
+
+    // Fetches balances, open and closed orders and fills, then subscribes to the account stream.
+    void start();
+    // Fetches everything again (after a reconnect).
+    void refresh();
+
+    Connector* connector() const { return m_connector; }
+    MarketDataHub* hub() const { return m_hub; }
+
+    QVector<Balance> balances() const;
+    std::optional<Balance> balance(const QString& currency) const;
+    QVector<Order> openOrders() const;   // newest first
+    QVector<Order> orderHistory() const; // terminal orders, newest first
+    QVector<Fill> fills() const;         // newest first
+
+    // Checks the request against the market's rules, balances and (for market orders) the book.
+    ValidationResult validate(const OrderRequest& request) const;
+    // Validates, assigns a client id if missing, and sends. Returns the client id, or an empty string if
+    // validation failed (then `orderRejected` is emitted with the explanation).
+    QString submit(OrderRequest request);
+    void cancel(const QString& orderId);
+
+signals:
+    void balancesChanged();
+    void ordersChanged();
+    void fillsChanged();
+    void orderAccepted(const hoga::Order& order);
+    void orderRejected(const QString& clientId, const QString& message);
+    void errorOccurred(const hoga::VenueError& error);
+
+private:
+    void upsertOrder(const Order& order);
+    void addFill(const Fill& fill);
+    void setBalance(const Balance& balance);
+
+    Connector* m_connector;
+    MarketDataHub* m_hub;
+    QHash<QString, Balance> m_balances; // by currency
+    QHash<QString, Order> m_orders;     // by venue id
+    QVector<Fill> m_fills;              // newest first
+    QHash<QString, QString> m_pendingClientIds; // client id -> market, until the venue answers
+};
+
+} // namespace hoga

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/account.h"
+#include "core/candle.h"
+#include "core/market.h"
+#include "core/order.h"
+#include "core/orderbook.h"
+#include "core/result.h"
+#include "core/ticker.h"
+#include "core/trade.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QStringList>
+
+namespace hoga {
+
+enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting };
+QString connectionStateName(ConnectionState s); // translated, for the status bar
+
+struct CandleQuery {
+    QString market;
+    CandleInterval interval = CandleInterval::M1;
+    int count = 200;  // the connector pages internally when this exceeds the venue's per-request maximum
+    qint64 toMs = 0;  // exclusive end (candles that open before it); 0 = now
+};
+
+// Identifies an order by the venue's id or by our client id (exactly one is set).
+struct OrderRef {
+    QString id;
+    QString clientId;
+};
+
+enum StreamChannel : unsigned {
+    TickerChannel = 1u << 0,
+    TradeChannel = 1u << 1,
+    OrderBookChannel = 1u << 2,
+};
+
+// One venue, behind a unified, asynchronous API (modelled on ccxt's unified exchange API).
+//
+// Threading contract: a connector lives in its own thread (see ConnectorHost). Every public method may be
+// called from any thread, never blocks, and returns at once; the work runs on the connector's thread and
+// the returned future completes there (use QFuture::then(context, ...) to continue on another thread).
+// Cancelling a returned future abandons the request where the venue allows it. Stream signals are emitted
+// from the connector's thread.
+class Connector : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~Connector() override = default;
+
+    virtual QString venueId() const = 0;        // "sim", "upbit", "bithumb", ...
+    virtual QString displayName() const = 0;    // translated, e.g. "Simulated market"
+    virtual bool isSimulated() const { return false; }
+    virtual bool hasCredentials() const = 0;    // private calls possible
+    virtual ConnectionState connectionState() const = 0;
+
+    // Public market data
+    virtual QFuture<Result<QVector<Market>>> fetchMarkets() = 0;
+    virtual QFuture<Result<QVector<Ticker>>> fetchTickers(const QStringList& markets) = 0;
+    virtual QFuture<Result<OrderBook>> fetchOrderBook(const QString& market, int depth) = 0;
+    // Oldest first.
+    virtual QFuture<Result<QVector<Candle>>> fetchCandles(const CandleQuery& query) = 0;
+    // Newest first.
+    virtual QFuture<Result<QVector<Trade>>> fetchTrades(const QString& market, int count) = 0;
+
+    // Private (account)
+    virtual QFuture<Result<QVector<Balance>>> fetchBalances() = 0;
+    virtual QFuture<Result<Order>> createOrder(const OrderRequest& request) = 0;
+    virtual QFuture<Result<Order>> fetchOrder(const OrderRef& ref) = 0;
+    virtual QFuture<Result<QVector<Order>>> fetchOpenOrders(const QString& market = {}) = 0;
+    // Newest first.
+    virtual QFuture<Result<QVector<Order>>> fetchClosedOrders(const QString& market = {}, int limit = 100) = 0;
+    virtual QFuture<Result<Order>> cancelOrder(const OrderRef& ref) = 0;
+    // Own fills, newest first.
+    virtual QFuture<Result<QVector<Fill>>> fetchFills(const QString& market = {}, int limit = 100) = 0;
+
+    // Streams. Subscriptions add up; calling again with more markets extends them. Safe from any thread.
+    virtual void subscribeMarketData(const QStringList& markets, unsigned channels) = 0;
+    virtual void unsubscribeMarketData(const QStringList& markets, unsigned channels) = 0;
+    virtual void subscribeAccount() = 0; // own orders, fills and balances
+
+signals:
+    void tickerUpdated(const hoga::Ticker& ticker);
+    void tradeReceived(const hoga::Trade& trade);
+    // The whole book after the venue's snapshot or delta was applied.
+    void orderBookUpdated(const hoga::OrderBook& book);
+    void orderUpdated(const hoga::Order& order);
+    void fillReceived(const hoga::Fill& fill);
+    void balanceUpdated(const hoga::Balance& balance);
+    void connectionStateChanged(hoga::ConnectionState state);
+    void streamError(const hoga::VenueError& error);
+};
+
+} // namespace hoga
+
+Q_DECLARE_METATYPE(hoga::ConnectionState)
+Q_DECLARE_METATYPE(hoga::CandleQuery)
+Q_DECLARE_METATYPE(hoga::OrderRef)
