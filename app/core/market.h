@@ -29,6 +29,9 @@ struct TradingRules {
     // Fraction digits of the tick at this price (for display: 0 for a 1000 KRW tick, 8 for 0.00000001).
     int priceDecimalsFor(const Decimal& price) const;
     int qtyDecimals() const;
+
+    // Upbit's KRW-market tick table (policy of 2025-07), from 0 upward; reusable by any KRW venue or test.
+    static QVector<PriceBand> krwPriceBands();
 };
 
 struct Market {

@@ -1,0 +1,94 @@
+#include "order.h"
+
+namespace hoga {
+
+QString orderStateName(OrderState s) {
+    switch (s) {
+    case OrderState::New:
+        return QStringLiteral("new");
+    case OrderState::Open:
+        return QStringLiteral("open");
+    case OrderState::PartiallyFilled:
+        return QStringLiteral("partially_filled");
+    case OrderState::Filled:
+        return QStringLiteral("filled");
+    case OrderState::Cancelled:
+        return QStringLiteral("cancelled");
+    case OrderState::Rejected:
+        return QStringLiteral("rejected");
+    }
+    return QStringLiteral("new");
+}
+
+QString sideName(Side s) {
+    return s == Side::Buy ? QStringLiteral("buy") : QStringLiteral("sell");
+}
+
+QString orderTypeName(OrderType t) {
+    return t == OrderType::Limit ? QStringLiteral("limit") : QStringLiteral("market");
+}
+
+bool isTerminal(OrderState s) {
+    return s == OrderState::Filled || s == OrderState::Cancelled || s == OrderState::Rejected;
+}
+
+bool isLegalTransition(OrderState from, OrderState to) {
+    switch (from) {
+    case OrderState::New:
+        return to == OrderState::Open || to == OrderState::PartiallyFilled || to == OrderState::Filled ||
+               to == OrderState::Cancelled || to == OrderState::Rejected;
+    case OrderState::Open:
+        return to == OrderState::PartiallyFilled || to == OrderState::Filled || to == OrderState::Cancelled;
+    case OrderState::PartiallyFilled:
+        // Each further fill re-enters PartiallyFilled.
+        return to == OrderState::PartiallyFilled || to == OrderState::Filled || to == OrderState::Cancelled;
+    case OrderState::Filled:
+    case OrderState::Cancelled:
+    case OrderState::Rejected:
+        return false;
+    }
+    return false;
+}
+
+bool Order::transitionTo(OrderState to) {
+    if (!isLegalTransition(state, to))
+        return false;
+    state = to;
+    return true;
+}
+
+bool Order::applyFill(const Fill& fill) {
+    if (isTerminal(state) || !fill.qty.isPositive())
+        return false;
+    const bool byTotal = qty.isZero() && total.isPositive();
+    const Decimal newFilledQty = filledQty + fill.qty;
+    if (!byTotal && newFilledQty > qty)
+        return false;
+    // A market buy by quote amount has no quantity to reach: the venue's final state decides when it is done.
+    const OrderState next =
+        (!byTotal && newFilledQty == qty) ? OrderState::Filled : OrderState::PartiallyFilled;
+    if (!isLegalTransition(state, next))
+        return false;
+    filledQty = newFilledQty;
+    filledQuote += fill.price * fill.qty;
+    fee += fill.fee;
+    state = next;
+    if (fill.timestampMs > updatedAtMs)
+        updatedAtMs = fill.timestampMs;
+    return true;
+}
+
+Decimal Order::remainingQty() const {
+    if (qty.isZero())
+        return {};
+    const Decimal remaining = qty - filledQty;
+    return remaining.isNegative() ? Decimal() : remaining;
+}
+
+Decimal Order::averageFillPrice(int scale) const {
+    if (!filledQty.isPositive())
+        return {};
+    return filledQuote.divide(filledQty, scale, Rounding::HalfEven);
+}
+
+} // namespace hoga

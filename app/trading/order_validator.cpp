@@ -1,0 +1,304 @@
+#include "order_validator.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace hoga {
+
+namespace {
+
+// Plain decimal text; the UI localises numbers elsewhere.
+QString num(const Decimal& d) {
+    return d.toString();
+}
+
+Decimal freeBalance(const QVector<Balance>& balances, const QString& currency, const QString& venue) {
+    for (const Balance& b : balances) {
+        if (b.currency == currency && (b.venue.isEmpty() || venue.isEmpty() || b.venue == venue))
+            return b.free;
+    }
+    return {};
+}
+
+// Nearest prices on the tick below and above `price`. A neighbour that crosses into the next band lands on
+// its start, which every sane tick table makes valid; re-round there in case a table is not.
+std::pair<Decimal, Decimal> tickNeighbours(const TradingRules& rules, const Decimal& price,
+                                           const Decimal& tick) {
+    const Decimal down = price.roundToStep(tick, Rounding::Down);
+    Decimal up = price.roundToStep(tick, Rounding::Up);
+    const Decimal upTick = rules.tickFor(up);
+    if (upTick.isPositive() && !up.isMultipleOf(upTick))
+        up = up.roundToStep(upTick, Rounding::Up);
+    return {down, up};
+}
+
+// The largest quantity on the step not above `qty` (the step itself if that would be zero).
+Decimal qtyOnStepDown(const TradingRules& rules, const Decimal& qty) {
+    if (!rules.qtyStep.isPositive())
+        return qty;
+    const Decimal down = qty.roundToStep(rules.qtyStep, Rounding::Down);
+    return down.isPositive() ? down : rules.qtyStep;
+}
+
+Decimal qtyOnStepUp(const TradingRules& rules, const Decimal& qty) {
+    return rules.qtyStep.isPositive() ? qty.roundToStep(rules.qtyStep, Rounding::Up) : qty;
+}
+
+// Quantity at `price` worth `total`, on the step, rounded with `mode`.
+Decimal qtyForTotal(const TradingRules& rules, const Decimal& total, const Decimal& price, Rounding mode) {
+    const int scale = rules.qtyStep.isPositive() ? rules.qtyStep.scale() : Decimal::kMaxScale;
+    const Decimal qty = total.divide(price, scale, mode);
+    return rules.qtyStep.isPositive() ? qty.roundToStep(rules.qtyStep, mode) : qty;
+}
+
+class Checker {
+public:
+    Checker(const OrderRequest& request, const Market& market, const QVector<Balance>& balances,
+            const std::optional<Decimal>& referencePrice)
+        : m_request(request)
+        , m_market(market)
+        , m_rules(market.rules)
+        , m_balances(balances)
+        , m_referencePrice(referencePrice && referencePrice->isPositive() ? referencePrice : std::nullopt) {}
+
+    ValidationResult run() {
+        if (!checkMarket())
+            return m_result;
+        const bool isLimit = m_request.type == OrderType::Limit;
+        const bool byTotal =
+            !isLimit && m_request.side == Side::Buy && m_request.qty.isZero() && !m_request.total.isZero();
+        try {
+            const bool priceOk = !isLimit || checkPrice();
+            const bool amountOk = byTotal ? checkTotalAmount() : checkQty();
+            if (!priceOk || !amountOk)
+                return m_result;
+            checkTotals(isLimit, byTotal);
+            checkBalance(isLimit, byTotal);
+        } catch (const DecimalError&) {
+            add(ValidationIssue::AboveMaxTotal, QStringLiteral("total"),
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "The order total is too large to compute. Enter a smaller quantity or price."));
+        }
+        return m_result;
+    }
+
+private:
+    void add(ValidationIssue::Code code, const QString& field, const QString& message,
+             const Decimal& suggested = {}) {
+        m_result.issues.append({code, field, message, suggested});
+    }
+
+    const QString& base() const { return m_market.base; }
+    const QString& quote() const { return m_market.quote; }
+
+    bool checkMarket() {
+        if (!m_market.code.isEmpty() && m_market.code == m_request.market)
+            return true;
+        const QString message =
+            m_request.market.isEmpty()
+                ? QCoreApplication::translate("hoga::OrderValidator", "No market is selected.")
+                : QCoreApplication::translate("hoga::OrderValidator",
+                                              "The market %1 is unknown: no trading rules are loaded for it.")
+                      .arg(m_request.market);
+        add(ValidationIssue::UnknownMarket, QStringLiteral("market"), message);
+        return false;
+    }
+
+    bool checkPrice() {
+        const Decimal& price = m_request.price;
+        if (price.isZero()) {
+            add(ValidationIssue::MissingPrice, QStringLiteral("price"),
+                QCoreApplication::translate("hoga::OrderValidator", "Enter a price for the limit order."));
+            return false;
+        }
+        if (price.isNegative()) {
+            add(ValidationIssue::NonPositive, QStringLiteral("price"),
+                QCoreApplication::translate("hoga::OrderValidator", "Price %1 %2 must be greater than zero.")
+                    .arg(num(price), quote()));
+            return false;
+        }
+        const Decimal tick = m_rules.tickFor(price);
+        if (tick.isPositive() && !price.isMultipleOf(tick)) {
+            const auto [down, up] = tickNeighbours(m_rules, price, tick);
+            // The nearest valid price, ties going up (away from zero).
+            const Decimal suggested = (price - down) < (up - price) ? down : up;
+            add(ValidationIssue::PriceNotOnTick, QStringLiteral("price"),
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "Price %1 %2 is not a multiple of the %3 %2 tick. Nearest valid prices: %4 or %5 %2.")
+                    .arg(num(price), quote(), num(tick), num(down), num(up)),
+                suggested);
+            return false;
+        }
+        return true;
+    }
+
+    bool checkQty() {
+        const Decimal& qty = m_request.qty;
+        if (qty.isZero()) {
+            add(ValidationIssue::MissingQuantity, QStringLiteral("qty"),
+                m_request.type == OrderType::Market && m_request.side == Side::Buy
+                    ? QCoreApplication::translate("hoga::OrderValidator",
+                                                  "Enter an amount to spend or a quantity to buy.")
+                    : QCoreApplication::translate("hoga::OrderValidator", "Enter a quantity."));
+            return false;
+        }
+        if (qty.isNegative()) {
+            add(ValidationIssue::NonPositive, QStringLiteral("qty"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "Quantity %1 %2 must be greater than zero.")
+                    .arg(num(qty), base()));
+            return false;
+        }
+        bool ok = true;
+        const Decimal& step = m_rules.qtyStep;
+        if (step.isPositive() && !qty.isMultipleOf(step)) {
+            const Decimal suggested = qtyOnStepDown(m_rules, qty);
+            add(ValidationIssue::QtyNotOnStep, QStringLiteral("qty"),
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "Quantity %1 %2 is not a multiple of the %3 %2 step. Nearest valid quantity: %4 %2.")
+                    .arg(num(qty), base(), num(step), num(suggested)),
+                suggested);
+            ok = false;
+        }
+        if (m_rules.minQty.isPositive() && qty < m_rules.minQty) {
+            add(ValidationIssue::BelowMinQty, QStringLiteral("qty"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "Quantity %1 %2 is below the minimum of %3 %2.")
+                    .arg(num(qty), base(), num(m_rules.minQty)),
+                qtyOnStepUp(m_rules, m_rules.minQty));
+            ok = false;
+        }
+        return ok;
+    }
+
+    bool checkTotalAmount() {
+        if (m_request.total.isNegative()) {
+            add(ValidationIssue::NonPositive, QStringLiteral("total"),
+                QCoreApplication::translate("hoga::OrderValidator", "Amount %1 %2 must be greater than zero.")
+                    .arg(num(m_request.total), quote()));
+            return false;
+        }
+        return true;
+    }
+
+    // The order's value in the quote currency, where it can be known.
+    std::optional<Decimal> orderTotal(bool isLimit, bool byTotal) const {
+        if (isLimit)
+            return m_request.price * m_request.qty;
+        if (byTotal)
+            return m_request.total;
+        if (m_referencePrice)
+            return m_request.qty * *m_referencePrice;
+        return std::nullopt;
+    }
+
+    // The price a quantity suggestion is based on (limit price or reference), if any.
+    std::optional<Decimal> unitPrice(bool isLimit) const {
+        return isLimit ? std::optional<Decimal>(m_request.price) : m_referencePrice;
+    }
+
+    void checkTotals(bool isLimit, bool byTotal) {
+        const Decimal& minTotal = m_rules.minTotal;
+        const Decimal& maxTotal = m_rules.maxTotal;
+        if (!minTotal.isPositive() && !maxTotal.isPositive())
+            return;
+        const std::optional<Decimal> total = orderTotal(isLimit, byTotal);
+        if (!total) {
+            add(ValidationIssue::NoReferencePrice, QStringLiteral("qty"),
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "No current price is known for %1, so this market order cannot be checked against the "
+                    "minimum order total of %2 %3. Wait for market data and try again.")
+                    .arg(m_market.code, num(minTotal.isPositive() ? minTotal : maxTotal), quote()));
+            return;
+        }
+        const QString field = byTotal ? QStringLiteral("total") : QStringLiteral("qty");
+        const std::optional<Decimal> price = unitPrice(isLimit);
+        if (minTotal.isPositive() && *total < minTotal) {
+            // Suggest what to enter in the offending field: the amount itself, or the smallest quantity.
+            const Decimal suggested =
+                byTotal || !price ? minTotal : qtyForTotal(m_rules, minTotal, *price, Rounding::Up);
+            add(ValidationIssue::BelowMinTotal, field,
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "Order total %1 %2 is below the minimum of %3 %2.")
+                    .arg(num(*total), quote(), num(minTotal)),
+                suggested);
+        }
+        if (maxTotal.isPositive() && *total > maxTotal) {
+            const Decimal suggested =
+                byTotal || !price ? maxTotal : qtyForTotal(m_rules, maxTotal, *price, Rounding::Down);
+            add(ValidationIssue::AboveMaxTotal, field,
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "Order total %1 %2 exceeds the maximum of %3 %2.")
+                    .arg(num(*total), quote(), num(maxTotal)),
+                suggested);
+        }
+    }
+
+    void checkBalance(bool isLimit, bool byTotal) {
+        if (m_request.side == Side::Sell) {
+            const Decimal available = freeBalance(m_balances, base(), m_market.venue);
+            if (m_request.qty > available) {
+                const Decimal suggested = m_rules.qtyStep.isPositive()
+                                              ? available.roundToStep(m_rules.qtyStep, Rounding::Down)
+                                              : available;
+                add(ValidationIssue::InsufficientBalance, QStringLiteral("qty"),
+                    QCoreApplication::translate(
+                        "hoga::OrderValidator",
+                        "Insufficient %1: the order sells %2 %1 but only %3 %1 is available.")
+                        .arg(base(), num(m_request.qty), num(available)),
+                    suggested);
+            }
+            return;
+        }
+        // Buys pay the taker fee on top (the worst case for a limit order that crosses the book).
+        const std::optional<Decimal> total = orderTotal(isLimit, byTotal);
+        if (!total)
+            return; // a market buy by quantity without a price: the venue will check
+        const Decimal feeFactor = Decimal(1) + m_rules.takerFeeRate;
+        const Decimal required = *total * feeFactor;
+        const Decimal available = freeBalance(m_balances, quote(), m_market.venue);
+        if (required <= available)
+            return;
+        const Decimal affordableTotal = available.divide(feeFactor, available.scale(), Rounding::Down);
+        const std::optional<Decimal> price = unitPrice(isLimit);
+        const Decimal suggested = byTotal || !price
+                                      ? affordableTotal
+                                      : qtyForTotal(m_rules, affordableTotal, *price, Rounding::Down);
+        const QString feePercent = num(m_rules.takerFeeRate * Decimal(100));
+        add(ValidationIssue::InsufficientBalance, byTotal ? QStringLiteral("total") : QStringLiteral("qty"),
+            QCoreApplication::translate(
+                "hoga::OrderValidator",
+                "Insufficient %1: the order needs %2 %1 including the %3% fee, but only %4 %1 is available.")
+                .arg(quote(), num(required), feePercent, num(available)),
+            suggested);
+    }
+
+    const OrderRequest& m_request;
+    const Market& m_market;
+    const TradingRules& m_rules;
+    const QVector<Balance>& m_balances;
+    std::optional<Decimal> m_referencePrice;
+    ValidationResult m_result;
+};
+
+} // namespace
+
+QString ValidationResult::summary() const {
+    QStringList messages;
+    messages.reserve(issues.size());
+    for (const ValidationIssue& issue : issues)
+        messages << issue.message;
+    return messages.join(QLatin1Char('\n'));
+}
+
+ValidationResult OrderValidator::validate(const OrderRequest& request, const Market& market,
+                                          const QVector<Balance>& balances,
+                                          const std::optional<Decimal>& referencePrice) {
+    return Checker(request, market, balances, referencePrice).run();
+}
+
+} // namespace hoga
