@@ -1,13 +1,20 @@
 #pragma once
 
 #include "core/candle.h"
+#include "core/result.h"
 #include "theme/price_colors.h"
 
+#include <QFuture>
 #include <QWidget>
+
+class QButtonGroup;
+class QLabel;
 
 namespace hoga {
 
+class CandleChartView;
 class MarketDataHub;
+struct MarketDataChanges;
 
 // The Chart tab: candlesticks with volume for one market, an interval selector (1m..1d), a live last
 // candle built from the hub's trades, a crosshair with an OHLCV readout and moving-average overlays.
@@ -26,10 +33,43 @@ public:
 
     // The candles currently shown, oldest first (for tests and the screenshot check).
     QVector<Candle> candles() const;
+    CandleChartView* chartView() const { return m_view; }
+    // The intervals offered by the selector, in order.
+    static QVector<CandleInterval> selectableIntervals();
 
 signals:
     void intervalChanged(hoga::CandleInterval interval);
     void candlesLoaded(); // history for the current market and interval has arrived
+
+private:
+    void requestHistory();
+    void requestOlderHistory();
+    void applyHistory(quint64 generation, const Result<QVector<Candle>>& result);
+    void applyOlderHistory(quint64 generation, qint64 beforeMs, const Result<QVector<Candle>>& result);
+    void onHubUpdated(const MarketDataChanges& changes);
+    void refreshMarketInfo();
+    void showState(const QString& text);
+
+    MarketDataHub* m_hub;
+    CandleChartView* m_view;
+    QLabel* m_marketLabel;
+    QLabel* m_simulatedBadge;
+    QButtonGroup* m_intervalButtons;
+
+    QString m_market;
+    CandleInterval m_interval = CandleInterval::M1;
+    CandleAggregator m_aggregator;
+
+    // Every history request carries the generation it was made for; answers for an older market or
+    // interval are dropped.
+    quint64 m_generation = 0;
+    QFuture<void> m_pendingFetch;
+    qint64 m_requestSentMs = 0;
+    bool m_historyLoaded = false;
+    bool m_loadingOlder = false;
+    bool m_noOlderHistory = false;
+    bool m_waitingForConnector = false;
+    const void* m_historySource = nullptr; // the connector the shown history came from (compared only)
 };
 
 } // namespace hoga

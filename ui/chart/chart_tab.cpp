@@ -1,0 +1,310 @@
+#include "chart_tab.h"
+
+#include "candle_chart_view.h"
+#include "marketdata/market_data_hub.h"
+#include "marketdata/when_finished.h"
+
+#include <QButtonGroup>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace hoga {
+
+namespace {
+
+constexpr int kHistoryCandles = 300;
+constexpr int kMaxCandles = 5000; // older pages stop here; the view never shows more than 1000 at once
+
+struct IntervalChoice {
+    CandleInterval interval;
+    const char* label;
+    const char* toolTip;
+};
+
+// Labels and tool tips are marked for translation here and translated where they are shown.
+const IntervalChoice kIntervalChoices[] = {
+    {CandleInterval::M1, QT_TRANSLATE_NOOP("hoga::ChartTab", "1m"),
+     QT_TRANSLATE_NOOP("hoga::ChartTab", "1-minute candles")},
+    {CandleInterval::M3, QT_TRANSLATE_NOOP("hoga::ChartTab", "3m"),
+     QT_TRANSLATE_NOOP("hoga::ChartTab", "3-minute candles")},
+    {CandleInterval::M5, QT_TRANSLATE_NOOP("hoga::ChartTab", "5m"),
+     QT_TRANSLATE_NOOP("hoga::ChartTab", "5-minute candles")},
+    {CandleInterval::M15, QT_TRANSLATE_NOOP("hoga::ChartTab", "15m"),
+     QT_TRANSLATE_NOOP("hoga::ChartTab", "15-minute candles")},
+    {CandleInterval::M30, QT_TRANSLATE_NOOP("hoga::ChartTab", "30m"),
+     QT_TRANSLATE_NOOP("hoga::ChartTab", "30-minute candles")},
+    {CandleInterval::H1, QT_TRANSLATE_NOOP("hoga::ChartTab", "1h"),
+     QT_TRANSLATE_NOOP("hoga::ChartTab", "1-hour candles")},
+    {CandleInterval::H4, QT_TRANSLATE_NOOP("hoga::ChartTab", "4h"),
+     QT_TRANSLATE_NOOP("hoga::ChartTab", "4-hour candles")},
+    {CandleInterval::D1, QT_TRANSLATE_NOOP("hoga::ChartTab", "1D"),
+     QT_TRANSLATE_NOOP("hoga::ChartTab", "Daily candles")},
+};
+
+} // namespace
+
+ChartTab::ChartTab(MarketDataHub* hub, QWidget* parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_view(new CandleChartView(this))
+    , m_marketLabel(new QLabel(this))
+    , m_simulatedBadge(new QLabel(tr("Simulated"), this))
+    , m_intervalButtons(new QButtonGroup(this))
+    , m_aggregator(m_interval, kMaxCandles) {
+    QFont marketFont = m_marketLabel->font();
+    marketFont.setBold(true);
+    marketFont.setPointSizeF(marketFont.pointSizeF() * 1.1);
+    m_marketLabel->setFont(marketFont);
+
+    m_simulatedBadge->setToolTip(
+        tr("Prices come from the built-in market simulator, not from a real exchange."));
+    m_simulatedBadge->setStyleSheet(
+        QStringLiteral("QLabel { background: #f59f00; color: #1a1a1a; border-radius: 3px; padding: 1px 7px; "
+                       "font-weight: 600; }"));
+    m_simulatedBadge->setVisible(false);
+
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(8, 4, 8, 4);
+    bar->setSpacing(2);
+    bar->addWidget(m_marketLabel);
+    bar->addSpacing(16);
+    for (const IntervalChoice& choice : kIntervalChoices) {
+        auto* button = new QToolButton(this);
+        button->setText(tr(choice.label));
+        button->setToolTip(tr(choice.toolTip));
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setMinimumWidth(34);
+        m_intervalButtons->addButton(button, int(choice.interval));
+        bar->addWidget(button);
+    }
+    m_intervalButtons->setExclusive(true);
+    bar->addStretch(1);
+    bar->addWidget(m_simulatedBadge);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_intervalButtons, &QButtonGroup::idClicked, this,
+            [this](int id) { setInterval(static_cast<CandleInterval>(id)); });
+    connect(m_view, &CandleChartView::olderCandlesWanted, this, &ChartTab::requestOlderHistory);
+    if (m_hub) {
+        connect(m_hub, &MarketDataHub::updated, this, &ChartTab::onHubUpdated);
+        connect(m_hub, &MarketDataHub::marketsLoaded, this, [this] {
+            refreshMarketInfo();
+            // The hub may have been attached to another venue: its candles are not ours.
+            if (m_waitingForConnector || (!m_market.isEmpty() && m_hub->connector() != m_historySource))
+                requestHistory();
+        });
+    }
+
+    if (QAbstractButton* button = m_intervalButtons->button(int(m_interval)))
+        button->setChecked(true);
+    m_view->setInterval(m_interval);
+    refreshMarketInfo();
+    showState(tr("Choose a market to see its chart."));
+}
+
+ChartTab::~ChartTab() {
+    m_pendingFetch.cancel(); // nobody will look at the answer
+}
+
+QVector<CandleInterval> ChartTab::selectableIntervals() {
+    QVector<CandleInterval> intervals;
+    for (const IntervalChoice& choice : kIntervalChoices)
+        intervals.append(choice.interval);
+    return intervals;
+}
+
+void ChartTab::setMarket(const QString& marketCode) {
+    if (marketCode == m_market && m_historyLoaded)
+        return;
+    m_market = marketCode;
+    requestHistory();
+}
+
+QString ChartTab::market() const {
+    return m_market;
+}
+
+void ChartTab::setInterval(CandleInterval interval) {
+    if (QAbstractButton* button = m_intervalButtons->button(int(interval)))
+        button->setChecked(true);
+    else if (QAbstractButton* checked = m_intervalButtons->checkedButton()) {
+        // An interval the selector does not offer: show no button as current.
+        m_intervalButtons->setExclusive(false);
+        checked->setChecked(false);
+        m_intervalButtons->setExclusive(true);
+    }
+    if (interval == m_interval)
+        return;
+    m_interval = interval;
+    emit intervalChanged(interval);
+    requestHistory();
+}
+
+CandleInterval ChartTab::interval() const {
+    return m_interval;
+}
+
+void ChartTab::setPriceColors(const PriceColors& colors) {
+    m_view->setPriceColors(colors);
+}
+
+QVector<Candle> ChartTab::candles() const {
+    return m_view->candles();
+}
+
+void ChartTab::showState(const QString& text) {
+    m_view->setEmptyText(text);
+}
+
+void ChartTab::requestHistory() {
+    ++m_generation;
+    m_pendingFetch.cancel();
+    m_pendingFetch = {};
+    m_historyLoaded = false;
+    m_loadingOlder = false;
+    m_noOlderHistory = false;
+    m_waitingForConnector = false;
+    m_historySource = nullptr;
+    m_aggregator = CandleAggregator(m_interval, kMaxCandles);
+    m_view->clear();
+    m_view->setInterval(m_interval);
+    refreshMarketInfo();
+
+    if (m_market.isEmpty()) {
+        showState(tr("Choose a market to see its chart."));
+        return;
+    }
+    Connector* connector = m_hub ? m_hub->connector() : nullptr;
+    if (!connector) {
+        m_waitingForConnector = true;
+        showState(tr("Waiting for the market data connection…"));
+        return;
+    }
+    m_historySource = connector;
+    showState(tr("Loading chart…"));
+    // Trades older than this are already inside the fetched candles; folding them in again would count
+    // their volume twice.
+    m_requestSentMs = QDateTime::currentMSecsSinceEpoch();
+    const QFuture<Result<QVector<Candle>>> future =
+        connector->fetchCandles(CandleQuery{m_market, m_interval, kHistoryCandles, 0});
+    m_pendingFetch = QFuture<void>(future);
+    const quint64 generation = m_generation;
+    // A watcher-based continuation (not QFuture::then(this, ...), which asserts in Qt 6.4 when the tab
+    // closes before the answer arrives).
+    whenFinished(future, this, [this, generation](const Result<QVector<Candle>>& result) {
+        applyHistory(generation, result);
+    });
+}
+
+void ChartTab::applyHistory(quint64 generation, const Result<QVector<Candle>>& result) {
+    if (generation != m_generation)
+        return; // an answer for a market or interval no longer shown
+    m_pendingFetch = {};
+    if (!result.ok()) {
+        showState(result.error().userMessage());
+        return;
+    }
+    m_aggregator.setHistory(result.value());
+    m_noOlderHistory = result.value().size() < kHistoryCandles;
+    m_historyLoaded = true;
+    m_view->setCandles(m_aggregator.candles());
+    showState(tr("No candles for this market yet"));
+    refreshMarketInfo();
+    emit candlesLoaded();
+}
+
+void ChartTab::requestOlderHistory() {
+    const QVector<Candle>& current = m_aggregator.candles();
+    if (!m_historyLoaded || m_loadingOlder || m_noOlderHistory || current.isEmpty())
+        return;
+    Connector* connector = m_hub ? m_hub->connector() : nullptr;
+    if (!connector)
+        return;
+    if (current.size() >= kMaxCandles) {
+        m_noOlderHistory = true;
+        return;
+    }
+    m_loadingOlder = true;
+    const qint64 beforeMs = current.first().openTimeMs;
+    const quint64 generation = m_generation;
+    whenFinished(connector->fetchCandles(CandleQuery{m_market, m_interval, kHistoryCandles, beforeMs}), this,
+                 [this, generation, beforeMs](const Result<QVector<Candle>>& result) {
+                     applyOlderHistory(generation, beforeMs, result);
+                 });
+}
+
+void ChartTab::applyOlderHistory(quint64 generation, qint64 beforeMs, const Result<QVector<Candle>>& result) {
+    if (generation != m_generation)
+        return;
+    m_loadingOlder = false;
+    if (!result.ok())
+        return; // the next pan to the edge tries again
+    QVector<Candle> merged;
+    for (const Candle& candle : result.value()) {
+        if (candle.openTimeMs < beforeMs)
+            merged.append(candle);
+    }
+    if (merged.isEmpty() || result.value().size() < kHistoryCandles)
+        m_noOlderHistory = true;
+    if (merged.isEmpty())
+        return;
+    merged += m_aggregator.candles();
+    m_aggregator.setHistory(merged);
+    m_view->setCandles(m_aggregator.candles());
+}
+
+void ChartTab::onHubUpdated(const MarketDataChanges& changes) {
+    if (changes.tickers.contains(m_market) || changes.connectionChanged)
+        m_simulatedBadge->setVisible(m_hub->isSimulated());
+    if (!m_historyLoaded)
+        return;
+    const auto trades = changes.trades.constFind(m_market);
+    if (trades == changes.trades.cend())
+        return;
+    bool folded = false;
+    for (const Trade& trade : *trades) {
+        if (trade.timestampMs < m_requestSentMs)
+            continue;
+        m_aggregator.addTrade(trade);
+        folded = true;
+    }
+    // One repaint per hub update (the hub coalesces), never one per trade.
+    if (folded)
+        m_view->setCandles(m_aggregator.candles());
+}
+
+void ChartTab::refreshMarketInfo() {
+    const std::optional<Market> info =
+        (m_hub && !m_market.isEmpty()) ? m_hub->market(m_market) : std::nullopt;
+    if (m_market.isEmpty())
+        m_marketLabel->setText(tr("No market selected"));
+    else if (info && !info->displayName.isEmpty())
+        m_marketLabel->setText(tr("%1  ·  %2").arg(info->code, info->displayName));
+    else
+        m_marketLabel->setText(m_market);
+    m_simulatedBadge->setVisible(m_hub && m_hub->isSimulated());
+
+    // The finest tick among the shown prices sets the label precision (ticks get finer as prices fall).
+    int decimals = -1;
+    if (info && !info->rules.tickBands.isEmpty()) {
+        const QVector<Candle>& candles = m_aggregator.candles();
+        Decimal lowest = candles.isEmpty() ? Decimal() : candles.first().low;
+        for (const Candle& candle : candles)
+            lowest = Decimal::min(lowest, candle.low);
+        decimals = info->rules.priceDecimalsFor(lowest);
+    }
+    m_view->setPriceDecimals(decimals);
+}
+
+} // namespace hoga
