@@ -5,9 +5,11 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 namespace hoga {
@@ -18,7 +20,9 @@ struct MarketDataChanges {
     QSet<QString> books;                   // markets whose order book changed
     QHash<QString, QVector<Trade>> trades; // new trades per market, oldest first
     bool connectionChanged = false;
-    bool isEmpty() const { return tickers.isEmpty() && books.isEmpty() && trades.isEmpty() && !connectionChanged; }
+    bool isEmpty() const {
+        return tickers.isEmpty() && books.isEmpty() && trades.isEmpty() && !connectionChanged;
+    }
 };
 
 // Latest market state of one venue. Written from the connector's thread (direct connections, under a
@@ -63,8 +67,24 @@ private:
     void onBook(const OrderBook& b);      // connector thread
     void onConnection(ConnectionState s); // connector thread
     void flush();                         // own thread, on the timer
+    void detach();
+    void loadMarkets(quint64 generation);
+    void loadTickers(quint64 generation, const QStringList& codes);
+    bool isCurrent(quint64 generation) const { return generation == m_generation && m_connector; }
 
-    Connector* m_connector = nullptr;
+    // Shared with the direct-connected stream slots, which run on the connector's thread: the destructor
+    // clears `hub` under `mutex`, so no slot can still be inside the hub once it is gone.
+    struct StreamGuard {
+        QMutex mutex;
+        MarketDataHub* hub = nullptr;
+    };
+
+    static constexpr int kMaxRecentTrades = 200;
+
+    QPointer<Connector> m_connector; // the connector may be destroyed before the hub
+    std::shared_ptr<StreamGuard> m_guard;
+    QList<QMetaObject::Connection> m_connections;
+    quint64 m_generation = 0; // bumped on every attach, so answers for an earlier connector are dropped
     QTimer m_timer;
     mutable QMutex m_mutex;
     QVector<Market> m_markets;

@@ -5,6 +5,8 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 
 namespace hoga {
 
@@ -49,15 +51,33 @@ signals:
 
 private:
     void upsertOrder(const Order& order);
-    void addFill(const Fill& fill);
+    bool addFill(const Fill& fill); // false if already known
     void setBalance(const Balance& balance);
 
-    Connector* m_connector;
+    void fetchBalances();
+    void fetchOpenOrders();
+    void fetchClosedOrders();
+    void fetchFills();
+    void onOrderStream(const Order& order);
+    void onFillStream(const Fill& fill);
+    void onCreateAnswered(const QString& clientId, const Result<Order>& result);
+    void lookUpAfterNetworkError(const QString& clientId, const VenueError& sendError);
+    void accept(const QString& clientId, const Order& order);
+    void reportFailed(const QString& clientId, const VenueError& error);
+    void resolvePendingFrom(const QVector<Order>& orders);
+    bool storeOrder(const Order& order);       // true if stored (not older than what we have)
+    void refetchOrder(const QString& orderId); // learns an order's current state from the venue
+    void reportError(const VenueError& error);
+
+    QPointer<Connector> m_connector;
     MarketDataHub* m_hub;
-    QHash<QString, Balance> m_balances; // by currency
-    QHash<QString, Order> m_orders;     // by venue id
-    QVector<Fill> m_fills;              // newest first
+    QHash<QString, Balance> m_balances;         // by currency
+    QHash<QString, Order> m_orders;             // by venue id
+    QVector<Fill> m_fills;                      // newest first
     QHash<QString, QString> m_pendingClientIds; // client id -> market, until the venue answers
+    QSet<QString> m_fillKeys;                   // dedup of fills (trade id + order id)
+    QSet<QString> m_unknownClientIds; // sent, lost in the network and not found yet: may still exist
+    bool m_started = false;
 };
 
 } // namespace hoga

@@ -1,0 +1,274 @@
+#include "market_data_hub.h"
+
+#include "core/clock.h"
+#include "when_finished.h"
+
+#include <QMutexLocker>
+
+#include <algorithm>
+
+namespace hoga {
+
+namespace {
+
+constexpr int kDefaultCoalesceMs = 150;
+// Trade buffers are trimmed in batches: erasing the front of a vector on every trade would be quadratic.
+constexpr int kTrimSlack = 56;
+
+void appendBounded(QVector<Trade>& trades, const Trade& trade, int max) {
+    trades.append(trade);
+    if (trades.size() > max + kTrimSlack)
+        trades.remove(0, trades.size() - max);
+}
+
+} // namespace
+
+MarketDataHub::MarketDataHub(QObject* parent)
+    : QObject(parent)
+    , m_timer(this) {
+    m_timer.setInterval(kDefaultCoalesceMs);
+    connect(&m_timer, &QTimer::timeout, this, &MarketDataHub::flush);
+}
+
+MarketDataHub::~MarketDataHub() {
+    detach();
+}
+
+void MarketDataHub::detach() {
+    if (m_guard) {
+        // Waits for a stream slot running right now on the connector's thread, then shuts out the rest.
+        QMutexLocker lock(&m_guard->mutex);
+        m_guard->hub = nullptr;
+    }
+    m_guard.reset();
+    for (const auto& c : std::as_const(m_connections))
+        QObject::disconnect(c); // harmless if the connector is already gone
+    m_connections.clear();
+    m_connector = nullptr;
+    m_timer.stop();
+    ++m_generation;
+}
+
+void MarketDataHub::attach(Connector* connector) {
+    detach();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_markets.clear();
+        m_tickers.clear();
+        m_books.clear();
+        m_recentTrades.clear();
+        m_pending = {};
+        m_pending.connectionChanged = true;
+        m_state = connector ? connector->connectionState() : ConnectionState::Disconnected;
+        m_lastUpdateMs = 0;
+    }
+    if (!connector)
+        return;
+
+    m_connector = connector;
+    m_guard = std::make_shared<StreamGuard>();
+    m_guard->hub = this;
+    const auto guard = m_guard;
+    // Direct connections: the slots run on the connector's thread, take the mutex and store. Nothing is
+    // queued to this thread per message; the timer publishes the accumulated changes.
+    auto forward = [&](auto signal, auto slot) {
+        m_connections << connect(
+            connector, signal, connector,
+            [guard, slot](const auto& value) {
+                QMutexLocker lock(&guard->mutex);
+                if (guard->hub)
+                    (guard->hub->*slot)(value);
+            },
+            Qt::DirectConnection);
+    };
+    forward(&Connector::tickerUpdated, &MarketDataHub::onTicker);
+    forward(&Connector::tradeReceived, &MarketDataHub::onTrade);
+    forward(&Connector::orderBookUpdated, &MarketDataHub::onBook);
+    forward(&Connector::connectionStateChanged, &MarketDataHub::onConnection);
+
+    m_timer.start();
+    loadMarkets(m_generation);
+}
+
+void MarketDataHub::loadMarkets(quint64 generation) {
+    whenFinished(m_connector->fetchMarkets(), this,
+                 [this, generation](const Result<QVector<Market>>& result) {
+                     if (!isCurrent(generation))
+                         return;
+                     if (!result) {
+                         emit errorOccurred(result.error());
+                         return;
+                     }
+                     QStringList codes;
+                     codes.reserve(result.value().size());
+                     for (const Market& m : result.value())
+                         codes << m.code;
+                     {
+                         QMutexLocker lock(&m_mutex);
+                         m_markets = result.value();
+                     }
+                     emit marketsLoaded();
+                     if (codes.isEmpty())
+                         return;
+                     m_connector->subscribeMarketData(codes, TickerChannel | TradeChannel | OrderBookChannel);
+                     loadTickers(generation, codes);
+                 });
+}
+
+void MarketDataHub::loadTickers(quint64 generation, const QStringList& codes) {
+    whenFinished(m_connector->fetchTickers(codes), this,
+                 [this, generation](const Result<QVector<Ticker>>& result) {
+                     if (!isCurrent(generation))
+                         return;
+                     if (!result) {
+                         emit errorOccurred(result.error());
+                         return;
+                     }
+                     QMutexLocker lock(&m_mutex);
+                     for (const Ticker& t : result.value()) {
+                         // The stream was subscribed before this answer arrived; never replace a newer
+                         // streamed ticker.
+                         const auto it = m_tickers.constFind(t.market);
+                         if (it != m_tickers.cend() && it->timestampMs > t.timestampMs)
+                             continue;
+                         m_tickers.insert(t.market, t);
+                         m_pending.tickers.insert(t.market);
+                     }
+                 });
+}
+
+QString MarketDataHub::venueId() const {
+    return m_connector ? m_connector->venueId() : QString();
+}
+
+bool MarketDataHub::isSimulated() const {
+    return m_connector && m_connector->isSimulated();
+}
+
+void MarketDataHub::setCoalesceIntervalMs(int ms) {
+    m_timer.setInterval(std::max(1, ms));
+}
+
+int MarketDataHub::coalesceIntervalMs() const {
+    return m_timer.interval();
+}
+
+QVector<Market> MarketDataHub::markets() const {
+    QMutexLocker lock(&m_mutex);
+    return m_markets;
+}
+
+std::optional<Market> MarketDataHub::market(const QString& code) const {
+    QMutexLocker lock(&m_mutex);
+    for (const Market& m : m_markets) {
+        if (m.code == code)
+            return m;
+    }
+    return std::nullopt;
+}
+
+std::optional<Ticker> MarketDataHub::ticker(const QString& market) const {
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_tickers.constFind(market);
+    if (it == m_tickers.cend())
+        return std::nullopt;
+    return *it;
+}
+
+QHash<QString, Ticker> MarketDataHub::tickers() const {
+    QMutexLocker lock(&m_mutex);
+    return m_tickers;
+}
+
+std::optional<OrderBook> MarketDataHub::orderBook(const QString& market) const {
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_books.constFind(market);
+    if (it == m_books.cend())
+        return std::nullopt;
+    return *it;
+}
+
+QVector<Trade> MarketDataHub::recentTrades(const QString& market, int max) const {
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_recentTrades.constFind(market);
+    if (it == m_recentTrades.cend() || max <= 0)
+        return {};
+    const qsizetype n = std::min<qsizetype>({it->size(), qsizetype(max), qsizetype(kMaxRecentTrades)});
+    QVector<Trade> newestFirst;
+    newestFirst.reserve(n);
+    for (qsizetype i = it->size() - 1; i >= it->size() - n; --i)
+        newestFirst.append(it->at(i));
+    return newestFirst;
+}
+
+ConnectionState MarketDataHub::connectionState() const {
+    QMutexLocker lock(&m_mutex);
+    return m_state;
+}
+
+qint64 MarketDataHub::lastUpdateMs() const {
+    QMutexLocker lock(&m_mutex);
+    return m_lastUpdateMs;
+}
+
+std::optional<Decimal> MarketDataHub::lastPrice(const QString& market) const {
+    QMutexLocker lock(&m_mutex);
+    const auto t = m_tickers.constFind(market);
+    if (t != m_tickers.cend() && !t->last.isZero())
+        return t->last;
+    const auto trades = m_recentTrades.constFind(market);
+    if (trades != m_recentTrades.cend() && !trades->isEmpty())
+        return trades->last().price;
+    return std::nullopt;
+}
+
+void MarketDataHub::onTicker(const Ticker& t) {
+    const qint64 now = SystemClock::instance().nowMs();
+    QMutexLocker lock(&m_mutex);
+    m_tickers.insert(t.market, t);
+    m_pending.tickers.insert(t.market);
+    m_lastUpdateMs = now;
+}
+
+void MarketDataHub::onTrade(const Trade& t) {
+    const qint64 now = SystemClock::instance().nowMs();
+    QMutexLocker lock(&m_mutex);
+    appendBounded(m_recentTrades[t.market], t, kMaxRecentTrades);
+    // Also bounded: if this thread stalls, the pending batch must not grow without limit.
+    appendBounded(m_pending.trades[t.market], t, kMaxRecentTrades);
+    m_lastUpdateMs = now;
+}
+
+void MarketDataHub::onBook(const OrderBook& b) {
+    const qint64 now = SystemClock::instance().nowMs();
+    QMutexLocker lock(&m_mutex);
+    m_books.insert(b.market(), b); // implicitly shared levels: a reference count, not a deep copy
+    m_pending.books.insert(b.market());
+    m_lastUpdateMs = now;
+}
+
+void MarketDataHub::onConnection(ConnectionState s) {
+    QMutexLocker lock(&m_mutex);
+    if (m_state == s)
+        return;
+    m_state = s;
+    m_pending.connectionChanged = true;
+}
+
+void MarketDataHub::flush() {
+    MarketDataChanges changes;
+    {
+        QMutexLocker lock(&m_mutex);
+        std::swap(changes, m_pending);
+    }
+    if (!changes.isEmpty()) {
+        // Bounded pending trades may hold a few more than the bound; hand over only the newest ones.
+        for (auto& trades : changes.trades) {
+            if (trades.size() > kMaxRecentTrades)
+                trades.remove(0, trades.size() - kMaxRecentTrades);
+        }
+        emit updated(changes);
+    }
+}
+
+} // namespace hoga
