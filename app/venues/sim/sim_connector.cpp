@@ -1,0 +1,233 @@
+#include "sim_connector.h"
+
+#include "sim_exchange.h"
+
+#include <QPromise>
+#include <QTimer>
+
+namespace hoga {
+
+namespace {
+
+// Runs `work` on the connector's thread (always queued, so calls keep their order even from that thread)
+// and completes the returned future there. A cancelled future skips the work.
+template <class T, class Work> QFuture<Result<T>> post(QObject* connector, Work work) {
+    auto promise = std::make_shared<QPromise<Result<T>>>();
+    QFuture<Result<T>> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        connector,
+        [promise, work = std::move(work)]() mutable {
+            if (!promise->isCanceled())
+                promise->addResult(work());
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+} // namespace
+
+struct SimConnector::Impl {
+    SimConnector* q;
+    SimConfig config;
+    SimExchange exchange;
+    QHash<QString, unsigned> subscriptions;
+    bool accountSubscribed = false;
+    bool started = false;
+
+    Impl(SimConnector* owner, const SimConfig& c)
+        : q(owner)
+        , config(c)
+        , exchange(c) {}
+
+    // First call on the connector's own thread: announce the connection and start the market's clock.
+    void ensureStarted() {
+        if (started)
+            return;
+        started = true;
+        emit q->connectionStateChanged(ConnectionState::Connected);
+        if (config.autoRun) {
+            auto* timer = new QTimer(q); // created here, so it lives on the connector's thread
+            timer->setTimerType(Qt::PreciseTimer);
+            QObject::connect(timer, &QTimer::timeout, q, [this] { runStep(); });
+            timer->start(std::max(1, config.stepIntervalMs));
+        }
+    }
+
+    void runStep() { emitEvents(exchange.step()); }
+
+    void emitMarket(const QString& code, unsigned channels) {
+        if (channels & TickerChannel) {
+            const Result<QVector<Ticker>> t = exchange.tickers({code});
+            if (t.ok() && !t.value().isEmpty())
+                emit q->tickerUpdated(t.value().first());
+        }
+        if (channels & OrderBookChannel) {
+            const Result<OrderBook> book = exchange.orderBook(code, 0);
+            if (book.ok())
+                emit q->orderBookUpdated(book.value());
+        }
+    }
+
+    void emitEvents(const SimEvents& events) {
+        for (const Trade& t : events.trades)
+            if (subscriptions.value(t.market) & TradeChannel)
+                emit q->tradeReceived(t);
+        for (const QString& code : events.markets)
+            emitMarket(code, subscriptions.value(code));
+        if (!accountSubscribed)
+            return;
+        for (const Order& o : events.orders)
+            emit q->orderUpdated(o);
+        for (const Fill& f : events.fills)
+            emit q->fillReceived(f);
+        for (const Balance& b : events.balances)
+            emit q->balanceUpdated(b);
+    }
+
+    template <class T, class Call> QFuture<Result<T>> run(Call call) {
+        return post<T>(q, [this, call = std::move(call)]() mutable {
+            ensureStarted();
+            return call();
+        });
+    }
+};
+
+SimConnector::SimConnector(SimConfig config, QObject* parent)
+    : Connector(parent)
+    , d(std::make_unique<Impl>(this, config)) {
+    // Queued: runs once the connector is on its own thread (posted events move with moveToThread).
+    QMetaObject::invokeMethod(
+        this, [this] { d->ensureStarted(); }, Qt::QueuedConnection);
+}
+
+SimConnector::~SimConnector() = default;
+
+QString SimConnector::displayName() const {
+    return tr("Simulated market");
+}
+
+ConnectionState SimConnector::connectionState() const {
+    return ConnectionState::Connected;
+}
+
+QFuture<Result<QVector<Market>>> SimConnector::fetchMarkets() {
+    return d->run<QVector<Market>>([this] { return Result<QVector<Market>>(d->exchange.markets()); });
+}
+
+QFuture<Result<QVector<Ticker>>> SimConnector::fetchTickers(const QStringList& markets) {
+    return d->run<QVector<Ticker>>([this, markets] { return d->exchange.tickers(markets); });
+}
+
+QFuture<Result<OrderBook>> SimConnector::fetchOrderBook(const QString& market, int depth) {
+    return d->run<OrderBook>([this, market, depth] { return d->exchange.orderBook(market, depth); });
+}
+
+QFuture<Result<QVector<Candle>>> SimConnector::fetchCandles(const CandleQuery& query) {
+    return d->run<QVector<Candle>>([this, query] { return d->exchange.candles(query); });
+}
+
+QFuture<Result<QVector<Trade>>> SimConnector::fetchTrades(const QString& market, int count) {
+    return d->run<QVector<Trade>>([this, market, count] { return d->exchange.recentTrades(market, count); });
+}
+
+QFuture<Result<QVector<Balance>>> SimConnector::fetchBalances() {
+    return d->run<QVector<Balance>>([this] { return Result<QVector<Balance>>(d->exchange.balances()); });
+}
+
+QFuture<Result<Order>> SimConnector::createOrder(const OrderRequest& request) {
+    return d->run<Order>([this, request] {
+        SimEvents events;
+        Result<Order> result = d->exchange.createOrder(request, &events);
+        d->emitEvents(events);
+        return result;
+    });
+}
+
+QFuture<Result<Order>> SimConnector::fetchOrder(const OrderRef& ref) {
+    return d->run<Order>([this, ref] { return d->exchange.order(ref); });
+}
+
+QFuture<Result<QVector<Order>>> SimConnector::fetchOpenOrders(const QString& market) {
+    return d->run<QVector<Order>>([this, market] { return d->exchange.openOrders(market); });
+}
+
+QFuture<Result<QVector<Order>>> SimConnector::fetchClosedOrders(const QString& market, int limit) {
+    return d->run<QVector<Order>>([this, market, limit] { return d->exchange.closedOrders(market, limit); });
+}
+
+QFuture<Result<Order>> SimConnector::cancelOrder(const OrderRef& ref) {
+    return d->run<Order>([this, ref] {
+        SimEvents events;
+        Result<Order> result = d->exchange.cancelOrder(ref, &events);
+        d->emitEvents(events);
+        return result;
+    });
+}
+
+QFuture<Result<QVector<Fill>>> SimConnector::fetchFills(const QString& market, int limit) {
+    return d->run<QVector<Fill>>([this, market, limit] { return d->exchange.fills(market, limit); });
+}
+
+void SimConnector::subscribeMarketData(const QStringList& markets, unsigned channels) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, markets, channels] {
+            d->ensureStarted();
+            for (const QString& code : markets) {
+                if (!d->exchange.hasMarket(code)) {
+                    VenueError e;
+                    e.kind = ErrorKind::NotFound;
+                    e.venueCode = QStringLiteral("market_does_not_exist");
+                    e.detail = tr("The simulated venue has no market %1.").arg(code);
+                    emit streamError(e);
+                    continue;
+                }
+                unsigned& subscribed = d->subscriptions[code];
+                const unsigned added = channels & ~subscribed;
+                subscribed |= channels;
+                // Like a venue's stream, a new subscription starts with a snapshot.
+                d->emitMarket(code, added);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void SimConnector::unsubscribeMarketData(const QStringList& markets, unsigned channels) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, markets, channels] {
+            for (const QString& code : markets) {
+                auto it = d->subscriptions.find(code);
+                if (it == d->subscriptions.end())
+                    continue;
+                *it &= ~channels;
+                if (*it == 0)
+                    d->subscriptions.erase(it);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void SimConnector::subscribeAccount() {
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            d->ensureStarted();
+            d->accountSubscribed = true;
+        },
+        Qt::QueuedConnection);
+}
+
+void SimConnector::step() {
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            d->ensureStarted();
+            d->runStep();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace hoga

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "sim_connector.h"
+
+#include <QSet>
+#include <QStringList>
+
+#include <memory>
+
+namespace hoga {
+
+// What one call or one step changed, for the connector to emit.
+struct SimEvents {
+    QVector<Trade> trades;     // public prints, oldest first
+    QVector<Order> orders;     // own order updates, in the order they happened
+    QVector<Fill> fills;       // own fills
+    QVector<Balance> balances; // the currencies that changed, after the change
+    QStringList markets;       // markets whose book or ticker changed
+};
+
+// The simulated venue's state and rules, synchronous and single-threaded: SimConnector runs it on its
+// thread; tests drive it directly. Deterministic for a seed and a sequence of calls (times come from the
+// clock in SimConfig).
+class SimExchange {
+public:
+    static constexpr int kMaxRecentTrades = 500;
+    static constexpr int kMaxCandlesPerRequest = 10'000;
+
+    explicit SimExchange(const SimConfig& config);
+    ~SimExchange();
+    SimExchange(const SimExchange&) = delete;
+    SimExchange& operator=(const SimExchange&) = delete;
+
+    qint64 startMs() const;
+    quint64 stepCount() const;
+
+    QVector<Market> markets() const;
+    bool hasMarket(const QString& code) const;
+    // Empty `codes`: every market.
+    Result<QVector<Ticker>> tickers(const QStringList& codes) const;
+    Result<OrderBook> orderBook(const QString& code, int depth) const;
+    Result<QVector<Trade>> recentTrades(const QString& code, int count) const; // newest first
+    Result<QVector<Candle>> candles(const CandleQuery& query);                 // oldest first
+
+    QVector<Balance> balances() const;
+    Result<Order> createOrder(const OrderRequest& request, SimEvents* events);
+    Result<Order> cancelOrder(const OrderRef& ref, SimEvents* events);
+    Result<Order> order(const OrderRef& ref) const;
+    Result<QVector<Order>> openOrders(const QString& market) const;              // newest first
+    Result<QVector<Order>> closedOrders(const QString& market, int limit) const; // most recently closed first
+    Result<QVector<Fill>> fills(const QString& market, int limit) const;         // newest first
+
+    // Moves every market by one step at the clock's current time.
+    SimEvents step();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace hoga

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/candle.h"
+#include "sim_markets.h"
+
+#include <QHash>
+#include <QVector>
+
+#include <vector>
+
+namespace hoga::sim {
+
+// Exp of a log value given in parts per billion (|x| is clamped to 8), exact to about 15 digits. Decimal
+// only, so synthetic prices never touch binary floating point.
+Decimal expPpb(qint64 logPpb);
+
+// Candles from before the simulation started, made up on demand: one path per interval, walked backward
+// from the start price, so any page can be produced without simulating the bars below it. Index k counts
+// buckets back from the start bucket (k = 0 is the start bucket up to the start instant).
+//
+// The shocks belong to factors shared by all markets (BTC, ETH, XRP and the dollar rate, with the live
+// process's correlations), so KRW-BTC and BTCUSDT have the same past, moved by the dollar rate.
+class SimHistory {
+public:
+    SimHistory(quint64 seed, const SimMarketSpec& spec, Decimal startPrice, qint64 startMs);
+
+    // `count` candles with k = kNewest, kNewest + 1, ..., oldest first. openTimes[i] is the open time of
+    // k = kNewest + i (newest first).
+    QVector<Candle> candles(CandleInterval interval, qint64 kNewest,
+                            const QVector<qint64>& openTimesNewestFirst);
+
+private:
+    enum Factor { Btc, Eth, Xrp, UsdKrw };
+    struct Path {
+        std::vector<qint64> checkpoints; // log close (ppb, relative to the start price) at k = i * kStride
+    };
+    static constexpr qint64 kStride = 256;
+
+    quint64 factorKey(Factor factor, CandleInterval interval) const;
+    quint64 marketKey(CandleInterval interval) const;
+    qint64 regimePermille(Factor factor, CandleInterval interval, qint64 index) const;
+    // One candle's volatility (ppb of log price) at this index, and its signed shock.
+    qint64 sigmaPpb(CandleInterval interval, qint64 index) const;
+    qint64 shockPpb(CandleInterval interval, qint64 index) const;
+    qint64 driftPpb(CandleInterval interval) const; // one candle's trend
+    // The log close of candle index+1 from that of candle index (walking back in time).
+    qint64 stepBack(CandleInterval interval, qint64 index, qint64 logClose) const;
+    qint64 logCloseAt(CandleInterval interval, qint64 index);
+    Candle makeCandle(CandleInterval interval, qint64 index, qint64 openTimeMs, qint64 logClose,
+                      qint64 logOpen) const;
+    Decimal priceAt(qint64 logPpb) const;
+
+    quint64 m_seed;
+    SimMarketSpec m_spec;
+    Decimal m_startPrice;
+    qint64 m_startMs;
+    qint64 m_maxLogPpb;
+    int m_coin = -1;           // Factor of the coin; -1 for KRW-USDT
+    bool m_inKrw = false;      // priced in KRW: the dollar rate moves it too
+    qint64 m_coinSigmaPpb = 0; // the coin's daily volatility
+    QHash<int, Path> m_paths;
+};
+
+} // namespace hoga::sim

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/market.h"
+
+#include <QVector>
+
+namespace hoga::sim {
+
+// What drives a market's fair value in the price process.
+enum class SimDriver {
+    UsdtKrw, // the KRW price of USDT
+    BtcUsdt,
+    EthUsdt,
+    KrwBtc, // BTC in USDT x KRW-USDT x (1 + premium)
+    KrwEth,
+    KrwXrp, // XRP has no USDT market here, but follows the same construction
+};
+
+// The factors behind every simulated price: daily volatility of the log price (parts per billion) and
+// correlation with BTC (millionths). Shared by the live process and the synthetic history.
+constexpr qint64 kBtcDailySigmaPpb = 30'000'000;
+constexpr qint64 kEthDailySigmaPpb = 40'000'000;
+constexpr qint64 kXrpDailySigmaPpb = 50'000'000;
+constexpr qint64 kUsdKrwDailySigmaPpb = 4'000'000;
+constexpr qint64 kEthBtcRhoMicro = 800'000;
+constexpr qint64 kXrpBtcRhoMicro = 600'000;
+constexpr qint64 kUsdKrwBtcRhoMicro = -200'000;
+
+// One simulated market and the figures that make its activity look like the real one.
+struct SimMarketSpec {
+    Market market;
+    SimDriver driver = SimDriver::UsdtKrw;
+    Decimal tradeQty;          // typical size of one public trade (base currency)
+    Decimal levelQty;          // typical resting size of one book level near the top
+    Decimal dailyVolume;       // typical 24 h volume (base currency), for synthetic history
+    qint64 yearlyDriftPpb = 0; // long-run trend of the synthetic history (log per year, ppb)
+};
+
+// Valid prices on a market's tick bands (a band's start is a multiple of its own and the lower band's tick,
+// so rounding inside a band always lands on a valid price).
+Decimal floorToTick(const TradingRules& rules, const Decimal& price);
+Decimal ceilToTick(const TradingRules& rules, const Decimal& price);
+Decimal nearestTick(const TradingRules& rules, const Decimal& price);
+
+// The six simulated markets: KRW-BTC, KRW-ETH, KRW-XRP, KRW-USDT, BTCUSDT, ETHUSDT (in that order).
+QVector<SimMarketSpec> simMarketSpecs();
+
+} // namespace hoga::sim
