@@ -1,0 +1,159 @@
+#pragma once
+
+#include "scheduler.h"
+
+#include <QByteArrayView>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace hoga::net {
+
+// Orders and cancels go through the priority lane: queued market-data requests never delay them.
+enum class Lane { Normal, Priority };
+
+// One request group (Upbit "order", "default", "orderbook", Bithumb "private order create", ...): at most
+// `limit` requests in any `windowMs` span. limit <= 0 means unlimited.
+struct RateLimitGroup {
+    QString name;
+    int limit = 10;
+    qint64 windowMs = 1000;
+    // Of `limit`, this many are kept for the priority lane (normal requests use at most limit - reserve).
+    int priorityReserve = 0;
+};
+
+struct RateLimitConfig {
+    QString venue;                  // registry key, e.g. "upbit"
+    QList<RateLimitGroup> groups;   // groups named by the connector
+    RateLimitGroup fallback;        // applies to a group name not listed (its name is ignored)
+    qint64 jitterMs = 200;          // after a 429: wait for the next second plus up to this much
+    qint64 defaultBlockMs = 60'000; // after a 418 that gives no usable time
+    // While blocked for longer than this, requests that passed a `denied` callback fail at once instead of
+    // waiting (an hour-long ban should reach the user, not hang the UI). Shorter back-offs just delay.
+    qint64 denyWhenBlockedOverMs = 5'000;
+};
+
+// The venue's `Remaining-Req: group=default; min=1800; sec=29` header (Upbit; `min` is deprecated).
+struct RemainingReq {
+    QString group;      // may be empty
+    int perSecond = -1; // `sec`: requests left in the current second
+    int perMinute = -1; // `min`, -1 when absent
+};
+// Tolerates any order, case, spacing, ',' or ';' separators, quotes and unknown keys. nullopt when there is
+// no usable `sec`.
+std::optional<RemainingReq> parseRemainingReq(QByteArrayView header);
+// `Retry-After` as delta-seconds or an HTTP date, converted to a delay in ms from `nowMs`.
+std::optional<qint64> parseRetryAfterMs(QByteArrayView header, qint64 nowMs);
+
+// Token buckets per request group, shared by every connector of one venue in the process (see
+// RateLimiterRegistry), so several connectors together stay under the venue's limits. Each token returns
+// one window after it was spent (a sliding window: never more than `limit` grants in any window span).
+//
+// Requests queue instead of failing: acquire() calls `go` in `context`'s thread once a token is free.
+// `go` never runs inside acquire() itself (it is posted to the context's event loop), and it is dropped if
+// the context is destroyed first. Thread-safe: connectors in different threads may share one limiter; its
+// own wake-up timer runs in the thread the limiter lives in, which must run an event loop (registry
+// limiters live in the main thread).
+//
+// The venue's answers steer it: onResponse() with the status and the Remaining-Req header lowers the
+// remaining count for the current second, a 429 pauses the group until the next second plus jitter, and a
+// 418 blocks the whole venue until the time the server gives (or defaultBlockMs), announced through
+// blockedUntilChanged() so the UI can tell the user.
+class RateLimiter : public QObject {
+    Q_OBJECT
+public:
+    explicit RateLimiter(RateLimitConfig config, Scheduler& scheduler = QtScheduler::system(),
+                         Random& random = Random::system(), QObject* parent = nullptr);
+    ~RateLimiter() override;
+
+    // Waits for a token of `group` (priority lane first), then runs `go` in `context`'s thread. If `denied`
+    // is set, it runs instead when the venue is blocked for longer than denyWhenBlockedOverMs, with the time
+    // the block ends. Returns a ticket for cancel().
+    quint64 acquire(const QString& group, Lane lane, QObject* context, std::function<void()> go,
+                    std::function<void(qint64 blockedUntilMs)> denied = {});
+    // Removes a waiting request; false if it was already granted, denied or unknown.
+    bool cancel(quint64 ticket);
+
+    // Feeds back one response of a request in `group` (status 0 = no HTTP response).
+    void onResponse(const QString& group, int status, QByteArrayView remainingReq = {},
+                    QByteArrayView retryAfter = {});
+    // Blocks the whole venue until `untilMs` (e.g. a time a connector read from a 418 body).
+    void blockUntil(qint64 untilMs);
+    // When the current venue block ends, or 0 when not blocked.
+    qint64 blockedUntilMs() const;
+
+    const RateLimitConfig& config() const { return m_config; }
+    const QString& venue() const { return m_config.venue; }
+    // Diagnostics and tests: waiting requests (all groups when `group` is empty); grants in the current
+    // window.
+    int queuedCount(const QString& group = {}) const;
+    int usedInWindow(const QString& group) const;
+
+signals:
+    // The venue was blocked until `untilMs` (epoch ms), or the block ended (0). Emitted from any thread.
+    void blockedUntilChanged(qint64 untilMs);
+
+private:
+    struct Waiter {
+        quint64 ticket;
+        QPointer<QObject> context;
+        std::function<void()> go;
+        std::function<void(qint64)> denied;
+    };
+    struct GroupState {
+        RateLimitGroup config;
+        std::deque<qint64> grants;   // grant times inside the window, oldest first
+        std::deque<Waiter> queue[2]; // [Lane::Normal], [Lane::Priority]
+        qint64 pausedUntil = 0;      // after a 429
+        int serverRemaining = -1;    // from Remaining-Req, valid until serverRemainingUntil
+        qint64 serverRemainingUntil = 0;
+    };
+    using Dispatch = std::vector<std::function<void()>>;
+
+    GroupState& groupLocked(const QString& name);
+    // Earliest time `lane` of `g` may take a token (<= now: now).
+    qint64 readyAtLocked(GroupState& g, Lane lane, qint64 now) const;
+    void pump();
+    void pumpLocked(qint64 now, Dispatch& out, bool& blockEnded);
+    void denyAllLocked(Dispatch& out);
+    void armWakeLocked(qint64 now);
+    static void post(const QPointer<QObject>& context, std::function<void()> fn, Dispatch& out);
+    static void run(Dispatch& out);
+
+    const RateLimitConfig m_config;
+    Scheduler& m_scheduler;
+    Random& m_random;
+    mutable std::mutex m_mutex;
+    QHash<QString, std::shared_ptr<GroupState>> m_groups;
+    qint64 m_blockedUntil = 0;
+    quint64 m_nextTicket = 1;
+    ScheduledCall m_wake;
+    qint64 m_wakeAt = -1;
+};
+
+// One RateLimiter per venue for the whole process.
+class RateLimiterRegistry {
+public:
+    // The limiter of config.venue; created from `config` on first use (later configs are ignored while it
+    // lives). The limiter lives as long as someone holds it. Its own timer (for the end of a block) runs in
+    // the application's main thread.
+    std::shared_ptr<RateLimiter> limiter(const RateLimitConfig& config,
+                                         Scheduler& scheduler = QtScheduler::system(),
+                                         Random& random = Random::system());
+    std::shared_ptr<RateLimiter> find(const QString& venue) const;
+
+    static RateLimiterRegistry& instance();
+
+private:
+    mutable std::mutex m_mutex;
+    QHash<QString, std::weak_ptr<RateLimiter>> m_limiters;
+};
+
+} // namespace hoga::net
