@@ -1,5 +1,7 @@
 #include "decimal.h"
 
+#include <limits>
+
 #include <QHashFunctions>
 
 #include <array>
@@ -375,12 +377,21 @@ Decimal Decimal::fromMantissa(Int128 mantissa, int scale) {
             overflow("fromMantissa");
         scale = 0;
     }
-    while (scale > 0 && mantissa % 10 == 0) {
-        mantissa /= 10;
-        --scale;
+    if (mantissa >= std::numeric_limits<long long>::min() &&
+        mantissa <= std::numeric_limits<long long>::max()) {
+        // Fast path: nearly every price and quantity fits in 64 bits, where % is a single instruction.
+        long long small = static_cast<long long>(mantissa);
+        while (scale > 0 && small % 10 == 0) {
+            small /= 10;
+            --scale;
+        }
+        mantissa = small;
+    } else {
+        while (scale > 0 && mantissa % 10 == 0) {
+            mantissa /= 10;
+            --scale;
+        }
     }
-    if (mantissa == 0)
-        scale = 0;
     if (scale > kMaxScale)
         throw DecimalError("decimal scale " + std::to_string(scale) + " is out of range");
     Decimal d;
