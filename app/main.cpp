@@ -1,7 +1,116 @@
-#include <QApplication>
+#include "application/app_settings.h"
+#include "application/demo_orders.h"
+#include "application/screenshot_runner.h"
+#include "application/ui_language.h"
+#include "mainwindow/main_window.h"
+#include "session/venue_session.h"
+#include "theme/terminal_theme.h"
 
-int main(int argc, char** argv)
-{
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+QString translate(const char* text) {
+    return QCoreApplication::translate("hoga::Main", text);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("Hoga"));
+    QApplication::setApplicationName(QStringLiteral("Hoga"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Hoga"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("hoga::Main", "Native trading dashboard"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("hoga::Main", "User interface language: en or ko."),
+        QStringLiteral("en|ko"));
+    const QCommandLineOption shotsOption(
+        QStringLiteral("screenshot-dir"),
+        QCoreApplication::translate(
+            "hoga::Main", "Save a screenshot of every tab into <dir> once live data has arrived, then quit."),
+        QStringLiteral("dir"));
+    const QCommandLineOption quitOption(
+        QStringLiteral("quit-after-ms"),
+        QCoreApplication::translate(
+            "hoga::Main", "Quit after <ms> milliseconds (with --screenshot-dir: the longest wait for data)."),
+        QStringLiteral("ms"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"), QCoreApplication::translate("hoga::Main", "Seed of the simulated market."),
+        QStringLiteral("n"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo-orders"),
+        QCoreApplication::translate(
+            "hoga::Main",
+            "Simulator only: place a few paper orders once the market is live (demonstrations)."));
+    parser.addOptions({langOption, shotsOption, quitOption, seedOption, demoOption});
+    parser.process(app);
+
+    hoga::AppSettings settings;
+    hoga::UiLanguage choice = hoga::languageFromCode(settings.language());
+    if (parser.isSet(langOption)) {
+        const QString lang = parser.value(langOption);
+        choice = hoga::languageFromCode(lang);
+        if (choice == hoga::UiLanguage::System) {
+            std::fprintf(stderr, "%s\n", qPrintable(translate("--lang takes en or ko.")));
+            return 2;
+        }
+    }
+    const hoga::UiLanguage language = hoga::effectiveLanguage(choice);
+    hoga::installTranslations(app, language);
+    hoga::theme::apply(app);
+
+    hoga::SimConfig config;
+    if (parser.isSet(seedOption)) {
+        bool ok = false;
+        config.seed = parser.value(seedOption).toULongLong(&ok);
+        if (!ok) {
+            std::fprintf(stderr, "%s\n", qPrintable(translate("--seed takes a non-negative integer.")));
+            return 2;
+        }
+    }
+    int quitAfterMs = 0;
+    if (parser.isSet(quitOption)) {
+        bool ok = false;
+        quitAfterMs = parser.value(quitOption).toInt(&ok);
+        if (!ok || quitAfterMs <= 0) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(translate("--quit-after-ms takes a positive number of milliseconds.")));
+            return 2;
+        }
+    }
+
+    const std::unique_ptr<hoga::VenueSession> session = hoga::VenueSession::simulated(config);
+    hoga::MainWindow window(&settings, {session.get()}, language);
+    window.show();
+
+    hoga::DemoOrders* demo = nullptr;
+    if (parser.isSet(demoOption)) {
+        demo = new hoga::DemoOrders(session.get(), &app);
+        if (!demo->start())
+            std::fprintf(stderr, "%s\n", qPrintable(translate("--demo-orders only works on the simulator.")));
+    }
+
+    if (parser.isSet(shotsOption)) {
+        auto* runner = new hoga::ScreenshotRunner(&window, parser.value(shotsOption),
+                                                  quitAfterMs > 0 ? quitAfterMs : 15000, &app);
+        if (demo)
+            runner->setExtraCondition([demo] { return demo->isDone(); });
+        QObject::connect(runner, &hoga::ScreenshotRunner::finished, &app,
+                         [&app](bool ok) { app.exit(ok ? 0 : 1); });
+        runner->start();
+    } else if (quitAfterMs > 0) {
+        QTimer::singleShot(quitAfterMs, &window, &QWidget::close);
+    }
+    return app.exec();
 }

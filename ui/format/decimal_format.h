@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QString>
 
+#include <optional>
+
 namespace hoga {
 
 // Locale-aware text for exact decimals: thousands separators and the locale's decimal point, never via
@@ -17,5 +19,11 @@ QString formatDecimalTrimmed(const Decimal& value, int maxDecimals, int minDecim
 QString formatAmount(const Decimal& value, const QString& currency, const QLocale& locale = QLocale());
 // A signed fraction as a percentage with 2 decimals and an explicit sign: 0.01234 -> "+1.23%".
 QString formatPercent(const Decimal& fraction, const QLocale& locale = QLocale());
+// Large amounts shortened for dense columns: "1.23B", "456.7M" (Korean: "1,234억", "5.6조"); values below
+// a million are shown in full.
+QString formatCompact(const Decimal& value, const QLocale& locale = QLocale());
+// Reads a number the user typed: accepts the locale's group separators and decimal point (and plain
+// "1234.5"), ignores surrounding spaces. nullopt for anything else.
+std::optional<Decimal> parseDecimalInput(const QString& text, const QLocale& locale = QLocale());
 
 } // namespace hoga

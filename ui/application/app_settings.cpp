@@ -1,0 +1,103 @@
+#include "app_settings.h"
+
+namespace hoga {
+
+namespace {
+
+std::unique_ptr<QSettings> openSettings() {
+    const QString path = qEnvironmentVariable(AppSettings::kPathVariable);
+    if (!path.isEmpty())
+        return std::make_unique<QSettings>(path, QSettings::IniFormat);
+    return std::make_unique<QSettings>(QStringLiteral("Hoga"), QStringLiteral("Hoga"));
+}
+
+} // namespace
+
+AppSettings::AppSettings()
+    : m_settings(openSettings()) {}
+
+AppSettings::AppSettings(const QString& iniPath)
+    : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat)) {}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::fileName() const {
+    return m_settings->fileName();
+}
+
+QByteArray AppSettings::windowGeometry() const {
+    return m_settings->value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray& geometry) {
+    m_settings->setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray AppSettings::windowState() const {
+    return m_settings->value(QStringLiteral("window/state")).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray& state) {
+    m_settings->setValue(QStringLiteral("window/state"), state);
+}
+
+QByteArray AppSettings::splitterState(const QString& name) const {
+    return m_settings->value(QStringLiteral("splitters/") + name).toByteArray();
+}
+
+void AppSettings::setSplitterState(const QString& name, const QByteArray& state) {
+    m_settings->setValue(QStringLiteral("splitters/") + name, state);
+}
+
+QString AppSettings::selectedMarket(const QString& venue) const {
+    return m_settings->value(QStringLiteral("markets/") + venue).toString();
+}
+
+void AppSettings::setSelectedMarket(const QString& venue, const QString& market) {
+    m_settings->setValue(QStringLiteral("markets/") + venue, market);
+}
+
+QString AppSettings::selectedTab() const {
+    return m_settings->value(QStringLiteral("window/tab")).toString();
+}
+
+void AppSettings::setSelectedTab(const QString& objectName) {
+    m_settings->setValue(QStringLiteral("window/tab"), objectName);
+}
+
+QString AppSettings::chartInterval() const {
+    return m_settings->value(QStringLiteral("chart/interval")).toString();
+}
+
+void AppSettings::setChartInterval(const QString& interval) {
+    m_settings->setValue(QStringLiteral("chart/interval"), interval);
+}
+
+std::optional<ColorConvention> AppSettings::colorConvention() const {
+    const QString value = m_settings->value(QStringLiteral("view/colorConvention")).toString();
+    if (value == QLatin1String("korean"))
+        return ColorConvention::Korean;
+    if (value == QLatin1String("international"))
+        return ColorConvention::International;
+    return std::nullopt;
+}
+
+void AppSettings::setColorConvention(ColorConvention convention) {
+    m_settings->setValue(QStringLiteral("view/colorConvention"), convention == ColorConvention::Korean
+                                                                     ? QStringLiteral("korean")
+                                                                     : QStringLiteral("international"));
+}
+
+QString AppSettings::language() const {
+    return m_settings->value(QStringLiteral("view/language")).toString();
+}
+
+void AppSettings::setLanguage(const QString& code) {
+    m_settings->setValue(QStringLiteral("view/language"), code);
+}
+
+void AppSettings::sync() {
+    m_settings->sync();
+}
+
+} // namespace hoga

@@ -1,0 +1,87 @@
+#include "venue_status_widget.h"
+
+#include "marketdata/market_data_hub.h"
+#include "session/venue_session.h"
+#include "theme/terminal_theme.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace hoga {
+
+VenueStatusWidget::VenueStatusWidget(VenueSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_dot(new QLabel(QStringLiteral("●"), this))
+    , m_state(new QLabel(this))
+    , m_updated(new QLabel(this)) {
+    setObjectName(QStringLiteral("venueStatus_%1").arg(session->venueId()));
+    m_state->setObjectName(QStringLiteral("connectionStateLabel"));
+    m_updated->setObjectName(QStringLiteral("lastUpdateLabel"));
+    m_updated->setFont(theme::numberFont());
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 0, 8, 0);
+    layout->setSpacing(6);
+    auto* venue = new QLabel(session->displayName(), this);
+    layout->addWidget(venue);
+    if (session->isSimulated()) {
+        auto* badge = new QLabel(tr("Simulated"), this);
+        badge->setObjectName(QStringLiteral("simulatedBadge"));
+        badge->setToolTip(tr("Built-in simulator: generated prices, paper balances, no network."));
+        layout->addWidget(badge);
+    }
+    layout->addWidget(m_dot);
+    layout->addWidget(m_state);
+    layout->addSpacing(10);
+    layout->addWidget(m_updated);
+
+    connect(session->hub(), &MarketDataHub::updated, this, &VenueStatusWidget::refresh);
+    refresh();
+}
+
+QString VenueStatusWidget::stateText() const {
+    return m_state->text();
+}
+
+QString VenueStatusWidget::lastUpdateText() const {
+    return m_updated->text();
+}
+
+void VenueStatusWidget::refresh() {
+    const ConnectionState state = m_session->hub()->connectionState();
+    const QString name = connectionStateName(state);
+    if (m_state->text() != name) {
+        m_state->setText(name);
+        QColor color = theme::dimText();
+        switch (state) {
+        case ConnectionState::Connected:
+            color = theme::success();
+            break;
+        case ConnectionState::Connecting:
+        case ConnectionState::Reconnecting:
+            color = theme::warning();
+            break;
+        case ConnectionState::Disconnected:
+            color = theme::error();
+            break;
+        }
+        QPalette p = m_dot->palette();
+        p.setColor(QPalette::WindowText, color);
+        m_dot->setPalette(p);
+    }
+    const qint64 last = m_session->hub()->lastUpdateMs();
+    if (last <= 0) {
+        m_updated->setText(tr("No data yet"));
+        return;
+    }
+    if (last / 1000 == m_shownSecond)
+        return;
+    m_shownSecond = last / 1000;
+    m_updated->setText(
+        tr("Updated %1")
+            .arg(QDateTime::fromMSecsSinceEpoch(last).toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+}
+
+} // namespace hoga

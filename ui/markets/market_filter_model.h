@@ -1,0 +1,28 @@
+#pragma once
+
+#include "common/sorting_proxy_model.h"
+
+namespace hoga {
+
+// Filters the market list by a search text (code, base, English or Korean name) and a quote currency, and
+// sorts by the columns' SortRole.
+class MarketFilterModel : public SortingProxyModel {
+    Q_OBJECT
+public:
+    explicit MarketFilterModel(QObject* parent = nullptr);
+
+    void setSearchText(const QString& text);
+    QString searchText() const { return m_search; }
+    // Empty = every quote currency.
+    void setQuoteFilter(const QString& quote);
+    QString quoteFilter() const { return m_quote; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    QString m_search;
+    QString m_quote;
+};
+
+} // namespace hoga

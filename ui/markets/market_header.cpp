@@ -1,0 +1,137 @@
+#include "market_header.h"
+
+#include "common/collapsing_row.h"
+#include "format/decimal_format.h"
+#include "format/market_format.h"
+#include "marketdata/market_data_hub.h"
+#include "theme/terminal_theme.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace hoga {
+
+MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
+    : QFrame(parent)
+    , m_hub(hub)
+    , m_name(new QLabel(this))
+    , m_code(new QLabel(this))
+    , m_last(new QLabel(this))
+    , m_change(new QLabel(this)) {
+    setObjectName(QStringLiteral("marketHeader"));
+    m_name->setObjectName(QStringLiteral("headerMarketName"));
+    QFont nameFont = font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() + 3);
+    nameFont.setBold(true);
+    m_name->setFont(nameFont);
+    m_code->setProperty("role", QStringLiteral("caption"));
+    m_last->setObjectName(QStringLiteral("headerLastPrice"));
+    m_last->setFont(theme::headlineNumberFont(6));
+    m_change->setFont(theme::numberFont());
+
+    m_row = new CollapsingRow(22, this);
+    auto* title = new QWidget(m_row);
+    auto* titleLayout = new QVBoxLayout(title);
+    titleLayout->setContentsMargins(0, 0, 0, 0);
+    titleLayout->setSpacing(0);
+    titleLayout->addWidget(m_name);
+    titleLayout->addWidget(m_code);
+    m_row->addItem(title, true);
+
+    auto* price = new QWidget(m_row);
+    auto* priceLayout = new QVBoxLayout(price);
+    priceLayout->setContentsMargins(0, 0, 0, 0);
+    priceLayout->setSpacing(0);
+    priceLayout->addWidget(m_last);
+    priceLayout->addWidget(m_change);
+    m_row->addItem(price, true);
+
+    m_high = addStat(tr("24h high"), QStringLiteral("headerHigh"));
+    m_low = addStat(tr("24h low"), QStringLiteral("headerLow"));
+    m_volume = addStat(tr("24h volume"), QStringLiteral("headerVolume"));
+    m_quoteVolume = addStat(tr("24h turnover"), QStringLiteral("headerTurnover"));
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(14, 8, 14, 8);
+    layout->addWidget(m_row, 1);
+
+    connect(m_hub, &MarketDataHub::updated, this, [this](const MarketDataChanges& changes) {
+        if (changes.tickers.contains(m_market))
+            refresh();
+    });
+    connect(m_hub, &MarketDataHub::marketsLoaded, this, &MarketHeader::refresh);
+    refresh();
+}
+
+QLabel* MarketHeader::addStat(const QString& caption, const QString& objectName) {
+    auto* box = new QWidget(m_row);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 2, 0, 0);
+    layout->setSpacing(2);
+    auto* captionLabel = new QLabel(caption, box);
+    captionLabel->setProperty("role", QStringLiteral("caption"));
+    auto* value = new QLabel(box);
+    value->setObjectName(objectName);
+    value->setFont(theme::numberFont());
+    layout->addWidget(captionLabel);
+    layout->addWidget(value);
+    layout->addStretch(1);
+    m_row->addItem(box);
+    return value;
+}
+
+void MarketHeader::setMarket(const QString& code) {
+    m_market = code;
+    refresh();
+}
+
+void MarketHeader::setPriceColors(const PriceColors& colors) {
+    m_colors = colors;
+    refresh();
+}
+
+void MarketHeader::setPreferLocalNames(bool preferLocal) {
+    m_preferLocalNames = preferLocal;
+    refresh();
+}
+
+void MarketHeader::refresh() {
+    const std::optional<Market> market = m_market.isEmpty() ? std::nullopt : m_hub->market(m_market);
+    if (!market) {
+        m_name->setText(m_market.isEmpty() ? tr("No market selected") : m_market);
+        m_code->clear();
+    } else {
+        const QString name = m_preferLocalNames && !market->localName.isEmpty()
+                                 ? market->localName
+                                 : (market->displayName.isEmpty() ? market->base : market->displayName);
+        m_name->setText(name);
+        m_code->setText(QStringLiteral("%1/%2 · %3").arg(market->base, market->quote, market->code));
+    }
+
+    const std::optional<Ticker> t = m_market.isEmpty() ? std::nullopt : m_hub->ticker(m_market);
+    const MarketFormat fmt(market);
+    if (!t) {
+        m_last->setText(tr("Waiting for prices…"));
+        theme::setTextColor(m_last, theme::dimText());
+        m_change->clear();
+        for (QLabel* l : {m_high, m_low, m_volume, m_quoteVolume})
+            l->setText(QStringLiteral("—"));
+        return;
+    }
+    const QColor color = m_colors.forSign(t->changeRate.signum());
+    m_last->setText(fmt.price(t->last));
+    theme::setTextColor(m_last, color);
+    const QString sign = t->change.isPositive() ? QStringLiteral("+") : QString();
+    m_change->setText(
+        QStringLiteral("%1%2  %3").arg(sign, fmt.price(t->change), formatPercent(t->changeRate)));
+    theme::setTextColor(m_change, color);
+    m_high->setText(fmt.price(t->high));
+    theme::setTextColor(m_high, m_colors.up);
+    m_low->setText(fmt.price(t->low));
+    theme::setTextColor(m_low, m_colors.down);
+    m_volume->setText(QStringLiteral("%1 %2").arg(formatDecimalTrimmed(t->volume24h, 3), fmt.base()));
+    m_quoteVolume->setText(QStringLiteral("%1 %2").arg(formatCompact(t->quoteVolume24h), fmt.quote()));
+}
+
+} // namespace hoga

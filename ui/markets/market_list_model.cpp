@@ -1,0 +1,202 @@
+#include "market_list_model.h"
+
+#include "common/item_roles.h"
+#include "format/decimal_format.h"
+#include "format/market_format.h"
+#include "theme/terminal_theme.h"
+
+namespace hoga {
+
+MarketListModel::MarketListModel(QObject* parent)
+    : QAbstractTableModel(parent) {}
+
+int MarketListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int MarketListModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString MarketListModel::nameOf(const Market& m) const {
+    if (m_preferLocalNames && !m.localName.isEmpty())
+        return m.localName;
+    if (!m.displayName.isEmpty())
+        return m.displayName;
+    return m.base;
+}
+
+QVariant MarketListModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row& row = m_rows[index.row()];
+    const Market& m = row.market;
+    const std::optional<Ticker>& t = row.ticker;
+    const int column = index.column();
+
+    if (role == KeyRole)
+        return m.code;
+    if (role == WarningRole)
+        return m.warning;
+    if (role == SignRole)
+        return t ? t->changeRate.signum() : 0;
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case MarketColumn:
+            return nameOf(m);
+        case PriceColumn:
+            return t ? MarketFormat(m).price(t->last) : QString();
+        case ChangeColumn:
+            return t ? formatPercent(t->changeRate) : QString();
+        case VolumeColumn:
+            return t ? formatCompact(t->quoteVolume24h) : QString();
+        }
+        return {};
+    case SubtitleRole:
+        return column == MarketColumn ? QStringLiteral("%1/%2").arg(m.base, m.quote) : QVariant();
+    case Qt::ToolTipRole:
+        if (column == MarketColumn) {
+            QString tip = QStringLiteral("%1 (%2)").arg(nameOf(m), m.code);
+            if (m.warning)
+                tip += QLatin1Char('\n') + tr("Caution: the venue flagged this market.");
+            return tip;
+        }
+        if (column == VolumeColumn && t)
+            return tr("24h volume: %1 %2").arg(formatAmount(t->quoteVolume24h, m.quote), m.quote);
+        return {};
+    case Qt::TextAlignmentRole:
+        return column == MarketColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                      : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (t && (column == PriceColumn || column == ChangeColumn))
+            return m_colors.forSign(t->changeRate.signum());
+        if (column == VolumeColumn)
+            return theme::dimText();
+        return {};
+    case Qt::FontRole:
+        return column == MarketColumn ? QVariant() : QVariant(theme::numberFont());
+    case DecimalRole:
+        if (!t)
+            return {};
+        switch (column) {
+        case PriceColumn:
+            return QVariant::fromValue(t->last);
+        case ChangeColumn:
+            return QVariant::fromValue(t->changeRate);
+        case VolumeColumn:
+            return QVariant::fromValue(t->quoteVolume24h);
+        }
+        return {};
+    case SortRole:
+        switch (column) {
+        case MarketColumn:
+            return m.code;
+        case PriceColumn:
+            return t ? t->last.toDouble() : 0.0;
+        case ChangeColumn:
+            return t ? t->changeRate.toDouble() : 0.0;
+        case VolumeColumn:
+            return t ? t->quoteVolume24h.toDouble() : 0.0;
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant MarketListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return section == MarketColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case MarketColumn:
+        return tr("Market");
+    case PriceColumn:
+        return tr("Price");
+    case ChangeColumn:
+        return tr("24h");
+    case VolumeColumn:
+        return tr("Volume");
+    }
+    return {};
+}
+
+void MarketListModel::setMarkets(const QVector<Market>& markets) {
+    // Keep tickers we already have for markets that stay.
+    QHash<QString, Ticker> known;
+    for (const Row& r : m_rows)
+        if (r.ticker)
+            known.insert(r.market.code, *r.ticker);
+
+    beginResetModel();
+    m_rows.clear();
+    m_rowByCode.clear();
+    for (const Market& m : markets) {
+        Row row{m, std::nullopt};
+        if (auto it = known.constFind(m.code); it != known.constEnd())
+            row.ticker = *it;
+        m_rowByCode.insert(m.code, static_cast<int>(m_rows.size()));
+        m_rows.append(row);
+    }
+    endResetModel();
+}
+
+void MarketListModel::updateTickers(const QVector<Ticker>& tickers) {
+    int first = -1;
+    int last = -1;
+    for (const Ticker& t : tickers) {
+        const auto it = m_rowByCode.constFind(t.market);
+        if (it == m_rowByCode.constEnd())
+            continue;
+        m_rows[*it].ticker = t;
+        first = first < 0 ? *it : std::min(first, *it);
+        last = std::max(last, *it);
+    }
+    if (first >= 0)
+        emit dataChanged(index(first, PriceColumn), index(last, VolumeColumn));
+}
+
+void MarketListModel::setPriceColors(const PriceColors& colors) {
+    m_colors = colors;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
+}
+
+void MarketListModel::setPreferLocalNames(bool preferLocal) {
+    if (m_preferLocalNames == preferLocal)
+        return;
+    m_preferLocalNames = preferLocal;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, MarketColumn), index(rowCount() - 1, MarketColumn));
+}
+
+int MarketListModel::rowOfMarket(const QString& code) const {
+    return m_rowByCode.value(code, -1);
+}
+
+QString MarketListModel::marketAt(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows[row].market.code : QString();
+}
+
+std::optional<Ticker> MarketListModel::tickerAt(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows[row].ticker : std::nullopt;
+}
+
+const Market* MarketListModel::marketInfoAt(int row) const {
+    return row >= 0 && row < m_rows.size() ? &m_rows[row].market : nullptr;
+}
+
+QStringList MarketListModel::quoteCurrencies() const {
+    QStringList quotes;
+    for (const Row& r : m_rows)
+        if (!quotes.contains(r.market.quote))
+            quotes.append(r.market.quote);
+    return quotes;
+}
+
+} // namespace hoga

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/market.h"
+#include "core/ticker.h"
+#include "theme/price_colors.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QVector>
+
+#include <optional>
+
+namespace hoga {
+
+// Every market of a venue with its 24 h ticker. Markets come once (setMarkets); tickers stream in and
+// only the rows whose ticker changed are signalled.
+class MarketListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { MarketColumn, PriceColumn, ChangeColumn, VolumeColumn, ColumnCount };
+    // Extra role of the market column: the code line under the name ("BTC/KRW").
+    static constexpr int SubtitleRole = Qt::UserRole + 100;
+    static constexpr int WarningRole = Qt::UserRole + 101;
+
+    explicit MarketListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setMarkets(const QVector<Market>& markets);
+    void updateTickers(const QVector<Ticker>& tickers);
+    void setPriceColors(const PriceColors& colors);
+    // Korean names first (when the venue gives them) for a Korean UI.
+    void setPreferLocalNames(bool preferLocal);
+
+    int rowOfMarket(const QString& code) const;
+    QString marketAt(int row) const;
+    std::optional<Ticker> tickerAt(int row) const;
+    const Market* marketInfoAt(int row) const;
+    QStringList quoteCurrencies() const; // in order of first appearance
+
+private:
+    struct Row {
+        Market market;
+        std::optional<Ticker> ticker;
+    };
+    QString nameOf(const Market& m) const;
+
+    QVector<Row> m_rows;
+    QHash<QString, int> m_rowByCode;
+    PriceColors m_colors = PriceColors::international();
+    bool m_preferLocalNames = false;
+};
+
+} // namespace hoga

@@ -1,0 +1,175 @@
+#include "market_list_panel.h"
+
+#include "common/data_table_view.h"
+#include "market_filter_model.h"
+#include "market_list_model.h"
+#include "market_name_delegate.h"
+#include "marketdata/market_data_hub.h"
+
+#include <QAbstractButton>
+#include <QButtonGroup>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace hoga {
+
+MarketListPanel::MarketListPanel(MarketDataHub* hub, QWidget* parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_model(new MarketListModel(this))
+    , m_filter(new MarketFilterModel(this))
+    , m_view(new DataTableView(this))
+    , m_search(new QLineEdit(this))
+    , m_quoteBar(new QHBoxLayout)
+    , m_quoteButtons(new QButtonGroup(this)) {
+    setObjectName(QStringLiteral("marketListPanel"));
+    m_filter->setSourceModel(m_model);
+
+    m_search->setObjectName(QStringLiteral("marketSearchEdit"));
+    m_search->setPlaceholderText(tr("Search markets"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_filter, &MarketFilterModel::setSearchText);
+
+    m_quoteButtons->setExclusive(true);
+    m_quoteBar->setSpacing(2);
+    m_quoteBar->setContentsMargins(0, 0, 0, 0);
+    connect(m_quoteButtons, &QButtonGroup::buttonClicked, this,
+            [this](QAbstractButton* b) { m_filter->setQuoteFilter(b->property("quote").toString()); });
+
+    m_view->setObjectName(QStringLiteral("marketListView"));
+    m_view->setModel(m_filter);
+    m_view->setItemDelegateForColumn(MarketListModel::MarketColumn, new MarketNameDelegate(m_view));
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() * 2 + 8);
+    m_view->enableSorting(MarketListModel::VolumeColumn, Qt::DescendingOrder);
+    m_view->setEmptyText(tr("Loading markets…"));
+    m_view->setAlternatingRowColors(false);
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(MarketListModel::MarketColumn, QHeaderView::Stretch);
+    for (int c = MarketListModel::PriceColumn; c < MarketListModel::ColumnCount; ++c)
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MarketListPanel::onSelectionChanged);
+
+    auto* top = new QVBoxLayout;
+    top->setContentsMargins(8, 8, 8, 6);
+    top->setSpacing(6);
+    top->addWidget(m_search);
+    top->addLayout(m_quoteBar);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    connect(m_hub, &MarketDataHub::marketsLoaded, this, &MarketListPanel::loadMarkets);
+    connect(m_hub, &MarketDataHub::updated, this, &MarketListPanel::onUpdated);
+    if (!m_hub->markets().isEmpty())
+        loadMarkets();
+}
+
+void MarketListPanel::loadMarkets() {
+    m_model->setMarkets(m_hub->markets());
+    const QHash<QString, Ticker> tickers = m_hub->tickers();
+    m_model->updateTickers(QVector<Ticker>(tickers.cbegin(), tickers.cend()));
+    m_view->setEmptyText(tr("No market matches the search."));
+    rebuildQuoteButtons();
+
+    QString wanted = !m_wanted.isEmpty() ? m_wanted : m_current;
+    if (m_model->rowOfMarket(wanted) < 0) {
+        // First run: the first Bitcoin market in the list's order, else the first market listed.
+        wanted.clear();
+        for (int row = 0; row < m_filter->rowCount() && wanted.isEmpty(); ++row) {
+            const Market* m = m_model->marketInfoAt(m_filter->mapToSource(m_filter->index(row, 0)).row());
+            if (m && m->base == QLatin1String("BTC"))
+                wanted = m->code;
+        }
+        if (wanted.isEmpty() && m_filter->rowCount() > 0)
+            wanted = m_model->marketAt(m_filter->mapToSource(m_filter->index(0, 0)).row());
+    }
+    m_wanted.clear();
+    if (!wanted.isEmpty())
+        setCurrentMarket(wanted);
+}
+
+void MarketListPanel::onUpdated(const MarketDataChanges& changes) {
+    if (changes.tickers.isEmpty())
+        return;
+    QVector<Ticker> changed;
+    changed.reserve(changes.tickers.size());
+    for (const QString& code : changes.tickers)
+        if (auto t = m_hub->ticker(code))
+            changed.append(*t);
+    m_model->updateTickers(changed);
+}
+
+void MarketListPanel::rebuildQuoteButtons() {
+    for (QAbstractButton* b : m_quoteButtons->buttons()) {
+        m_quoteButtons->removeButton(b);
+        delete b;
+    }
+    const QStringList quotes = m_model->quoteCurrencies();
+    if (quotes.size() < 2)
+        return;
+    auto addButton = [this](const QString& text, const QString& quote) {
+        auto* b = new QPushButton(text, this);
+        b->setCheckable(true);
+        b->setFlat(true);
+        b->setProperty("quote", quote);
+        b->setObjectName(
+            QStringLiteral("quoteFilter_%1").arg(quote.isEmpty() ? QStringLiteral("all") : quote));
+        b->setStyleSheet(QStringLiteral("QPushButton { padding: 3px 10px; border: 1px solid transparent; }"
+                                        "QPushButton:checked { border-color: #3b82f6; color: #e8ecf1; }"));
+        b->setChecked(quote == m_filter->quoteFilter());
+        m_quoteButtons->addButton(b);
+        m_quoteBar->addWidget(b);
+    };
+    addButton(tr("All"), QString());
+    for (const QString& q : quotes)
+        addButton(q, q);
+    m_quoteBar->addStretch(1);
+}
+
+void MarketListPanel::setCurrentMarket(const QString& code) {
+    if (m_model->rowOfMarket(code) < 0) {
+        m_wanted = code;
+        return;
+    }
+    selectRowOf(code);
+    if (code != m_current) {
+        m_current = code;
+        emit currentMarketChanged(code);
+    }
+}
+
+void MarketListPanel::selectRowOf(const QString& code) {
+    const QModelIndex proxy = m_filter->mapFromSource(m_model->index(m_model->rowOfMarket(code), 0));
+    if (!proxy.isValid())
+        return;
+    m_view->selectionModel()->setCurrentIndex(proxy, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(proxy);
+}
+
+void MarketListPanel::onSelectionChanged() {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QString code = m_model->marketAt(m_filter->mapToSource(rows.first()).row());
+    if (!code.isEmpty() && code != m_current) {
+        m_current = code;
+        emit currentMarketChanged(code);
+    }
+}
+
+void MarketListPanel::setPriceColors(const PriceColors& colors) {
+    m_model->setPriceColors(colors);
+}
+
+void MarketListPanel::setPreferLocalNames(bool preferLocal) {
+    m_model->setPreferLocalNames(preferLocal);
+}
+
+} // namespace hoga

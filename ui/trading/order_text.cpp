@@ -1,0 +1,45 @@
+#include "order_text.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace hoga {
+
+QString sideText(Side side) {
+    return side == Side::Buy ? QCoreApplication::translate("hoga::OrderText", "Buy")
+                             : QCoreApplication::translate("hoga::OrderText", "Sell");
+}
+
+QString orderTypeText(OrderType type) {
+    return type == OrderType::Limit ? QCoreApplication::translate("hoga::OrderText", "Limit")
+                                    : QCoreApplication::translate("hoga::OrderText", "Market");
+}
+
+QString orderStateText(OrderState state) {
+    switch (state) {
+    case OrderState::New:
+        return QCoreApplication::translate("hoga::OrderText", "Sending");
+    case OrderState::Open:
+        return QCoreApplication::translate("hoga::OrderText", "Open");
+    case OrderState::PartiallyFilled:
+        return QCoreApplication::translate("hoga::OrderText", "Partially filled");
+    case OrderState::Filled:
+        return QCoreApplication::translate("hoga::OrderText", "Filled");
+    case OrderState::Cancelled:
+        return QCoreApplication::translate("hoga::OrderText", "Cancelled");
+    case OrderState::Rejected:
+        return QCoreApplication::translate("hoga::OrderText", "Rejected");
+    }
+    return {};
+}
+
+QString tableTime(qint64 timestampMs) {
+    if (timestampMs <= 0)
+        return {};
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(timestampMs).toLocalTime();
+    if (t.date() == QDate::currentDate())
+        return t.toString(QStringLiteral("HH:mm:ss"));
+    return t.toString(QStringLiteral("MM-dd HH:mm:ss"));
+}
+
+} // namespace hoga

@@ -1,0 +1,667 @@
+#include "order_ticket.h"
+
+#include "common/signal_coalescer.h"
+#include "format/decimal_format.h"
+#include "format/market_format.h"
+#include "marketdata/market_data_hub.h"
+#include "order_text.h"
+#include "session/venue_session.h"
+#include "theme/terminal_theme.h"
+#include "ticket_math.h"
+#include "trading/trading_session.h"
+
+#include <QButtonGroup>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QUuid>
+#include <QVBoxLayout>
+
+namespace hoga {
+
+namespace {
+
+const QString kPriceField = QStringLiteral("price");
+const QString kQtyField = QStringLiteral("qty");
+const QString kTotalField = QStringLiteral("total");
+
+QLabel* caption(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setProperty("role", QStringLiteral("caption"));
+    return label;
+}
+
+bool isMissingIssue(const ValidationIssue& issue) {
+    return issue.code == ValidationIssue::MissingPrice || issue.code == ValidationIssue::MissingQuantity;
+}
+
+} // namespace
+
+OrderTicket::OrderTicket(VenueSession* session, QWidget* parent)
+    : QFrame(parent)
+    , m_session(session) {
+    setObjectName(QStringLiteral("orderTicket"));
+    buildUi();
+
+    auto* accountChanged = new SignalCoalescer(100, this);
+    connect(accountChanged, &SignalCoalescer::fired, this, &OrderTicket::revalidate);
+    connect(session->trading(), &TradingSession::balancesChanged, accountChanged, &SignalCoalescer::trigger);
+    connect(session->hub(), &MarketDataHub::updated, this, [this](const MarketDataChanges& changes) {
+        if (changes.books.contains(m_market) || changes.tickers.contains(m_market)) {
+            prefillPrice();
+            revalidate();
+        }
+    });
+    connect(session->hub(), &MarketDataHub::marketsLoaded, this, &OrderTicket::revalidate);
+
+    connect(session->trading(), &TradingSession::orderAccepted, this, [this](const Order& order) {
+        if (order.clientId.isEmpty() || order.clientId != m_pendingClientId)
+            return;
+        m_pendingClientId.clear();
+        const MarketFormat format(m_session->hub()->market(order.market));
+        QString what = order.type == OrderType::Limit
+                           ? tr("%1 %2 %3 at %4 %5")
+                                 .arg(sideText(order.side), format.qty(order.qty), format.base(),
+                                      format.price(order.price), format.quote())
+                           : tr("%1 %2 at market").arg(sideText(order.side), order.market);
+        showResult(tr("Order accepted: %1 (%2).").arg(what, orderStateText(order.state).toLower()),
+                   theme::success());
+    });
+    connect(session->trading(), &TradingSession::orderRejected, this,
+            [this](const QString& clientId, const QString& message) {
+                if (clientId != m_pendingClientId && !clientId.isEmpty())
+                    return;
+                m_pendingClientId.clear();
+                showResult(tr("Order rejected: %1").arg(message), theme::error());
+            });
+    connect(session->trading(), &TradingSession::errorOccurred, this, [this](const VenueError& error) {
+        if (m_pendingClientId.isEmpty())
+            return; // not about our order; the status bar reports it
+        m_pendingClientId.clear();
+        showResult(error.userMessage(), theme::error());
+    });
+
+    updateMode();
+    revalidate();
+}
+
+QPushButton* OrderTicket::makeToggle(const QString& text, const QString& objectName) {
+    auto* b = new QPushButton(text, this);
+    b->setObjectName(objectName);
+    b->setCheckable(true);
+    b->setFocusPolicy(Qt::TabFocus);
+    b->setMinimumHeight(30);
+    return b;
+}
+
+void OrderTicket::addField(QGridLayout* grid, int row, Field& field, const QString& objectName,
+                           QWidget* trailing) {
+    field.label = caption(QString(), this);
+    field.edit = new QLineEdit(this);
+    field.edit->setObjectName(objectName + QStringLiteral("Edit"));
+    field.edit->setAlignment(Qt::AlignRight);
+    field.edit->setFont(theme::numberFont());
+    field.edit->setMinimumHeight(28);
+    field.error = new QLabel(this);
+    field.error->setObjectName(objectName + QStringLiteral("ErrorLabel"));
+    field.error->setProperty("role", QStringLiteral("fieldError"));
+    field.error->setWordWrap(true);
+    field.error->setVisible(false);
+    grid->addWidget(field.label, row * 2, 0, 1, 2);
+    if (trailing) {
+        auto* line = new QHBoxLayout;
+        line->setSpacing(4);
+        line->addWidget(field.edit, 1);
+        line->addWidget(trailing);
+        grid->addLayout(line, row * 2 + 1, 0, 1, 2);
+    } else {
+        grid->addWidget(field.edit, row * 2 + 1, 0, 1, 2);
+    }
+    // The error line sits right under its field (added by the caller's layout order).
+    connect(field.edit, &QLineEdit::textEdited, this, [this, &field] {
+        field.touched = true;
+        revalidate();
+    });
+    field.edit->installEventFilter(this);
+}
+
+void OrderTicket::buildUi() {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(14, 12, 14, 12);
+    layout->setSpacing(8);
+
+    auto* titleRow = new QHBoxLayout;
+    m_title = new QLabel(tr("Order ticket"), this);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() + 1.5);
+    m_title->setFont(titleFont);
+    titleRow->addWidget(m_title);
+    titleRow->addStretch(1);
+    if (m_session->isSimulated()) {
+        auto* badge = new QLabel(tr("Simulated"), this);
+        badge->setObjectName(QStringLiteral("simulatedBadge"));
+        badge->setToolTip(tr("Orders go to the built-in simulator (paper trading)."));
+        titleRow->addWidget(badge);
+    }
+    layout->addLayout(titleRow);
+    m_marketLabel = new QLabel(this);
+    m_marketLabel->setObjectName(QStringLiteral("ticketMarketLabel"));
+    m_marketLabel->setProperty("role", QStringLiteral("caption"));
+    layout->addWidget(m_marketLabel);
+
+    auto* sides = new QHBoxLayout;
+    sides->setSpacing(0);
+    m_buy = makeToggle(tr("Buy"), QStringLiteral("buySideButton"));
+    m_sell = makeToggle(tr("Sell"), QStringLiteral("sellSideButton"));
+    auto* sideGroup = new QButtonGroup(this);
+    sideGroup->addButton(m_buy);
+    sideGroup->addButton(m_sell);
+    m_buy->setChecked(true);
+    sides->addWidget(m_buy);
+    sides->addWidget(m_sell);
+    layout->addLayout(sides);
+    connect(m_buy, &QPushButton::clicked, this, [this] { setSide(Side::Buy); });
+    connect(m_sell, &QPushButton::clicked, this, [this] { setSide(Side::Sell); });
+
+    auto* types = new QHBoxLayout;
+    types->setSpacing(0);
+    m_limit = makeToggle(tr("Limit"), QStringLiteral("limitTypeButton"));
+    m_marketType = makeToggle(tr("Market"), QStringLiteral("marketTypeButton"));
+    for (QPushButton* b : {m_limit, m_marketType}) {
+        b->setMinimumHeight(26);
+        b->setStyleSheet(QStringLiteral(
+            "QPushButton { background: transparent; border: none; border-bottom: 2px solid #262d38;"
+            " color: #8b95a3; padding: 4px; border-radius: 0; }"
+            "QPushButton:checked { color: #e8ecf1; border-bottom: 2px solid #3b82f6; }"));
+    }
+    auto* typeGroup = new QButtonGroup(this);
+    typeGroup->addButton(m_limit);
+    typeGroup->addButton(m_marketType);
+    m_limit->setChecked(true);
+    types->addWidget(m_limit);
+    types->addWidget(m_marketType);
+    layout->addLayout(types);
+    connect(m_limit, &QPushButton::clicked, this, [this] { setOrderType(OrderType::Limit); });
+    connect(m_marketType, &QPushButton::clicked, this, [this] { setOrderType(OrderType::Market); });
+
+    // Price with tick steppers, quantity, total: each with its message line right under it.
+    m_priceStepper = new QWidget(this);
+    auto* stepper = new QHBoxLayout(m_priceStepper);
+    stepper->setContentsMargins(0, 0, 0, 0);
+    stepper->setSpacing(2);
+    m_priceDown = new QPushButton(QStringLiteral("−"), m_priceStepper);
+    m_priceDown->setObjectName(QStringLiteral("priceDownButton"));
+    m_priceDown->setToolTip(tr("One tick lower (Down arrow)"));
+    m_priceUp = new QPushButton(QStringLiteral("+"), m_priceStepper);
+    m_priceUp->setObjectName(QStringLiteral("priceUpButton"));
+    m_priceUp->setToolTip(tr("One tick higher (Up arrow)"));
+    for (QPushButton* b : {m_priceDown, m_priceUp}) {
+        b->setFixedSize(28, 28);
+        b->setFocusPolicy(Qt::NoFocus);
+        stepper->addWidget(b);
+    }
+    connect(m_priceDown, &QPushButton::clicked, this, [this] { stepPrice(-1); });
+    connect(m_priceUp, &QPushButton::clicked, this, [this] { stepPrice(+1); });
+
+    auto* form = new QVBoxLayout;
+    form->setSpacing(3);
+    for (auto [field, name, trailing] :
+         {std::tuple{&m_price, QStringLiteral("price"), m_priceStepper},
+          std::tuple{&m_qty, QStringLiteral("qty"), static_cast<QWidget*>(nullptr)},
+          std::tuple{&m_total, QStringLiteral("total"), static_cast<QWidget*>(nullptr)}}) {
+        auto* grid = new QGridLayout;
+        grid->setSpacing(3);
+        addField(grid, 0, *field, name, trailing);
+        grid->addWidget(field->error, 2, 0, 1, 2);
+        form->addLayout(grid);
+        form->addSpacing(4);
+    }
+    layout->addLayout(form);
+
+    auto* percents = new QHBoxLayout;
+    percents->setSpacing(4);
+    for (int pct : {25, 50, 75, 100}) {
+        auto* b = new QPushButton(QLocale().toString(pct) + QLocale().percent(), this);
+        b->setObjectName(QStringLiteral("pct%1Button").arg(pct));
+        b->setToolTip(tr("Use %1% of the available balance").arg(pct));
+        b->setFocusPolicy(Qt::NoFocus);
+        connect(b, &QPushButton::clicked, this, [this, pct] { applyPercent(pct); });
+        percents->addWidget(b);
+        m_percentButtons.append(b);
+    }
+    layout->addLayout(percents);
+
+    auto* info = new QGridLayout;
+    info->setHorizontalSpacing(8);
+    info->setVerticalSpacing(5);
+    auto addInfo = [&](int row, const QString& text, const QString& objectName,
+                       QLabel** captionOut = nullptr) {
+        QLabel* c = caption(text, this);
+        if (captionOut)
+            *captionOut = c;
+        auto* value = new QLabel(this);
+        value->setObjectName(objectName);
+        value->setFont(theme::numberFont());
+        value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        info->addWidget(c, row, 0);
+        info->addWidget(value, row, 1);
+        return value;
+    };
+    m_available = addInfo(0, tr("Available"), QStringLiteral("availableValueLabel"));
+    m_value = addInfo(1, tr("Order value"), QStringLiteral("orderValueLabel"));
+    m_fee = addInfo(2, tr("Fee"), QStringLiteral("estimatedFeeLabel"), &m_feeCaption);
+    m_net = addInfo(3, tr("Total"), QStringLiteral("estimatedTotalLabel"), &m_netCaption);
+    info->setColumnStretch(1, 1);
+    auto* infoFrame = new QFrame(this);
+    infoFrame->setStyleSheet(QStringLiteral("QFrame { border-top: 1px solid #262d38; }"
+                                            " QLabel { border: none; }"));
+    infoFrame->setLayout(info);
+    info->setContentsMargins(0, 8, 0, 4);
+    layout->addWidget(infoFrame);
+
+    m_formError = new QLabel(this);
+    m_formError->setObjectName(QStringLiteral("formErrorLabel"));
+    m_formError->setProperty("role", QStringLiteral("fieldError"));
+    m_formError->setWordWrap(true);
+    m_formError->setVisible(false);
+    layout->addWidget(m_formError);
+
+    m_submit = new QPushButton(this);
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setMinimumHeight(38);
+    connect(m_submit, &QPushButton::clicked, this, &OrderTicket::submit);
+    layout->addWidget(m_submit);
+
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("resultLabel"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_result);
+    layout->addStretch(1);
+
+    setMinimumWidth(260);
+}
+
+void OrderTicket::setMarket(const QString& code) {
+    if (code == m_market)
+        return;
+    m_market = code;
+    for (Field* f : {&m_price, &m_qty, &m_total}) {
+        f->edit->clear();
+        f->touched = false;
+    }
+    m_result->clear();
+    prefillPrice();
+    updateMode();
+    revalidate();
+}
+
+void OrderTicket::prefillPrice() {
+    // Start from the market's last price (a real venue price the trader then adjusts), but never overwrite
+    // what the trader typed.
+    if (m_market.isEmpty() || m_price.touched || !m_price.edit->text().isEmpty())
+        return;
+    const std::optional<Market> market = currentMarket();
+    const std::optional<Decimal> last = m_session->hub()->lastPrice(m_market);
+    if (!market || !last)
+        return;
+    m_price.edit->setText(formatDecimal(*last, market->rules.priceDecimalsFor(*last)));
+}
+
+void OrderTicket::setPrice(const Decimal& price) {
+    setOrderType(OrderType::Limit);
+    const MarketFormat format(currentMarket());
+    m_price.edit->setText(formatDecimal(price, format.priceDecimals(price)));
+    m_price.touched = true;
+    revalidate();
+}
+
+void OrderTicket::setSide(Side side) {
+    m_side = side;
+    (side == Side::Buy ? m_buy : m_sell)->setChecked(true);
+    updateMode();
+    revalidate();
+}
+
+void OrderTicket::setOrderType(OrderType type) {
+    m_type = type;
+    (type == OrderType::Limit ? m_limit : m_marketType)->setChecked(true);
+    updateMode();
+    revalidate();
+}
+
+void OrderTicket::setPriceColors(const PriceColors& colors) {
+    m_colors = colors;
+    updateColors();
+}
+
+void OrderTicket::updateMode() {
+    const std::optional<Market> market = currentMarket();
+    const QString base = market ? market->base : QString();
+    const QString quote = market ? market->quote : QString();
+    const bool marketBuy = m_type == OrderType::Market && m_side == Side::Buy;
+
+    m_marketLabel->setText(
+        market ? QStringLiteral("%1 · %2").arg(market->code, market->localName.isEmpty() ||
+                                                                     QLocale().language() != QLocale::Korean
+                                                                 ? market->displayName
+                                                                 : market->localName)
+               : tr("Select a market"));
+    m_price.label->setText(tr("Price (%1)").arg(quote));
+    m_qty.label->setText(tr("Quantity (%1)").arg(base));
+    m_total.label->setText(tr("Total (%1)").arg(quote));
+    m_price.edit->setPlaceholderText(m_type == OrderType::Market ? tr("Best available price")
+                                                                 : tr("Limit price"));
+    m_qty.edit->setPlaceholderText(tr("Amount of %1").arg(base));
+    m_total.edit->setPlaceholderText(tr("Amount of %1 to spend").arg(quote));
+
+    m_price.edit->setEnabled(m_type == OrderType::Limit);
+    m_priceStepper->setEnabled(m_type == OrderType::Limit);
+    for (QWidget* w : {static_cast<QWidget*>(m_qty.label), static_cast<QWidget*>(m_qty.edit)})
+        w->setVisible(!marketBuy);
+    for (QWidget* w : {static_cast<QWidget*>(m_total.label), static_cast<QWidget*>(m_total.edit)})
+        w->setVisible(marketBuy);
+    if (m_type == OrderType::Market)
+        m_price.error->setVisible(false);
+    if (marketBuy)
+        m_qty.error->setVisible(false);
+    else
+        m_total.error->setVisible(false);
+
+    m_feeCaption->setText(tr("Fee"));
+    m_netCaption->setText(m_side == Side::Buy ? tr("You pay") : tr("You receive"));
+    m_submit->setText(m_side == Side::Buy ? tr("Buy %1").arg(base) : tr("Sell %1").arg(base));
+    updateColors();
+}
+
+void OrderTicket::updateColors() {
+    const QColor sideColor = m_side == Side::Buy ? m_colors.up : m_colors.down;
+    m_submit->setStyleSheet(theme::filledButtonStyle(sideColor));
+    auto toggleStyle = [](const QColor& c) {
+        return QStringLiteral("QPushButton { background: #161a21; border: 1px solid #262d38; color: #8b95a3;"
+                              " font-weight: 600; border-radius: 0; }"
+                              "QPushButton:checked { background: %1; border-color: %1; color: white; }")
+            .arg(c.name());
+    };
+    m_buy->setStyleSheet(toggleStyle(m_colors.up));
+    m_sell->setStyleSheet(toggleStyle(m_colors.down));
+}
+
+std::optional<Market> OrderTicket::currentMarket() const {
+    return m_market.isEmpty() ? std::nullopt : m_session->hub()->market(m_market);
+}
+
+Decimal OrderTicket::available(const QString& currency) const {
+    const std::optional<Balance> b = m_session->trading()->balance(currency);
+    return b ? b->free : Decimal();
+}
+
+std::optional<Decimal> OrderTicket::referencePrice(Side side) const {
+    const std::optional<OrderBook> book = m_session->hub()->orderBook(m_market);
+    if (book) {
+        const std::optional<BookLevel> level = side == Side::Buy ? book->bestAsk() : book->bestBid();
+        if (level)
+            return level->price;
+    }
+    return m_session->hub()->lastPrice(m_market);
+}
+
+Decimal OrderTicket::feeRateFor(const OrderRequest& request) const {
+    const std::optional<Market> market = currentMarket();
+    if (!market)
+        return {};
+    if (request.type == OrderType::Market)
+        return market->rules.takerFeeRate;
+    // A limit order that crosses the book takes liquidity.
+    const std::optional<Decimal> ref = referencePrice(request.side);
+    const bool marketable = ref && request.price.isPositive() &&
+                            (request.side == Side::Buy ? request.price >= *ref : request.price <= *ref);
+    return marketable ? market->rules.takerFeeRate : market->rules.makerFeeRate;
+}
+
+std::optional<Decimal> OrderTicket::parsed(const Field& field, QString* error) const {
+    const QString text = field.edit->text().trimmed();
+    if (text.isEmpty())
+        return Decimal();
+    const std::optional<Decimal> value = parseDecimalInput(text);
+    if (!value && error)
+        *error = tr("“%1” is not a number.").arg(text);
+    return value;
+}
+
+void OrderTicket::revalidate() {
+    const std::optional<Market> market = currentMarket();
+    const bool marketBuy = m_type == OrderType::Market && m_side == Side::Buy;
+    QList<Field*> active;
+    if (m_type == OrderType::Limit)
+        active.append(&m_price);
+    active.append(marketBuy ? &m_total : &m_qty);
+
+    QHash<Field*, QString> messages;
+    QStringList formMessages;
+    OrderRequest request;
+    request.market = m_market;
+    request.side = m_side;
+    request.type = m_type;
+    bool parseOk = true;
+    for (Field* f : active) {
+        QString error;
+        const std::optional<Decimal> value = parsed(*f, &error);
+        if (!value) {
+            parseOk = false;
+            messages.insert(f, error);
+            continue;
+        }
+        if (f == &m_price)
+            request.price = *value;
+        else if (f == &m_qty)
+            request.qty = *value;
+        else
+            request.total = *value;
+    }
+
+    m_validation = {};
+    if (!market) {
+        formMessages.append(m_market.isEmpty() ? tr("Select a market in the list.")
+                                               : tr("Waiting for the market's trading rules…"));
+        m_validation.issues.append(
+            {ValidationIssue::UnknownMarket, QStringLiteral("market"), formMessages.last(), {}});
+    } else if (parseOk) {
+        m_validation = m_session->trading()->validate(request);
+        for (const ValidationIssue& issue : m_validation.issues) {
+            Field* target = issue.field == kPriceField   ? &m_price
+                            : issue.field == kQtyField   ? &m_qty
+                            : issue.field == kTotalField ? &m_total
+                                                         : nullptr;
+            if (target && !active.contains(target))
+                target = nullptr;
+            if (target) {
+                // An untouched empty field is not an error yet, just unfinished.
+                if (target->edit->text().trimmed().isEmpty() && !target->touched)
+                    continue;
+                if (!messages.contains(target))
+                    messages.insert(target, issue.message);
+            } else if (!(isMissingIssue(issue) && !m_qty.touched && !m_total.touched)) {
+                formMessages.append(issue.message);
+            }
+        }
+    } else {
+        m_validation.issues.append(
+            {ValidationIssue::NonPositive, QString(), tr("Fix the highlighted field."), {}});
+    }
+
+    for (Field* f : {&m_price, &m_qty, &m_total}) {
+        const QString message = messages.value(f);
+        f->error->setText(message);
+        f->error->setVisible(!message.isEmpty() && active.contains(f));
+        const bool invalid = !message.isEmpty();
+        if (f->edit->property("invalid").toBool() != invalid) {
+            f->edit->setProperty("invalid", invalid);
+            f->edit->style()->unpolish(f->edit);
+            f->edit->style()->polish(f->edit);
+        }
+    }
+    m_formError->setText(formMessages.join(QLatin1Char('\n')));
+    m_formError->setVisible(!formMessages.isEmpty());
+    m_submit->setEnabled(market && m_validation.ok());
+    for (QPushButton* b : m_percentButtons)
+        b->setEnabled(market.has_value());
+    updateEstimates(parseOk && market ? std::optional<OrderRequest>(request) : std::nullopt);
+}
+
+void OrderTicket::updateEstimates(const std::optional<OrderRequest>& request) {
+    const std::optional<Market> market = currentMarket();
+    if (!market) {
+        for (QLabel* l : {m_available, m_value, m_fee, m_net})
+            l->clear();
+        return;
+    }
+    const MarketFormat format(market);
+    const QString availCurrency = m_side == Side::Buy ? market->quote : market->base;
+    const std::optional<Balance> balance = m_session->trading()->balance(availCurrency);
+    m_available->setText(balance
+                             ? formatAmount(balance->free, availCurrency) + QLatin1Char(' ') + availCurrency
+                             : tr("no %1 balance").arg(availCurrency));
+
+    // Order value in the quote currency: exact for limit orders, estimated from the book otherwise.
+    std::optional<Decimal> value;
+    bool estimated = false;
+    if (request) {
+        if (request->type == OrderType::Limit) {
+            if (request->price.isPositive() && request->qty.isPositive())
+                value = request->price * request->qty;
+        } else if (request->side == Side::Buy) {
+            if (request->total.isPositive())
+                value = request->total;
+        } else if (request->qty.isPositive()) {
+            if (auto ref = referencePrice(Side::Sell)) {
+                value = *ref * request->qty;
+                estimated = true;
+            }
+        }
+    }
+    if (!value) {
+        for (QLabel* l : {m_value, m_fee, m_net})
+            l->clear();
+        m_feeCaption->setText(tr("Fee"));
+        return;
+    }
+    const Decimal rate = feeRateFor(*request);
+    const Decimal fee = value->multiply(rate, 8, Rounding::Up);
+    const QString approx = estimated ? QStringLiteral("≈ ") : QString();
+    const QString quote = QLatin1Char(' ') + market->quote;
+    m_value->setText(approx + format.quoteAmount(*value) + quote);
+    m_feeCaption->setText(
+        tr("Fee (%1)").arg(formatDecimalTrimmed(rate * Decimal(100), 4) + QLocale().percent()));
+    m_fee->setText(approx + format.quoteAmount(fee) + quote);
+    // Market buys by total pay the total; the fee comes on top for everything else we know of.
+    const Decimal net = m_side == Side::Buy ? *value + fee : *value - fee;
+    m_net->setText(approx + format.quoteAmount(net) + quote);
+}
+
+void OrderTicket::applyPercent(int percent) {
+    const std::optional<Market> market = currentMarket();
+    if (!market)
+        return;
+    const TradingRules& rules = market->rules;
+    const int qtyDecimals = MarketFormat(market).qtyDecimals();
+    if (m_side == Side::Sell) {
+        m_qty.edit->setText(formatDecimalTrimmed(
+            ticket::sellQtyForPercent(rules, available(market->base), percent), qtyDecimals));
+        m_qty.touched = true;
+    } else if (m_type == OrderType::Market) {
+        const int decimals = ticket::quoteDecimals(market->quote);
+        m_total.edit->setText(formatDecimal(
+            ticket::buyTotalForPercent(rules, available(market->quote), percent, decimals), decimals));
+        m_total.touched = true;
+    } else {
+        const std::optional<Decimal> price = parsed(m_price, nullptr);
+        if (!price || !price->isPositive()) {
+            m_price.touched = true;
+            revalidate();
+            m_price.error->setText(tr("Enter a price first: the quantity is computed from it."));
+            m_price.error->setVisible(true);
+            return;
+        }
+        m_qty.edit->setText(formatDecimalTrimmed(
+            ticket::buyQtyForPercent(rules, available(market->quote), percent, *price), qtyDecimals));
+        m_qty.touched = true;
+    }
+    revalidate();
+}
+
+void OrderTicket::stepPrice(int direction) {
+    const std::optional<Market> market = currentMarket();
+    if (!market || m_type != OrderType::Limit)
+        return;
+    std::optional<Decimal> price = parseDecimalInput(m_price.edit->text());
+    if (!price || !price->isPositive())
+        price = referencePrice(m_side == Side::Buy ? Side::Sell : Side::Buy);
+    const std::optional<Decimal> next =
+        price ? ticket::stepPrice(market->rules, *price, direction) : std::nullopt;
+    if (!next)
+        return;
+    m_price.edit->setText(formatDecimal(*next, market->rules.priceDecimalsFor(*next)));
+    m_price.touched = true;
+    revalidate();
+}
+
+bool OrderTicket::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_price.edit && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) {
+            stepPrice(key->key() == Qt::Key_Up ? +1 : -1);
+            return true;
+        }
+    }
+    if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Return &&
+        m_submit->isEnabled()) {
+        submit();
+        return true;
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+void OrderTicket::submit() {
+    revalidate();
+    if (!m_validation.ok() || m_market.isEmpty())
+        return;
+    OrderRequest request;
+    request.market = m_market;
+    request.side = m_side;
+    request.type = m_type;
+    const bool marketBuy = m_type == OrderType::Market && m_side == Side::Buy;
+    if (m_type == OrderType::Limit)
+        request.price = parseDecimalInput(m_price.edit->text()).value_or(Decimal());
+    if (marketBuy)
+        request.total = parseDecimalInput(m_total.edit->text()).value_or(Decimal());
+    else
+        request.qty = parseDecimalInput(m_qty.edit->text()).value_or(Decimal());
+
+    // Our own idempotency key, known before sending, so every answer can be matched to this submit.
+    request.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_pendingClientId = request.clientId;
+    showResult(tr("Sending %1 order…").arg(sideText(m_side).toLower()), theme::dimText());
+    const QString clientId = m_session->trading()->submit(request);
+    if (clientId.isEmpty()) {
+        m_pendingClientId.clear();
+        revalidate();
+        return; // orderRejected already explained why
+    }
+    m_pendingClientId = clientId;
+    emit orderSubmitted(clientId);
+    revalidate();
+}
+
+void OrderTicket::showResult(const QString& text, const QColor& color) {
+    m_result->setText(text);
+    theme::setTextColor(m_result, color);
+}
+
+} // namespace hoga
