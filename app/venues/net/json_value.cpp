@@ -178,10 +178,6 @@ std::optional<Decimal> parsePlainDecimal(std::string_view s) {
     return Decimal::fromMantissa(negative ? -Int128(mantissa) : Int128(mantissa), scale);
 }
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("hoga::Json", text);
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------------------
@@ -205,13 +201,14 @@ public:
             p += 3;
         p = skipWs(p);
         if (p == m_end)
-            return failAt(p, tr("The JSON text is empty."));
+            return failAt(p, QCoreApplication::translate("hoga::Json", "The JSON text is empty."));
         p = parseValue(p, 0);
         if (!p)
             return false;
         p = skipWs(p);
         if (p != m_end)
-            return failAt(p, tr("Unexpected data after the JSON value."));
+            return failAt(p,
+                          QCoreApplication::translate("hoga::Json", "Unexpected data after the JSON value."));
         return true;
     }
 
@@ -223,7 +220,9 @@ private:
     bool failAt(Ptr at, const QString& what) {
         if (!m_doc.m_error.isError()) {
             m_doc.m_error.offset = std::min(at, m_end) - m_begin;
-            m_doc.m_error.message = tr("Malformed JSON at byte %1: %2").arg(m_doc.m_error.offset).arg(what);
+            m_doc.m_error.message = QCoreApplication::translate("hoga::Json", "Malformed JSON at byte %1: %2")
+                                        .arg(m_doc.m_error.offset)
+                                        .arg(what);
         }
         return false;
     }
@@ -278,15 +277,19 @@ private:
             if (*p == '-' || isDigit(*p))
                 return parseNumber(p);
             if (p >= m_end)
-                return fail(p, tr("Unexpected end of the JSON text."));
-            return fail(p, tr("Expected a value (object, array, string, number, true, false or null)."));
+                return fail(p, QCoreApplication::translate("hoga::Json", "Unexpected end of the JSON text."));
+            return fail(p, QCoreApplication::translate(
+                               "hoga::Json",
+                               "Expected a value (object, array, string, number, true, false or null)."));
         }
     }
 
     Ptr parseLiteral(Ptr p, std::string_view word, JsonType type, quint32 boolValue) {
         // The zero padding makes the comparison safe near the end of the input.
         if (std::memcmp(p, word.data(), word.size()) != 0 || p + word.size() > m_end)
-            return fail(p, tr("Expected a value (object, array, string, number, true, false or null)."));
+            return fail(p, QCoreApplication::translate(
+                               "hoga::Json",
+                               "Expected a value (object, array, string, number, true, false or null)."));
         addNode(type, boolValue, 0);
         return p + word.size();
     }
@@ -298,16 +301,18 @@ private:
         if (*p == '0') {
             ++p;
             if (isDigit(*p))
-                return fail(p, tr("Numbers must not have leading zeros."));
+                return fail(
+                    p, QCoreApplication::translate("hoga::Json", "Numbers must not have leading zeros."));
         } else if (isDigit(*p)) {
             p = skipDigits(p + 1);
         } else {
-            return fail(p, tr("A number needs digits."));
+            return fail(p, QCoreApplication::translate("hoga::Json", "A number needs digits."));
         }
         if (*p == '.') {
             ++p;
             if (!isDigit(*p))
-                return fail(p, tr("A decimal point must be followed by digits."));
+                return fail(p, QCoreApplication::translate("hoga::Json",
+                                                           "A decimal point must be followed by digits."));
             p = skipDigits(p + 1);
         }
         if ((*p | 0x20) == 'e') {
@@ -315,7 +320,7 @@ private:
             if (*p == '+' || *p == '-')
                 ++p;
             if (!isDigit(*p))
-                return fail(p, tr("An exponent needs digits."));
+                return fail(p, QCoreApplication::translate("hoga::Json", "An exponent needs digits."));
             do
                 ++p;
             while (isDigit(*p));
@@ -358,12 +363,13 @@ private:
             if (c == '\\')
                 return parseEscapedString(start, p);
             if (p >= m_end)
-                return fail(start - 1, tr("Unterminated string."));
+                return fail(start - 1, QCoreApplication::translate("hoga::Json", "Unterminated string."));
             if (c < 0x20)
-                return fail(p, tr("Control characters must be escaped in strings."));
+                return fail(p, QCoreApplication::translate("hoga::Json",
+                                                           "Control characters must be escaped in strings."));
             const int n = utf8SequenceLength(p, m_end);
             if (n == 0)
-                return fail(p, tr("Invalid UTF-8 in a string."));
+                return fail(p, QCoreApplication::translate("hoga::Json", "Invalid UTF-8 in a string."));
             p += n;
         }
     }
@@ -384,13 +390,14 @@ private:
                 break;
             }
             if (p >= m_end)
-                return fail(start - 1, tr("Unterminated string."));
+                return fail(start - 1, QCoreApplication::translate("hoga::Json", "Unterminated string."));
             if (c < 0x20)
-                return fail(p, tr("Control characters must be escaped in strings."));
+                return fail(p, QCoreApplication::translate("hoga::Json",
+                                                           "Control characters must be escaped in strings."));
             if (c >= 0x80) {
                 const int n = utf8SequenceLength(p, m_end);
                 if (n == 0)
-                    return fail(p, tr("Invalid UTF-8 in a string."));
+                    return fail(p, QCoreApplication::translate("hoga::Json", "Invalid UTF-8 in a string."));
                 out.append(reinterpret_cast<const char*>(p), size_t(n));
                 p += n;
                 continue;
@@ -398,7 +405,7 @@ private:
             // c == '\\'
             const Ptr escape = p++;
             if (p >= m_end)
-                return fail(start - 1, tr("Unterminated string."));
+                return fail(start - 1, QCoreApplication::translate("hoga::Json", "Unterminated string."));
             switch (*p++) {
             case '"':
                 out.push_back('"');
@@ -427,27 +434,35 @@ private:
             case 'u': {
                 const int unit = readHex4(p);
                 if (unit < 0)
-                    return fail(escape, tr("\\u must be followed by four hex digits."));
+                    return fail(escape, QCoreApplication::translate(
+                                            "hoga::Json", "\\u must be followed by four hex digits."));
                 p += 4;
                 char32_t cp = char32_t(unit);
                 if (unit >= 0xD800 && unit <= 0xDBFF) {
                     if (p[0] != '\\' || p[1] != 'u')
-                        return fail(escape, tr("A high surrogate must be followed by a low surrogate."));
+                        return fail(escape, QCoreApplication::translate(
+                                                "hoga::Json",
+                                                "A high surrogate must be followed by a low surrogate."));
                     const int low = readHex4(p + 2);
                     if (low < 0)
-                        return fail(escape, tr("\\u must be followed by four hex digits."));
+                        return fail(escape, QCoreApplication::translate(
+                                                "hoga::Json", "\\u must be followed by four hex digits."));
                     if (low < 0xDC00 || low > 0xDFFF)
-                        return fail(escape, tr("A high surrogate must be followed by a low surrogate."));
+                        return fail(escape, QCoreApplication::translate(
+                                                "hoga::Json",
+                                                "A high surrogate must be followed by a low surrogate."));
                     p += 6;
                     cp = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
                 } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
-                    return fail(escape, tr("A low surrogate without a high surrogate."));
+                    return fail(escape, QCoreApplication::translate(
+                                            "hoga::Json", "A low surrogate without a high surrogate."));
                 }
                 appendUtf8(out, cp);
                 break;
             }
             default:
-                return fail(escape, tr("Invalid escape sequence in a string."));
+                return fail(escape, QCoreApplication::translate("hoga::Json",
+                                                                "Invalid escape sequence in a string."));
             }
         }
         addNode(JsonType::String, quint32(outStart), quint32(out.size() - outStart), JsonDocument::kDecoded);
@@ -481,7 +496,8 @@ private:
 
     Ptr parseArray(Ptr p, int depth) {
         if (depth > m_maxDepth)
-            return fail(p, tr("Nesting is deeper than %1 levels.").arg(m_maxDepth));
+            return fail(p, QCoreApplication::translate("hoga::Json", "Nesting is deeper than %1 levels.")
+                               .arg(m_maxDepth));
         const quint32 node = addNode(JsonType::Array, 0, 0);
         const size_t base = m_doc.m_stack.size();
         p = skipWs(p + 1);
@@ -498,7 +514,7 @@ private:
             if (*p == ',') {
                 p = skipWs(p + 1);
                 if (*p == ']')
-                    return fail(p, tr("Trailing comma in an array."));
+                    return fail(p, QCoreApplication::translate("hoga::Json", "Trailing comma in an array."));
                 continue;
             }
             if (*p == ']') {
@@ -506,14 +522,15 @@ private:
                 return p + 1;
             }
             if (p >= m_end)
-                return fail(p, tr("Unterminated array."));
-            return fail(p, tr("Expected ',' or ']' in an array."));
+                return fail(p, QCoreApplication::translate("hoga::Json", "Unterminated array."));
+            return fail(p, QCoreApplication::translate("hoga::Json", "Expected ',' or ']' in an array."));
         }
     }
 
     Ptr parseObject(Ptr p, int depth) {
         if (depth > m_maxDepth)
-            return fail(p, tr("Nesting is deeper than %1 levels.").arg(m_maxDepth));
+            return fail(p, QCoreApplication::translate("hoga::Json", "Nesting is deeper than %1 levels.")
+                               .arg(m_maxDepth));
         const quint32 node = addNode(JsonType::Object, 0, 0);
         const size_t base = m_doc.m_stack.size();
         p = skipWs(p + 1);
@@ -524,8 +541,9 @@ private:
         for (;;) {
             if (*p != '"') {
                 if (p >= m_end)
-                    return fail(p, tr("Unterminated object."));
-                return fail(p, tr("Expected a member name in double quotes."));
+                    return fail(p, QCoreApplication::translate("hoga::Json", "Unterminated object."));
+                return fail(
+                    p, QCoreApplication::translate("hoga::Json", "Expected a member name in double quotes."));
             }
             m_doc.m_stack.push_back(quint32(m_doc.m_nodes.size()));
             p = parseString(p);
@@ -534,8 +552,9 @@ private:
             p = skipWs(p);
             if (*p != ':') {
                 if (p >= m_end)
-                    return fail(p, tr("Unterminated object."));
-                return fail(p, tr("Expected ':' after a member name."));
+                    return fail(p, QCoreApplication::translate("hoga::Json", "Unterminated object."));
+                return fail(p,
+                            QCoreApplication::translate("hoga::Json", "Expected ':' after a member name."));
             }
             p = skipWs(p + 1);
             m_doc.m_stack.push_back(quint32(m_doc.m_nodes.size()));
@@ -546,7 +565,7 @@ private:
             if (*p == ',') {
                 p = skipWs(p + 1);
                 if (*p == '}')
-                    return fail(p, tr("Trailing comma in an object."));
+                    return fail(p, QCoreApplication::translate("hoga::Json", "Trailing comma in an object."));
                 continue;
             }
             if (*p == '}') {
@@ -554,8 +573,8 @@ private:
                 return p + 1;
             }
             if (p >= m_end)
-                return fail(p, tr("Unterminated object."));
-            return fail(p, tr("Expected ',' or '}' in an object."));
+                return fail(p, QCoreApplication::translate("hoga::Json", "Unterminated object."));
+            return fail(p, QCoreApplication::translate("hoga::Json", "Expected ',' or '}' in an object."));
         }
     }
 
@@ -581,7 +600,8 @@ bool JsonDocument::parse(std::string_view input, const JsonParseOptions& options
     clear();
     if (input.size() >= size_t(std::numeric_limits<quint32>::max()) - kPadding) {
         m_error.offset = 0;
-        m_error.message = tr("The JSON text is too large (4 GiB or more).");
+        m_error.message =
+            QCoreApplication::translate("hoga::Json", "The JSON text is too large (4 GiB or more).");
         return false;
     }
     m_text.assign(input.data(), input.size());
