@@ -12,14 +12,6 @@
 
 #include <cstdio>
 
-namespace {
-
-QString translate(const char* text) {
-    return QCoreApplication::translate("hoga::Main", text);
-}
-
-} // namespace
-
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Hoga"));
@@ -62,7 +54,8 @@ int main(int argc, char** argv) {
         const QString lang = parser.value(langOption);
         choice = hoga::languageFromCode(lang);
         if (choice == hoga::UiLanguage::System) {
-            std::fprintf(stderr, "%s\n", qPrintable(translate("--lang takes en or ko.")));
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate("hoga::Main", "--lang takes en or ko.")));
             return 2;
         }
     }
@@ -75,7 +68,9 @@ int main(int argc, char** argv) {
         bool ok = false;
         config.seed = parser.value(seedOption).toULongLong(&ok);
         if (!ok) {
-            std::fprintf(stderr, "%s\n", qPrintable(translate("--seed takes a non-negative integer.")));
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate("hoga::Main",
+                                                                "--seed takes a non-negative integer.")));
             return 2;
         }
     }
@@ -85,7 +80,8 @@ int main(int argc, char** argv) {
         quitAfterMs = parser.value(quitOption).toInt(&ok);
         if (!ok || quitAfterMs <= 0) {
             std::fprintf(stderr, "%s\n",
-                         qPrintable(translate("--quit-after-ms takes a positive number of milliseconds.")));
+                         qPrintable(QCoreApplication::translate(
+                             "hoga::Main", "--quit-after-ms takes a positive number of milliseconds.")));
             return 2;
         }
     }
@@ -98,7 +94,9 @@ int main(int argc, char** argv) {
     if (parser.isSet(demoOption)) {
         demo = new hoga::DemoOrders(session.get(), &app);
         if (!demo->start())
-            std::fprintf(stderr, "%s\n", qPrintable(translate("--demo-orders only works on the simulator.")));
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate(
+                             "hoga::Main", "--demo-orders only works on the simulator.")));
     }
 
     if (parser.isSet(shotsOption)) {

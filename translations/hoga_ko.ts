@@ -5,1267 +5,1285 @@
     <name>hoga::CandleChartView</name>
     <message>
         <source>O</source>
-        <translation type="unfinished"></translation>
+        <translation>시가</translation>
     </message>
     <message>
         <source>H</source>
-        <translation type="unfinished"></translation>
+        <translation>고가</translation>
     </message>
     <message>
         <source>L</source>
-        <translation type="unfinished"></translation>
+        <translation>저가</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished"></translation>
+        <translation>종가</translation>
     </message>
     <message>
         <source>Vol</source>
-        <translation type="unfinished"></translation>
+        <translation>거래량</translation>
     </message>
     <message>
         <source>MA%1</source>
-        <translation type="unfinished"></translation>
+        <translation>MA%1</translation>
     </message>
 </context>
 <context>
     <name>hoga::ChartTab</name>
     <message>
         <source>1m</source>
-        <translation type="unfinished"></translation>
+        <translation>1분</translation>
     </message>
     <message>
         <source>1-minute candles</source>
-        <translation type="unfinished"></translation>
+        <translation>1분봉</translation>
     </message>
     <message>
         <source>3m</source>
-        <translation type="unfinished"></translation>
+        <translation>3분</translation>
     </message>
     <message>
         <source>3-minute candles</source>
-        <translation type="unfinished"></translation>
+        <translation>3분봉</translation>
     </message>
     <message>
         <source>5m</source>
-        <translation type="unfinished"></translation>
+        <translation>5분</translation>
     </message>
     <message>
         <source>5-minute candles</source>
-        <translation type="unfinished"></translation>
+        <translation>5분봉</translation>
     </message>
     <message>
         <source>15m</source>
-        <translation type="unfinished"></translation>
+        <translation>15분</translation>
     </message>
     <message>
         <source>15-minute candles</source>
-        <translation type="unfinished"></translation>
+        <translation>15분봉</translation>
     </message>
     <message>
         <source>30m</source>
-        <translation type="unfinished"></translation>
+        <translation>30분</translation>
     </message>
     <message>
         <source>30-minute candles</source>
-        <translation type="unfinished"></translation>
+        <translation>30분봉</translation>
     </message>
     <message>
         <source>1h</source>
-        <translation type="unfinished"></translation>
+        <translation>1시간</translation>
     </message>
     <message>
         <source>1-hour candles</source>
-        <translation type="unfinished"></translation>
+        <translation>1시간봉</translation>
     </message>
     <message>
         <source>4h</source>
-        <translation type="unfinished"></translation>
+        <translation>4시간</translation>
     </message>
     <message>
         <source>4-hour candles</source>
-        <translation type="unfinished"></translation>
+        <translation>4시간봉</translation>
     </message>
     <message>
         <source>1D</source>
-        <translation type="unfinished"></translation>
+        <translation>일</translation>
     </message>
     <message>
         <source>Daily candles</source>
-        <translation type="unfinished"></translation>
+        <translation>일봉</translation>
     </message>
     <message>
         <source>Simulated</source>
-        <translation type="unfinished"></translation>
+        <translation>모의</translation>
     </message>
     <message>
         <source>Prices come from the built-in market simulator, not from a real exchange.</source>
-        <translation type="unfinished"></translation>
+        <translation>가격은 실제 거래소가 아닌 내장 시장 시뮬레이터에서 생성됩니다.</translation>
     </message>
     <message>
         <source>Choose a market to see its chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>차트를 볼 종목을 선택하세요.</translation>
     </message>
     <message>
         <source>Waiting for the market data connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>시세 연결을 기다리는 중…</translation>
     </message>
     <message>
         <source>Loading chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>차트 불러오는 중…</translation>
     </message>
     <message>
         <source>No candles for this market yet</source>
-        <translation type="unfinished"></translation>
+        <translation>이 종목의 캔들이 아직 없습니다</translation>
     </message>
     <message>
         <source>No market selected</source>
-        <translation type="unfinished"></translation>
+        <translation>선택된 종목 없음</translation>
     </message>
     <message>
         <source>%1  ·  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  ·  %2</translation>
     </message>
 </context>
 <context>
     <name>hoga::Connector</name>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 끊김</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 중</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>연결됨</translation>
     </message>
     <message>
         <source>Reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>재연결 중</translation>
     </message>
 </context>
 <context>
     <name>hoga::FillsModel</name>
     <message>
         <source>Maker</source>
-        <translation type="unfinished"></translation>
+        <translation>메이커</translation>
     </message>
     <message>
         <source>Taker</source>
-        <translation type="unfinished"></translation>
+        <translation>테이커</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>체결시간</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>종목</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>종류</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>체결가격</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>체결수량</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>체결금액</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>수수료</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>메이커/테이커</translation>
     </message>
 </context>
 <context>
     <name>hoga::Json</name>
     <message>
         <source>The JSON text is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 텍스트가 비어 있습니다.</translation>
     </message>
     <message>
         <source>Unexpected data after the JSON value.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 값 뒤에 예상치 못한 데이터가 있습니다.</translation>
     </message>
     <message>
         <source>Malformed JSON at byte %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 형식 오류 (바이트 %1): %2</translation>
     </message>
     <message>
         <source>Unexpected end of the JSON text.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 텍스트가 예상보다 일찍 끝났습니다.</translation>
     </message>
     <message>
         <source>Expected a value (object, array, string, number, true, false or null).</source>
-        <translation type="unfinished"></translation>
+        <translation>값이 필요합니다 (객체, 배열, 문자열, 숫자, true, false 또는 null).</translation>
     </message>
     <message>
         <source>Numbers must not have leading zeros.</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자 앞에 불필요한 0을 붙일 수 없습니다.</translation>
     </message>
     <message>
         <source>A number needs digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자에 자릿수가 없습니다.</translation>
     </message>
     <message>
         <source>A decimal point must be followed by digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>소수점 뒤에는 숫자가 와야 합니다.</translation>
     </message>
     <message>
         <source>An exponent needs digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>지수에 숫자가 없습니다.</translation>
     </message>
     <message>
         <source>Unterminated string.</source>
-        <translation type="unfinished"></translation>
+        <translation>문자열이 닫히지 않았습니다.</translation>
     </message>
     <message>
         <source>Control characters must be escaped in strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>문자열 안의 제어 문자는 이스케이프해야 합니다.</translation>
     </message>
     <message>
         <source>Invalid UTF-8 in a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>문자열에 잘못된 UTF-8이 있습니다.</translation>
     </message>
     <message>
         <source>\u must be followed by four hex digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>\u 뒤에는 16진수 네 자리가 와야 합니다.</translation>
     </message>
     <message>
         <source>A high surrogate must be followed by a low surrogate.</source>
-        <translation type="unfinished"></translation>
+        <translation>상위 서로게이트 뒤에는 하위 서로게이트가 와야 합니다.</translation>
     </message>
     <message>
         <source>A low surrogate without a high surrogate.</source>
-        <translation type="unfinished"></translation>
+        <translation>상위 서로게이트 없이 하위 서로게이트가 있습니다.</translation>
     </message>
     <message>
         <source>Invalid escape sequence in a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>문자열에 잘못된 이스케이프 시퀀스가 있습니다.</translation>
     </message>
     <message>
         <source>Nesting is deeper than %1 levels.</source>
-        <translation type="unfinished"></translation>
+        <translation>중첩 깊이가 %1단계를 넘습니다.</translation>
     </message>
     <message>
         <source>Trailing comma in an array.</source>
-        <translation type="unfinished"></translation>
+        <translation>배열 끝에 불필요한 쉼표가 있습니다.</translation>
     </message>
     <message>
         <source>Unterminated array.</source>
-        <translation type="unfinished"></translation>
+        <translation>배열이 닫히지 않았습니다.</translation>
     </message>
     <message>
         <source>Expected &apos;,&apos; or &apos;]&apos; in an array.</source>
-        <translation type="unfinished"></translation>
+        <translation>배열에 &apos;,&apos; 또는 &apos;]&apos;가 필요합니다.</translation>
     </message>
     <message>
         <source>Unterminated object.</source>
-        <translation type="unfinished"></translation>
+        <translation>객체가 닫히지 않았습니다.</translation>
     </message>
     <message>
         <source>Expected a member name in double quotes.</source>
-        <translation type="unfinished"></translation>
+        <translation>큰따옴표로 감싼 멤버 이름이 필요합니다.</translation>
     </message>
     <message>
         <source>Expected &apos;:&apos; after a member name.</source>
-        <translation type="unfinished"></translation>
+        <translation>멤버 이름 뒤에 &apos;:&apos;가 필요합니다.</translation>
     </message>
     <message>
         <source>Trailing comma in an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>객체 끝에 불필요한 쉼표가 있습니다.</translation>
     </message>
     <message>
         <source>Expected &apos;,&apos; or &apos;}&apos; in an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>객체에 &apos;,&apos; 또는 &apos;}&apos;가 필요합니다.</translation>
     </message>
     <message>
         <source>The JSON text is too large (4 GiB or more).</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 텍스트가 너무 큽니다 (4 GiB 이상).</translation>
     </message>
 </context>
 <context>
     <name>hoga::Main</name>
     <message>
         <source>Native trading dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>네이티브 트레이딩 대시보드</translation>
     </message>
     <message>
         <source>User interface language: en or ko.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용자 인터페이스 언어: en 또는 ko.</translation>
     </message>
     <message>
         <source>Save a screenshot of every tab into &lt;dir&gt; once live data has arrived, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 데이터가 도착하면 모든 탭의 스크린샷을 &lt;dir&gt;에 저장한 뒤 종료합니다.</translation>
     </message>
     <message>
         <source>Quit after &lt;ms&gt; milliseconds (with --screenshot-dir: the longest wait for data).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;ms&gt;밀리초 후 종료합니다 (--screenshot-dir 사용 시: 데이터를 기다리는 최대 시간).</translation>
     </message>
     <message>
         <source>Seed of the simulated market.</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 시장의 시드 값.</translation>
     </message>
     <message>
         <source>Simulator only: place a few paper orders once the market is live (demonstrations).</source>
-        <translation type="unfinished"></translation>
+        <translation>시뮬레이터 전용: 시장이 열리면 시연용 모의 주문을 몇 건 넣습니다.</translation>
+    </message>
+    <message>
+        <source>--lang takes en or ko.</source>
+        <translation>--lang 옵션에는 en 또는 ko를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>--seed takes a non-negative integer.</source>
+        <translation>--seed 옵션에는 0 이상의 정수를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>--quit-after-ms takes a positive number of milliseconds.</source>
+        <translation>--quit-after-ms 옵션에는 양의 밀리초 값을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>--demo-orders only works on the simulator.</source>
+        <translation>--demo-orders 옵션은 모의 시장에서만 동작합니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::MainWindow</name>
     <message>
         <source>Portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>포트폴리오</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>차트</translation>
     </message>
     <message>
         <source>Order book</source>
-        <translation type="unfinished"></translation>
+        <translation>호가</translation>
     </message>
     <message>
         <source>Trading</source>
-        <translation type="unfinished"></translation>
+        <translation>거래</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Colour convention</source>
-        <translation type="unfinished"></translation>
+        <translation>등락 색상(&amp;C)</translation>
     </message>
     <message>
         <source>Korean (red up, blue down)</source>
-        <translation type="unfinished"></translation>
+        <translation>한국식 (상승 빨강, 하락 파랑)</translation>
     </message>
     <message>
         <source>International (green up, red down)</source>
-        <translation type="unfinished"></translation>
+        <translation>국제식 (상승 초록, 하락 빨강)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어(&amp;L)</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 기본값</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Hoga</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoga 정보(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
         <source>Hoga</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoga</translation>
     </message>
     <message>
         <source>Hoga — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoga — %1</translation>
     </message>
     <message>
         <source>Simulated</source>
-        <translation type="unfinished"></translation>
+        <translation>모의</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어</translation>
     </message>
     <message>
         <source>The new language takes effect the next time Hoga starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>변경한 언어는 Hoga를 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
         <source>About Hoga</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoga 정보</translation>
     </message>
     <message>
         <source>&lt;b&gt;Hoga&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Hoga&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>A native trading dashboard for Upbit, Bithumb, Binance and KIS.
 
 This build runs on the built-in simulator: prices are generated and balances are paper money. No keys and no network are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>업비트, 빗썸, 바이낸스, 한국투자증권(KIS)을 위한 네이티브 트레이딩 대시보드입니다.
+
+이 빌드는 내장 시뮬레이터로 동작합니다. 가격은 생성된 값이고 잔고는 모의 자금입니다. API 키와 네트워크 연결이 필요하지 않습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::MarketDataHub</name>
     <message>
         <source>The request failed unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>요청이 예기치 않게 실패했습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::MarketHeader</name>
     <message>
         <source>24h high</source>
-        <translation type="unfinished"></translation>
+        <translation>고가(24H)</translation>
     </message>
     <message>
         <source>24h low</source>
-        <translation type="unfinished"></translation>
+        <translation>저가(24H)</translation>
     </message>
     <message>
         <source>24h volume</source>
-        <translation type="unfinished"></translation>
+        <translation>거래량(24H)</translation>
     </message>
     <message>
         <source>24h turnover</source>
-        <translation type="unfinished"></translation>
+        <translation>거래대금(24H)</translation>
     </message>
     <message>
         <source>No market selected</source>
-        <translation type="unfinished"></translation>
+        <translation>선택된 종목 없음</translation>
     </message>
     <message>
         <source>Waiting for prices…</source>
-        <translation type="unfinished"></translation>
+        <translation>시세 수신 대기 중…</translation>
     </message>
 </context>
 <context>
     <name>hoga::MarketListModel</name>
     <message>
         <source>Caution: the venue flagged this market.</source>
-        <translation type="unfinished"></translation>
+        <translation>주의: 거래소가 지정한 유의 종목입니다.</translation>
     </message>
     <message>
         <source>24h volume: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>24시간 거래대금: %1 %2</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>종목</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>현재가</translation>
     </message>
     <message>
         <source>24h</source>
-        <translation type="unfinished"></translation>
+        <translation>전일대비</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>거래대금</translation>
     </message>
 </context>
 <context>
     <name>hoga::MarketListPanel</name>
     <message>
         <source>Search markets</source>
-        <translation type="unfinished"></translation>
+        <translation>종목 검색</translation>
     </message>
     <message>
         <source>Loading markets…</source>
-        <translation type="unfinished"></translation>
+        <translation>종목 불러오는 중…</translation>
     </message>
     <message>
         <source>No market matches the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>검색과 일치하는 종목이 없습니다.</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>전체</translation>
     </message>
 </context>
 <context>
     <name>hoga::OpenOrdersModel</name>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>취소 중…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
     <name>hoga::OrderBookSideModel</name>
     <message>
         <source>Click to use this price in the order ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>클릭하면 이 가격을 주문창에 입력합니다</translation>
     </message>
     <message>
         <source>Ask price</source>
-        <translation type="unfinished"></translation>
+        <translation>매도호가</translation>
     </message>
     <message>
         <source>Bid price</source>
-        <translation type="unfinished"></translation>
+        <translation>매수호가</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>잔량</translation>
     </message>
     <message>
         <source>Cumulative</source>
-        <translation type="unfinished"></translation>
+        <translation>누적</translation>
     </message>
 </context>
 <context>
     <name>hoga::OrderBookTab</name>
     <message>
         <source>Order book</source>
-        <translation type="unfinished"></translation>
+        <translation>호가</translation>
     </message>
     <message>
         <source>No trades yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 체결 없음</translation>
     </message>
     <message>
         <source>Recent trades</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 체결</translation>
     </message>
     <message>
         <source>Waiting for the order book…</source>
-        <translation type="unfinished"></translation>
+        <translation>호가 수신 대기 중…</translation>
     </message>
     <message>
         <source>Spread %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>스프레드 %1 (%2)</translation>
     </message>
     <message>
         <source>Mid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>중간가 %1</translation>
     </message>
 </context>
 <context>
     <name>hoga::OrderTableModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>주문시간</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>종목</translation>
     </message>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>종류</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>주문유형</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>주문가격</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>주문수량</translation>
     </message>
     <message>
         <source>Filled</source>
-        <translation type="unfinished"></translation>
+        <translation>체결수량</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>미체결량</translation>
     </message>
     <message>
         <source>Avg. fill price</source>
-        <translation type="unfinished"></translation>
+        <translation>평균 체결가</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>수수료</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>상태</translation>
     </message>
 </context>
 <context>
     <name>hoga::OrderText</name>
     <message>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>시장가</translation>
     </message>
     <message>
         <source>Order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>매수</translation>
     </message>
     <message>
         <source>Sell</source>
-        <translation type="unfinished"></translation>
+        <translation>매도</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>전송 중</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>대기</translation>
     </message>
     <message>
         <source>Partially filled</source>
-        <translation type="unfinished"></translation>
+        <translation>부분 체결</translation>
     </message>
     <message>
         <source>Filled</source>
-        <translation type="unfinished"></translation>
+        <translation>체결 완료</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소됨</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>거부됨</translation>
     </message>
 </context>
 <context>
     <name>hoga::OrderTicket</name>
     <message>
         <source>%1 %2 %3 at %4 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%4 %5에 %2 %3 %1</translation>
     </message>
     <message>
         <source>%1 %2 at market</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 시장가 %1</translation>
     </message>
     <message>
         <source>Order accepted: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 접수: %1 (%2).</translation>
     </message>
     <message>
         <source>Order rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 거부: %1</translation>
     </message>
     <message>
         <source>Order ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>주문</translation>
     </message>
     <message>
         <source>Simulated</source>
-        <translation type="unfinished"></translation>
+        <translation>모의</translation>
     </message>
     <message>
         <source>Orders go to the built-in simulator (paper trading).</source>
-        <translation type="unfinished"></translation>
+        <translation>주문은 내장 시뮬레이터로 전송됩니다 (모의 거래).</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>매수</translation>
     </message>
     <message>
         <source>Sell</source>
-        <translation type="unfinished"></translation>
+        <translation>매도</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가</translation>
     </message>
     <message>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>시장가</translation>
     </message>
     <message>
         <source>One tick lower (Down arrow)</source>
-        <translation type="unfinished"></translation>
+        <translation>한 호가 아래로 (↓ 키)</translation>
     </message>
     <message>
         <source>One tick higher (Up arrow)</source>
-        <translation type="unfinished"></translation>
+        <translation>한 호가 위로 (↑ 키)</translation>
     </message>
     <message>
         <source>Use %1% of the available balance</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 가능 잔고의 %1% 사용</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 가능</translation>
     </message>
     <message>
         <source>Order value</source>
-        <translation type="unfinished"></translation>
+        <translation>주문금액</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>수수료</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>합계</translation>
     </message>
     <message>
         <source>Select a market</source>
-        <translation type="unfinished"></translation>
+        <translation>종목을 선택하세요</translation>
     </message>
     <message>
         <source>Price (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>주문가격 (%1)</translation>
     </message>
     <message>
         <source>Quantity (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>주문수량 (%1)</translation>
     </message>
     <message>
         <source>Total (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>주문총액 (%1)</translation>
     </message>
     <message>
         <source>Best available price</source>
-        <translation type="unfinished"></translation>
+        <translation>최우선 호가로 체결</translation>
     </message>
     <message>
         <source>Limit price</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 입력</translation>
     </message>
     <message>
         <source>Amount of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 수량</translation>
     </message>
     <message>
         <source>Amount of %1 to spend</source>
-        <translation type="unfinished"></translation>
+        <translation>사용할 %1 금액</translation>
     </message>
     <message>
         <source>You pay</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 금액</translation>
     </message>
     <message>
         <source>You receive</source>
-        <translation type="unfinished"></translation>
+        <translation>수령 금액</translation>
     </message>
     <message>
         <source>Buy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 매수</translation>
     </message>
     <message>
         <source>Sell %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 매도</translation>
     </message>
     <message>
         <source>“%1” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자가 아닙니다: “%1”</translation>
     </message>
     <message>
         <source>Select a market in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>목록에서 종목을 선택하세요.</translation>
     </message>
     <message>
         <source>Waiting for the market&apos;s trading rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>종목의 거래 규칙을 기다리는 중…</translation>
     </message>
     <message>
         <source>Fix the highlighted field.</source>
-        <translation type="unfinished"></translation>
+        <translation>표시된 항목을 수정하세요.</translation>
     </message>
     <message>
         <source>no %1 balance</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 잔고 없음</translation>
     </message>
     <message>
         <source>Fee (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>수수료 (%1)</translation>
     </message>
     <message>
         <source>Enter a price first: the quantity is computed from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 가격을 입력하세요. 수량은 가격을 기준으로 계산됩니다.</translation>
     </message>
     <message>
         <source>Sending %1 order…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 주문 전송 중…</translation>
     </message>
 </context>
 <context>
     <name>hoga::OrderValidator</name>
     <message>
         <source>The order total is too large to compute. Enter a smaller quantity or price.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문총액이 너무 커서 계산할 수 없습니다. 수량이나 가격을 줄여 입력하세요.</translation>
     </message>
     <message>
         <source>No market is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>선택된 종목이 없습니다.</translation>
     </message>
     <message>
         <source>The market %1 is unknown: no trading rules are loaded for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 종목입니다: %1 (거래 규칙이 로드되지 않았습니다).</translation>
     </message>
     <message>
         <source>Enter a price for the limit order.</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 주문의 가격을 입력하세요.</translation>
     </message>
     <message>
         <source>Price %1 %2 must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>가격 %1 %2: 0보다 커야 합니다.</translation>
     </message>
     <message>
         <source>Price %1 %2 is not a multiple of the %3 %2 tick. Nearest valid prices: %4 or %5 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>가격 %1 %2: 호가 단위(%3 %2)에 맞지 않습니다. 가장 가까운 주문 가능 가격: %4 또는 %5 %2.</translation>
     </message>
     <message>
         <source>Enter an amount to spend or a quantity to buy.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용할 금액이나 매수할 수량을 입력하세요.</translation>
     </message>
     <message>
         <source>Enter a quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량을 입력하세요.</translation>
     </message>
     <message>
         <source>Quantity %1 %2 must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 %1 %2: 0보다 커야 합니다.</translation>
     </message>
     <message>
         <source>Quantity %1 %2 is not a multiple of the %3 %2 step. Nearest valid quantity: %4 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 %1 %2: 수량 단위(%3 %2)에 맞지 않습니다. 가장 가까운 주문 가능 수량: %4 %2.</translation>
     </message>
     <message>
         <source>Quantity %1 %2 is below the minimum of %3 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 %1 %2: 최소 주문수량 %3 %2보다 적습니다.</translation>
     </message>
     <message>
         <source>Amount %1 %2 must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>금액 %1 %2: 0보다 커야 합니다.</translation>
     </message>
     <message>
         <source>No current price is known for %1, so this market order cannot be checked against the minimum order total of %2 %3. Wait for market data and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 현재가를 알 수 없어 이 시장가 주문이 최소 주문금액(%2 %3) 이상인지 확인할 수 없습니다. 시세를 받은 뒤 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Order total %1 %2 is below the minimum of %3 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문총액 %1 %2: 최소 주문금액 %3 %2보다 적습니다.</translation>
     </message>
     <message>
         <source>Order total %1 %2 exceeds the maximum of %3 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문총액 %1 %2: 최대 주문금액 %3 %2보다 많습니다.</translation>
     </message>
     <message>
         <source>Insufficient %1: the order sells %2 %1 but only %3 %1 is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 잔고가 부족합니다. 매도 수량은 %2 %1, 주문 가능 수량은 %3 %1입니다.</translation>
     </message>
     <message>
         <source>Insufficient %1: the order needs %2 %1 including the %3% fee, but only %4 %1 is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 잔고가 부족합니다. 필요 금액은 수수료 %3% 포함 %2 %1, 주문 가능 금액은 %4 %1입니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::PortfolioModel</name>
     <message>
         <source>No live %1 price from the venue: this holding is not valued.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에서 %1 실시간 시세를 받지 못해 이 자산은 평가되지 않았습니다.</translation>
     </message>
     <message>
         <source>Average buy price in KRW, as the venue reports it</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 제공하는 KRW 기준 평균 매수가</translation>
     </message>
     <message>
         <source>Current price in KRW (through USDT where there is no KRW market)</source>
-        <translation type="unfinished"></translation>
+        <translation>KRW 기준 현재가 (KRW 마켓이 없으면 USDT를 거쳐 환산)</translation>
     </message>
     <message>
         <source>Unrealised profit or loss in KRW against the average buy price</source>
-        <translation type="unfinished"></translation>
+        <translation>평균 매수가 대비 KRW 기준 평가손익</translation>
     </message>
     <message>
         <source>Share of the total value</source>
-        <translation type="unfinished"></translation>
+        <translation>총 평가금액 중 비중</translation>
     </message>
     <message>
         <source>Asset</source>
-        <translation type="unfinished"></translation>
+        <translation>보유자산</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>보유수량</translation>
     </message>
     <message>
         <source>Avg. price</source>
-        <translation type="unfinished"></translation>
+        <translation>평균 매수가</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>현재가</translation>
     </message>
     <message>
         <source>Value KRW</source>
-        <translation type="unfinished"></translation>
+        <translation>평가금액(KRW)</translation>
     </message>
     <message>
         <source>Value USDT</source>
-        <translation type="unfinished"></translation>
+        <translation>평가금액(USDT)</translation>
     </message>
     <message>
         <source>PnL KRW</source>
-        <translation type="unfinished"></translation>
+        <translation>평가손익(KRW)</translation>
     </message>
     <message>
         <source>PnL %</source>
-        <translation type="unfinished"></translation>
+        <translation>수익률</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>비중</translation>
     </message>
 </context>
 <context>
     <name>hoga::PortfolioTab</name>
     <message>
         <source>Portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>포트폴리오</translation>
     </message>
     <message>
         <source>Simulated</source>
-        <translation type="unfinished"></translation>
+        <translation>모의</translation>
     </message>
     <message>
         <source>Paper balances on the built-in simulator: no real money is involved.</source>
-        <translation type="unfinished"></translation>
+        <translation>내장 시뮬레이터의 모의 잔고입니다. 실제 자금은 사용되지 않습니다.</translation>
     </message>
     <message>
         <source>Total value</source>
-        <translation type="unfinished"></translation>
+        <translation>총 평가금액</translation>
     </message>
     <message>
         <source>Unrealised PnL</source>
-        <translation type="unfinished"></translation>
+        <translation>총 평가손익</translation>
     </message>
     <message>
         <source>Total value (USDT)</source>
-        <translation type="unfinished"></translation>
+        <translation>총 평가금액 (USDT)</translation>
     </message>
     <message>
         <source>KRW cash</source>
-        <translation type="unfinished"></translation>
+        <translation>보유 KRW</translation>
     </message>
     <message>
         <source>Holdings</source>
-        <translation type="unfinished"></translation>
+        <translation>보유 자산 수</translation>
     </message>
     <message>
         <source>Loading balances…</source>
-        <translation type="unfinished"></translation>
+        <translation>잔고 불러오는 중…</translation>
     </message>
     <message>
         <source>This account holds no assets.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 계정에는 보유 자산이 없습니다.</translation>
     </message>
     <message>
         <source>No holdings</source>
-        <translation type="unfinished"></translation>
+        <translation>보유 자산 없음</translation>
     </message>
     <message>
         <source>Waiting for balances…</source>
-        <translation type="unfinished"></translation>
+        <translation>잔고 수신 대기 중…</translation>
     </message>
     <message>
         <source>no KRW-USDT rate</source>
-        <translation type="unfinished"></translation>
+        <translation>KRW-USDT 환율 없음</translation>
     </message>
 </context>
 <context>
     <name>hoga::SimConnector</name>
     <message>
         <source>Simulated market</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 시장</translation>
     </message>
     <message>
         <source>The simulated venue has no market %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 거래소에 %1 종목이 없습니다.</translation>
     </message>
     <message>
         <source>There is no order with client id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>클라이언트 ID %1에 해당하는 주문이 없습니다.</translation>
     </message>
     <message>
         <source>There is no order with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1에 해당하는 주문이 없습니다.</translation>
     </message>
     <message>
         <source>Price, quantity and total cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>가격, 수량, 총액은 음수일 수 없습니다.</translation>
     </message>
     <message>
         <source>A limit order needs a price and a quantity above zero, and no total.</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 주문에는 0보다 큰 가격과 수량이 필요하며, 총액은 지정할 수 없습니다.</translation>
     </message>
     <message>
         <source>A market buy needs either a quantity or a total amount (not both), and no price.</source>
-        <translation type="unfinished"></translation>
+        <translation>시장가 매수에는 수량과 총액 중 하나만 지정해야 하며, 가격은 지정할 수 없습니다.</translation>
     </message>
     <message>
         <source>A market sell needs a quantity above zero, and no price or total.</source>
-        <translation type="unfinished"></translation>
+        <translation>시장가 매도에는 0보다 큰 수량이 필요하며, 가격이나 총액은 지정할 수 없습니다.</translation>
     </message>
     <message>
         <source>The client order id %1 was already used for another order.</source>
-        <translation type="unfinished"></translation>
+        <translation>클라이언트 주문 ID %1: 이미 다른 주문에 사용된 ID입니다.</translation>
     </message>
     <message>
         <source>Price %1 %2 is not a multiple of the %3 %2 tick. Nearest valid prices: %4 or %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>가격 %1 %2: 호가 단위(%3 %2)에 맞지 않습니다. 가장 가까운 주문 가능 가격: %4 또는 %5.</translation>
     </message>
     <message>
         <source>Quantity %1 %2 is not a multiple of the %3 %2 step.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 %1 %2: 수량 단위(%3 %2)에 맞지 않습니다.</translation>
     </message>
     <message>
         <source>Quantity %1 %2 is below the minimum of %3 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 %1 %2: 최소 주문수량 %3 %2보다 적습니다.</translation>
     </message>
     <message>
         <source>The order total %1 %2 is below the minimum of %3 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문총액 %1 %2: 최소 주문금액 %3 %2보다 적습니다.</translation>
     </message>
     <message>
         <source>The order total %1 %2 is above the maximum of %3 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문총액 %1 %2: 최대 주문금액 %3 %2보다 많습니다.</translation>
     </message>
     <message>
         <source>The order needs %1 %2 but only %3 %2 is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>잔고가 부족합니다. 필요: %1 %2, 주문 가능: %3 %2.</translation>
     </message>
     <message>
         <source>Order %1 is already closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1: 이미 종료된 주문입니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::TradeTapeModel</name>
     <message>
         <source>Buyer took the ask</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 체결 (매도호가에 체결)</translation>
     </message>
     <message>
         <source>Seller hit the bid</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 체결 (매수호가에 체결)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>체결시간</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>체결가격</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>체결량</translation>
     </message>
 </context>
 <context>
     <name>hoga::TradingSession</name>
     <message>
         <source>The venue connection is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소 연결이 끊겼습니다.</translation>
     </message>
     <message>
         <source>It is not known whether the order was placed. Check the open orders before placing it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문이 접수되었는지 확인할 수 없습니다. 다시 주문하기 전에 미체결 주문을 확인하세요.</translation>
     </message>
 </context>
 <context>
     <name>hoga::TradingTab</name>
     <message>
         <source>No open orders. Orders you place wait here until they fill or you cancel them.</source>
-        <translation type="unfinished"></translation>
+        <translation>미체결 주문이 없습니다. 주문하면 체결되거나 취소할 때까지 여기에 표시됩니다.</translation>
     </message>
     <message>
         <source>No fills yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 체결 내역이 없습니다.</translation>
     </message>
     <message>
         <source>No finished orders yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 완료된 주문이 없습니다.</translation>
     </message>
     <message>
         <source>Open orders</source>
-        <translation type="unfinished"></translation>
+        <translation>미체결</translation>
     </message>
     <message>
         <source>Fills</source>
-        <translation type="unfinished"></translation>
+        <translation>체결 내역</translation>
     </message>
     <message>
         <source>Order history</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 내역</translation>
     </message>
     <message>
         <source>Cancel order</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 취소</translation>
     </message>
 </context>
 <context>
     <name>hoga::VenueError</name>
     <message>
         <source>Authentication failed</source>
-        <translation type="unfinished"></translation>
+        <translation>인증 실패</translation>
     </message>
     <message>
         <source>Permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>권한 없음</translation>
     </message>
     <message>
         <source>Too many requests</source>
-        <translation type="unfinished"></translation>
+        <translation>요청 횟수 초과</translation>
     </message>
     <message>
         <source>Insufficient funds</source>
-        <translation type="unfinished"></translation>
+        <translation>잔고 부족</translation>
     </message>
     <message>
         <source>Invalid order</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 주문</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>찾을 수 없음</translation>
     </message>
     <message>
         <source>Venue error</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소 오류</translation>
     </message>
     <message>
         <source>Network error</source>
-        <translation type="unfinished"></translation>
+        <translation>네트워크 오류</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소됨</translation>
     </message>
     <message>
         <source>Check that the API key is valid and has not expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 키가 유효하고 만료되지 않았는지 확인하세요.</translation>
     </message>
     <message>
         <source>The key lacks this permission or this IP address is not on its allowlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>키에 이 권한이 없거나 현재 IP 주소가 허용 목록에 없습니다.</translation>
     </message>
     <message numerus="yes">
         <source>Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n초 후 다시 시도하세요.</numerusform>
         </translation>
     </message>
     <message>
         <source>Wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <source>The available balance is too low.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 가능 잔고가 부족합니다.</translation>
     </message>
     <message>
         <source>Check the network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>네트워크 연결을 확인하세요.</translation>
     </message>
     <message>
         <source>The venue said: %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소 메시지: %1%2</translation>
     </message>
 </context>
 <context>
     <name>hoga::VenueStatusWidget</name>
     <message>
         <source>Simulated</source>
-        <translation type="unfinished"></translation>
+        <translation>모의</translation>
     </message>
     <message>
         <source>Built-in simulator: generated prices, paper balances, no network.</source>
-        <translation type="unfinished"></translation>
+        <translation>내장 시뮬레이터: 생성된 가격, 모의 잔고, 네트워크 미사용.</translation>
     </message>
     <message>
         <source>No data yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 데이터 없음</translation>
     </message>
     <message>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 갱신</translation>
     </message>
 </context>
 <context>
     <name>hoga::net::HttpClient</name>
     <message numerus="yes">
         <source>The venue failed %n time(s) in a row; requests pause until %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>거래소 요청이 %n회 연속 실패하여 %1까지 요청을 보내지 않습니다.</numerusform>
         </translation>
     </message>
     <message>
         <source>The venue has blocked requests for making too many; it accepts them again at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>요청이 너무 많아 거래소가 요청을 차단했습니다. %1부터 다시 요청할 수 있습니다.</translation>
     </message>
     <message numerus="yes">
         <source>%1 did not answer within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n초 안에 %1의 응답이 없습니다.</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>요청이 취소되었습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::net::WsSession</name>
     <message>
         <source>The server closed the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>서버가 연결을 종료했습니다.</translation>
     </message>
     <message>
         <source>The server closed the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>서버가 연결을 종료했습니다: %1</translation>
     </message>
     <message>
         <source>Connection error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 오류: %1</translation>
     </message>
     <message numerus="yes">
         <source>The connection was not established within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n초 안에 연결되지 않았습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>No data for %n second(s); reconnecting.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n초 동안 데이터가 없어 다시 연결합니다.</numerusform>
         </translation>
     </message>
 </context>
