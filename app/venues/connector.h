@@ -91,6 +91,9 @@ signals:
     void balanceUpdated(const hoga::Balance& balance);
     void connectionStateChanged(hoga::ConnectionState state);
     void streamError(const hoga::VenueError& error);
+    // The venue stopped accepting our requests (HTTP 418 or a similar ban) until `untilMs` (wall clock);
+    // emitted again with 0 when the block is over.
+    void requestsBlocked(qint64 untilMs);
 };
 
 } // namespace hoga
