@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/result.h"
+#include "marketdata/when_finished.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QTimer>
+
+namespace hoga::cli {
+
+// The error of a request that got no answer in time.
+inline VenueError timeoutError(int timeoutMs) {
+    VenueError e;
+    e.kind = ErrorKind::Network;
+    e.detail =
+        QCoreApplication::translate("hoga::Cli", "The venue did not answer within %1 ms.").arg(timeoutMs);
+    return e;
+}
+
+// Waits for a connector's future on the calling thread by running a local event loop (the connector works
+// on its own thread, which is never blocked), for at most `timeoutMs`. On timeout the future is cancelled,
+// so the connector abandons the request where it can, and a Network error is returned.
+template <class T> Result<T> awaitResult(QFuture<Result<T>> future, int timeoutMs) {
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<Result<T>> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        QTimer timer;
+        timer.setSingleShot(true);
+        QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        timer.start(timeoutMs);
+        if (!future.isFinished())
+            loop.exec();
+        if (!future.isFinished()) {
+            future.cancel();
+            return timeoutError(timeoutMs);
+        }
+    }
+    return detail::resultOf(future);
+}
+
+} // namespace hoga::cli

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "cli_error.h"
+#include "venues/connector.h"
+#include "venues/connector_host.h"
+
+#include <memory>
+#include <variant>
+
+namespace hoga::cli {
+
+struct CliArgs;
+class CredentialSource;
+
+// The venue one run talks to: a connector running in its own thread (ConnectorHost), and the two calls
+// that change the account, which the simulated venue has to remember between runs.
+class CliVenue {
+public:
+    virtual ~CliVenue() = default;
+    virtual Connector* connector() const = 0;
+    // Both wait (event loop, at most `timeoutMs`) for the venue's answer.
+    virtual Result<Order> createOrder(const OrderRequest& request, int timeoutMs);
+    virtual Result<Order> cancelOrder(const OrderRef& ref, int timeoutMs);
+};
+
+// A connector that needs nothing else (Upbit, Bithumb, test doubles).
+class HostedVenue final : public CliVenue {
+public:
+    explicit HostedVenue(std::unique_ptr<Connector> connector);
+    Connector* connector() const override { return m_host.connector(); }
+
+private:
+    ConnectorHost m_host;
+};
+
+// Opens the venue named in `args` with keys from `credentials` ("sim": a SimVenue replaying its journal).
+std::variant<std::unique_ptr<CliVenue>, CliError> openVenue(const CliArgs& args,
+                                                            CredentialSource& credentials);
+
+} // namespace hoga::cli

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "cli_args.h"
+#include "cli_error.h"
+#include "record_writer.h"
+
+#include <optional>
+
+namespace hoga::cli {
+
+class CliVenue;
+
+// Runs one parsed command against a venue and prints its records. Every request waits on the calling
+// thread's event loop for at most the run's timeout; the connector's own thread is never blocked.
+class CommandRunner {
+public:
+    CommandRunner(CliVenue& venue, RecordWriter& out);
+
+    // The error to report, or nothing when the command succeeded.
+    std::optional<CliError> run(const CliArgs& args);
+
+private:
+    std::optional<CliError> markets();
+    std::optional<CliError> tickers();
+    std::optional<CliError> orderBook();
+    std::optional<CliError> candles();
+    std::optional<CliError> trades();
+    std::optional<CliError> balances();
+    std::optional<CliError> openOrders();
+    std::optional<CliError> createOrder();
+    std::optional<CliError> fetchOrder();
+    std::optional<CliError> cancelOrder();
+    std::optional<CliError> stream();
+
+    // The local pre-check of `order create`: the market's rules and, with keys, the balances.
+    std::optional<CliError> validateOrder(const OrderRequest& request);
+    // A NotFound error unless every market in `codes` is listed by the venue.
+    std::optional<CliError> requireMarkets(const QStringList& codes);
+    QString venueId() const;
+
+    CliVenue& m_venue;
+    RecordWriter& m_out;
+    CliArgs m_args;
+};
+
+} // namespace hoga::cli

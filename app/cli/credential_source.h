@@ -1,0 +1,44 @@
+#pragma once
+
+#include "cli_error.h"
+#include "venues/venue_factory.h"
+
+#include <QProcessEnvironment>
+
+#include <memory>
+#include <optional>
+
+namespace hoga::cli {
+
+struct CliArgs;
+
+// Where hoga-cli finds a venue's API keys. The environment is the only source today; the profile key store
+// (OS keychain) plugs in here as another implementation. An implementation may run a local event loop
+// while it waits (keychain jobs are asynchronous); it must give up within its own bounded time.
+class CredentialSource {
+public:
+    virtual ~CredentialSource() = default;
+    // Fills `out` with the keys for `venue`, or leaves it empty when none are configured (public commands
+    // still work). An error means the configuration is broken and the run should stop.
+    virtual std::optional<CliError> load(const QString& venue, Credentials* out) = 0;
+};
+
+// HOGA_API_KEY and HOGA_API_SECRET (the secret is used as its UTF-8 bytes).
+class EnvironmentCredentialSource final : public CredentialSource {
+public:
+    explicit EnvironmentCredentialSource(QProcessEnvironment environment);
+    std::optional<CliError> load(const QString& venue, Credentials* out) override;
+
+    static constexpr const char* kKeyVariable = "HOGA_API_KEY";
+    static constexpr const char* kSecretVariable = "HOGA_API_SECRET";
+
+private:
+    QProcessEnvironment m_environment;
+};
+
+// The source for this command line: --profile NAME selects the profile's key store (not available yet: a
+// usage error), otherwise the environment.
+std::unique_ptr<CredentialSource> credentialSourceFor(const CliArgs& args,
+                                                      const QProcessEnvironment& environment);
+
+} // namespace hoga::cli

@@ -1,0 +1,154 @@
+#include "sim_venue.h"
+
+#include "await_result.h"
+#include "venues/sim/sim_connector.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace hoga::cli {
+
+namespace {
+
+VenueError stateError(const QString& detail) {
+    VenueError e;
+    e.kind = ErrorKind::Venue;
+    e.detail = detail;
+    return e;
+}
+
+} // namespace
+
+qint64 ReplayClock::nowMs() const {
+    const qint64 pinned = m_pinned.load();
+    return pinned != 0 ? pinned : SystemClock::instance().nowMs();
+}
+
+SimVenue::SimVenue(const QString& journalPath)
+    : m_journal(journalPath)
+    , m_lock(journalPath + QStringLiteral(".lock")) {
+    // Only a dead owner makes the lock stale: a long stream must not lose it to age.
+    m_lock.setStaleLockTime(0);
+    m_stepTimer.setTimerType(Qt::PreciseTimer);
+    m_stepTimer.setInterval(kStepIntervalMs);
+    QObject::connect(&m_stepTimer, &QTimer::timeout, [this] { stepTo(m_steps + 1); });
+}
+
+SimVenue::~SimVenue() {
+    m_stepTimer.stop();
+    m_host.reset(); // the simulator goes before the clock it reads
+}
+
+QString SimVenue::defaultJournalPath() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    if (dir.isEmpty())
+        return QDir::home().filePath(QStringLiteral(".hoga-cli-sim-journal.jsonl"));
+    return QDir(dir).filePath(QStringLiteral("sim-journal.jsonl"));
+}
+
+std::optional<CliError> SimVenue::open(bool changesOrders, int timeoutMs) {
+    const QString path = QDir::toNativeSeparators(m_journal.path());
+    if (!QDir().mkpath(QFileInfo(m_journal.path()).absolutePath()))
+        return CliError::fromVenueError(
+            stateError(QCoreApplication::translate("hoga::Cli",
+                                                   "Cannot create the folder of the simulated venue's state "
+                                                   "file %1.")
+                           .arg(path)));
+    if (!m_lock.tryLock(timeoutMs))
+        return CliError::fromVenueError(
+            stateError(QCoreApplication::translate(
+                           "hoga::Cli", "Another hoga-cli run is using the simulated venue's state file %1.")
+                           .arg(path)));
+    QVector<SimJournalEntry> entries;
+    if (std::optional<QString> problem = m_journal.load(&entries))
+        return CliError::fromVenueError(stateError(*problem));
+    if (!changesOrders)
+        m_lock.unlock();
+
+    SimConfig config;
+    config.autoRun = false; // stepped here, so each call's step is known
+    config.stepIntervalMs = kStepIntervalMs;
+    config.clock = &m_clock;
+    auto sim = std::make_unique<SimConnector>(config);
+    m_sim = sim.get();
+    m_host = std::make_unique<ConnectorHost>(std::move(sim));
+
+    if (std::optional<CliError> error = replay(entries, timeoutMs))
+        return error;
+    stepTo(std::max(m_steps, kWarmUpSteps));
+    m_stepTimer.start();
+    return std::nullopt;
+}
+
+std::optional<CliError> SimVenue::replay(const QVector<SimJournalEntry>& entries, int timeoutMs) {
+    // Everything is queued at once: the connector runs queued calls in order, so each call meets the
+    // market exactly at its step, with the clock pinned to its original time.
+    QVector<QFuture<Result<Order>>> calls;
+    for (const SimJournalEntry& e : entries) {
+        stepTo(e.step);
+        ReplayClock* clock = &m_clock;
+        const qint64 time = e.timeMs;
+        QMetaObject::invokeMethod(
+            m_sim, [clock, time] { clock->pin(time); }, Qt::QueuedConnection);
+        calls << (e.op == SimJournalEntry::Op::Create ? m_sim->createOrder(e.request)
+                                                      : m_sim->cancelOrder(e.ref));
+        QMetaObject::invokeMethod(
+            m_sim, [clock] { clock->unpin(); }, Qt::QueuedConnection);
+    }
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        const Result<Order> r = awaitResult(calls[i], timeoutMs);
+        if (!r.ok() && r.error().kind == ErrorKind::Network)
+            return CliError::fromVenueError(r.error());
+        if (!r.ok())
+            return CliError::fromVenueError(stateError(
+                QCoreApplication::translate(
+                    "hoga::Cli", "The simulated venue's state file %1 no longer replays (entry %2: "
+                                 "%3). Delete it to start over.")
+                    .arg(QDir::toNativeSeparators(m_journal.path()))
+                    .arg(i + 1)
+                    .arg(r.error().userMessage())));
+    }
+    return std::nullopt;
+}
+
+void SimVenue::stepTo(quint64 step) {
+    for (; m_steps < step; ++m_steps)
+        m_sim->step();
+}
+
+Connector* SimVenue::connector() const {
+    return m_host ? m_host->connector() : nullptr;
+}
+
+Result<Order> SimVenue::createOrder(const OrderRequest& request, int timeoutMs) {
+    const quint64 step = m_steps;
+    Result<Order> r = awaitResult(m_sim->createOrder(request), timeoutMs);
+    if (r.ok()) {
+        SimJournalEntry e;
+        e.op = SimJournalEntry::Op::Create;
+        e.step = step;
+        e.timeMs = r.value().createdAtMs;
+        e.request = request;
+        if (std::optional<QString> problem = m_journal.append(e))
+            return stateError(*problem);
+    }
+    return r;
+}
+
+Result<Order> SimVenue::cancelOrder(const OrderRef& ref, int timeoutMs) {
+    const quint64 step = m_steps;
+    Result<Order> r = awaitResult(m_sim->cancelOrder(ref), timeoutMs);
+    if (r.ok()) {
+        SimJournalEntry e;
+        e.op = SimJournalEntry::Op::Cancel;
+        e.step = step;
+        e.timeMs = r.value().updatedAtMs;
+        e.ref = ref;
+        if (std::optional<QString> problem = m_journal.append(e))
+            return stateError(*problem);
+    }
+    return r;
+}
+
+} // namespace hoga::cli
