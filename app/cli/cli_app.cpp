@@ -1,9 +1,12 @@
 #include "cli_app.h"
 
+#include "await_result.h"
 #include "command_runner.h"
 #include "credential_source.h"
+#include "profile_commands.h"
 #include "record_writer.h"
 
+#include "venues/net/json_value.h"
 #include <QCoreApplication>
 #include <QIODevice>
 
@@ -33,7 +36,15 @@ int CliApp::run(const QStringList& arguments) {
     }
 
     try {
-        std::unique_ptr<CredentialSource> credentials = credentialSourceFor(args, m_environment);
+        if (args.managesProfiles() && args.command != CliCommand::KeysTest) {
+            RecordWriter out(m_out);
+            if (std::optional<CliError> error = ProfileCommands(out, m_in, m_err, m_environment).run(args))
+                return report(*error);
+            return ExitOk;
+        }
+        std::unique_ptr<CredentialSource> credentials = credentialSourceFor(args, m_environment, m_err);
+        if (args.command == CliCommand::KeysTest)
+            return testKeys(args, *credentials);
         auto opened = m_opener(args, *credentials);
         if (const CliError* error = std::get_if<CliError>(&opened))
             return report(*error);
@@ -53,6 +64,39 @@ int CliApp::run(const QStringList& arguments) {
         error.exitCode = ExitInternal;
         return report(error);
     }
+}
+
+int CliApp::testKeys(const CliArgs& args, CredentialSource& credentials) {
+    auto opened = m_opener(args, credentials);
+    if (const CliError* error = std::get_if<CliError>(&opened))
+        return report(*error);
+    std::unique_ptr<CliVenue> venue = std::move(std::get<std::unique_ptr<CliVenue>>(opened));
+    Connector* connector = venue->connector();
+    if (!connector->hasCredentials())
+        return report(CliError{QStringLiteral("not_found"),
+                               {},
+                               QCoreApplication::translate("hoga::Cli", "Profile \"%1\" has no keys for %2.")
+                                   .arg(*args.profile, args.venue),
+                               ExitRefused});
+    Result<QVector<Balance>> r = awaitResult(connector->fetchBalances(), args.timeoutMs);
+    if (!r.ok())
+        return report(CliError::fromVenueError(r.error()));
+    // {"venue", "ok", "balances": [balance records]}
+    QByteArray balances;
+    for (Balance& b : r.value()) {
+        if (b.venue.isEmpty())
+            b.venue = connector->venueId();
+        if (!balances.isEmpty())
+            balances += ',';
+        balances += RecordWriter::balance(b);
+    }
+    net::JsonWriter head;
+    head.beginObject().field("venue", args.venue).field("ok", true).endObject();
+    QByteArray record = head.data();
+    record.chop(1);
+    record += ",\"balances\":[" + balances + "]}";
+    RecordWriter(m_out).write(record);
+    return ExitOk;
 }
 
 } // namespace hoga::cli

@@ -26,14 +26,20 @@ public:
     // `openVenue` by default; tests substitute scripted venues.
     CliApp(QIODevice* out, QIODevice* err, QProcessEnvironment environment, VenueOpener opener = openVenue);
 
+    // Where keys set reads the keys (standard input in hoga-cli; not owned). Without it keys set finds none.
+    void setInput(QIODevice* in) { m_in = in; }
+
     // `arguments` without the program name.
     int run(const QStringList& arguments);
 
 private:
     int report(const CliError& error);
+    // keys test: a private read-only request (balances) with the profile's keys.
+    int testKeys(const CliArgs& args, CredentialSource& credentials);
 
     QIODevice* m_out;
     QIODevice* m_err;
+    QIODevice* m_in = nullptr;
     QProcessEnvironment m_environment;
     VenueOpener m_opener;
 };

@@ -14,11 +14,12 @@ struct OptionSpec {
 };
 
 constexpr OptionSpec kOptions[] = {
-    {"help", false},  {"profile", true},        {"venue", true},      {"rest-url", true},
-    {"ws-url", true}, {"private-ws-url", true}, {"timeout-ms", true}, {"sim-state", true},
-    {"depth", true},  {"interval", true},       {"count", true},      {"to", true},
-    {"side", true},   {"type", true},           {"price", true},      {"qty", true},
-    {"total", true},  {"client-id", true},      {"id", true},
+    {"help", false},       {"profile", true},        {"venue", true},      {"rest-url", true},
+    {"ws-url", true},      {"private-ws-url", true}, {"timeout-ms", true}, {"sim-state", true},
+    {"depth", true},       {"interval", true},       {"count", true},      {"to", true},
+    {"side", true},        {"type", true},           {"price", true},      {"qty", true},
+    {"total", true},       {"client-id", true},      {"id", true},         {"verbose", false},
+    {"paper-only", false},
 };
 
 const OptionSpec* findOption(const QString& name) {
@@ -31,7 +32,7 @@ const OptionSpec* findOption(const QString& name) {
 const QStringList kGlobalOptions{QStringLiteral("profile"),        QStringLiteral("venue"),
                                  QStringLiteral("rest-url"),       QStringLiteral("ws-url"),
                                  QStringLiteral("private-ws-url"), QStringLiteral("timeout-ms"),
-                                 QStringLiteral("sim-state")};
+                                 QStringLiteral("sim-state"),      QStringLiteral("verbose")};
 
 // Thrown inside the parser to unwind to parse() with one message; never escapes it.
 struct UsageProblem {
@@ -91,6 +92,7 @@ public:
     QString value(const char* name) const { return m_values.value(QLatin1String(name)); }
     QStringList optionNames() const { return m_values.keys(); }
     QStringList& positionals() { return m_positionals; }
+    const QStringList& positionalsView() const { return m_positionals; }
 
 private:
     QHash<QString, QString> m_values;
@@ -330,12 +332,131 @@ private:
     QString m_name; // the command as typed, for messages ("order create")
 };
 
+void checkTimeout(const RawArguments& raw, CliArgs& args) {
+    if (raw.has("timeout-ms"))
+        args.timeoutMs = positiveInt(raw, "timeout-ms");
+}
+
+// profile ... and keys ...: their own small grammar. Nothing here ever takes a secret from the arguments,
+// and no message repeats a stray argument (it could be a key typed in the wrong place).
+class ManagementParser {
+public:
+    ManagementParser(RawArguments& raw, CliArgs& args)
+        : m_raw(raw)
+        , m_args(args) {}
+
+    void parse() {
+        QStringList& words = m_raw.positionals();
+        const QString area = takeWord(words);
+        const QString sub = takeWord(words);
+        m_name = area + QLatin1Char(' ') + sub;
+        m_args.verbose = m_raw.has("verbose");
+        checkTimeout(m_raw, m_args);
+        if (area == QLatin1String("profile"))
+            profile(sub);
+        else
+            keys(sub);
+    }
+
+private:
+    void profile(const QString& sub) {
+        if (m_raw.has("profile"))
+            fail(QCoreApplication::translate("hoga::Cli", "%1 takes the profile name as an operand, not "
+                                                          "--profile.")
+                     .arg(m_name));
+        QStringList& words = m_raw.positionals();
+        if (sub == QLatin1String("create") || sub == QLatin1String("delete")) {
+            m_args.command =
+                sub == QLatin1String("create") ? CliCommand::ProfileCreate : CliCommand::ProfileDelete;
+            allow(sub == QLatin1String("create") ? QStringList{QStringLiteral("paper-only")} : QStringList{});
+            if (words.size() != 1)
+                fail(QCoreApplication::translate("hoga::Cli", "%1 needs exactly one profile name (quote a "
+                                                              "name with spaces).")
+                         .arg(m_name));
+            m_args.profileName = words.takeFirst().trimmed();
+            if (m_args.profileName.isEmpty())
+                fail(QCoreApplication::translate("hoga::Cli", "A profile name cannot be empty."));
+            m_args.paperOnly = m_raw.has("paper-only");
+        } else if (sub == QLatin1String("list")) {
+            m_args.command = CliCommand::ProfileList;
+            allow({});
+            noOperands();
+        } else {
+            fail(QCoreApplication::translate(
+                "hoga::Cli", "Use: profile create NAME, profile list or profile delete NAME."));
+        }
+    }
+
+    void keys(const QString& sub) {
+        if (sub == QLatin1String("set"))
+            m_args.command = CliCommand::KeysSet;
+        else if (sub == QLatin1String("list"))
+            m_args.command = CliCommand::KeysList;
+        else if (sub == QLatin1String("test"))
+            m_args.command = CliCommand::KeysTest;
+        else if (sub == QLatin1String("remove"))
+            m_args.command = CliCommand::KeysRemove;
+        else
+            fail(QCoreApplication::translate("hoga::Cli",
+                                             "Use: keys set, keys list, keys test or keys remove."));
+        if (!m_raw.has("profile") || m_raw.value("profile").trimmed().isEmpty())
+            fail(QCoreApplication::translate("hoga::Cli", "%1 needs --profile NAME.").arg(m_name));
+        m_args.profile = m_raw.value("profile").trimmed();
+        const bool test = m_args.command == CliCommand::KeysTest;
+        QStringList options{QStringLiteral("profile"), QStringLiteral("venue")};
+        if (test)
+            options << QStringLiteral("rest-url");
+        allow(options);
+        if (m_args.command == CliCommand::KeysSet && !m_raw.positionals().isEmpty())
+            fail(QCoreApplication::translate("hoga::Cli",
+                                             "keys set reads the access key and the secret key from standard "
+                                             "input (one per line), never from the command line: remove "
+                                             "them from the arguments."));
+        noOperands();
+        if (m_args.command == CliCommand::KeysList) {
+            if (m_raw.has("venue"))
+                fail(QCoreApplication::translate("hoga::Cli", "keys list takes no --venue."));
+            return;
+        }
+        m_args.venue = m_raw.value("venue");
+        if (m_args.venue != QLatin1String("upbit") && m_args.venue != QLatin1String("bithumb"))
+            fail(QCoreApplication::translate("hoga::Cli", "%1 needs --venue upbit or --venue bithumb.")
+                     .arg(m_name));
+        if (m_raw.has("rest-url"))
+            m_args.restUrl = url(m_raw, "rest-url", {QStringLiteral("http"), QStringLiteral("https")});
+    }
+
+    // Rejects options that do not belong to this command (the global --verbose and --timeout-ms always do).
+    void allow(QStringList options) {
+        options << QStringLiteral("verbose") << QStringLiteral("timeout-ms");
+        for (const QString& name : m_raw.optionNames())
+            if (!options.contains(name))
+                fail(
+                    QCoreApplication::translate("hoga::Cli", "--%1 does not apply to %2.").arg(name, m_name));
+    }
+
+    void noOperands() {
+        if (!m_raw.positionals().isEmpty())
+            fail(QCoreApplication::translate("hoga::Cli", "%1 takes no further operands.").arg(m_name));
+    }
+
+    RawArguments& m_raw;
+    CliArgs& m_args;
+    QString m_name;
+};
+
+bool isManagement(const RawArguments& raw) {
+    const QString first = raw.positionalsView().value(0);
+    return first == QLatin1String("profile") || first == QLatin1String("keys");
+}
+
 void parseGlobals(const RawArguments& raw, CliArgs& args) {
     if (raw.has("profile")) {
         args.profile = raw.value("profile");
         if (args.profile->trimmed().isEmpty())
             fail(QCoreApplication::translate("hoga::Cli", "--profile needs a profile name."));
     }
+    args.verbose = raw.has("verbose");
     if (!raw.has("venue"))
         fail(QCoreApplication::translate("hoga::Cli", "--venue is required: upbit, bithumb or sim."));
     args.venue = raw.value("venue");
@@ -388,6 +509,21 @@ bool CliArgs::changesOrders() const {
     return command == CliCommand::OrderCreate || command == CliCommand::OrderCancel;
 }
 
+bool CliArgs::managesProfiles() const {
+    switch (command) {
+    case CliCommand::ProfileCreate:
+    case CliCommand::ProfileList:
+    case CliCommand::ProfileDelete:
+    case CliCommand::KeysSet:
+    case CliCommand::KeysList:
+    case CliCommand::KeysTest:
+    case CliCommand::KeysRemove:
+        return true;
+    default:
+        return false;
+    }
+}
+
 std::variant<CliArgs, CliError> CommandLine::parse(const QStringList& arguments) {
     try {
         RawArguments raw(arguments);
@@ -396,6 +532,10 @@ std::variant<CliArgs, CliError> CommandLine::parse(const QStringList& arguments)
             return args; // CliCommand::Help, whatever else was given
         if (arguments.isEmpty())
             fail(QCoreApplication::translate("hoga::Cli", "No command given.") + QLatin1Char(' ') + hint());
+        if (isManagement(raw)) {
+            ManagementParser(raw, args).parse();
+            return args;
+        }
         parseGlobals(raw, args);
         CommandParser(raw, args).parse();
         return args;
@@ -440,7 +580,7 @@ QString CommandLine::usageText() {
     return QCoreApplication::translate(
         "hoga::Cli",
         "Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]\n"
-        "                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] COMMAND\n"
+        "                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND\n"
         "\n"
         "Commands:\n"
         "  markets\n"
@@ -456,13 +596,28 @@ QString CommandLine::usageText() {
         "  order cancel (--id ID | --client-id ID)\n"
         "  stream ticker|trade|orderbook MARKET... --count N [--depth N]\n"
         "\n"
+        "Profiles and keys:\n"
+        "  profile create NAME [--paper-only]\n"
+        "  profile list\n"
+        "  profile delete NAME\n"
+        "  --profile NAME keys set --venue upbit|bithumb   (reads the access key, then the secret key,\n"
+        "                                                  one per line from standard input)\n"
+        "  --profile NAME keys list\n"
+        "  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]\n"
+        "  --profile NAME keys remove --venue upbit|bithumb\n"
+        "\n"
         "Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since\n"
         "1970-01-01 UTC. Trades are listed newest first, candles oldest first.\n"
         "Errors: one JSON object {\"error\": {\"kind\", \"venue_code\", \"message\"}} on stderr.\n"
-        "Exit codes: 0 ok, 2 usage, 3 refused by the venue (or by the local order check, which is reported\n"
-        "like a venue refusal), 4 network failure or timeout.\n"
+        "Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local\n"
+        "order check, which is reported like a venue refusal) or a wrong profile password, 4 network "
+        "failure\n"
+        "or timeout.\n"
         "\n"
-        "API keys: HOGA_API_KEY and HOGA_API_SECRET. --timeout-ms bounds every request (default 15000) and\n"
+        "API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the\n"
+        "terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET.\n"
+        "Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds "
+        "every request (default 15000) and\n"
         "the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE\n"
         "(default: hoga-cli's data folder); delete the file to start over.\n");
 }

@@ -26,6 +26,14 @@ enum class CliCommand {
     OrderGet,
     OrderCancel,
     Stream,
+    // Profile and key management (no venue connection, except keys test).
+    ProfileCreate,
+    ProfileList,
+    ProfileDelete,
+    KeysSet,
+    KeysList,
+    KeysTest,
+    KeysRemove,
 };
 
 // A parsed, checked hoga-cli command line.
@@ -44,6 +52,11 @@ struct CliArgs {
     QUrl privateWsUrl; // explicit, or derived from wsUrl (see CommandLine::derivedPrivateWsUrl)
     int timeoutMs = kDefaultTimeoutMs;
     QString simStatePath; // sim only; empty = the default location
+    bool verbose = false; // notices (such as the key store fallback) as JSON lines on stderr
+
+    // profile create / delete: the profile's name; profile create: --paper-only.
+    QString profileName;
+    bool paperOnly = false;
 
     // Command operands.
     QStringList markets; // ticker/stream: one or more; orderbook/candles/trades/order create: one; orders
@@ -61,12 +74,19 @@ struct CliArgs {
     bool isPrivate() const;
     // Commands that change the account (order create / cancel).
     bool changesOrders() const;
+    // profile ... and keys ... (everything but keys test works without a venue connection).
+    bool managesProfiles() const;
 };
 
 // Parses hoga-cli's arguments (without the program name):
 //
 //   hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
-//            [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] COMMAND ...
+//            [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND ...
+//   hoga-cli profile create NAME [--paper-only] | profile list | profile delete NAME
+//   hoga-cli --profile NAME keys set|test|remove --venue upbit|bithumb | keys list
+//
+// Secrets are never taken from the arguments: keys come from standard input, passwords from the terminal
+// or HOGA_PROFILE_PASSWORD.
 //
 // Options take their value as the next argument or after '=' ("--count 5", "--count=5") and may appear
 // anywhere after the program name. Anything wrong is a usage error naming the problem.

@@ -57,8 +57,14 @@ std::optional<CliError> CommandRunner::run(const CliArgs& args) {
     if (args.isPrivate() && !m_venue.connector()->hasCredentials())
         return failed(localError(
             ErrorKind::Auth,
-            QCoreApplication::translate(
-                "hoga::Cli", "This command needs API keys: set HOGA_API_KEY and HOGA_API_SECRET.")));
+            args.profile
+                ? QCoreApplication::translate("hoga::Cli",
+                                              "This command needs API keys: profile \"%1\" has none "
+                                              "for %2 (add them with hoga-cli --profile \"%1\" keys "
+                                              "set --venue %2).")
+                      .arg(*args.profile, args.venue)
+                : QCoreApplication::translate(
+                      "hoga::Cli", "This command needs API keys: set HOGA_API_KEY and HOGA_API_SECRET.")));
     switch (args.command) {
     case CliCommand::Help:
         return std::nullopt;
@@ -84,6 +90,14 @@ std::optional<CliError> CommandRunner::run(const CliArgs& args) {
         return cancelOrder();
     case CliCommand::Stream:
         return stream();
+    case CliCommand::ProfileCreate:
+    case CliCommand::ProfileList:
+    case CliCommand::ProfileDelete:
+    case CliCommand::KeysSet:
+    case CliCommand::KeysList:
+    case CliCommand::KeysTest:
+    case CliCommand::KeysRemove:
+        break; // CliApp runs these (ProfileCommands): they need no venue
     }
     return std::nullopt;
 }

@@ -1,25 +1,12 @@
 #include "credential_source.h"
 
 #include "cli_args.h"
+#include "profile_session.h"
+#include "security/credentials_bridge.h"
 
 #include <QCoreApplication>
 
 namespace hoga::cli {
-
-namespace {
-
-// Stands in for the profile key store until it exists, so --profile is refused clearly instead of being
-// silently ignored.
-class UnavailableProfileSource final : public CredentialSource {
-public:
-    std::optional<CliError> load(const QString&, Credentials*) override {
-        return CliError::usage(QCoreApplication::translate(
-            "hoga::Cli", "profiles are not available yet: --profile cannot be used. Give the API keys in "
-                         "HOGA_API_KEY and HOGA_API_SECRET instead."));
-    }
-};
-
-} // namespace
 
 EnvironmentCredentialSource::EnvironmentCredentialSource(QProcessEnvironment environment)
     : m_environment(std::move(environment)) {}
@@ -42,10 +29,37 @@ std::optional<CliError> EnvironmentCredentialSource::load(const QString&, Creden
     return std::nullopt;
 }
 
-std::unique_ptr<CredentialSource> credentialSourceFor(const CliArgs& args,
-                                                      const QProcessEnvironment& environment) {
+ProfileCredentialSource::ProfileCredentialSource(QString profileName, QProcessEnvironment environment,
+                                                 int timeoutMs, QIODevice* notices)
+    : m_profileName(std::move(profileName))
+    , m_environment(std::move(environment))
+    , m_timeoutMs(timeoutMs)
+    , m_notices(notices) {}
+
+std::optional<CliError> ProfileCredentialSource::load(const QString& venue, Credentials* out) {
+    ProfileSession session(m_environment, m_timeoutMs, m_notices);
+    if (std::optional<CliError> error = session.logIn(m_profileName))
+        return error;
+    if (venue == QLatin1String("sim") || session.profile().paperOnly)
+        return std::nullopt; // paper accounts need no keys, and a paper-only profile holds none
+    if (std::optional<CliError> error = session.openKeyRing())
+        return error;
+    ApiKeyPair pair;
+    const SecretResult read = session.key(venue, &pair);
+    if (read.status == SecretStatus::NotFound)
+        return std::nullopt;
+    if (!read.ok())
+        return secretError(read);
+    // The connector gets its own copy; `pair` is wiped here and `out` when the caller's config goes.
+    moveIntoCredentials(pair, *out);
+    return std::nullopt;
+}
+
+std::unique_ptr<CredentialSource>
+credentialSourceFor(const CliArgs& args, const QProcessEnvironment& environment, QIODevice* notices) {
     if (args.profile)
-        return std::make_unique<UnavailableProfileSource>();
+        return std::make_unique<ProfileCredentialSource>(*args.profile, environment, args.timeoutMs,
+                                                         args.verbose ? notices : nullptr);
     return std::make_unique<EnvironmentCredentialSource>(environment);
 }
 

@@ -12,8 +12,8 @@ namespace hoga::cli {
 
 struct CliArgs;
 
-// Where hoga-cli finds a venue's API keys. The environment is the only source today; the profile key store
-// (OS keychain) plugs in here as another implementation. An implementation may run a local event loop
+// Where hoga-cli finds a venue's API keys: the environment, or a profile's key store (OS keychain or the
+// encrypted fallback file). An implementation may run a local event loop
 // while it waits (keychain jobs are asynchronous); it must give up within its own bounded time.
 class CredentialSource {
 public:
@@ -36,9 +36,27 @@ private:
     QProcessEnvironment m_environment;
 };
 
-// The source for this command line: --profile NAME selects the profile's key store (not available yet: a
-// usage error), otherwise the environment.
+// The keys stored in a profile: logs in (password from the terminal or HOGA_PROFILE_PASSWORD), opens the
+// profile's key store and reads the venue's pair. A profile without keys for the venue gives none (public
+// commands still work); the simulated venue needs none, but the login is still checked.
+class ProfileCredentialSource final : public CredentialSource {
+public:
+    // `notices` (may be null): where the key store fallback notice goes (--verbose).
+    ProfileCredentialSource(QString profileName, QProcessEnvironment environment, int timeoutMs,
+                            QIODevice* notices = nullptr);
+    std::optional<CliError> load(const QString& venue, Credentials* out) override;
+
+private:
+    QString m_profileName;
+    QProcessEnvironment m_environment;
+    int m_timeoutMs;
+    QIODevice* m_notices;
+};
+
+// The source for this command line: --profile NAME selects the profile's key store, otherwise the
+// environment.
 std::unique_ptr<CredentialSource> credentialSourceFor(const CliArgs& args,
-                                                      const QProcessEnvironment& environment);
+                                                      const QProcessEnvironment& environment,
+                                                      QIODevice* notices = nullptr);
 
 } // namespace hoga::cli

@@ -1,6 +1,7 @@
 // hoga-cli: Hoga's headless command line for scripts and servers (see CommandLine::usageText()).
 
 #include "cli/cli_app.h"
+#include "security/log_masking.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -21,6 +22,8 @@ void quietMessages(QtMsgType type, const QMessageLogContext&, const QString& mes
 
 int main(int argc, char** argv) {
     qInstallMessageHandler(quietMessages);
+    // Masks credentials in every message before quietMessages sees it (HOGA_CLI_DEBUG prints them).
+    hoga::installLogMasking();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Hoga"));
     QCoreApplication::setApplicationName(QStringLiteral("hoga-cli"));
@@ -28,9 +31,13 @@ int main(int argc, char** argv) {
 
     QFile out;
     QFile err;
+    QFile in;
     if (!out.open(stdout, QIODevice::WriteOnly) || !err.open(stderr, QIODevice::WriteOnly))
         return hoga::cli::ExitInternal;
+    const bool haveInput = in.open(stdin, QIODevice::ReadOnly); // a closed stdin just means "no keys given"
     hoga::cli::CliApp cli(&out, &err, QProcessEnvironment::systemEnvironment());
+    if (haveInput)
+        cli.setInput(&in);
     const int code = cli.run(QCoreApplication::arguments().mid(1));
     out.flush();
     err.flush();

@@ -44,6 +44,11 @@ QProcessEnvironment cliEnvironment(const QString& apiKey, const QString& apiSecr
 
 CliProcessRun runHogaCli(const QStringList& arguments, const QProcessEnvironment& environment,
                          int deadlineMs) {
+    return runHogaCliWithInput(arguments, environment, {}, deadlineMs);
+}
+
+CliProcessRun runHogaCliWithInput(const QStringList& arguments, const QProcessEnvironment& environment,
+                                  const QByteArray& input, int deadlineMs) {
     QProcess process;
     process.setProcessEnvironment(environment.isEmpty() ? cliEnvironment() : environment);
     QSignalSpy finished(&process, &QProcess::finished);
@@ -51,6 +56,8 @@ CliProcessRun runHogaCli(const QStringList& arguments, const QProcessEnvironment
     CliProcessRun run;
     if (!process.waitForStarted(10'000))
         return run;
+    process.write(input);
+    process.closeWriteChannel();
     run.finished = finished.wait(deadlineMs);
     if (!run.finished) {
         process.kill();

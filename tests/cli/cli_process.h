@@ -25,6 +25,9 @@ struct CliProcessRun {
 // keep serving) for at most `deadlineMs`. `environment` defaults to this process's without any HOGA_API_*.
 CliProcessRun runHogaCli(const QStringList& arguments, const QProcessEnvironment& environment = {},
                          int deadlineMs = 30'000);
+// The same with `input` written to its standard input (then closed).
+CliProcessRun runHogaCliWithInput(const QStringList& arguments, const QProcessEnvironment& environment,
+                                  const QByteArray& input, int deadlineMs = 30'000);
 QProcessEnvironment cliEnvironment(const QString& apiKey = {}, const QString& apiSecret = {});
 
 // The top-level keys of one compact JSON record line, in the order written (records have no nested objects).

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -403,11 +404,17 @@ void TestCliApp::environmentKeys() {
 
     CliArgs args;
     QVERIFY(!credentialSourceFor(args, env)->load(QStringLiteral("upbit"), &keys));
+    // --profile selects the profile's key store instead (here: a data folder without that profile).
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    env.insert(QStringLiteral("HOGA_DATA_DIR"), data.path());
+    env.insert(QStringLiteral("HOGA_PROFILE_PASSWORD"), QStringLiteral("password1"));
     args.profile = QStringLiteral("main");
     const std::optional<CliError> e = credentialSourceFor(args, env)->load(QStringLiteral("upbit"), &keys);
     QVERIFY(e);
-    QCOMPARE(e->kind, QStringLiteral("usage"));
-    QVERIFY(e->message.contains(QLatin1String("profiles are not available yet")));
+    QCOMPARE(e->kind, QStringLiteral("not_found"));
+    QCOMPARE(e->exitCode, int(ExitRefused));
+    QVERIFY2(e->message.contains(QLatin1String("no profile named \"main\"")), qPrintable(e->message));
 }
 
 void TestCliApp::halfSetKeysAreUsageError() {
