@@ -1,0 +1,199 @@
+// "Venues and keys": add a key (shown masked), test it against the fake Upbit (good key, wrong secret),
+// remove it; the keychain-fallback notice; screenshots in English and Korean.
+
+#include "keys/venue_keys_dialog.h"
+#include "profiles/profile_credential_provider.h"
+#include "security/api_key_ring.h"
+#include "security/encrypted_file_secret_store.h"
+#include "security/keychain_secret_store.h"
+#include "support/fake_venues/fake_venue_server.h"
+#include "theme/terminal_theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+using namespace hoga;
+
+namespace {
+constexpr int kWaitMs = 20'000;
+const QString kAccess = QStringLiteral("AKx7Qm2Lr9TestAccessKey0000WXYZ");
+const QByteArray kSecret = QByteArrayLiteral("s3cr3t-hmac-key-for-the-fake-upbit-0123456789");
+
+template <class T> T* child(QWidget* parent, const char* name) {
+    T* w = parent->findChild<T*>(QLatin1String(name));
+    if (!w)
+        qFatal("no widget named %s", name);
+    return w;
+}
+
+QString shotsDir() {
+    return qEnvironmentVariable("HOGA_DIALOG_SHOTS_DIR", QStringLiteral("/tmp/shots_dialogs"));
+}
+} // namespace
+
+class TestVenueKeysDialog : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::shared_ptr<SecretStore> m_store;
+    std::unique_ptr<ApiKeyRing> m_ring;
+    std::unique_ptr<test::FakeVenueServer> m_upbit;
+
+    VenueKeysDialog::Options options() {
+        VenueKeysDialog::Options o;
+        o.endpoints.insert(QStringLiteral("upbit"),
+                           VenueEndpoints{m_upbit->restUrl(), m_upbit->wsUrl(), m_upbit->privateWsUrl()});
+        o.storedInEncryptedFile = m_store->kind() == SecretStore::Kind::EncryptedFile;
+        return o;
+    }
+    QString keyCell(VenueKeysDialog& d, int row) {
+        return child<QTableWidget>(&d, "venueTable")->item(row, 1)->text();
+    }
+    void addKey(VenueKeysDialog& d, const QString& access, const QByteArray& secret) {
+        child<QTableWidget>(&d, "venueTable")->selectRow(0); // upbit
+        child<QPushButton>(&d, "addKeyButton")->click();
+        auto* accessEdit = child<QLineEdit>(&d, "accessKeyEdit");
+        auto* secretEdit = child<QLineEdit>(&d, "secretKeyEdit");
+        QVERIFY(accessEdit->isVisible());
+        QCOMPARE(secretEdit->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(accessEdit, access);
+        QTest::keyClicks(secretEdit, QString::fromUtf8(secret));
+        child<QPushButton>(&d, "saveKeyButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(keyCell(d, 0), ApiKeyRing::mask(access), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isBusy(), kWaitMs);
+        QVERIFY(secretEdit->text().isEmpty());
+    }
+
+private slots:
+    void initTestCase() { theme::apply(*qApp); }
+    void init() {
+        m_dir = std::make_unique<QTemporaryDir>();
+        // Under dbus-run-session + with-keyring.sh the real keychain; otherwise the encrypted fallback.
+        if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            m_store = std::make_shared<KeychainSecretStore>(QStringLiteral("a1b2c3d4"));
+        else
+            m_store = std::make_shared<EncryptedFileSecretStore>(
+                m_dir->path() + QStringLiteral("/secrets.hks"), QStringLiteral("a1b2c3d4"),
+                QStringLiteral("profile password"), ScryptParams::fast());
+        m_ring = std::make_unique<ApiKeyRing>(m_store);
+        m_upbit = std::make_unique<test::FakeVenueServer>(test::FakeFlavor::Upbit);
+        QVERIFY(m_upbit->start());
+    }
+    void cleanup() {
+        bool wiped = false; // leave nothing behind in a keychain
+        m_ring->removeAll({QStringLiteral("upbit"), QStringLiteral("bithumb")}, this,
+                          [&wiped](SecretResult) { wiped = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(wiped, kWaitMs);
+        m_upbit.reset();
+        m_ring.reset();
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void listsVenuesWithoutKeys() {
+        VenueKeysDialog d(*m_ring, options());
+        d.show();
+        auto* table = child<QTableWidget>(&d, "venueTable");
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Upbit"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Bithumb"));
+        QTRY_COMPARE_WITH_TIMEOUT(keyCell(d, 0), QStringLiteral("No key"), kWaitMs);
+        QCOMPARE(keyCell(d, 1), QStringLiteral("No key"));
+        QVERIFY(!child<QPushButton>(&d, "testKeyButton")->isEnabled());
+        QVERIFY(!child<QPushButton>(&d, "removeKeyButton")->isEnabled());
+        QCOMPARE(child<QLabel>(&d, "storageNotice")->isVisible(),
+                 m_store->kind() == SecretStore::Kind::EncryptedFile);
+    }
+
+    void addTestAndRemoveKey() {
+        m_upbit->addKey(kAccess, kSecret);
+        VenueKeysDialog d(*m_ring, options());
+        QSignalSpy changed(&d, &VenueKeysDialog::keyChanged);
+        d.show();
+        QTRY_COMPARE_WITH_TIMEOUT(keyCell(d, 0), QStringLiteral("No key"), kWaitMs);
+
+        addKey(d, kAccess, kSecret);
+        QCOMPARE(keyCell(d, 0), QStringLiteral("AKx7…WXYZ"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(child<QPushButton>(&d, "addKeyButton")->text(), QStringLiteral("Replace key…"));
+
+        // The key is in the store, and the credential provider reads it.
+        ProfileCredentialProvider provider;
+        bool loaded = false;
+        provider.load(*m_ring, {QStringLiteral("upbit"), QStringLiteral("bithumb")}, &d,
+                      [&loaded](auto problems) { loaded = problems.isEmpty(); });
+        QTRY_VERIFY_WITH_TIMEOUT(loaded, kWaitMs);
+        QCOMPARE(provider.credentialsFor(QStringLiteral("upbit")).accessKey, kAccess);
+        QCOMPARE(provider.credentialsFor(QStringLiteral("upbit")).secretKey, kSecret);
+        QVERIFY(provider.credentialsFor(QStringLiteral("bithumb")).isEmpty());
+
+        QSignalSpy tested(&d, &VenueKeysDialog::testFinished);
+        child<QPushButton>(&d, "testKeyButton")->click();
+        QVERIFY(d.isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, kWaitMs);
+        QVERIFY(tested.at(0).at(1).toBool());
+        auto* message = child<QLabel>(&d, "keyMessage");
+        QVERIFY2(message->text().startsWith(QStringLiteral("Key works: ")), qPrintable(message->text()));
+        QVERIFY(message->text().endsWith(QStringLiteral(" balances readable.")));
+
+        // Replace with a wrong secret: the venue's authentication error is shown.
+        addKey(d, kAccess, QByteArrayLiteral("not-the-right-secret-at-all-0000"));
+        child<QPushButton>(&d, "testKeyButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, kWaitMs);
+        QVERIFY(!tested.at(1).at(1).toBool());
+        qInfo("wrong secret -> %s", qPrintable(message->text()));
+        QVERIFY(!message->text().startsWith(QStringLiteral("Key works")));
+        QVERIFY(message->text().contains(QStringLiteral("API key")) ||
+                message->text().contains(QStringLiteral("uthenticat")));
+
+        // Remove asks first, then shows "No key".
+        child<QPushButton>(&d, "removeKeyButton")->click();
+        QVERIFY(child<QWidget>(&d, "removeConfirm")->isVisible());
+        child<QPushButton>(&d, "confirmRemoveButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(keyCell(d, 0), QStringLiteral("No key"), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isBusy(), kWaitMs);
+        QVERIFY(!child<QPushButton>(&d, "testKeyButton")->isEnabled());
+
+        // A fresh dialog reads the same state back from the store.
+        VenueKeysDialog reread(*m_ring, options());
+        QTRY_COMPARE_WITH_TIMEOUT(keyCell(reread, 0), QStringLiteral("No key"), kWaitMs);
+    }
+
+    void screenshots() {
+        QDir().mkpath(shotsDir());
+        {
+            VenueKeysDialog d(*m_ring, options());
+            d.show();
+            QTRY_COMPARE_WITH_TIMEOUT(keyCell(d, 0), QStringLiteral("No key"), kWaitMs);
+            addKey(d, kAccess, kSecret);
+        }
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
+            QTranslator translator;
+            if (lang == QLatin1String("ko")) {
+                QVERIFY(translator.load(QStringLiteral(":/i18n/hoga_ko.qm")));
+                QCoreApplication::installTranslator(&translator);
+            }
+            VenueKeysDialog::Options o = options();
+            o.storedInEncryptedFile = true; // show the notice in the picture
+            VenueKeysDialog d(*m_ring, o);
+            d.show();
+            QTRY_COMPARE_WITH_TIMEOUT(keyCell(d, 0), ApiKeyRing::mask(kAccess), kWaitMs);
+            QTRY_VERIFY_WITH_TIMEOUT(!d.isBusy(), kWaitMs);
+            d.adjustSize();
+            QVERIFY(d.grab().save(shotsDir() + QStringLiteral("/keys_%1.png").arg(lang)));
+            QCoreApplication::removeTranslator(&translator);
+        }
+    }
+};
+
+QTEST_MAIN(TestVenueKeysDialog)
+#include "tst_venue_keys_dialog.moc"
