@@ -3,6 +3,7 @@
 #include "application/screenshot_runner.h"
 #include "application/ui_language.h"
 #include "mainwindow/main_window.h"
+#include "session/credential_provider.h"
 #include "session/venue_session.h"
 #include "theme/terminal_theme.h"
 
@@ -11,6 +12,15 @@
 #include <QTimer>
 
 #include <cstdio>
+
+namespace {
+
+int usageError(const QString& message) {
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -45,7 +55,30 @@ int main(int argc, char** argv) {
         QCoreApplication::translate(
             "hoga::Main",
             "Simulator only: place a few paper orders once the market is live (demonstrations)."));
-    parser.addOptions({langOption, shotsOption, quitOption, seedOption, demoOption});
+    const QCommandLineOption venueOption(
+        QStringLiteral("venue"),
+        QCoreApplication::translate("hoga::Main",
+                                    "Venue to connect to: sim (the built-in simulator, default), upbit or "
+                                    "bithumb. API keys come from HOGA_API_KEY and HOGA_API_SECRET; without "
+                                    "them a real venue shows market data only."),
+        QStringLiteral("name"), QStringLiteral("sim"));
+    const QCommandLineOption restUrlOption(
+        QStringLiteral("rest-url"),
+        QCoreApplication::translate("hoga::Main",
+                                    "REST endpoint of the venue (default: its production URL)."),
+        QStringLiteral("url"));
+    const QCommandLineOption wsUrlOption(
+        QStringLiteral("ws-url"),
+        QCoreApplication::translate("hoga::Main",
+                                    "Public WebSocket endpoint of the venue (default: its production URL)."),
+        QStringLiteral("url"));
+    const QCommandLineOption privateWsUrlOption(
+        QStringLiteral("private-ws-url"),
+        QCoreApplication::translate("hoga::Main",
+                                    "Private WebSocket endpoint of the venue (default: its production URL)."),
+        QStringLiteral("url"));
+    parser.addOptions({langOption, shotsOption, quitOption, seedOption, demoOption, venueOption,
+                       restUrlOption, wsUrlOption, privateWsUrlOption});
     parser.process(app);
 
     hoga::AppSettings settings;
@@ -86,17 +119,54 @@ int main(int argc, char** argv) {
         }
     }
 
-    const std::unique_ptr<hoga::VenueSession> session = hoga::VenueSession::simulated(config);
+    const QString venue = parser.value(venueOption).trimmed().toLower();
+    if (!hoga::knownVenues().contains(venue))
+        return usageError(QCoreApplication::translate("hoga::Main", "Unknown venue “%1”. Choose one of: %2.")
+                              .arg(venue, hoga::knownVenues().join(QStringLiteral(", "))));
+    const bool simulated = venue == QLatin1String("sim");
+    std::unique_ptr<hoga::VenueSession> session;
+    if (simulated) {
+        // The embedded simulator keeps its own options (--seed).
+        session = hoga::VenueSession::simulated(config);
+    } else {
+        if (parser.isSet(seedOption))
+            return usageError(
+                QCoreApplication::translate("hoga::Main", "--seed only applies to the simulator."));
+        hoga::VenueConfig venueConfig;
+        venueConfig.venue = venue;
+        const std::pair<const QCommandLineOption*, QUrl*> urls[] = {
+            {&restUrlOption, &venueConfig.endpoints.restUrl},
+            {&wsUrlOption, &venueConfig.endpoints.wsUrl},
+            {&privateWsUrlOption, &venueConfig.endpoints.privateWsUrl}};
+        for (const auto& [option, url] : urls) {
+            if (!parser.isSet(*option))
+                continue;
+            *url = QUrl(parser.value(*option), QUrl::StrictMode);
+            if (!url->isValid() || url->scheme().isEmpty() || url->host().isEmpty())
+                return usageError(
+                    QCoreApplication::translate("hoga::Main", "--%1 takes an absolute URL, not “%2”.")
+                        .arg(option->names().constFirst(), parser.value(*option)));
+        }
+        // The seam for profiles and the OS keychain (a later step): only the provider changes.
+        const hoga::EnvironmentCredentialProvider credentials;
+        venueConfig.credentials = credentials.credentialsFor(venue);
+        session = hoga::VenueSession::create(venueConfig);
+        if (!session)
+            return usageError(QCoreApplication::translate("hoga::Main", "Unknown venue “%1”.").arg(venue));
+    }
     hoga::MainWindow window(&settings, {session.get()}, language);
     window.show();
 
     hoga::DemoOrders* demo = nullptr;
     if (parser.isSet(demoOption)) {
         demo = new hoga::DemoOrders(session.get(), &app);
-        if (!demo->start())
+        if (!demo->start()) {
             std::fprintf(stderr, "%s\n",
                          qPrintable(QCoreApplication::translate(
                              "hoga::Main", "--demo-orders only works on the simulator.")));
+            delete demo; // nothing to wait for
+            demo = nullptr;
+        }
     }
 
     if (parser.isSet(shotsOption)) {

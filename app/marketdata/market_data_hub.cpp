@@ -12,6 +12,7 @@ namespace hoga {
 namespace {
 
 constexpr int kDefaultCoalesceMs = 150;
+constexpr int kDefaultStaleCheckMs = 1000;
 // Trade buffers are trimmed in batches: erasing the front of a vector on every trade would be quadratic.
 constexpr int kTrimSlack = 56;
 
@@ -23,11 +24,15 @@ void appendBounded(QVector<Trade>& trades, const Trade& trade, int max) {
 
 } // namespace
 
-MarketDataHub::MarketDataHub(QObject* parent)
+MarketDataHub::MarketDataHub(QObject* parent, const Clock* clock)
     : QObject(parent)
-    , m_timer(this) {
+    , m_clock(clock ? clock : &SystemClock::instance())
+    , m_timer(this)
+    , m_staleTimer(this) {
     m_timer.setInterval(kDefaultCoalesceMs);
     connect(&m_timer, &QTimer::timeout, this, &MarketDataHub::flush);
+    m_staleTimer.setInterval(kDefaultStaleCheckMs);
+    connect(&m_staleTimer, &QTimer::timeout, this, &MarketDataHub::checkStaleness);
 }
 
 MarketDataHub::~MarketDataHub() {
@@ -46,6 +51,7 @@ void MarketDataHub::detach() {
     m_connections.clear();
     m_connector = nullptr;
     m_timer.stop();
+    m_staleTimer.stop();
     ++m_generation;
 }
 
@@ -61,7 +67,13 @@ void MarketDataHub::attach(Connector* connector) {
         m_pending.connectionChanged = true;
         m_state = connector ? connector->connectionState() : ConnectionState::Disconnected;
         m_lastUpdateMs = 0;
+        m_freshness.clear();
     }
+    const bool wasStale = !m_stale.isEmpty();
+    m_stale.clear();
+    m_allStale = false;
+    if (wasStale)
+        emit staleMarketsChanged();
     if (!connector)
         return;
 
@@ -85,8 +97,12 @@ void MarketDataHub::attach(Connector* connector) {
     forward(&Connector::tradeReceived, &MarketDataHub::onTrade);
     forward(&Connector::orderBookUpdated, &MarketDataHub::onBook);
     forward(&Connector::connectionStateChanged, &MarketDataHub::onConnection);
+    // Stream errors are rare: queued to this thread, where the UI listens.
+    m_connections << connect(connector, &Connector::streamError, this, &MarketDataHub::errorOccurred,
+                             Qt::QueuedConnection);
 
     m_timer.start();
+    m_staleTimer.start();
     loadMarkets(m_generation);
 }
 
@@ -103,14 +119,18 @@ void MarketDataHub::loadMarkets(quint64 generation) {
                      codes.reserve(result.value().size());
                      for (const Market& m : result.value())
                          codes << m.code;
+                     constexpr unsigned channels = TickerChannel | TradeChannel | OrderBookChannel;
                      {
                          QMutexLocker lock(&m_mutex);
                          m_markets = result.value();
+                         const qint64 now = m_clock->nowMs();
+                         for (const QString& code : std::as_const(codes))
+                             m_freshness.subscribed(code, channels, now);
                      }
                      emit marketsLoaded();
                      if (codes.isEmpty())
                          return;
-                     m_connector->subscribeMarketData(codes, TickerChannel | TradeChannel | OrderBookChannel);
+                     m_connector->subscribeMarketData(codes, channels);
                      loadTickers(generation, codes);
                  });
 }
@@ -223,16 +243,18 @@ std::optional<Decimal> MarketDataHub::lastPrice(const QString& market) const {
 }
 
 void MarketDataHub::onTicker(const Ticker& t) {
-    const qint64 now = SystemClock::instance().nowMs();
+    const qint64 now = m_clock->nowMs();
     QMutexLocker lock(&m_mutex);
+    m_freshness.received(t.market, TickerChannel, now);
     m_tickers.insert(t.market, t);
     m_pending.tickers.insert(t.market);
     m_lastUpdateMs = now;
 }
 
 void MarketDataHub::onTrade(const Trade& t) {
-    const qint64 now = SystemClock::instance().nowMs();
+    const qint64 now = m_clock->nowMs();
     QMutexLocker lock(&m_mutex);
+    m_freshness.received(t.market, TradeChannel, now);
     appendBounded(m_recentTrades[t.market], t, kMaxRecentTrades);
     // Also bounded: if this thread stalls, the pending batch must not grow without limit.
     appendBounded(m_pending.trades[t.market], t, kMaxRecentTrades);
@@ -240,8 +262,9 @@ void MarketDataHub::onTrade(const Trade& t) {
 }
 
 void MarketDataHub::onBook(const OrderBook& b) {
-    const qint64 now = SystemClock::instance().nowMs();
+    const qint64 now = m_clock->nowMs();
     QMutexLocker lock(&m_mutex);
+    m_freshness.received(b.market(), OrderBookChannel, now);
     m_books.insert(b.market(), b); // implicitly shared levels: a reference count, not a deep copy
     m_pending.books.insert(b.market());
     m_lastUpdateMs = now;
@@ -253,6 +276,60 @@ void MarketDataHub::onConnection(ConnectionState s) {
         return;
     m_state = s;
     m_pending.connectionChanged = true;
+}
+
+void MarketDataHub::setStalenessPolicy(const StalenessPolicy& policy) {
+    {
+        QMutexLocker lock(&m_mutex);
+        m_freshness.setPolicy(policy);
+    }
+    checkStaleness();
+}
+
+StalenessPolicy MarketDataHub::stalenessPolicy() const {
+    QMutexLocker lock(&m_mutex);
+    return m_freshness.policy();
+}
+
+void MarketDataHub::setStaleCheckIntervalMs(int ms) {
+    m_staleTimer.setInterval(std::max(1, ms));
+}
+
+qint64 MarketDataHub::lastMessageMs(const QString& market, StreamChannel channel) const {
+    QMutexLocker lock(&m_mutex);
+    return m_freshness.lastMessageMs(market, channel);
+}
+
+qint64 MarketDataHub::lastMessageMs(const QString& market) const {
+    QMutexLocker lock(&m_mutex);
+    return m_freshness.lastMessageMs(market);
+}
+
+bool MarketDataHub::isStale(const QString& market) const {
+    return m_stale.contains(market);
+}
+
+QSet<QString> MarketDataHub::staleMarkets() const {
+    return m_stale;
+}
+
+bool MarketDataHub::isStreamStale() const {
+    return m_allStale;
+}
+
+void MarketDataHub::checkStaleness() {
+    QSet<QString> stale;
+    bool allStale = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        stale = m_freshness.staleMarkets(m_clock->nowMs());
+        allStale = !stale.isEmpty() && stale.size() == m_freshness.watchedMarketCount();
+    }
+    if (stale == m_stale && allStale == m_allStale)
+        return;
+    m_stale = std::move(stale);
+    m_allStale = allStale;
+    emit staleMarketsChanged();
 }
 
 void MarketDataHub::flush() {

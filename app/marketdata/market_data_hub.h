@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/clock.h"
+#include "stream_freshness.h"
 #include "venues/connector.h"
 
 #include <QHash>
@@ -29,10 +31,14 @@ struct MarketDataChanges {
 // mutex, so a flood of stream messages never queues up events on the GUI thread) and read anywhere.
 // Lives on the thread that created it (the GUI thread), where a timer emits `updated` at most once per
 // coalescing interval with everything that changed since the previous emission.
+//
+// It also watches the streams' freshness: every message is stamped (per market and channel) with the
+// injected clock, and a second timer re-evaluates which subscribed markets have gone silent for longer than
+// the staleness policy allows, announcing changes through `staleMarketsChanged`.
 class MarketDataHub : public QObject {
     Q_OBJECT
 public:
-    explicit MarketDataHub(QObject* parent = nullptr);
+    explicit MarketDataHub(QObject* parent = nullptr, const Clock* clock = &SystemClock::instance());
     ~MarketDataHub() override;
 
     // Follows the connector's stream signals, fetches its markets and initial tickers and subscribes
@@ -56,10 +62,27 @@ public:
     // Last price of `market`, from the ticker or the last trade.
     std::optional<Decimal> lastPrice(const QString& market) const;
 
+    // --- stream freshness ---
+    const Clock* clock() const { return m_clock; }
+    void setStalenessPolicy(const StalenessPolicy& policy); // default: StalenessPolicy{} (10 s)
+    StalenessPolicy stalenessPolicy() const;
+    void setStaleCheckIntervalMs(int ms); // how often staleness is re-evaluated, default 1000 ms
+    // Wall-clock ms of the last stream message of `market` on `channel` / on any channel; 0 if none yet.
+    qint64 lastMessageMs(const QString& market, StreamChannel channel) const;
+    qint64 lastMessageMs(const QString& market) const;
+    // Stale as of the last evaluation (the check timer or checkStaleness()). These four: the hub's thread.
+    bool isStale(const QString& market) const;
+    QSet<QString> staleMarkets() const;
+    // True when every subscribed market is stale: the venue's stream as a whole has gone quiet.
+    bool isStreamStale() const;
+    // Re-evaluates staleness at the clock's current time; emits staleMarketsChanged if the set changed.
+    void checkStaleness();
+
 signals:
     void marketsLoaded();
     void updated(const hoga::MarketDataChanges& changes);
     void errorOccurred(const hoga::VenueError& error);
+    void staleMarketsChanged();
 
 private:
     void onTicker(const Ticker& t);       // connector thread
@@ -85,7 +108,9 @@ private:
     std::shared_ptr<StreamGuard> m_guard;
     QList<QMetaObject::Connection> m_connections;
     quint64 m_generation = 0; // bumped on every attach, so answers for an earlier connector are dropped
+    const Clock* m_clock;
     QTimer m_timer;
+    QTimer m_staleTimer;
     mutable QMutex m_mutex;
     QVector<Market> m_markets;
     QHash<QString, Ticker> m_tickers;
@@ -94,6 +119,9 @@ private:
     MarketDataChanges m_pending;
     ConnectionState m_state = ConnectionState::Disconnected;
     qint64 m_lastUpdateMs = 0;
+    StreamFreshness m_freshness;
+    QSet<QString> m_stale;   // as of the last checkStaleness()
+    bool m_allStale = false; // every watched market stale
 };
 
 } // namespace hoga

@@ -1,6 +1,8 @@
 // The whole window on the simulator, offscreen: live data in every tab, then a paper limit order placed
 // through the ticket's widgets, cancelled from the open orders table, and a marketable order that fills.
 
+#include "main_window_driver.h"
+
 #include "application/app_settings.h"
 #include "chart/chart_tab.h"
 #include "common/button_delegate.h"
@@ -45,7 +47,7 @@ using namespace hoga;
 
 namespace {
 
-constexpr int kTimeoutMs = 15000;
+constexpr int kTimeoutMs = test::MainWindowDriver::kTimeoutMs;
 const QString kMarket = QStringLiteral("KRW-BTC");
 
 } // namespace
@@ -67,25 +69,19 @@ private slots:
     void settingsSurviveARestart();
 
 private:
-    template <class T> T* find(const QString& name) const {
-        T* w = m_window->findChild<T*>(name);
-        if (!w)
-            qFatal("no child %s", qPrintable(name));
-        return w;
+    template <class T> T* find(const QString& name) const { return m_driver->find<T>(name); }
+    QModelIndex findRow(const QAbstractItemModel* model, const QString& key) const {
+        return test::MainWindowDriver::findRow(model, key);
     }
-    QModelIndex findRow(const QAbstractItemModel* model, const QString& key) const;
-    Decimal portfolioQty(const QString& currency) const;
-    Decimal lastPrice() const;
-    Decimal tick(const Decimal& price) const;
-    void type(const QString& editName, const QString& text);
-    void clickSubmit();
+    Decimal lastPrice() const { return m_driver->lastPrice(); }
+    Decimal tick(const Decimal& price) const { return m_driver->tick(price); }
+    void type(const QString& editName, const QString& text) { m_driver->type(editName, text); }
 
     QTemporaryDir m_dir;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<VenueSession> m_session;
     std::unique_ptr<MainWindow> m_window;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
-    QString m_cancelledOrderId;
+    std::unique_ptr<test::MainWindowDriver> m_driver;
 };
 
 void TestMainWindow::initTestCase() {
@@ -109,127 +105,39 @@ void TestMainWindow::initTestCase() {
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
-    // Every model of the window is checked for consistent signals while live data streams through it.
-    QList<QAbstractItemModel*> models{
-        m_window->marketList()->model(),       find<QTableView>(QStringLiteral("marketListView"))->model(),
-        m_window->portfolioTab()->model(),     find<QTableView>(QStringLiteral("portfolioView"))->model(),
-        m_window->orderBookTab()->askModel(),  m_window->orderBookTab()->bidModel(),
-        m_window->orderBookTab()->tapeModel(), m_window->tradingTab()->openOrdersModel(),
-        m_window->tradingTab()->fillsModel(),  m_window->tradingTab()->historyModel()};
-    for (QAbstractItemModel* model : models)
-        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
-            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_driver = std::make_unique<test::MainWindowDriver>(m_window.get(), m_session.get(), kMarket);
+    m_driver->attachModelTesters();
 }
 
 void TestMainWindow::cleanupTestCase() {
-    m_testers.clear();
+    if (m_driver)
+        m_driver->detachModelTesters();
     m_window.reset();
     m_session.reset();
 }
 
-QModelIndex TestMainWindow::findRow(const QAbstractItemModel* model, const QString& key) const {
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const QModelIndex index = model->index(row, 0);
-        if (index.data(KeyRole).toString() == key)
-            return index;
-    }
-    return {};
-}
-
-Decimal TestMainWindow::portfolioQty(const QString& currency) const {
-    const PortfolioModel* model = m_window->portfolioTab()->model();
-    const QModelIndex row = findRow(model, currency);
-    if (!row.isValid())
-        return {};
-    return model->index(row.row(), PortfolioModel::QtyColumn).data(DecimalRole).value<Decimal>();
-}
-
-Decimal TestMainWindow::lastPrice() const {
-    return m_session->hub()->lastPrice(kMarket).value_or(Decimal());
-}
-
-Decimal TestMainWindow::tick(const Decimal& price) const {
-    return m_session->hub()->market(kMarket)->rules.tickFor(price);
-}
-
-void TestMainWindow::type(const QString& editName, const QString& text) {
-    auto* edit = find<QLineEdit>(editName);
-    QVERIFY(edit->isVisible());
-    QVERIFY(edit->isEnabled());
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    QTest::keyClicks(edit, text);
-    QCOMPARE(edit->text(), text);
-}
-
-void TestMainWindow::clickSubmit() {
-    auto* submit = find<QPushButton>(QStringLiteral("submitButton"));
-    QTRY_VERIFY_WITH_TIMEOUT(submit->isEnabled(), kTimeoutMs);
-    QTest::mouseClick(submit, Qt::LeftButton);
-}
-
 void TestMainWindow::liveDataReachesEveryTab() {
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->missingLiveData().isEmpty(), kTimeoutMs);
+    m_driver->verifyLiveDataInEveryTab(15);
+    if (QTest::currentTestFailed())
+        return;
 
-    // Market list: the simulator's six markets, each with a live price.
-    QAbstractItemModel* list = find<QTableView>(QStringLiteral("marketListView"))->model();
-    QCOMPARE(list->rowCount(), 6);
-    for (int row = 0; row < list->rowCount(); ++row) {
-        QVERIFY(!list->index(row, MarketListModel::PriceColumn).data().toString().isEmpty());
-        QVERIFY(
-            list->index(row, MarketListModel::PriceColumn).data(DecimalRole).value<Decimal>().isPositive());
-    }
-
-    // Portfolio: the simulator's paper balances, valued in KRW.
+    // The simulator's six markets and its paper balances.
+    QCOMPARE(find<QTableView>(QStringLiteral("marketListView"))->model()->rowCount(), 6);
     const PortfolioModel* portfolio = m_window->portfolioTab()->model();
-    QTRY_VERIFY_WITH_TIMEOUT(findRow(portfolio, QStringLiteral("BTC")).isValid(), kTimeoutMs);
     const QModelIndex krw = findRow(portfolio, QStringLiteral("KRW"));
-    QVERIFY(krw.isValid());
     QCOMPARE(portfolio->index(krw.row(), PortfolioModel::ValueKrwColumn).data().toString(),
              QStringLiteral("10,000,000"));
     const QModelIndex btc = findRow(portfolio, QStringLiteral("BTC"));
-    QVERIFY(portfolio->index(btc.row(), PortfolioModel::ValueKrwColumn)
-                .data(DecimalRole)
-                .value<Decimal>()
-                .isPositive());
     QVERIFY(!portfolio->index(btc.row(), PortfolioModel::PnlColumn).data().toString().isEmpty());
-    QVERIFY(find<QLabel>(QStringLiteral("totalValueKrw"))->text().endsWith(QStringLiteral(" KRW")));
-
-    // Order book: 15+ levels a side, asks above bids.
-    const OrderBookTab* book = m_window->orderBookTab();
-    QTRY_VERIFY_WITH_TIMEOUT(book->askModel()->rowCount() >= 15 && book->bidModel()->rowCount() >= 15,
-                             kTimeoutMs);
-    const Decimal bestAsk = *book->askModel()->priceAt(book->askModel()->bestRow());
-    const Decimal bestBid = *book->bidModel()->priceAt(book->bidModel()->bestRow());
-    QVERIFY(bestAsk > bestBid);
-    QVERIFY(*book->askModel()->priceAt(0) > bestAsk);
-    QVERIFY(!find<QLabel>(QStringLiteral("bookSpread"))->text().isEmpty());
-    QVERIFY(book->tapeModel()->rowCount() > 0);
-
-    // Chart: history loaded.
-    QVERIFY(!m_window->chartTab()->candles().isEmpty());
-
-    // Status bar and title say where the data comes from.
-    auto* status = m_window->findChild<VenueStatusWidget*>(QStringLiteral("venueStatus_sim"));
-    QVERIFY(status);
-    QTRY_COMPARE_WITH_TIMEOUT(status->stateText(), connectionStateName(ConnectionState::Connected),
-                              kTimeoutMs);
-    QVERIFY(status->lastUpdateText().startsWith(QStringLiteral("Updated ")));
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("Simulated")));
 }
 
 void TestMainWindow::selectingAMarketDrivesEveryTab() {
-    auto* view = find<QTableView>(QStringLiteral("marketListView"));
     // Pick another market first, then KRW-BTC, by clicking rows.
     for (const QString& code : {QStringLiteral("KRW-ETH"), kMarket}) {
-        const QModelIndex row = findRow(view->model(), code);
-        QVERIFY(row.isValid());
-        view->scrollTo(row);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
-        QTRY_COMPARE(m_window->currentMarket(), code);
-        QCOMPARE(m_window->chartTab()->market(), code);
-        QCOMPARE(m_window->orderBookTab()->market(), code);
-        QCOMPARE(m_window->ticket()->market(), code);
+        m_driver->selectMarketByClicking(code);
+        if (QTest::currentTestFailed())
+            return;
     }
     QTRY_VERIFY_WITH_TIMEOUT(m_window->orderBookTab()->bidModel()->rowCount() >= 15, kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->chartTab()->candles().isEmpty(), kTimeoutMs);
@@ -306,79 +214,12 @@ void TestMainWindow::invalidPriceShowsTheValidatorsMessage() {
 }
 
 void TestMainWindow::limitBuyRestsAndCancelsFromTheTable() {
-    TradingTab* trading = m_window->tradingTab();
-    m_window->tabs()->setCurrentWidget(trading);
-    const int openBefore = trading->openOrdersModel()->rowCount();
-
-    const Decimal half = lastPrice().divide(Decimal(2), 0, Rounding::Down);
-    const Decimal price = half.roundToStep(tick(half), Rounding::Down);
-    type(QStringLiteral("priceEdit"), price.toString());
-    type(QStringLiteral("qtyEdit"), QStringLiteral("0.001"));
-    QCOMPARE(find<QLabel>(QStringLiteral("orderValueLabel"))->text().isEmpty(), false);
-    clickSubmit();
-
-    OpenOrdersModel* open = trading->openOrdersModel();
-    QTRY_COMPARE_WITH_TIMEOUT(open->rowCount(), openBefore + 1, kTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        find<QLabel>(QStringLiteral("resultLabel"))->text().startsWith(QStringLiteral("Order accepted")),
-        kTimeoutMs);
-    int row = -1;
-    for (int r = 0; r < open->rowCount(); ++r)
-        if (open->index(r, open->columnOf(OrderField::Price)).data(DecimalRole).value<Decimal>() == price)
-            row = r;
-    QVERIFY(row >= 0);
-    m_cancelledOrderId = open->orderIdAt(row);
-    QCOMPARE(open->index(row, open->columnOf(OrderField::Status)).data().toString(), QStringLiteral("Open"));
-
-    // Cancel through the row's button.
-    auto* view = find<QTableView>(QStringLiteral("openOrdersView"));
-    const QModelIndex action = open->index(row, open->columnOf(OrderField::Action));
-    QCOMPARE(action.data(ButtonRole).toString(), QStringLiteral("Cancel"));
-    view->scrollTo(action);
-    const QPoint at = ButtonDelegate::buttonRect(view->visualRect(action)).center();
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
-
-    QTRY_VERIFY_WITH_TIMEOUT(open->rowOfKey(m_cancelledOrderId) < 0, kTimeoutMs);
-    OrderHistoryModel* history = trading->historyModel();
-    QTRY_VERIFY_WITH_TIMEOUT(history->rowOfKey(m_cancelledOrderId) >= 0, kTimeoutMs);
-    const int historyRow = history->rowOfKey(m_cancelledOrderId);
-    QCOMPARE(history->index(historyRow, history->columnOf(OrderField::Status)).data().toString(),
-             QStringLiteral("Cancelled"));
+    QVERIFY(!m_driver->placeLimitBuyAndCancel().id.isEmpty());
 }
 
 void TestMainWindow::marketableOrderFillsAndMovesThePortfolio() {
-    const Decimal btcBefore = portfolioQty(QStringLiteral("BTC"));
-    QVERIFY(btcBefore.isPositive());
-    FillsModel* fills = m_window->tradingTab()->fillsModel();
-    const int fillsBefore = fills->rowCount();
-
-    find<QPushButton>(QStringLiteral("marketTypeButton"))->click();
-    QVERIFY(!find<QLineEdit>(QStringLiteral("priceEdit"))->isEnabled());
-    QVERIFY(!find<QLineEdit>(QStringLiteral("qtyEdit"))->isVisible());
-    type(QStringLiteral("totalEdit"), QStringLiteral("100000"));
-    clickSubmit();
-
-    QTRY_VERIFY_WITH_TIMEOUT(fills->rowCount() > fillsBefore, kTimeoutMs);
-    QCOMPARE(fills->index(0, FillsModel::MarketColumn).data().toString(), kMarket);
-    QCOMPARE(fills->index(0, FillsModel::SideColumn).data().toString(), QStringLiteral("Buy"));
-    QTRY_VERIFY_WITH_TIMEOUT(portfolioQty(QStringLiteral("BTC")) > btcBefore, kTimeoutMs);
-
-    OrderHistoryModel* history = m_window->tradingTab()->historyModel();
-    bool filled = false;
-    for (int r = 0; r < history->rowCount(); ++r)
-        filled = filled || history->index(r, history->columnOf(OrderField::Status)).data().toString() ==
-                               QLatin1String("Filled");
-    QTRY_VERIFY_WITH_TIMEOUT(
-        filled ||
-            [&] {
-                for (int r = 0; r < history->rowCount(); ++r)
-                    if (history->index(r, history->columnOf(OrderField::Status)).data().toString() ==
-                        QLatin1String("Filled"))
-                        return true;
-                return false;
-            }(),
-        kTimeoutMs);
-    find<QPushButton>(QStringLiteral("limitTypeButton"))->click();
+    QVERIFY(m_driver->portfolioQty(QStringLiteral("BTC")).isPositive());
+    m_driver->marketBuyFillsAndMovesPortfolio(QStringLiteral("100000"));
 }
 
 void TestMainWindow::clickingABookLevelSetsTheTicketPrice() {
@@ -415,7 +256,7 @@ void TestMainWindow::colourConventionFromTheViewMenu() {
 void TestMainWindow::settingsSurviveARestart() {
     m_window->tabs()->setCurrentWidget(m_window->chartTab());
     m_window->close();
-    m_testers.clear();
+    m_driver->detachModelTesters();
     m_window.reset();
 
     AppSettings reread;

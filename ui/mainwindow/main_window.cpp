@@ -6,6 +6,7 @@
 #include "markets/market_header.h"
 #include "markets/market_list_model.h"
 #include "markets/market_list_panel.h"
+#include "notice_banner.h"
 #include "orderbook/order_book_side_model.h"
 #include "orderbook/order_book_tab.h"
 #include "orderbook/trade_tape_model.h"
@@ -20,6 +21,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -85,6 +87,8 @@ void MainWindow::buildCentralArea() {
     auto* centerLayout = new QVBoxLayout(center);
     centerLayout->setContentsMargins(0, 0, 0, 0);
     centerLayout->setSpacing(0);
+    m_banner = new NoticeBanner(center);
+    centerLayout->addWidget(m_banner);
     centerLayout->addWidget(m_header);
     centerLayout->addWidget(m_tabs, 1);
 
@@ -162,10 +166,45 @@ void MainWindow::buildStatusBar() {
     for (VenueSession* s : m_sessions) {
         statusBar()->addPermanentWidget(new VenueStatusWidget(s, this));
         connect(s->hub(), &MarketDataHub::errorOccurred, this,
-                [this](const VenueError& error) { statusBar()->showMessage(error.userMessage(), 10000); });
+                [this, s](const VenueError& error) { showVenueError(s, error.userMessage()); });
         connect(s->trading(), &TradingSession::errorOccurred, this,
-                [this](const VenueError& error) { statusBar()->showMessage(error.userMessage(), 10000); });
+                [this, s](const VenueError& error) { showVenueError(s, error.userMessage()); });
+        connect(s, &VenueSession::requestsBlocked, this,
+                [this, s](qint64 untilMs) { onRequestsBlocked(s, untilMs); });
+        if (s->blockedUntilMs() > 0)
+            onRequestsBlocked(s, s->blockedUntilMs());
     }
+}
+
+void MainWindow::showVenueError(const VenueSession* session, const QString& message) {
+    // One line that the next message replaces: a burst of failures never stacks up dialogs.
+    statusBar()->showMessage(tr("%1: %2").arg(session->displayName(), message), 10000);
+}
+
+void MainWindow::onRequestsBlocked(VenueSession* session, qint64 untilMs) {
+    if (untilMs > 0) {
+        m_blockedUntil.insert(session, untilMs);
+    } else if (m_blockedUntil.remove(session) > 0) {
+        statusBar()->showMessage(tr("%1 accepts requests again.").arg(session->displayName()), 5000);
+    }
+    updateBanner();
+}
+
+void MainWindow::updateBanner() {
+    QStringList lines;
+    for (VenueSession* s : std::as_const(m_sessions)) {
+        const qint64 until = m_blockedUntil.value(s, 0);
+        if (until <= 0)
+            continue;
+        const QString time =
+            QDateTime::fromMSecsSinceEpoch(until).toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        lines << tr("%1 stopped accepting requests until %2 (too many requests). Hoga waits and resumes "
+                    "automatically.")
+                     .arg(s->displayName(), time);
+    }
+    m_banner->setText(lines.join(QLatin1Char('\n')));
+    if (!lines.isEmpty())
+        statusBar()->showMessage(lines.constLast(), 10000);
 }
 
 void MainWindow::restoreSettings() {
@@ -268,10 +307,14 @@ void MainWindow::showAbout() {
     box->setWindowTitle(tr("About Hoga"));
     box->setIconPixmap(windowIcon().pixmap(64, 64));
     box->setText(tr("<b>Hoga</b> %1").arg(QApplication::applicationVersion()));
-    box->setInformativeText(
-        tr("A native trading dashboard for Upbit, Bithumb, Binance and KIS.\n\n"
-           "This build runs on the built-in simulator: prices are generated and balances are paper money. "
-           "No keys and no network are needed."));
+    box->setInformativeText(m_session->isSimulated()
+                                ? tr("A native trading dashboard for Upbit, Bithumb, Binance and KIS.\n\n"
+                                     "This build runs on the built-in simulator: prices are generated and "
+                                     "balances are paper money. "
+                                     "No keys and no network are needed.")
+                                : tr("A native trading dashboard for Upbit, Bithumb, Binance and KIS.\n\n"
+                                     "This window shows live data from %1.")
+                                      .arg(m_session->displayName()));
     box->open();
 }
 
@@ -287,7 +330,8 @@ QStringList MainWindow::missingLiveData() const {
                 break;
             }
     }
-    if (m_portfolio->model()->rowCount() == 0)
+    // A venue without keys has no balances to wait for: the panels say why instead.
+    if (m_session->hasCredentials() && m_portfolio->model()->rowCount() == 0)
         missing << QStringLiteral("balances");
     if (m_orderBook->askModel()->rowCount() == 0 || m_orderBook->bidModel()->rowCount() == 0)
         missing << QStringLiteral("order book");

@@ -3,6 +3,7 @@
 #include "application/ui_language.h"
 #include "theme/price_colors.h"
 
+#include <QHash>
 #include <QList>
 #include <QMainWindow>
 
@@ -16,6 +17,7 @@ class AppSettings;
 class ChartTab;
 class MarketHeader;
 class MarketListPanel;
+class NoticeBanner;
 class OrderBookTab;
 class OrderTicket;
 class PortfolioTab;
@@ -24,7 +26,8 @@ class VenueSession;
 
 // Hoga's main window: the market list on the left, the market header and the Portfolio / Chart / Order
 // book / Trading tabs in the middle, the order ticket on the right, venue status at the bottom. Sessions
-// come from outside (the simulator today; real venues later); the tabs show the first one.
+// come from outside (the simulator, Upbit, Bithumb); the tabs show the first one. Venue trouble is told
+// without dialogs: errors in the status bar, a request ban in a banner until it is over.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -46,6 +49,8 @@ public:
     OrderBookTab* orderBookTab() const { return m_orderBook; }
     TradingTab* tradingTab() const { return m_trading; }
     OrderTicket* ticket() const { return m_ticket; }
+    MarketHeader* marketHeader() const { return m_header; }
+    NoticeBanner* noticeBanner() const { return m_banner; }
 
     // The parts of the window still waiting for live data (empty when every tab shows venue data).
     QStringList missingLiveData() const;
@@ -62,6 +67,9 @@ private:
     void updateTitle();
     void chooseLanguage(UiLanguage language);
     void showAbout();
+    void showVenueError(const VenueSession* session, const QString& message);
+    void onRequestsBlocked(VenueSession* session, qint64 untilMs);
+    void updateBanner();
 
     AppSettings* m_settings;
     QList<VenueSession*> m_sessions;
@@ -80,6 +88,8 @@ private:
     TradingTab* m_trading = nullptr;
     OrderTicket* m_ticket = nullptr;
     QActionGroup* m_conventionActions = nullptr;
+    NoticeBanner* m_banner = nullptr;
+    QHash<VenueSession*, qint64> m_blockedUntil; // venues refusing requests, until when (wall clock)
 };
 
 } // namespace hoga

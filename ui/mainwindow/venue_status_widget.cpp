@@ -1,5 +1,6 @@
 #include "venue_status_widget.h"
 
+#include "format/freshness_format.h"
 #include "marketdata/market_data_hub.h"
 #include "session/venue_session.h"
 #include "theme/terminal_theme.h"
@@ -7,6 +8,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 
 namespace hoga {
 
@@ -15,11 +17,15 @@ VenueStatusWidget::VenueStatusWidget(VenueSession* session, QWidget* parent)
     , m_session(session)
     , m_dot(new QLabel(QStringLiteral("●"), this))
     , m_state(new QLabel(this))
-    , m_updated(new QLabel(this)) {
+    , m_updated(new QLabel(this))
+    , m_stale(new QLabel(this)) {
     setObjectName(QStringLiteral("venueStatus_%1").arg(session->venueId()));
     m_state->setObjectName(QStringLiteral("connectionStateLabel"));
     m_updated->setObjectName(QStringLiteral("lastUpdateLabel"));
     m_updated->setFont(theme::numberFont());
+    m_stale->setObjectName(QStringLiteral("staleStreamLabel"));
+    m_stale->setVisible(false);
+    theme::setTextColor(m_stale, theme::warning());
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 0, 8, 0);
@@ -36,9 +42,48 @@ VenueStatusWidget::VenueStatusWidget(VenueSession* session, QWidget* parent)
     layout->addWidget(m_state);
     layout->addSpacing(10);
     layout->addWidget(m_updated);
+    layout->addWidget(m_stale);
 
     connect(session->hub(), &MarketDataHub::updated, this, &VenueStatusWidget::refresh);
+    connect(session->hub(), &MarketDataHub::staleMarketsChanged, this, &VenueStatusWidget::refreshStale);
+    m_staleAge.setInterval(1000);
+    connect(&m_staleAge, &QTimer::timeout, this, &VenueStatusWidget::refreshStale);
     refresh();
+    refreshStale();
+}
+
+QString VenueStatusWidget::staleText() const {
+    return m_stale->isVisibleTo(this) ? m_stale->text() : QString();
+}
+
+void VenueStatusWidget::refreshStale() {
+    const MarketDataHub* hub = m_session->hub();
+    const QSet<QString> stale = hub->staleMarkets();
+    if (stale.isEmpty()) {
+        m_stale->setVisible(false);
+        m_stale->clear();
+        m_staleAge.stop();
+        return;
+    }
+    if (hub->isStreamStale()) {
+        m_stale->setText(hoga::staleText(hub->lastUpdateMs(), hub->clock()->nowMs()));
+        m_stale->setToolTip(tr("No market data arrived from %1 recently. Hoga keeps listening and clears "
+                               "this when data flows again.")
+                                .arg(m_session->displayName()));
+        if (!m_staleAge.isActive())
+            m_staleAge.start();
+    } else {
+        m_stale->setText(tr("Stale markets: %1").arg(QLocale().toString(int(stale.size()))));
+        QStringList codes(stale.cbegin(), stale.cend());
+        codes.sort();
+        constexpr int kListed = 12;
+        QString list = QStringList(codes.mid(0, kListed)).join(QStringLiteral(", "));
+        if (codes.size() > kListed)
+            list += QStringLiteral(", …");
+        m_stale->setToolTip(tr("No recent update for: %1").arg(list));
+        m_staleAge.stop();
+    }
+    m_stale->setVisible(true);
 }
 
 QString VenueStatusWidget::stateText() const {

@@ -2,6 +2,7 @@
 
 #include "common/collapsing_row.h"
 #include "format/decimal_format.h"
+#include "format/freshness_format.h"
 #include "format/market_format.h"
 #include "marketdata/market_data_hub.h"
 #include "theme/terminal_theme.h"
@@ -9,6 +10,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace hoga {
 
@@ -18,8 +21,12 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     , m_name(new QLabel(this))
     , m_code(new QLabel(this))
     , m_last(new QLabel(this))
-    , m_change(new QLabel(this)) {
+    , m_change(new QLabel(this))
+    , m_stale(new QLabel(this)) {
     setObjectName(QStringLiteral("marketHeader"));
+    m_stale->setObjectName(QStringLiteral("headerStaleLabel"));
+    m_stale->setProperty("role", QStringLiteral("staleBadge"));
+    m_stale->setVisible(false);
     m_name->setObjectName(QStringLiteral("headerMarketName"));
     QFont nameFont = font();
     nameFont.setPointSizeF(nameFont.pointSizeF() + 3);
@@ -55,13 +62,42 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(14, 8, 14, 8);
     layout->addWidget(m_row, 1);
+    // Outside the collapsing row: the warning must stay visible however narrow the window.
+    layout->addWidget(m_stale, 0, Qt::AlignVCenter);
 
     connect(m_hub, &MarketDataHub::updated, this, [this](const MarketDataChanges& changes) {
         if (changes.tickers.contains(m_market))
             refresh();
     });
     connect(m_hub, &MarketDataHub::marketsLoaded, this, &MarketHeader::refresh);
+    connect(m_hub, &MarketDataHub::staleMarketsChanged, this, &MarketHeader::refreshStale);
+    m_staleAge.setInterval(1000);
+    connect(&m_staleAge, &QTimer::timeout, this, &MarketHeader::refreshStale);
     refresh();
+}
+
+QString MarketHeader::staleText() const {
+    return m_stale->isVisibleTo(this) ? m_stale->text() : QString();
+}
+
+void MarketHeader::refreshStale() {
+    const bool stale = !m_market.isEmpty() && m_hub->isStale(m_market);
+    if (!stale) {
+        m_stale->setVisible(false);
+        m_stale->clear();
+        m_staleAge.stop();
+        return;
+    }
+    const qint64 last = m_hub->lastMessageMs(m_market);
+    m_stale->setText(hoga::staleText(last, m_hub->clock()->nowMs()));
+    m_stale->setToolTip(tr("No order book or ticker update arrived for this market within %1. The prices "
+                           "shown may be out of date; Hoga keeps listening and clears this when data "
+                           "flows again.")
+                            .arg(formatElapsed(std::max(m_hub->stalenessPolicy().tickerMs,
+                                                        m_hub->stalenessPolicy().bookMs))));
+    m_stale->setVisible(true);
+    if (!m_staleAge.isActive())
+        m_staleAge.start();
 }
 
 QLabel* MarketHeader::addStat(const QString& caption, const QString& objectName) {
@@ -84,6 +120,7 @@ QLabel* MarketHeader::addStat(const QString& caption, const QString& objectName)
 void MarketHeader::setMarket(const QString& code) {
     m_market = code;
     refresh();
+    refreshStale();
 }
 
 void MarketHeader::setPriceColors(const PriceColors& colors) {
@@ -123,8 +160,11 @@ void MarketHeader::refresh() {
     m_last->setText(fmt.price(t->last));
     theme::setTextColor(m_last, color);
     const QString sign = t->change.isPositive() ? QStringLiteral("+") : QString();
-    m_change->setText(
-        QStringLiteral("%1%2  %3").arg(sign, fmt.price(t->change), formatPercent(t->changeRate)));
+    // A change is a difference of prices: write it with the digits of the prices' ticks, not those of a
+    // "price" as small as the change itself (a negative one would fall into the finest band).
+    const int changeDecimals = std::max(fmt.priceDecimals(t->last), fmt.priceDecimals(t->prevClose));
+    m_change->setText(QStringLiteral("%1%2  %3")
+                          .arg(sign, formatDecimal(t->change, changeDecimals), formatPercent(t->changeRate)));
     theme::setTextColor(m_change, color);
     m_high->setText(fmt.price(t->high));
     theme::setTextColor(m_high, m_colors.up);

@@ -38,6 +38,8 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
         return m.code;
     if (role == WarningRole)
         return m.warning;
+    if (role == StaleRole)
+        return row.stale;
     if (role == SignRole)
         return t ? t->changeRate.signum() : 0;
 
@@ -61,6 +63,9 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
             QString tip = QStringLiteral("%1 (%2)").arg(nameOf(m), m.code);
             if (m.warning)
                 tip += QLatin1Char('\n') + tr("Caution: the venue flagged this market.");
+            if (row.stale)
+                tip += QLatin1Char('\n') +
+                       tr("Stale: no recent update from the venue; prices may be out of date.");
             return tip;
         }
         if (column == VolumeColumn && t)
@@ -137,7 +142,7 @@ void MarketListModel::setMarkets(const QVector<Market>& markets) {
     m_rows.clear();
     m_rowByCode.clear();
     for (const Market& m : markets) {
-        Row row{m, std::nullopt};
+        Row row{m, std::nullopt, m_stale.contains(m.code)};
         if (auto it = known.constFind(m.code); it != known.constEnd())
             row.ticker = *it;
         m_rowByCode.insert(m.code, static_cast<int>(m_rows.size()));
@@ -165,6 +170,21 @@ void MarketListModel::setPriceColors(const PriceColors& colors) {
     m_colors = colors;
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
+}
+
+void MarketListModel::setStaleMarkets(const QSet<QString>& codes) {
+    m_stale = codes;
+    for (int r = 0; r < m_rows.size(); ++r) {
+        const bool stale = codes.contains(m_rows[r].market.code);
+        if (m_rows[r].stale == stale)
+            continue;
+        m_rows[r].stale = stale;
+        emit dataChanged(index(r, 0), index(r, ColumnCount - 1), {StaleRole, Qt::ToolTipRole});
+    }
+}
+
+bool MarketListModel::isStale(int row) const {
+    return row >= 0 && row < m_rows.size() && m_rows[row].stale;
 }
 
 void MarketListModel::setPreferLocalNames(bool preferLocal) {

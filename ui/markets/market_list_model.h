@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 #include <QVector>
 
 #include <optional>
@@ -21,6 +22,8 @@ public:
     // Extra role of the market column: the code line under the name ("BTC/KRW").
     static constexpr int SubtitleRole = Qt::UserRole + 100;
     static constexpr int WarningRole = Qt::UserRole + 101;
+    // bool: the market's stream went silent (see MarketDataHub::staleMarkets()).
+    static constexpr int StaleRole = Qt::UserRole + 102;
 
     explicit MarketListModel(QObject* parent = nullptr);
 
@@ -32,6 +35,9 @@ public:
     void setMarkets(const QVector<Market>& markets);
     void updateTickers(const QVector<Ticker>& tickers);
     void setPriceColors(const PriceColors& colors);
+    // Marks these markets stale (and every other one fresh); only the rows that changed are signalled.
+    void setStaleMarkets(const QSet<QString>& codes);
+    bool isStale(int row) const;
     // Korean names first (when the venue gives them) for a Korean UI.
     void setPreferLocalNames(bool preferLocal);
 
@@ -45,11 +51,13 @@ private:
     struct Row {
         Market market;
         std::optional<Ticker> ticker;
+        bool stale = false;
     };
     QString nameOf(const Market& m) const;
 
     QVector<Row> m_rows;
     QHash<QString, int> m_rowByCode;
+    QSet<QString> m_stale;
     PriceColors m_colors = PriceColors::international();
     bool m_preferLocalNames = false;
 };

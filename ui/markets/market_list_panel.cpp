@@ -66,11 +66,14 @@ MarketListPanel::MarketListPanel(MarketDataHub* hub, QWidget* parent)
 
     connect(m_hub, &MarketDataHub::marketsLoaded, this, &MarketListPanel::loadMarkets);
     connect(m_hub, &MarketDataHub::updated, this, &MarketListPanel::onUpdated);
+    connect(m_hub, &MarketDataHub::staleMarketsChanged, this,
+            [this] { m_model->setStaleMarkets(m_hub->staleMarkets()); });
     if (!m_hub->markets().isEmpty())
         loadMarkets();
 }
 
 void MarketListPanel::loadMarkets() {
+    m_model->setStaleMarkets(m_hub->staleMarkets());
     m_model->setMarkets(m_hub->markets());
     const QHash<QString, Ticker> tickers = m_hub->tickers();
     m_model->updateTickers(QVector<Ticker>(tickers.cbegin(), tickers.cend()));

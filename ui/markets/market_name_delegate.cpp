@@ -43,8 +43,16 @@ void MarketNameDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     subFont.setPointSizeF(option.font.pointSizeF() * 0.85);
     painter->setFont(subFont);
     painter->setPen(theme::dimText());
-    painter->drawText(QRect(r.left(), r.top() + half + 1, r.width(), r.height() - half - 1),
-                      Qt::AlignLeft | Qt::AlignTop, index.data(MarketListModel::SubtitleRole).toString());
+    const QRect subRect(r.left(), r.top() + half + 1, r.width(), r.height() - half - 1);
+    const QString subtitle = index.data(MarketListModel::SubtitleRole).toString();
+    painter->drawText(subRect, Qt::AlignLeft | Qt::AlignTop, subtitle);
+    if (index.data(MarketListModel::StaleRole).toBool()) {
+        // A quiet amber word after the pair: visible when scanning the list, not shouting.
+        painter->setPen(theme::warning());
+        const int x = painter->fontMetrics().horizontalAdvance(subtitle + QStringLiteral("  "));
+        painter->drawText(subRect.adjusted(x, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                          QStringLiteral("● ") + tr("stale"));
+    }
     painter->restore();
 }
 

@@ -64,12 +64,22 @@ PortfolioTab::PortfolioTab(VenueSession* session, QWidget* parent)
     m_allocation = new AllocationBar(header);
     headerLayout->addSpacing(4);
     headerLayout->addWidget(m_allocation);
+    if (!session->hasCredentials()) {
+        // Market data only: no totals to show, a plain sentence instead of empty figures.
+        totals->setVisible(false);
+        m_allocation->setVisible(false);
+        auto* notice = new QLabel(session->needsKeysMessage(), header);
+        notice->setObjectName(QStringLiteral("portfolioKeysNotice"));
+        notice->setProperty("role", QStringLiteral("notice"));
+        notice->setWordWrap(true);
+        headerLayout->addWidget(notice);
+    }
 
     m_sorted->setSourceModel(m_model);
     m_view->setObjectName(QStringLiteral("portfolioView"));
     m_view->setModel(m_sorted);
     m_view->enableSorting(PortfolioModel::ValueKrwColumn, Qt::DescendingOrder);
-    m_view->setEmptyText(tr("Loading balances…"));
+    m_view->setEmptyText(session->hasCredentials() ? tr("Loading balances…") : session->needsKeysMessage());
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 18);
     QHeaderView* h = m_view->horizontalHeader();
     h->setStretchLastSection(false);

@@ -6,13 +6,23 @@
 
 namespace hoga {
 
-VenueSession::VenueSession(std::unique_ptr<Connector> connector, QObject* parent)
+VenueSession::VenueSession(std::unique_ptr<Connector> connector, QObject* parent, const Clock* clock)
     : QObject(parent)
     , m_venueId(connector->venueId())
     , m_displayName(connector->displayName())
-    , m_simulated(connector->isSimulated()) {
+    , m_simulated(connector->isSimulated())
+    , m_hasCredentials(connector->hasCredentials()) {
+    // Queued: the connector emits from its own thread; the UI reads the time here.
+    connect(
+        connector.get(), &Connector::requestsBlocked, this,
+        [this](qint64 untilMs) {
+            m_blockedUntilMs = untilMs;
+            emit requestsBlocked(untilMs);
+        },
+        Qt::QueuedConnection);
     m_host = std::make_unique<ConnectorHost>(std::move(connector));
-    m_hub = std::make_unique<MarketDataHub>();
+    m_hub = std::make_unique<MarketDataHub>(nullptr, clock);
+    m_hub->setStalenessPolicy(StalenessPolicy::forVenue(m_simulated));
     m_trading = std::make_unique<TradingSession>(m_host->connector(), m_hub.get());
 }
 
@@ -25,7 +35,16 @@ VenueSession::~VenueSession() {
 }
 
 std::unique_ptr<VenueSession> VenueSession::simulated(const SimConfig& config, QObject* parent) {
-    return std::make_unique<VenueSession>(std::make_unique<SimConnector>(config), parent);
+    return std::make_unique<VenueSession>(std::make_unique<SimConnector>(config), parent,
+                                          config.clock ? config.clock : &SystemClock::instance());
+}
+
+std::unique_ptr<VenueSession> VenueSession::create(const VenueConfig& config, QObject* parent) {
+    std::unique_ptr<Connector> connector = createConnector(config);
+    if (!connector)
+        return nullptr;
+    return std::make_unique<VenueSession>(std::move(connector), parent,
+                                          config.clock ? config.clock : &SystemClock::instance());
 }
 
 void VenueSession::start() {
@@ -33,11 +52,17 @@ void VenueSession::start() {
         return;
     m_started = true;
     m_hub->attach(m_host->connector());
-    m_trading->start();
+    // Without keys every account request would fail with an authentication error: don't ask.
+    if (m_hasCredentials)
+        m_trading->start();
 }
 
 Connector* VenueSession::connector() const {
     return m_host->connector();
+}
+
+QString VenueSession::needsKeysMessage() const {
+    return tr("Add API keys for %1 to see balances and trade.").arg(m_displayName);
 }
 
 } // namespace hoga

@@ -71,6 +71,11 @@ QMenu::item { padding: 5px 24px 5px 24px; }
 QMenu::item:selected { background: #243b5e; }
 QLabel#simulatedBadge { background: #3a2a06; color: #f5b94a; border: 1px solid #6b4e10; border-radius: 3px;
                         padding: 1px 6px; font-weight: 600; }
+QLabel[role="staleBadge"] { background: #3a2a06; color: #f5b94a; border: 1px solid #6b4e10; border-radius: 3px;
+                           padding: 1px 6px; }
+QLabel[role="notice"] { color: #8b95a3; padding: 6px 0; }
+QFrame#noticeBanner { background: #3a2a06; border-bottom: 1px solid #6b4e10; }
+QFrame#noticeBanner QLabel { color: #f5d08a; }
 QLabel#sectionTitle { color: #8b95a3; font-weight: 600; padding: 6px 8px 4px 8px; }
 QLabel[role="caption"] { color: #8b95a3; }
 QLabel[role="fieldError"] { color: #f87171; }

@@ -149,6 +149,13 @@ void OrderTicket::buildUi() {
         titleRow->addWidget(badge);
     }
     layout->addLayout(titleRow);
+    m_keysNotice = new QLabel(this);
+    m_keysNotice->setObjectName(QStringLiteral("ticketKeysNotice"));
+    m_keysNotice->setProperty("role", QStringLiteral("notice"));
+    m_keysNotice->setWordWrap(true);
+    m_keysNotice->setText(disabledReason());
+    m_keysNotice->setVisible(!canTrade());
+    layout->addWidget(m_keysNotice);
     m_marketLabel = new QLabel(this);
     m_marketLabel->setObjectName(QStringLiteral("ticketMarketLabel"));
     m_marketLabel->setProperty("role", QStringLiteral("caption"));
@@ -286,6 +293,22 @@ void OrderTicket::buildUi() {
     layout->addStretch(1);
 
     setMinimumWidth(260);
+
+    if (!canTrade()) {
+        // Everything stays visible (the trader sees what the ticket offers) but nothing can be used.
+        for (QWidget* w : findChildren<QWidget*>())
+            if (qobject_cast<QLineEdit*>(w) || qobject_cast<QPushButton*>(w))
+                w->setEnabled(false);
+        m_submit->setToolTip(disabledReason());
+    }
+}
+
+bool OrderTicket::canTrade() const {
+    return m_session->hasCredentials();
+}
+
+QString OrderTicket::disabledReason() const {
+    return canTrade() ? QString() : m_session->needsKeysMessage();
 }
 
 void OrderTicket::setMarket(const QString& code) {
@@ -361,8 +384,8 @@ void OrderTicket::updateMode() {
     m_qty.edit->setPlaceholderText(tr("Amount of %1").arg(base));
     m_total.edit->setPlaceholderText(tr("Amount of %1 to spend").arg(quote));
 
-    m_price.edit->setEnabled(m_type == OrderType::Limit);
-    m_priceStepper->setEnabled(m_type == OrderType::Limit);
+    m_price.edit->setEnabled(canTrade() && m_type == OrderType::Limit);
+    m_priceStepper->setEnabled(canTrade() && m_type == OrderType::Limit);
     for (QWidget* w : {static_cast<QWidget*>(m_qty.label), static_cast<QWidget*>(m_qty.edit)})
         w->setVisible(!marketBuy);
     for (QWidget* w : {static_cast<QWidget*>(m_total.label), static_cast<QWidget*>(m_total.edit)})
@@ -509,9 +532,9 @@ void OrderTicket::revalidate() {
     }
     m_formError->setText(formMessages.join(QLatin1Char('\n')));
     m_formError->setVisible(!formMessages.isEmpty());
-    m_submit->setEnabled(market && m_validation.ok());
+    m_submit->setEnabled(canTrade() && market && m_validation.ok());
     for (QPushButton* b : m_percentButtons)
-        b->setEnabled(market.has_value());
+        b->setEnabled(canTrade() && market.has_value());
     updateEstimates(parseOk && market ? std::optional<OrderRequest>(request) : std::nullopt);
 }
 
@@ -525,7 +548,8 @@ void OrderTicket::updateEstimates(const std::optional<OrderRequest>& request) {
     const MarketFormat format(market);
     const QString availCurrency = m_side == Side::Buy ? market->quote : market->base;
     const std::optional<Balance> balance = m_session->trading()->balance(availCurrency);
-    m_available->setText(balance
+    m_available->setText(!canTrade() ? QStringLiteral("—")
+                         : balance
                              ? formatAmount(balance->free, availCurrency) + QLatin1Char(' ') + availCurrency
                              : tr("no %1 balance").arg(availCurrency));
 
@@ -630,7 +654,7 @@ bool OrderTicket::eventFilter(QObject* watched, QEvent* event) {
 
 void OrderTicket::submit() {
     revalidate();
-    if (!m_validation.ok() || m_market.isEmpty())
+    if (!canTrade() || !m_validation.ok() || m_market.isEmpty())
         return;
     OrderRequest request;
     request.market = m_market;

@@ -21,7 +21,8 @@ class VenueSession;
 // The order ticket: side, type, price, quantity (or total for market buys), percent-of-balance shortcuts,
 // estimated value and fee, and a submit button coloured by side. Every keystroke is validated with the
 // session's validator; its precise message shows under the field and submit stays disabled until the
-// order is valid. Results of a submit (accepted, rejected, venue error) show below the button.
+// order is valid. Results of a submit (accepted, rejected, venue error) show below the button. On a venue
+// without API keys the whole ticket is disabled and says why.
 class OrderTicket : public QFrame {
     Q_OBJECT
 public:
@@ -39,6 +40,9 @@ public:
 
     // The validation of what is typed now (empty issues = submit enabled).
     const ValidationResult& validation() const { return m_validation; }
+    // Whether orders can be placed at all (the venue has keys). When not, disabledReason() says why.
+    bool canTrade() const;
+    QString disabledReason() const;
 
 signals:
     void orderSubmitted(const QString& clientId);
@@ -102,6 +106,7 @@ private:
     QLabel* m_formError = nullptr;
     QPushButton* m_submit = nullptr;
     QLabel* m_result = nullptr;
+    QLabel* m_keysNotice = nullptr;
 };
 
 } // namespace hoga

@@ -63,6 +63,11 @@ TradingTab::TradingTab(VenueSession* session, QWidget* parent)
     m_historyView->setObjectName(QStringLiteral("orderHistoryView"));
     m_historyView->setModel(m_history);
     m_historyView->setEmptyText(tr("No finished orders yet."));
+    if (!session->hasCredentials()) {
+        // A venue without keys runs market data only: say so where orders and fills would be.
+        for (DataTableView* view : {m_openView, m_fillsView, m_historyView})
+            view->setEmptyText(session->needsKeysMessage());
+    }
 
     for (DataTableView* view : {m_openView, m_fillsView, m_historyView}) {
         QHeaderView* h = view->horizontalHeader();
