@@ -1,0 +1,91 @@
+#pragma once
+
+// Connectors wired to a loopback FakeVenueServer, for the Upbit and Bithumb suites.
+
+#include "conformance/connector_conformance.h"
+#include "support/fake_venues/fake_venue_server.h"
+#include "venues/bithumb/bithumb_connector.h"
+#include "venues/upbit/upbit_connector.h"
+
+#include <functional>
+#include <memory>
+
+namespace hoga::test {
+
+inline const QString kFakeAccess = QStringLiteral("fake-access-key");
+inline const QByteArray kFakeSecret = QByteArrayLiteral("fake-secret-key-raw-bytes");
+
+// Short timeouts and reconnects so fault tests finish in well under a second each.
+inline upbit::ConnectorOptions fastOptions(std::shared_ptr<net::RateLimiter> limiter) {
+    upbit::ConnectorOptions o;
+    o.limiter = std::move(limiter);
+    o.requestTimeoutMs = 3000;
+    o.orderTimeoutMs = 600;
+    o.wsReconnectBaseMs = 20;
+    o.wsReconnectMaxMs = 200;
+    o.retry.baseDelayMs = 20;
+    o.retry.maxDelayMs = 100;
+    return o;
+}
+
+inline VenueConfig fakeConfig(const FakeVenueServer& server, const QString& venue,
+                              const QString& access = kFakeAccess, const QByteArray& secret = kFakeSecret) {
+    VenueConfig config;
+    config.venue = venue;
+    config.endpoints.restUrl = server.restUrl();
+    config.endpoints.wsUrl = server.wsUrl();
+    config.endpoints.privateWsUrl = server.privateWsUrl();
+    config.credentials.accessKey = access;
+    config.credentials.secretKey = secret;
+    return config;
+}
+
+// A connector of the fake's flavour with fast options and a limiter of its own (so tests never share a venue
+// block); `tweak` may change the options.
+inline std::unique_ptr<UpbitConnector>
+makeConnector(const FakeVenueServer& server, const VenueConfig& config,
+              const std::function<void(upbit::ConnectorOptions&)>& tweak = {}) {
+    const bool upbit = server.flavor() == FakeFlavor::Upbit;
+    upbit::ConnectorOptions options = fastOptions(std::make_shared<net::RateLimiter>(
+        upbit ? UpbitConnector::upbitRateLimits() : BithumbConnector::bithumbRateLimits()));
+    if (tweak)
+        tweak(options);
+    if (upbit)
+        return std::make_unique<UpbitConnector>(config, options);
+    return std::make_unique<BithumbConnector>(config, options);
+}
+
+// The conformance target for one flavour: a fresh fake venue and connector per test function.
+inline ConformanceTarget fakeConformanceTarget(FakeFlavor flavor) {
+    const bool upbit = flavor == FakeFlavor::Upbit;
+    ConformanceTarget target;
+    target.name = upbit ? QStringLiteral("upbit") : QStringLiteral("bithumb");
+    target.markets =
+        upbit ? QStringList{QStringLiteral("KRW-BTC"), QStringLiteral("KRW-ETH"), QStringLiteral("USDT-BTC"),
+                            QStringLiteral("KRW-XRP")}
+              : QStringList{QStringLiteral("KRW-BTC"), QStringLiteral("KRW-ETH"), QStringLiteral("KRW-XRP")};
+    target.tradeMarket = QStringLiteral("KRW-BTC");
+    target.caps.contiguousCandles = false; // no candle for a bucket without trades, like the venues
+    target.caps.candleIntervals = {CandleInterval::M1, CandleInterval::M15, CandleInterval::H4,
+                                   CandleInterval::D1, CandleInterval::W1,  CandleInterval::MN1};
+    if (upbit)
+        target.caps.candleIntervals.prepend(CandleInterval::S1);
+    target.caps.maxBookDepth = 30;
+    target.create = [flavor, venue = target.name] {
+        auto server = std::make_shared<FakeVenueServer>(flavor, 7);
+        if (!server->start())
+            qFatal("the fake venue could not listen on 127.0.0.1");
+        server->addKey(kFakeAccess, kFakeSecret);
+        ConformanceInstance instance;
+        instance.host = std::make_unique<ConnectorHost>(makeConnector(*server, fakeConfig(*server, venue)));
+        FakeVenueServer* raw = server.get();
+        instance.drive = [raw] {
+            raw->step();
+        };
+        instance.context = server;
+        return instance;
+    };
+    return target;
+}
+
+} // namespace hoga::test
