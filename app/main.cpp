@@ -7,8 +7,16 @@
 #include "session/venue_session.h"
 #include "theme/terminal_theme.h"
 
+#include "profiles/profile_gate.h"
+#include "security/api_key_ring.h"
+#include "security/log_masking.h"
+#include "security/profile_lock.h"
+#include "security/run_in_pool.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
+#include <QProcess>
 #include <QTimer>
 
 #include <cstdio>
@@ -20,9 +28,89 @@ int usageError(const QString& message) {
     return 2;
 }
 
+// --profile NAME (or the Demo profile for screenshot runs): logs in without the dialog, the password from
+// HOGA_PROFILE_PASSWORD. The password check runs on a worker; a local event loop keeps the GUI thread live.
+hoga::ProfileGate::Outcome logInWithoutDialog(hoga::ProfileGate& gate, const QString& nameOrId) {
+    hoga::ProfileManager* manager = &gate.manager();
+    QString password = qEnvironmentVariable("HOGA_PROFILE_PASSWORD");
+    hoga::ProfileResult result;
+    QEventLoop loop;
+    hoga::runInPool<hoga::ProfileResult>(
+        &gate,
+        [manager, nameOrId, password]() -> hoga::ProfileResult {
+            if (hoga::ProfileResult demo = manager->ensureDemoProfile(); !demo.ok())
+                return demo;
+            hoga::ProfileResult listError;
+            const QList<hoga::ProfileInfo> profiles = manager->profiles(&listError);
+            if (!listError.ok())
+                return listError;
+            for (const hoga::ProfileInfo& p : profiles)
+                if (p.id == nameOrId || p.name.compare(nameOrId, Qt::CaseInsensitive) == 0)
+                    return manager->login(p.id, password);
+            return hoga::ProfileResult::failure(
+                hoga::ProfileStatus::NotFound,
+                QCoreApplication::translate("hoga::Main", "There is no profile named “%1”.").arg(nameOrId));
+        },
+        [&](hoga::ProfileResult r) {
+            result = std::move(r);
+            loop.quit();
+        });
+    loop.exec();
+
+    hoga::ProfileGate::Outcome outcome;
+    if (!result.ok()) {
+        password.fill(QChar(0));
+        outcome.status = hoga::ProfileGate::Status::Failed;
+        outcome.message = result.message;
+        return outcome;
+    }
+    hoga::LoggedInProfile profile;
+    profile.profile = result.profile;
+    profile.dir = manager->paths(result.profile.id).dir();
+    profile.password = std::move(password);
+    bool opened = false;
+    gate.open(std::move(profile), [&](hoga::ProfileGate::Outcome o) {
+        outcome = std::move(o);
+        opened = true;
+        loop.quit();
+    });
+    if (!opened) // open() answers at once on failures
+        loop.exec();
+    return outcome;
+}
+
+// The venue a live profile runs when --venue is not given: the first venue it holds a key for.
+QString defaultVenue(const hoga::ProfileGate::Outcome& login) {
+    if (login.credentials)
+        for (const QString& venue : hoga::knownVenues())
+            if (venue != QLatin1String("sim") && login.credentials->hasKey(venue))
+                return venue;
+    return QStringLiteral("sim");
+}
+
+// The same command line without --profile, for starting over at the login dialog.
+QStringList argumentsWithoutProfile(QStringList args) {
+    args.removeFirst(); // the program
+    QStringList kept;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--profile") || a == QLatin1String("-profile")) {
+            ++i; // and its value
+            continue;
+        }
+        if (a.startsWith(QLatin1String("--profile=")) || a.startsWith(QLatin1String("--screenshot-dir")) ||
+            a.startsWith(QLatin1String("--quit-after-ms")))
+            continue;
+        kept << a;
+    }
+    return kept;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    // Before anything can log: no key, token or password ever reaches a log line.
+    hoga::installLogMasking();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Hoga"));
     QApplication::setApplicationName(QStringLiteral("Hoga"));
@@ -77,12 +165,19 @@ int main(int argc, char** argv) {
         QCoreApplication::translate("hoga::Main",
                                     "Private WebSocket endpoint of the venue (default: its production URL)."),
         QStringLiteral("url"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QCoreApplication::translate("hoga::Main",
+                                    "Open profile <name> without the login dialog; its password comes from "
+                                    "HOGA_PROFILE_PASSWORD (the Demo profile needs none)."),
+        QStringLiteral("name"));
     parser.addOptions({langOption, shotsOption, quitOption, seedOption, demoOption, venueOption,
-                       restUrlOption, wsUrlOption, privateWsUrlOption});
+                       restUrlOption, wsUrlOption, privateWsUrlOption, profileOption});
     parser.process(app);
 
-    hoga::AppSettings settings;
-    hoga::UiLanguage choice = hoga::languageFromCode(settings.language());
+    // Application-wide until a profile is open: the login dialog needs the language already.
+    const hoga::AppSettings appSettings;
+    hoga::UiLanguage choice = hoga::languageFromCode(appSettings.language());
     if (parser.isSet(langOption)) {
         const QString lang = parser.value(langOption);
         choice = hoga::languageFromCode(lang);
@@ -119,10 +214,44 @@ int main(int argc, char** argv) {
         }
     }
 
-    const QString venue = parser.value(venueOption).trimmed().toLower();
+    QString venue = parser.value(venueOption).trimmed().toLower();
     if (!hoga::knownVenues().contains(venue))
         return usageError(QCoreApplication::translate("hoga::Main", "Unknown venue “%1”. Choose one of: %2.")
                               .arg(venue, hoga::knownVenues().join(QStringLiteral(", "))));
+
+    // Who is using Hoga. Screenshot runs never wait on a dialog: they use the Demo profile.
+    hoga::ProfileGate gate;
+    hoga::ProfileGate::Outcome login;
+    if (parser.isSet(profileOption))
+        login = logInWithoutDialog(gate, parser.value(profileOption).trimmed());
+    else if (parser.isSet(shotsOption))
+        login = logInWithoutDialog(gate, hoga::ProfileManager::demoProfileId());
+    else
+        login = gate.run();
+    switch (login.status) {
+    case hoga::ProfileGate::Status::LoggedIn:
+        break;
+    case hoga::ProfileGate::Status::AlreadyOpen: // the running window came to the front
+    case hoga::ProfileGate::Status::Cancelled:
+        return 0;
+    case hoga::ProfileGate::Status::Failed:
+        std::fprintf(stderr, "%s\n", qPrintable(login.message));
+        return 1;
+    }
+
+    const hoga::ProfileInfo& profile = login.profile.profile;
+    const bool paperOnly = profile.paperOnly || profile.demo;
+    if (paperOnly && venue != QLatin1String("sim")) {
+        if (parser.isSet(venueOption))
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate(
+                                        "hoga::Main",
+                                        "Profile “%1” is paper only: it runs on the simulator, not on %2.")
+                                        .arg(profile.name, venue)));
+        venue = QStringLiteral("sim");
+    } else if (!paperOnly && !parser.isSet(venueOption)) {
+        venue = defaultVenue(login);
+    }
     const bool simulated = venue == QLatin1String("sim");
     std::unique_ptr<hoga::VenueSession> session;
     if (simulated) {
@@ -147,14 +276,45 @@ int main(int argc, char** argv) {
                     QCoreApplication::translate("hoga::Main", "--%1 takes an absolute URL, not “%2”.")
                         .arg(option->names().constFirst(), parser.value(*option)));
         }
-        // The seam for profiles and the OS keychain (a later step): only the provider changes.
-        const hoga::EnvironmentCredentialProvider credentials;
-        venueConfig.credentials = credentials.credentialsFor(venue);
+        // The profile's keys; HOGA_API_KEY/HOGA_API_SECRET override them (scripting).
+        const hoga::EnvironmentCredentialProvider environment;
+        venueConfig.credentials = environment.credentialsFor(venue);
+        if (venueConfig.credentials.isEmpty() && login.credentials)
+            venueConfig.credentials = login.credentials->credentialsFor(venue);
         session = hoga::VenueSession::create(venueConfig);
         if (!session)
             return usageError(QCoreApplication::translate("hoga::Main", "Unknown venue “%1”.").arg(venue));
     }
-    hoga::MainWindow window(&settings, {session.get()}, language);
+    // Window layout and preferences belong to the profile.
+    const std::unique_ptr<hoga::AppSettings> settings =
+        hoga::AppSettings::forProfile(login.profile.paths().settingsFile());
+    hoga::MainWindow window(settings.get(), {session.get()}, language);
+    hoga::ProfileContext context;
+    context.manager = &gate.manager();
+    context.profile = profile;
+    context.keyRing = login.keyRing;
+    context.credentials = login.credentials;
+    context.storedInEncryptedFile = login.storedInEncryptedFile;
+    if (!profile.demo) // the Demo profile holds no keys by design: where keys would go is no news there
+        context.notice = login.notice;
+    window.attachProfile(std::move(context));
+
+    // A second start of this profile asks us to come to the front.
+    QObject::connect(login.lock.get(), &hoga::ProfileLock::activationRequested, &window, [&window] {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    });
+    // Switch profile / log out: start over at the login dialog in a fresh process.
+    QObject::connect(&window, &hoga::MainWindow::switchProfileRequested, &app, [&] {
+        window.close(); // saves this profile's layout
+        if (login.credentials)
+            login.credentials->clear();
+        login.lock->release(); // the new process may open this profile again right away
+        QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                argumentsWithoutProfile(QCoreApplication::arguments()));
+        app.quit();
+    });
     window.show();
 
     hoga::DemoOrders* demo = nullptr;
@@ -180,5 +340,8 @@ int main(int argc, char** argv) {
     } else if (quitAfterMs > 0) {
         QTimer::singleShot(quitAfterMs, &window, &QWidget::close);
     }
-    return app.exec();
+    const int status = app.exec();
+    if (login.credentials)
+        login.credentials->clear();
+    return status;
 }

@@ -1,5 +1,7 @@
 #include "app_settings.h"
 
+#include <algorithm>
+
 namespace hoga {
 
 namespace {
@@ -20,6 +22,14 @@ AppSettings::AppSettings(const QString& iniPath)
     : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat)) {}
 
 AppSettings::~AppSettings() = default;
+
+std::unique_ptr<AppSettings> AppSettings::forProfile(const QString& profileIniPath) {
+    const QString overridePath = qEnvironmentVariable(kPathVariable);
+    auto settings = std::make_unique<AppSettings>(overridePath.isEmpty() ? profileIniPath : overridePath);
+    if (overridePath.isEmpty())
+        settings->m_global = openSettings();
+    return settings;
+}
 
 QString AppSettings::fileName() const {
     return m_settings->fileName();
@@ -89,15 +99,25 @@ void AppSettings::setColorConvention(ColorConvention convention) {
 }
 
 QString AppSettings::language() const {
-    return m_settings->value(QStringLiteral("view/language")).toString();
+    return (m_global ? *m_global : *m_settings).value(QStringLiteral("view/language")).toString();
 }
 
 void AppSettings::setLanguage(const QString& code) {
-    m_settings->setValue(QStringLiteral("view/language"), code);
+    (m_global ? *m_global : *m_settings).setValue(QStringLiteral("view/language"), code);
+}
+
+int AppSettings::autoLockMinutes() const {
+    return std::max(0, m_settings->value(QStringLiteral("security/autoLockMinutes"), 0).toInt());
+}
+
+void AppSettings::setAutoLockMinutes(int minutes) {
+    m_settings->setValue(QStringLiteral("security/autoLockMinutes"), std::max(0, minutes));
 }
 
 void AppSettings::sync() {
     m_settings->sync();
+    if (m_global)
+        m_global->sync();
 }
 
 } // namespace hoga

@@ -14,11 +14,18 @@ namespace hoga {
 
 // Hoga's persistent preferences (organisation "Hoga", application "Hoga"). The environment variable
 // HOGA_SETTINGS_PATH, when set, points at an INI file used instead (tests, portable setups).
+//
+// Once a profile is open, forProfile() keeps window layout and preferences in the profile's own settings
+// file; the language stays application-wide, because the login dialog needs it before any profile is open.
 class AppSettings {
 public:
     AppSettings();
     explicit AppSettings(const QString& iniPath);
     ~AppSettings();
+
+    // The profile's settings (`profileIniPath`, e.g. ProfilePaths::settingsFile()); HOGA_SETTINGS_PATH still
+    // wins when set. The language is read from and written to the application-wide settings.
+    static std::unique_ptr<AppSettings> forProfile(const QString& profileIniPath);
 
     static constexpr const char* kPathVariable = "HOGA_SETTINGS_PATH";
     QString fileName() const;
@@ -42,10 +49,15 @@ public:
     QString language() const; // "", "en" or "ko"; empty = the system's
     void setLanguage(const QString& code);
 
+    // Minutes without input before the window locks; 0 = never.
+    int autoLockMinutes() const;
+    void setAutoLockMinutes(int minutes);
+
     void sync();
 
 private:
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<QSettings> m_global; // application-wide keys (language); null = m_settings
 };
 
 } // namespace hoga

@@ -1,7 +1,9 @@
 #include "main_window.h"
 
 #include "application/app_settings.h"
+#include "application/idle_detector.h"
 #include "chart/chart_tab.h"
+#include "keys/venue_keys_dialog.h"
 #include "marketdata/market_data_hub.h"
 #include "markets/market_header.h"
 #include "markets/market_list_model.h"
@@ -12,6 +14,8 @@
 #include "orderbook/trade_tape_model.h"
 #include "portfolio/portfolio_model.h"
 #include "portfolio/portfolio_tab.h"
+#include "profiles/login_dialog.h"
+#include "profiles/profile_credential_provider.h"
 #include "session/venue_session.h"
 #include "trading/order_ticket.h"
 #include "trading/trading_session.h"
@@ -22,10 +26,13 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QKeyEvent>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -50,6 +57,10 @@ MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiL
     buildStatusBar();
     setColorConvention(m_convention);
     restoreSettings();
+    // The list may have picked a market before we listened (a session whose markets were already loaded).
+    // Only after restoreSettings(): taking it earlier would overwrite the saved market before it is read.
+    if (m_market.isEmpty() && !m_marketList->currentMarket().isEmpty())
+        setCurrentMarket(m_marketList->currentMarket());
     updateTitle();
 
     for (VenueSession* s : m_sessions)
@@ -105,7 +116,11 @@ void MainWindow::buildCentralArea() {
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setSizes({340, 940, 320});
-    setCentralWidget(m_splitter);
+    // Page 0 is the trading area; the lock screen becomes page 1 while locked.
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("mainPages"));
+    m_pages->addWidget(m_splitter);
+    setCentralWidget(m_pages);
 
     connect(m_marketList, &MarketListPanel::currentMarketChanged, this, &MainWindow::setCurrentMarket);
     connect(m_orderBook, &OrderBookTab::priceSelected, m_ticket, &OrderTicket::setPrice);
@@ -115,9 +130,6 @@ void MainWindow::buildCentralArea() {
     });
     connect(m_chart, &ChartTab::intervalChanged, this,
             [this](CandleInterval interval) { m_settings->setChartInterval(intervalName(interval)); });
-    // The list may have picked a market before we listened (a session whose markets were already loaded).
-    if (!m_marketList->currentMarket().isEmpty())
-        setCurrentMarket(m_marketList->currentMarket());
 }
 
 void MainWindow::buildMenus() {
@@ -284,10 +296,19 @@ void MainWindow::setColorConvention(ColorConvention convention) {
 }
 
 void MainWindow::updateTitle() {
+    const QString profileName = m_profile.profile.name;
+    if (isLocked()) {
+        // Nothing about markets or venues while locked: only the app and whose window it is.
+        setWindowTitle(profileName.isEmpty() ? tr("Hoga — Locked")
+                                             : tr("Hoga — %1 — Locked").arg(profileName));
+        return;
+    }
     QString title = m_market.isEmpty() ? tr("Hoga") : tr("Hoga — %1").arg(m_market);
     title += QStringLiteral(" — ") + m_session->displayName();
     if (m_session->isSimulated())
         title += QStringLiteral(" [%1]").arg(tr("Simulated"));
+    if (!profileName.isEmpty())
+        title += QStringLiteral(" — ") + profileName;
     setWindowTitle(title);
 }
 
@@ -316,6 +337,165 @@ void MainWindow::showAbout() {
                                      "This window shows live data from %1.")
                                       .arg(m_session->displayName()));
     box->open();
+}
+
+void MainWindow::attachProfile(ProfileContext context) {
+    Q_ASSERT(!m_profileMenu && context.manager);
+    m_profile = std::move(context);
+    buildProfileMenu();
+
+    m_idle = new IdleDetector(m_profile.clock, m_profile.idleCheckIntervalMs, this);
+    connect(m_idle, &IdleDetector::idle, this, &MainWindow::lock);
+    setAutoLockMinutes(m_settings->autoLockMinutes());
+
+    if (!m_profile.notice.isEmpty())
+        statusBar()->showMessage(m_profile.notice, 30000);
+    updateTitle();
+}
+
+void MainWindow::buildProfileMenu() {
+    m_profileMenu = new QMenu(tr("&Profile"), this);
+    m_profileMenu->setObjectName(QStringLiteral("profileMenu"));
+    // Before Help, which stays last.
+    const QList<QAction*> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.constLast(), m_profileMenu);
+
+    QAction* keys = m_profileMenu->addAction(tr("&Venues and keys…"), this, &MainWindow::openVenueKeys);
+    keys->setObjectName(QStringLiteral("venuesAndKeysAction"));
+    if (!m_profile.keyRing) {
+        keys->setEnabled(false);
+        keys->setToolTip(m_profile.notice);
+    }
+    if (m_profile.profile.paperOnly)
+        keys->setToolTip(tr("This profile is paper only: it trades on the simulator, whatever keys it "
+                            "holds."));
+
+    m_profileMenu->addSeparator();
+    QAction* lockNow = m_profileMenu->addAction(tr("&Lock now"), this, &MainWindow::lock);
+    lockNow->setObjectName(QStringLiteral("lockNowAction"));
+    lockNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+
+    QMenu* autoLock = m_profileMenu->addMenu(tr("&Auto-lock after…"));
+    autoLock->setObjectName(QStringLiteral("autoLockMenu"));
+    m_autoLockActions = new QActionGroup(this);
+    const int current = m_settings->autoLockMinutes();
+    for (int minutes : {0, 5, 15, 30, 60}) {
+        QAction* action =
+            autoLock->addAction(minutes == 0 ? tr("Never") : tr("%n minute(s)", nullptr, minutes));
+        action->setCheckable(true);
+        action->setData(minutes);
+        action->setChecked(minutes == current);
+        m_autoLockActions->addAction(action);
+        connect(action, &QAction::triggered, this, [this, minutes] { setAutoLockMinutes(minutes); });
+    }
+
+    m_profileMenu->addSeparator();
+    QAction* switchProfile =
+        m_profileMenu->addAction(tr("&Switch profile…"), this, &MainWindow::switchProfileRequested);
+    switchProfile->setObjectName(QStringLiteral("switchProfileAction"));
+    QAction* logOut = m_profileMenu->addAction(tr("Log &out"), this, &MainWindow::switchProfileRequested);
+    logOut->setObjectName(QStringLiteral("logOutAction"));
+}
+
+void MainWindow::setAutoLockMinutes(int minutes) {
+    minutes = std::max(0, minutes);
+    if (m_settings->autoLockMinutes() != minutes) {
+        m_settings->setAutoLockMinutes(minutes);
+        m_settings->sync();
+    }
+    if (m_autoLockActions)
+        for (QAction* a : m_autoLockActions->actions())
+            a->setChecked(a->data().toInt() == minutes);
+    if (m_idle)
+        m_idle->setTimeoutMs(qint64(minutes) * 60'000);
+}
+
+void MainWindow::openVenueKeys() {
+    if (!m_profile.keyRing)
+        return;
+    VenueKeysDialog::Options options;
+    options.endpoints = m_profile.keyTestEndpoints;
+    options.storedInEncryptedFile = m_profile.storedInEncryptedFile;
+    auto* dialog = new VenueKeysDialog(*m_profile.keyRing, options, this);
+    dialog->setObjectName(QStringLiteral("venueKeysDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &VenueKeysDialog::keyChanged, this, &MainWindow::onKeyChanged);
+    // The ring lives as long as the dialog needs it: the window (and so m_profile) outlives its child.
+    dialog->open();
+}
+
+void MainWindow::onKeyChanged(const QString& venue) {
+    if (m_profile.credentials && m_profile.keyRing)
+        m_profile.credentials->reload(*m_profile.keyRing, venue, this,
+                                      [](QList<ProfileCredentialProvider::LoadProblem>) {});
+    // Sessions took their keys when they started; a restart is what makes them use the new one.
+    statusBar()->showMessage(
+        tr("The %1 key was saved. Connections use it from the next time you log in to this profile.")
+            .arg(VenueKeysDialog::venueDisplayName(venue)),
+        15000);
+}
+
+void MainWindow::lock() {
+    if (isLocked() || !m_profile.manager)
+        return;
+    // Dialogs opened from the window (keys, about) would show data or accept input behind the lock.
+    for (QDialog* dialog : findChildren<QDialog*>(Qt::FindDirectChildrenOnly))
+        if (dialog->isVisible())
+            dialog->reject();
+
+    LoginDialog::Options options;
+    options.mode = LoginDialog::Mode::Unlock;
+    options.lockedProfileId = m_profile.profile.id;
+    m_lockPage = new QWidget(m_pages);
+    m_lockPage->setObjectName(QStringLiteral("lockScreen"));
+    auto* layout = new QVBoxLayout(m_lockPage);
+    m_lockDialog = new LoginDialog(*m_profile.manager, options, m_lockPage);
+    m_lockDialog->setObjectName(QStringLiteral("lockDialog"));
+    m_lockDialog->setWindowFlags(Qt::Widget); // part of the window, not a separate one
+    m_lockDialog->installEventFilter(this);   // Escape must not "reject" (quit) the lock screen
+    layout->addStretch(1);
+    layout->addWidget(m_lockDialog, 0, Qt::AlignHCenter);
+    layout->addStretch(1);
+    m_pages->addWidget(m_lockPage);
+    m_pages->setCurrentWidget(m_lockPage);
+    m_lockDialog->show();
+    menuBar()->setEnabled(false);
+
+    connect(m_lockDialog, &QDialog::finished, this, [this](int result) {
+        if (result == QDialog::Accepted) {
+            LoggedInProfile unlocked = m_lockDialog->takeResult();
+            unlocked.wipePassword();
+            unlock();
+        } else if (result == LoginDialog::SwitchProfile) {
+            emit switchProfileRequested();
+        } else {
+            close(); // "Quit" on the lock screen
+        }
+    });
+    updateTitle();
+    emit lockedChanged(true);
+}
+
+void MainWindow::unlock() {
+    if (!isLocked())
+        return;
+    m_pages->setCurrentWidget(m_splitter);
+    m_pages->removeWidget(m_lockPage);
+    m_lockPage->deleteLater(); // we are inside its dialog's signal
+    m_lockPage = nullptr;
+    m_lockDialog = nullptr;
+    menuBar()->setEnabled(true);
+    if (m_idle)
+        m_idle->noteActivity();
+    updateTitle();
+    emit lockedChanged(false);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_lockDialog && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape)
+        return true;
+    return QMainWindow::eventFilter(watched, event);
 }
 
 QStringList MainWindow::missingLiveData() const {

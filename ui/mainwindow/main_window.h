@@ -1,20 +1,26 @@
 #pragma once
 
 #include "application/ui_language.h"
+#include "profile_context.h"
 #include "theme/price_colors.h"
 
 #include <QHash>
 #include <QList>
 #include <QMainWindow>
 
+class QAction;
 class QActionGroup;
+class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 
 namespace hoga {
 
 class AppSettings;
 class ChartTab;
+class IdleDetector;
+class LoginDialog;
 class MarketHeader;
 class MarketListPanel;
 class NoticeBanner;
@@ -55,8 +61,30 @@ public:
     // The parts of the window still waiting for live data (empty when every tab shows venue data).
     QStringList missingLiveData() const;
 
+    // The logged-in profile: adds the Profile menu (venues and keys, lock, auto-lock, switch profile, log
+    // out), the profile name in the title and auto-lock. Call once, right after construction.
+    void attachProfile(ProfileContext context);
+    const ProfileContext& profileContext() const { return m_profile; }
+    QMenu* profileMenu() const { return m_profileMenu; }
+    IdleDetector* idleDetector() const { return m_idle; }
+
+    // Hides every venue figure behind the lock screen (the profile's password unlocks it). The sessions
+    // keep running meanwhile.
+    void lock();
+    bool isLocked() const { return m_lockDialog != nullptr; }
+    // The lock screen's password dialog (embedded in the window), null while unlocked.
+    LoginDialog* lockDialog() const { return m_lockDialog; }
+    void setAutoLockMinutes(int minutes);
+    void openVenueKeys();
+
+signals:
+    // "Switch profile…", "Log out" or "Switch profile" on the lock screen: the app flow starts over.
+    void switchProfileRequested();
+    void lockedChanged(bool locked);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildCentralArea();
@@ -70,6 +98,9 @@ private:
     void showVenueError(const VenueSession* session, const QString& message);
     void onRequestsBlocked(VenueSession* session, qint64 untilMs);
     void updateBanner();
+    void buildProfileMenu();
+    void unlock();
+    void onKeyChanged(const QString& venue);
 
     AppSettings* m_settings;
     QList<VenueSession*> m_sessions;
@@ -90,6 +121,14 @@ private:
     QActionGroup* m_conventionActions = nullptr;
     NoticeBanner* m_banner = nullptr;
     QHash<VenueSession*, qint64> m_blockedUntil; // venues refusing requests, until when (wall clock)
+
+    ProfileContext m_profile;
+    QStackedWidget* m_pages = nullptr; // the trading area, or the lock screen
+    QWidget* m_lockPage = nullptr;
+    LoginDialog* m_lockDialog = nullptr;
+    QMenu* m_profileMenu = nullptr;
+    QActionGroup* m_autoLockActions = nullptr;
+    IdleDetector* m_idle = nullptr;
 };
 
 } // namespace hoga
