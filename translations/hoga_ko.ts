@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>hoga::ApiKeyRing</name>
+    <message>
+        <source>&quot;%1&quot; is not a venue name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter both the access key and the secret key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::BithumbConnector</name>
+    <message>
+        <source>Bithumb</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::BithumbErrors</name>
+    <message>
+        <source>This computer&apos;s IP address is not on the API key&apos;s allowlist. Add it on Bithumb&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue considered the request&apos;s token expired. Check that this computer&apos;s clock is correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has blocked this account from using the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue requires a linked bank account for this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue requires two-factor authentication to be set up for this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order would trade against one of your own resting orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buy price is outside the market&apos;s allowed price range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sell price is outside the market&apos;s allowed price range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price is not valid for this market (check the price step at that price).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue is still processing the order. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance is too low for this withdrawal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has no such deposit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has no such withdrawal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::CandleChartView</name>
     <message>
         <source>O</source>
@@ -128,6 +201,356 @@
     </message>
 </context>
 <context>
+    <name>hoga::Cli</name>
+    <message>
+        <source>The venue did not answer within %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; has no keys for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run hoga-cli --help for usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is given more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number above zero, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a decimal number such as 45000000 or 0.0001, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a %2 URL such as %3, not &quot;%4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: orders open [MARKET].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a market, such as KRW-BTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs at least one market, such as KRW-BTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no market; unexpected &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes one market; unexpected &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A market code cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candles needs --interval: 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w or 1M.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown interval &quot;%1&quot;: use 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w or 1M.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to must be after 1970-01-01T00:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs either --id ID or --client-id ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An order id cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: order create, order get or order cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order create needs --side buy or --side sell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order create needs --type limit or --type market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit order needs --price and --qty (and no --total).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A market buy needs either --total (amount to spend) or --qty, and no --price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A market sell needs --qty (and no --price or --total).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--client-id cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: stream ticker, stream trade or stream orderbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --count N: the number of records to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes the profile name as an operand, not --profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs exactly one profile name (quote a name with spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile name cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: profile create NAME, profile list or profile delete NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: keys set, keys list, keys test or keys remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --profile NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys set reads the access key and the secret key from standard input (one per line), never from the command line: remove them from the arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys list takes no --venue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --venue upbit or --venue bithumb.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no further operands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--profile needs a profile name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--venue is required: upbit, bithumb or sim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown venue &quot;%1&quot;: use upbit, bithumb or sim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to the simulated venue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sim-state only applies to --venue sim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sim-state needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
+                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+
+Commands:
+  markets
+  ticker MARKET...
+  orderbook MARKET [--depth N]
+  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
+  trades MARKET [--count N]
+  balances
+  orders open [MARKET]
+  order create MARKET --side buy|sell --type limit|market [--price P] [--qty Q] [--total T]
+               [--client-id ID]
+  order get (--id ID | --client-id ID)
+  order cancel (--id ID | --client-id ID)
+  stream ticker|trade|orderbook MARKET... --count N [--depth N]
+
+Profiles and keys:
+  profile create NAME [--paper-only]
+  profile list
+  profile delete NAME
+  --profile NAME keys set --venue upbit|bithumb   (reads the access key, then the secret key,
+                                                  one per line from standard input)
+  --profile NAME keys list
+  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
+  --profile NAME keys remove --venue upbit|bithumb
+
+Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
+1970-01-01 UTC. Trades are listed newest first, candles oldest first.
+Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
+Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
+order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
+or timeout.
+
+API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
+terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET.
+Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
+the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
+(default: hoga-cli&apos;s data folder); delete the file to start over.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue &quot;%1&quot; is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This command needs API keys: profile &quot;%1&quot; has none for %2 (add them with hoga-cli --profile &quot;%1&quot; keys set --venue %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This command needs API keys: set HOGA_API_KEY and HOGA_API_SECRET.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue sent no ticker for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has no market %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream delivered %1 of %2 records within %3 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set both %1 and %2, or neither (only %3 is set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key store did not answer within %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;. List them with hoga-cli profile list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the simulated venue&apos;s state file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulated venue&apos;s state file %1 is damaged at line %2. Delete it to start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the simulated venue&apos;s state file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of the simulated venue&apos;s state file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another hoga-cli run is using the simulated venue&apos;s state file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulated venue&apos;s state file %1 no longer replays (entry %2: %3). Delete it to start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting the profile did not finish within %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; is paper-only: it cannot hold API keys of a live venue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys set reads two lines from standard input: the access key, then the secret key (printable characters, no spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for profile &quot;%1&quot;: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No terminal to ask the profile password on: set %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the password again: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::Connector</name>
     <message>
         <source>Disconnected</source>
@@ -144,6 +567,85 @@
     <message>
         <source>Reconnecting</source>
         <translation>재연결 중</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::EncryptedSecretFile</name>
+    <message>
+        <source>The encrypted key file %1 is damaged (%2). It was left untouched; restore it from a backup or delete it and enter the keys again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header checksum mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Hoga key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted key file %1 was written by a newer version of Hoga. Update Hoga to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not derive the file key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile password does not open the encrypted key file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many keys for the key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted key file %1 is in use. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid key name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored under this name.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -187,6 +689,33 @@
     <message>
         <source>Role</source>
         <translation>메이커/테이커</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::FreshnessFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale · no update yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale · last update %1 ago</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -297,6 +826,235 @@
     </message>
 </context>
 <context>
+    <name>hoga::KeychainSecretStore</name>
+    <message>
+        <source>No key is stored under this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain refused access (%1). Unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid key name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::LoginDialog</name>
+    <message>
+        <source>Hoga is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoga — Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each profile has its own password, API keys, settings and history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the profile “%1”? Its database, settings and stored API keys are removed from this computer. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paper trading only (this profile can never place live orders)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password protects this profile&apos;s API keys. It cannot be recovered: if you forget it, delete the profile and create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the profile&apos;s password to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of “%1” to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile “%1” is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Demo profile has no password. It trades on the simulator only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password. You can try again now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password. Try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name for the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are different. Type the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile “%1” created. Enter its password to log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renaming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of “%1” to delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password. The profile was not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile “%1” was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::LoginThrottle</name>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Try again in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hoga::Main</name>
     <message>
         <source>Native trading dashboard</source>
@@ -337,6 +1095,50 @@
     <message>
         <source>--demo-orders only works on the simulator.</source>
         <translation>--demo-orders 옵션은 모의 시장에서만 동작합니다.</translation>
+    </message>
+    <message>
+        <source>There is no profile named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue to connect to: sim (the built-in simulator, default), upbit or bithumb. API keys come from HOGA_API_KEY and HOGA_API_SECRET; without them a real venue shows market data only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST endpoint of the venue (default: its production URL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public WebSocket endpoint of the venue (default: its production URL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private WebSocket endpoint of the venue (default: its production URL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open profile &lt;name&gt; without the login dialog; its password comes from HOGA_PROFILE_PASSWORD (the Demo profile needs none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown venue “%1”. Choose one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile “%1” is paper only: it runs on the simulator, not on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed only applies to the simulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes an absolute URL, not “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown venue “%1”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -437,6 +1239,74 @@ This build runs on the built-in simulator: prices are generated and balances are
 
 이 빌드는 내장 시뮬레이터로 동작합니다. 가격은 생성된 값이고 잔고는 모의 자금입니다. API 키와 네트워크 연결이 필요하지 않습니다.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accepts requests again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped accepting requests until %2 (too many requests). Hoga waits and resumes automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoga — Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoga — %1 — Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A native trading dashboard for Upbit, Bithumb, Binance and KIS.
+
+This window shows live data from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Venues and keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile is paper only: it trades on the simulator, whatever keys it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Auto-lock after…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Switch profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 key was saved. Connections use it from the next time you log in to this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketDataHub</name>
@@ -471,6 +1341,10 @@ This build runs on the built-in simulator: prices are generated and balances are
         <source>Waiting for prices…</source>
         <translation>시세 수신 대기 중…</translation>
     </message>
+    <message>
+        <source>No order book or ticker update arrived for this market within %1. The prices shown may be out of date; Hoga keeps listening and clears this when data flows again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketListModel</name>
@@ -498,6 +1372,10 @@ This build runs on the built-in simulator: prices are generated and balances are
         <source>Volume</source>
         <translation>거래대금</translation>
     </message>
+    <message>
+        <source>Stale: no recent update from the venue; prices may be out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketListPanel</name>
@@ -516,6 +1394,13 @@ This build runs on the built-in simulator: prices are generated and balances are
     <message>
         <source>All</source>
         <translation>전체</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::MarketNameDelegate</name>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1899,159 @@ This build runs on the built-in simulator: prices are generated and balances are
     </message>
 </context>
 <context>
+    <name>hoga::ProfileDatabase</name>
+    <message>
+        <source>Could not create the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile&apos;s database was written by a newer version of Hoga (schema %1; this version understands up to %2). Update Hoga to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not update the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not update the database %1 to schema %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::ProfileGate</name>
+    <message>
+        <source>This profile is already open in another Hoga window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile could not be opened. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain found; keys are kept in an encrypted file protected by your profile password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 key could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::ProfileLock</name>
+    <message>
+        <source>Could not create the profile folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not lock the profile folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::ProfileManager</name>
+    <message>
+        <source>This profile no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo (simulator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name for the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile name is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile name cannot contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not hash the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password for profile &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete the folder %1. Close programs using it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile was removed, but some of its files in %1 could not be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::ProfileRemover</name>
+    <message>
+        <source>The profile was not deleted because its API keys could not be removed from the system keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::ProfileStore</name>
+    <message>
+        <source>Could not read the profile list %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile list %1 is damaged and was left untouched. Restore it from a backup or move it away to start with an empty list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile list %1 was written by a newer version of Hoga. Update Hoga to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the profile list %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the profile folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile list is busy in another Hoga window. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::SecretStoreSelector</name>
+    <message>
+        <source>No system keychain is available and this profile has no password to encrypt keys with, so it cannot store API keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so this profile&apos;s API keys are kept in a file encrypted with the profile password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::SimConnector</name>
     <message>
         <source>Simulated market</source>
@@ -1146,6 +2184,300 @@ This build runs on the built-in simulator: prices are generated and balances are
     </message>
 </context>
 <context>
+    <name>hoga::UpbitConnector</name>
+    <message>
+        <source>Upbit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished">요청이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>No API key is configured for this venue; add one in the settings to trade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue&apos;s answer could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the market list is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit order needs a positive price and quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A market buy on this venue is given by the amount to spend, not by a quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A market sell is given by the quantity to sell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has no market %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity %1 has more decimals than the venue accepts (step %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price %1 %2 is not a multiple of the %3 %2 tick. Nearest valid prices: %4 or %5.</source>
+        <translation type="unfinished">가격 %1 %2: 호가 단위(%3 %2)에 맞지 않습니다. 가장 가까운 주문 가능 가격: %4 또는 %5.</translation>
+    </message>
+    <message>
+        <source>The order total %1 %2 is below the minimum of %3 %2.</source>
+        <translation type="unfinished">주문총액 %1 %2: 최소 주문금액 %3 %2보다 적습니다.</translation>
+    </message>
+    <message>
+        <source>The order total %1 %2 is above the maximum of %3 %2.</source>
+        <translation type="unfinished">주문총액 %1 %2: 최대 주문금액 %3 %2보다 많습니다.</translation>
+    </message>
+    <message>
+        <source>the ticker list is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has no order book for market %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This venue has no one-second candles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the candle list is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the trade list is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account list is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order request failed (%1) and the venue has no order with client id %2: the order was not placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order request failed (%1) and whether the order was placed could not be confirmed (%2). Check the open orders for client id %3 before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order list is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::UpbitErrors</name>
+    <message>
+        <source>The venue found that the request&apos;s signature does not match its parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue could not verify the request&apos;s token. Check that the secret key belongs to this access key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key has expired. Create a new key on the venue&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue had already seen this request&apos;s one-time token; the request was not carried out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request carried no authorization token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue does not know this access key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue refused the stream&apos;s authorization token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s IP address is not on the API key&apos;s allowlist. Add it on the venue&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key lacks the permission for this action. Enable it for the key on the venue&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The withdrawal address is not registered with the venue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough of the quote currency is available for this buy order (fees included).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough of the coin is available for this sell order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The available balance is too low for this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buy order&apos;s total is below the market&apos;s minimum order amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sell order&apos;s total is below the market&apos;s minimum order amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buy order&apos;s total is above the market&apos;s maximum order amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sell order&apos;s total is above the market&apos;s maximum order amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buy price is not a multiple of the market&apos;s price step (tick) at that price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sell price is not a multiple of the market&apos;s price step (tick) at that price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price is not valid for this market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity is not valid for this market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buy quantity is not valid for this market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sell quantity is not valid for this market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue could not create the buy order. A market buy takes only a total amount, a limit buy a price and a quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue could not create the sell order. A market sell takes only a quantity, a limit sell a price and a quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue rejected the request&apos;s parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue rejected a parameter of the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order&apos;s time-in-force condition is not allowed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order&apos;s client id was refused (it must be new and never used before).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An order with this client id already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has no such order (or it is no longer open).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has no such market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests were sent to the venue in a short time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market is under maintenance. Try again when the maintenance is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue accepts this request only with query parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue did not understand the stream subscription.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream subscription lacked a ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream subscription lacked a type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream subscription named no markets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream subscription had an invalid parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue did not accept the request&apos;s authorization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue refused access to this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has no such market or item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has temporarily blocked requests from this address for sending too many.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue had an internal error (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue answered with HTTP status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue answered in the format of its retired API 1.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::VenueError</name>
     <message>
         <source>Authentication failed</source>
@@ -1215,6 +2547,159 @@ This build runs on the built-in simulator: prices are generated and balances are
     </message>
 </context>
 <context>
+    <name>hoga::VenueKeyTester</name>
+    <message>
+        <source>Unknown venue “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key works: %1 balances readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::VenueKeysDialog</name>
+    <message>
+        <source>Upbit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bithumb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venues and keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys let Hoga read your balances and place orders. They are stored for this profile only. Create keys on the venue&apos;s website and allow this computer&apos;s IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain found; keys are kept in an encrypted file protected by your profile password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the %1 API key from this profile? Hoga can then no longer read balances or trade there. The key itself stays valid at the venue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">취소</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some keys could not be read. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the %1 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a %1 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the access key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the secret key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not saved. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 key saved. Use Test to check that the venue accepts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for the balances…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be read. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not removed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 key removed from this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::VenueSession</name>
+    <message>
+        <source>Add API keys for %1 to see balances and trade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::VenueStatusWidget</name>
     <message>
         <source>Simulated</source>
@@ -1231,6 +2716,18 @@ This build runs on the built-in simulator: prices are generated and balances are
     <message>
         <source>Updated %1</source>
         <translation>%1 갱신</translation>
+    </message>
+    <message>
+        <source>No market data arrived from %1 recently. Hoga keeps listening and clears this when data flows again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale markets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent update for: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

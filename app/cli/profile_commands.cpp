@@ -15,10 +15,6 @@ namespace hoga::cli {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("hoga::Cli", text);
-}
-
 // One line of standard input without its line break, or nullopt at the end of input.
 std::optional<QByteArray> readInputLine(QIODevice* in) {
     if (!in)
@@ -91,7 +87,9 @@ std::optional<CliError> ProfileCommands::createProfile() {
     ProfileSession session(m_environment, m_args.timeoutMs);
     // A taken name is refused before the password is asked for.
     if (std::holds_alternative<ProfileInfo>(session.find(m_args.profileName)))
-        return CliError::usage(tr("A profile named \"%1\" already exists.").arg(m_args.profileName));
+        return CliError::usage(
+            QCoreApplication::translate("hoga::Cli", "A profile named \"%1\" already exists.")
+                .arg(m_args.profileName));
     auto password = PasswordSource(m_environment).read(m_args.profileName, true);
     if (const CliError* error = std::get_if<CliError>(&password))
         return *error;
@@ -145,10 +143,12 @@ std::optional<CliError> ProfileCommands::deleteProfile() {
         loop.exec();
     }
     if (!result)
-        return CliError{QStringLiteral("storage"),
-                        {},
-                        tr("Deleting the profile did not finish within %1 ms.").arg(3 * m_args.timeoutMs),
-                        ExitInternal};
+        return CliError{
+            QStringLiteral("storage"),
+            {},
+            QCoreApplication::translate("hoga::Cli", "Deleting the profile did not finish within %1 ms.")
+                .arg(3 * m_args.timeoutMs),
+            ExitInternal};
     if (!result->ok())
         return profileError(*result);
     net::JsonWriter w;
@@ -162,11 +162,13 @@ std::optional<CliError> ProfileCommands::setKeys() {
     if (std::optional<CliError> error = session.logIn(*m_args.profile))
         return error;
     if (session.profile().paperOnly)
-        return CliError{QStringLiteral("permission"),
-                        {},
-                        tr("Profile \"%1\" is paper-only: it cannot hold API keys of a live venue.")
-                            .arg(session.profile().name),
-                        ExitRefused};
+        return CliError{
+            QStringLiteral("permission"),
+            {},
+            QCoreApplication::translate(
+                "hoga::Cli", "Profile \"%1\" is paper-only: it cannot hold API keys of a live venue.")
+                .arg(session.profile().name),
+            ExitRefused};
     // The keys come from standard input only, so they never show in the process list or a shell history.
     WipedBytes access;
     WipedBytes secret;
@@ -175,8 +177,9 @@ std::optional<CliError> ProfileCommands::setKeys() {
     if (std::optional<QByteArray> line = readInputLine(m_in))
         secret.bytes() = std::move(*line);
     if (!isKeyText(access.bytes()) || !isKeyText(secret.bytes()))
-        return CliError::usage(tr("keys set reads two lines from standard input: the access key, then the "
-                                  "secret key (printable characters, no spaces)."));
+        return CliError::usage(QCoreApplication::translate(
+            "hoga::Cli", "keys set reads two lines from standard input: the access key, then the "
+                         "secret key (printable characters, no spaces)."));
     if (std::optional<CliError> error = session.openKeyRing())
         return error;
     ApiKeyPair pair(QString::fromLatin1(access.bytes()),
@@ -221,7 +224,8 @@ std::optional<CliError> ProfileCommands::removeKeys() {
     if (!venues.contains(m_args.venue))
         return CliError{QStringLiteral("not_found"),
                         {},
-                        tr("Profile \"%1\" has no keys for %2.").arg(session.profile().name, m_args.venue),
+                        QCoreApplication::translate("hoga::Cli", "Profile \"%1\" has no keys for %2.")
+                            .arg(session.profile().name, m_args.venue),
                         ExitRefused};
     if (const SecretResult removed = session.removeKey(m_args.venue); !removed.ok())
         return secretError(removed);

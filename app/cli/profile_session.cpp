@@ -113,21 +113,22 @@ PasswordSource::PasswordSource(QProcessEnvironment environment)
 std::variant<QString, CliError> PasswordSource::read(const QString& profileName, bool confirm) const {
     if (m_environment.contains(QLatin1String(kPasswordVariable)))
         return m_environment.value(QLatin1String(kPasswordVariable));
-    const auto tr = [](const char* text) {
-        return QCoreApplication::translate("hoga::Cli", text);
-    };
     WipedBytes first;
-    if (std::optional<QByteArray> typed =
-            readTerminalLine(tr("Password for profile \"%1\": ").arg(profileName)))
+    if (std::optional<QByteArray> typed = readTerminalLine(
+            QCoreApplication::translate("hoga::Cli", "Password for profile \"%1\": ").arg(profileName)))
         first.bytes() = std::move(*typed);
     else
         return CliError::usage(
-            tr("No terminal to ask the profile password on: set %1.").arg(QLatin1String(kPasswordVariable)));
+            QCoreApplication::translate("hoga::Cli", "No terminal to ask the profile password on: set %1.")
+                .arg(QLatin1String(kPasswordVariable)));
     if (confirm) {
         WipedBytes second;
-        second.bytes() = readTerminalLine(tr("Type the password again: ")).value_or(QByteArray());
+        second.bytes() =
+            readTerminalLine(QCoreApplication::translate("hoga::Cli", "Type the password again: "))
+                .value_or(QByteArray());
         if (!constantTimeEquals(first.bytes(), second.bytes()))
-            return CliError::usage(tr("The two passwords differ; nothing was changed."));
+            return CliError::usage(
+                QCoreApplication::translate("hoga::Cli", "The two passwords differ; nothing was changed."));
     }
     return QString::fromUtf8(first.bytes());
 }
