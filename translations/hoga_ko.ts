@@ -5,73 +5,73 @@
     <name>hoga::ApiKeyRing</name>
     <message>
         <source>&quot;%1&quot; is not a venue name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;은(는) 거래소 이름이 아닙니다.</translation>
     </message>
     <message>
         <source>Enter both the access key and the secret key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Access Key와 Secret Key를 모두 입력하세요.</translation>
     </message>
 </context>
 <context>
     <name>hoga::BithumbConnector</name>
     <message>
         <source>Bithumb</source>
-        <translation type="unfinished"></translation>
+        <translation>빗썸</translation>
     </message>
 </context>
 <context>
     <name>hoga::BithumbErrors</name>
     <message>
         <source>This computer&apos;s IP address is not on the API key&apos;s allowlist. Add it on Bithumb&apos;s website.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터의 IP 주소가 API 키의 허용 목록에 없습니다. 빗썸 웹사이트에서 추가하세요.</translation>
     </message>
     <message>
         <source>The venue considered the request&apos;s token expired. Check that this computer&apos;s clock is correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에서 요청 토큰이 만료된 것으로 판단했습니다. 이 컴퓨터의 시계가 정확한지 확인하세요.</translation>
     </message>
     <message>
         <source>The venue has blocked this account from using the API.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 이 계정의 API 사용을 차단했습니다.</translation>
     </message>
     <message>
         <source>The venue requires a linked bank account for this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 요청을 하려면 거래소에 은행 계좌를 연결해야 합니다.</translation>
     </message>
     <message>
         <source>The venue requires two-factor authentication to be set up for this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 요청을 하려면 거래소에서 2단계 인증을 설정해야 합니다.</translation>
     </message>
     <message>
         <source>The order would trade against one of your own resting orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문은 본인의 미체결 주문과 체결될 수 있습니다.</translation>
     </message>
     <message>
         <source>The buy price is outside the market&apos;s allowed price range.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 가격이 종목의 허용 가격 범위를 벗어났습니다.</translation>
     </message>
     <message>
         <source>The sell price is outside the market&apos;s allowed price range.</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 가격이 종목의 허용 가격 범위를 벗어났습니다.</translation>
     </message>
     <message>
         <source>The price is not valid for this market (check the price step at that price).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 종목에 유효하지 않은 가격입니다 (해당 가격대의 호가 단위를 확인하세요).</translation>
     </message>
     <message>
         <source>The venue is still processing the order. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에서 아직 주문을 처리하고 있습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <source>The balance is too low for this withdrawal.</source>
-        <translation type="unfinished"></translation>
+        <translation>출금하기에 잔고가 부족합니다.</translation>
     </message>
     <message>
         <source>The venue has no such deposit.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 해당 입금 내역이 없습니다.</translation>
     </message>
     <message>
         <source>The venue has no such withdrawal.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 해당 출금 내역이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -204,215 +204,215 @@
     <name>hoga::Cli</name>
     <message>
         <source>The venue did not answer within %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 %1ms 안에 응답하지 않았습니다.</translation>
     </message>
     <message>
         <source>Internal error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>내부 오류: %1</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; has no keys for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 프로필에 %2 키가 없습니다.</translation>
     </message>
     <message>
         <source>Run hoga-cli --help for usage.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용법은 hoga-cli --help로 확인하세요.</translation>
     </message>
     <message>
         <source>Unknown option --%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 옵션입니다: --%1.</translation>
     </message>
     <message>
         <source>--%1 is given more than once.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션이 두 번 이상 지정되었습니다.</translation>
     </message>
     <message>
         <source>--%1 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션에는 값이 필요합니다.</translation>
     </message>
     <message>
         <source>--%1 takes no value.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션은 값을 받지 않습니다.</translation>
     </message>
     <message>
         <source>Unknown option %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 옵션입니다: %1.</translation>
     </message>
     <message>
         <source>--%1 takes a whole number above zero, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션에는 0보다 큰 정수를 지정하세요 (&quot;%2&quot;은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>--%1 takes a decimal number such as 45000000 or 0.0001, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션에는 45000000 또는 0.0001 같은 십진수를 지정하세요 (&quot;%2&quot;은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>--%1 must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션은 0보다 커야 합니다.</translation>
     </message>
     <message>
         <source>--%1 takes a %2 URL such as %3, not &quot;%4&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션에는 %3 같은 %2 URL을 지정하세요 (&quot;%4&quot;은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>No command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>명령이 지정되지 않았습니다.</translation>
     </message>
     <message>
         <source>Use: orders open [MARKET].</source>
-        <translation type="unfinished"></translation>
+        <translation>사용법: orders open [MARKET].</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 명령입니다: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>--%1 does not apply to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션은 %2에 적용되지 않습니다.</translation>
     </message>
     <message>
         <source>%1 needs a market, such as KRW-BTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령에는 KRW-BTC 같은 종목이 필요합니다.</translation>
     </message>
     <message>
         <source>%1 needs at least one market, such as KRW-BTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령에는 KRW-BTC 같은 종목이 하나 이상 필요합니다.</translation>
     </message>
     <message>
         <source>%1 takes no market; unexpected &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령은 종목을 받지 않습니다. 예상치 못한 인수: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>%1 takes one market; unexpected &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령은 종목을 하나만 받습니다. 예상치 못한 인수: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>A market code cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>종목 코드는 비워 둘 수 없습니다.</translation>
     </message>
     <message>
         <source>candles needs --interval: 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w or 1M.</source>
-        <translation type="unfinished"></translation>
+        <translation>candles 명령에는 --interval이 필요합니다: 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w 또는 1M.</translation>
     </message>
     <message>
         <source>Unknown interval &quot;%1&quot;: use 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w or 1M.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 간격입니다: &quot;%1&quot;. 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w 또는 1M을 사용하세요.</translation>
     </message>
     <message>
         <source>--to takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--to 옵션에는 2024-05-01T09:00:00Z 같은 ISO 8601 시각을 지정하세요 (&quot;%1&quot;은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>--to must be after 1970-01-01T00:00:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>--to 옵션은 1970-01-01T00:00:00Z 이후여야 합니다.</translation>
     </message>
     <message>
         <source>%1 needs either --id ID or --client-id ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령에는 --id ID 또는 --client-id ID가 필요합니다.</translation>
     </message>
     <message>
         <source>An order id cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 ID는 비워 둘 수 없습니다.</translation>
     </message>
     <message>
         <source>Use: order create, order get or order cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용법: order create, order get 또는 order cancel.</translation>
     </message>
     <message>
         <source>order create needs --side buy or --side sell.</source>
-        <translation type="unfinished"></translation>
+        <translation>order create 명령에는 --side buy 또는 --side sell이 필요합니다.</translation>
     </message>
     <message>
         <source>order create needs --type limit or --type market.</source>
-        <translation type="unfinished"></translation>
+        <translation>order create 명령에는 --type limit 또는 --type market이 필요합니다.</translation>
     </message>
     <message>
         <source>A limit order needs --price and --qty (and no --total).</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 주문에는 --price와 --qty가 필요합니다 (--total은 지정할 수 없습니다).</translation>
     </message>
     <message>
         <source>A market buy needs either --total (amount to spend) or --qty, and no --price.</source>
-        <translation type="unfinished"></translation>
+        <translation>시장가 매수에는 --total(사용할 금액)과 --qty 중 하나가 필요하며, --price는 지정할 수 없습니다.</translation>
     </message>
     <message>
         <source>A market sell needs --qty (and no --price or --total).</source>
-        <translation type="unfinished"></translation>
+        <translation>시장가 매도에는 --qty가 필요합니다 (--price나 --total은 지정할 수 없습니다).</translation>
     </message>
     <message>
         <source>--client-id cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>--client-id는 비워 둘 수 없습니다.</translation>
     </message>
     <message>
         <source>Use: stream ticker, stream trade or stream orderbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용법: stream ticker, stream trade 또는 stream orderbook.</translation>
     </message>
     <message>
         <source>%1 needs --count N: the number of records to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령에는 --count N(출력할 레코드 수)이 필요합니다.</translation>
     </message>
     <message>
         <source>%1 takes the profile name as an operand, not --profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령은 프로필 이름을 --profile이 아닌 피연산자로 받습니다.</translation>
     </message>
     <message>
         <source>%1 needs exactly one profile name (quote a name with spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령에는 프로필 이름을 정확히 하나 지정하세요 (공백이 있는 이름은 따옴표로 감싸세요).</translation>
     </message>
     <message>
         <source>A profile name cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 이름은 비워 둘 수 없습니다.</translation>
     </message>
     <message>
         <source>Use: profile create NAME, profile list or profile delete NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용법: profile create NAME, profile list 또는 profile delete NAME.</translation>
     </message>
     <message>
         <source>Use: keys set, keys list, keys test or keys remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용법: keys set, keys list, keys test 또는 keys remove.</translation>
     </message>
     <message>
         <source>%1 needs --profile NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령에는 --profile NAME이 필요합니다.</translation>
     </message>
     <message>
         <source>keys set reads the access key and the secret key from standard input (one per line), never from the command line: remove them from the arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>keys set 명령은 Access Key와 Secret Key를 명령줄이 아닌 표준 입력에서 한 줄에 하나씩 읽습니다. 인수에서 키를 제거하세요.</translation>
     </message>
     <message>
         <source>keys list takes no --venue.</source>
-        <translation type="unfinished"></translation>
+        <translation>keys list 명령은 --venue를 받지 않습니다.</translation>
     </message>
     <message>
         <source>%1 needs --venue upbit or --venue bithumb.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령에는 --venue upbit 또는 --venue bithumb이 필요합니다.</translation>
     </message>
     <message>
         <source>%1 takes no further operands.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 명령은 추가 피연산자를 받지 않습니다.</translation>
     </message>
     <message>
         <source>--profile needs a profile name.</source>
-        <translation type="unfinished"></translation>
+        <translation>--profile 옵션에는 프로필 이름이 필요합니다.</translation>
     </message>
     <message>
         <source>--venue is required: upbit, bithumb or sim.</source>
-        <translation type="unfinished"></translation>
+        <translation>--venue 옵션은 필수입니다: upbit, bithumb 또는 sim.</translation>
     </message>
     <message>
         <source>Unknown venue &quot;%1&quot;: use upbit, bithumb or sim.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 거래소입니다: &quot;%1&quot;. upbit, bithumb 또는 sim을 사용하세요.</translation>
     </message>
     <message>
         <source>--%1 does not apply to the simulated venue.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션은 모의 거래소에 적용되지 않습니다.</translation>
     </message>
     <message>
         <source>--sim-state only applies to --venue sim.</source>
-        <translation type="unfinished"></translation>
+        <translation>--sim-state 옵션은 --venue sim에서만 사용할 수 있습니다.</translation>
     </message>
     <message>
         <source>--sim-state needs a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>--sim-state 옵션에는 파일 이름이 필요합니다.</translation>
     </message>
     <message>
         <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
@@ -455,99 +455,137 @@ Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --tim
 the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
 (default: hoga-cli&apos;s data folder); delete the file to start over.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>사용법: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
+                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+
+명령:
+  markets
+  ticker MARKET...
+  orderbook MARKET [--depth N]
+  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
+  trades MARKET [--count N]
+  balances
+  orders open [MARKET]
+  order create MARKET --side buy|sell --type limit|market [--price P] [--qty Q] [--total T]
+               [--client-id ID]
+  order get (--id ID | --client-id ID)
+  order cancel (--id ID | --client-id ID)
+  stream ticker|trade|orderbook MARKET... --count N [--depth N]
+
+프로필과 키:
+  profile create NAME [--paper-only]
+  profile list
+  profile delete NAME
+  --profile NAME keys set --venue upbit|bithumb   (표준 입력에서 Access Key, Secret Key 순으로
+                                                  한 줄에 하나씩 읽음)
+  --profile NAME keys list
+  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
+  --profile NAME keys remove --venue upbit|bithumb
+
+출력: stdout에 한 줄에 JSON 객체 하나씩 출력합니다. 소수는 문자열이고, 시각은 1970-01-01 UTC
+이후의 밀리초입니다. 체결은 최신순, 캔들은 오래된 순으로 나열합니다.
+오류: stderr에 JSON 객체 {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} 하나를 출력합니다.
+종료 코드: 0 성공, 1 내부 또는 저장소 오류, 2 사용법 오류, 3 거래소의 거부(거래소 거부와 같은 방식으로
+보고되는 로컬 주문 검사의 거부 포함) 또는 잘못된 프로필 비밀번호, 4 네트워크 오류 또는 시간 초과.
+
+API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합니다(프로필 비밀번호는 터미널에서
+입력받거나 HOGA_PROFILE_PASSWORD에서 읽음). 지정하지 않으면 HOGA_API_KEY와 HOGA_API_SECRET을 사용합니다.
+프로필은 애플리케이션 데이터 폴더에 저장됩니다(HOGA_DATA_DIR로 변경 가능). --timeout-ms는 각 요청(기본값 15000)과
+스트림 전체의 제한 시간입니다. 모의 거래소는 실행 사이에 모의 주문을 --sim-state FILE에 보관합니다
+(기본값: hoga-cli 데이터 폴더). 처음부터 다시 시작하려면 이 파일을 삭제하세요.
+</translation>
     </message>
     <message>
         <source>The venue &quot;%1&quot; is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 거래소는 이 빌드에서 사용할 수 없습니다.</translation>
     </message>
     <message>
         <source>This command needs API keys: profile &quot;%1&quot; has none for %2 (add them with hoga-cli --profile &quot;%1&quot; keys set --venue %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 명령에는 API 키가 필요합니다: &quot;%1&quot; 프로필에 %2 키가 없습니다 (hoga-cli --profile &quot;%1&quot; keys set --venue %2 명령으로 추가하세요).</translation>
     </message>
     <message>
         <source>This command needs API keys: set HOGA_API_KEY and HOGA_API_SECRET.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 명령에는 API 키가 필요합니다: HOGA_API_KEY와 HOGA_API_SECRET을 설정하세요.</translation>
     </message>
     <message>
         <source>The venue sent no ticker for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 %1 시세를 보내지 않았습니다.</translation>
     </message>
     <message>
         <source>The venue has no market %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 %1 종목이 없습니다.</translation>
     </message>
     <message>
         <source>The stream delivered %1 of %2 records within %3 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>스트림이 %3ms 안에 레코드 %2개 중 %1개만 전달했습니다.</translation>
     </message>
     <message>
         <source>Set both %1 and %2, or neither (only %3 is set).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 환경 변수를 모두 설정하거나 모두 비워 두세요 (현재 %3만 설정되어 있습니다).</translation>
     </message>
     <message>
         <source>The key store did not answer within %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>키 저장소가 %1ms 안에 응답하지 않았습니다.</translation>
     </message>
     <message>
         <source>There is no profile named &quot;%1&quot;. List them with hoga-cli profile list.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 프로필이 없습니다. hoga-cli profile list로 프로필 목록을 확인하세요.</translation>
     </message>
     <message>
         <source>Cannot read the simulated venue&apos;s state file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 거래소 상태 파일 %1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
         <source>The simulated venue&apos;s state file %1 is damaged at line %2. Delete it to start over.</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 거래소 상태 파일 %1의 %2번째 줄이 손상되었습니다. 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
         <source>Cannot write the simulated venue&apos;s state file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 거래소 상태 파일 %1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Cannot create the folder of the simulated venue&apos;s state file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 거래소 상태 파일 %1의 폴더를 만들 수 없습니다.</translation>
     </message>
     <message>
         <source>Another hoga-cli run is using the simulated venue&apos;s state file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 hoga-cli 실행이 모의 거래소 상태 파일 %1을(를) 사용 중입니다.</translation>
     </message>
     <message>
         <source>The simulated venue&apos;s state file %1 no longer replays (entry %2: %3). Delete it to start over.</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 거래소 상태 파일 %1을(를) 더 이상 재생할 수 없습니다 (항목 %2: %3). 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
         <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 프로필이 이미 있습니다.</translation>
     </message>
     <message>
         <source>Deleting the profile did not finish within %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 삭제가 %1ms 안에 끝나지 않았습니다.</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; is paper-only: it cannot hold API keys of a live venue.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 프로필은 모의 전용이므로 실제 거래소의 API 키를 저장할 수 없습니다.</translation>
     </message>
     <message>
         <source>keys set reads two lines from standard input: the access key, then the secret key (printable characters, no spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>keys set 명령은 표준 입력에서 두 줄을 읽습니다: Access Key, 그다음 Secret Key (공백 없는 출력 가능 문자).</translation>
     </message>
     <message>
         <source>Password for profile &quot;%1&quot;: </source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 프로필 비밀번호: </translation>
     </message>
     <message>
         <source>No terminal to ask the profile password on: set %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 비밀번호를 입력받을 터미널이 없습니다: %1을(를) 설정하세요.</translation>
     </message>
     <message>
         <source>Type the password again: </source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호를 다시 입력하세요: </translation>
     </message>
     <message>
         <source>The two passwords differ; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>두 비밀번호가 다릅니다. 아무것도 변경되지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -573,79 +611,79 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     <name>hoga::EncryptedSecretFile</name>
     <message>
         <source>The encrypted key file %1 is damaged (%2). It was left untouched; restore it from a backup or delete it and enter the keys again.</source>
-        <translation type="unfinished"></translation>
+        <translation>암호화된 키 파일 %1이(가) 손상되었습니다 (%2). 파일은 변경하지 않았습니다. 백업에서 복원하거나, 파일을 삭제하고 키를 다시 입력하세요.</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
         <source>too large</source>
-        <translation type="unfinished"></translation>
+        <translation>크기가 너무 큼</translation>
     </message>
     <message>
         <source>truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>파일이 잘림</translation>
     </message>
     <message>
         <source>header checksum mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>헤더 체크섬 불일치</translation>
     </message>
     <message>
         <source>not a Hoga key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoga 키 파일이 아님</translation>
     </message>
     <message>
         <source>The encrypted key file %1 was written by a newer version of Hoga. Update Hoga to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>암호화된 키 파일 %1은(는) 더 새로운 버전의 Hoga에서 작성되었습니다. 사용하려면 Hoga를 업데이트하세요.</translation>
     </message>
     <message>
         <source>unknown parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 파라미터</translation>
     </message>
     <message>
         <source>Could not derive the file key.</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 키를 생성할 수 없습니다.</translation>
     </message>
     <message>
         <source>The profile password does not open the encrypted key file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 비밀번호로 암호화된 키 파일 %1을(를) 열 수 없습니다.</translation>
     </message>
     <message>
         <source>authentication failed</source>
-        <translation type="unfinished"></translation>
+        <translation>인증 실패</translation>
     </message>
     <message>
         <source>unreadable contents</source>
-        <translation type="unfinished"></translation>
+        <translation>읽을 수 없는 내용</translation>
     </message>
     <message>
         <source>Too many keys for the key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>키 파일에 저장할 키가 너무 많습니다.</translation>
     </message>
     <message>
         <source>Encryption failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>암호화에 실패했습니다.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Could not create the folder of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 폴더를 만들 수 없습니다.</translation>
     </message>
     <message>
         <source>The encrypted key file %1 is in use. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>암호화된 키 파일 %1이(가) 사용 중입니다. 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Invalid key name.</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 키 이름입니다.</translation>
     </message>
     <message>
         <source>No key is stored under this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 이름으로 저장된 키가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -695,27 +733,27 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     <name>hoga::FreshnessFormat</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1초</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1분</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1시간</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1일</translation>
     </message>
     <message>
         <source>Stale · no update yet</source>
-        <translation type="unfinished"></translation>
+        <translation>지연 · 아직 업데이트 없음</translation>
     </message>
     <message>
         <source>Stale · last update %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>지연 · 마지막 업데이트 %1 전</translation>
     </message>
 </context>
 <context>
@@ -829,228 +867,228 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     <name>hoga::KeychainSecretStore</name>
     <message>
         <source>No key is stored under this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 이름으로 저장된 키가 없습니다.</translation>
     </message>
     <message>
         <source>The system keychain refused access (%1). Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 키체인이 접근을 거부했습니다 (%1). 키체인 잠금을 해제한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
         <source>No system keychain is available (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>사용할 수 있는 시스템 키체인이 없습니다 (%1).</translation>
     </message>
     <message>
         <source>The system keychain failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 키체인 오류: %1</translation>
     </message>
     <message>
         <source>Invalid key name.</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 키 이름입니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::LoginDialog</name>
     <message>
         <source>Hoga is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoga가 잠겨 있습니다</translation>
     </message>
     <message>
         <source>Hoga — Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoga — 로그인</translation>
     </message>
     <message>
         <source>Choose a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 선택</translation>
     </message>
     <message>
         <source>Each profile has its own password, API keys, settings and history.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필마다 비밀번호, API 키, 설정, 내역이 따로 저장됩니다.</translation>
     </message>
     <message>
         <source>New profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>새 프로필…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 변경…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>삭제…</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호</translation>
     </message>
     <message>
         <source>Profile password</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 비밀번호</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>잠금 해제</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>로그인</translation>
     </message>
     <message>
         <source>Switch profile</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 전환</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료</translation>
     </message>
     <message>
         <source>Rename “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 이름 변경</translation>
     </message>
     <message>
         <source>Delete the profile “%1”? Its database, settings and stored API keys are removed from this computer. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 프로필을 삭제할까요? 프로필의 데이터베이스, 설정, 저장된 API 키가 이 컴퓨터에서 삭제됩니다. 이 작업은 되돌릴 수 없습니다.</translation>
     </message>
     <message>
         <source>New profile</source>
-        <translation type="unfinished"></translation>
+        <translation>새 프로필</translation>
     </message>
     <message numerus="yes">
         <source>At least %n characters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>최소 %n자</numerusform>
         </translation>
     </message>
     <message>
         <source>Paper trading only (this profile can never place live orders)</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 거래 전용 (이 프로필로는 실제 주문을 낼 수 없습니다)</translation>
     </message>
     <message>
         <source>The password protects this profile&apos;s API keys. It cannot be recovered: if you forget it, delete the profile and create a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호는 이 프로필의 API 키를 보호합니다. 비밀번호는 복구할 수 없으므로, 잊어버리면 프로필을 삭제하고 새로 만들어야 합니다.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Repeat password</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호 확인</translation>
     </message>
     <message>
         <source>Create profile</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 만들기</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>뒤로</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 변경</translation>
     </message>
     <message>
         <source>New name</source>
-        <translation type="unfinished"></translation>
+        <translation>새 이름</translation>
     </message>
     <message>
         <source>Delete profile</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 삭제</translation>
     </message>
     <message>
         <source>Enter the profile&apos;s password to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>확인을 위해 프로필 비밀번호를 입력하세요</translation>
     </message>
     <message>
         <source>Loading profiles…</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 불러오는 중…</translation>
     </message>
     <message>
         <source>Paper only</source>
-        <translation type="unfinished"></translation>
+        <translation>모의 전용</translation>
     </message>
     <message>
         <source>Enter the password of “%1” to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>계속하려면 “%1”의 비밀번호를 입력하세요.</translation>
     </message>
     <message>
         <source>Profile “%1” is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 프로필이 잠겨 있습니다.</translation>
     </message>
     <message>
         <source>The Demo profile has no password. It trades on the simulator only.</source>
-        <translation type="unfinished"></translation>
+        <translation>데모 프로필에는 비밀번호가 없습니다. 시뮬레이터에서만 거래합니다.</translation>
     </message>
     <message>
         <source>Enter the password of “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”의 비밀번호를 입력하세요.</translation>
     </message>
     <message>
         <source>Checking password…</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호 확인 중…</translation>
     </message>
     <message>
         <source>Wrong password.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호가 틀렸습니다.</translation>
     </message>
     <message>
         <source>Wrong password. You can try again now.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호가 틀렸습니다. 지금 다시 시도할 수 있습니다.</translation>
     </message>
     <message>
         <source>Wrong password. Try again in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호가 틀렸습니다. %1초 후 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Too many wrong passwords. Try again in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호를 너무 많이 틀렸습니다. %1초 후 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Enter a name for the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 이름을 입력하세요.</translation>
     </message>
     <message>
         <source>The password is too short: use at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호가 너무 짧습니다. %1자 이상 입력하세요.</translation>
     </message>
     <message>
         <source>The two passwords are different. Type the same password twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>두 비밀번호가 다릅니다. 같은 비밀번호를 두 번 입력하세요.</translation>
     </message>
     <message>
         <source>Creating profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 만드는 중…</translation>
     </message>
     <message>
         <source>Profile “%1” created. Enter its password to log in.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 프로필을 만들었습니다. 비밀번호를 입력하여 로그인하세요.</translation>
     </message>
     <message>
         <source>Renaming…</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 변경 중…</translation>
     </message>
     <message>
         <source>Enter the password of “%1” to delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 프로필을 삭제하려면 비밀번호를 입력하세요.</translation>
     </message>
     <message>
         <source>Deleting profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 삭제 중…</translation>
     </message>
     <message>
         <source>Wrong password. The profile was not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호가 틀렸습니다. 프로필을 삭제하지 않았습니다.</translation>
     </message>
     <message>
         <source>Profile “%1” was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 프로필을 삭제했습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::LoginThrottle</name>
     <message numerus="yes">
         <source>Too many wrong passwords. Try again in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>비밀번호를 너무 많이 틀렸습니다. %n초 후 다시 시도하세요.</numerusform>
         </translation>
     </message>
 </context>
@@ -1098,47 +1136,47 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     </message>
     <message>
         <source>There is no profile named “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 프로필이 없습니다.</translation>
     </message>
     <message>
         <source>Venue to connect to: sim (the built-in simulator, default), upbit or bithumb. API keys come from HOGA_API_KEY and HOGA_API_SECRET; without them a real venue shows market data only.</source>
-        <translation type="unfinished"></translation>
+        <translation>연결할 거래소: sim (내장 시뮬레이터, 기본값), upbit 또는 bithumb. API 키는 HOGA_API_KEY와 HOGA_API_SECRET에서 가져오며, 키가 없으면 실제 거래소의 시세만 표시합니다.</translation>
     </message>
     <message>
         <source>REST endpoint of the venue (default: its production URL).</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소의 REST 엔드포인트 (기본값: 실서비스 URL).</translation>
     </message>
     <message>
         <source>Public WebSocket endpoint of the venue (default: its production URL).</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소의 공개 WebSocket 엔드포인트 (기본값: 실서비스 URL).</translation>
     </message>
     <message>
         <source>Private WebSocket endpoint of the venue (default: its production URL).</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소의 비공개 WebSocket 엔드포인트 (기본값: 실서비스 URL).</translation>
     </message>
     <message>
         <source>Open profile &lt;name&gt; without the login dialog; its password comes from HOGA_PROFILE_PASSWORD (the Demo profile needs none).</source>
-        <translation type="unfinished"></translation>
+        <translation>로그인 창 없이 &lt;name&gt; 프로필을 엽니다. 비밀번호는 HOGA_PROFILE_PASSWORD에서 가져옵니다 (데모 프로필은 비밀번호가 필요 없음).</translation>
     </message>
     <message>
         <source>Unknown venue “%1”. Choose one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 거래소입니다: “%1”. 다음 중 하나를 선택하세요: %2.</translation>
     </message>
     <message>
         <source>Profile “%1” is paper only: it runs on the simulator, not on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 프로필은 모의 전용이므로 %2 대신 시뮬레이터에서 실행됩니다.</translation>
     </message>
     <message>
         <source>--seed only applies to the simulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed 옵션은 시뮬레이터에서만 사용할 수 있습니다.</translation>
     </message>
     <message>
         <source>--%1 takes an absolute URL, not “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션에는 절대 URL을 지정하세요 (“%2”은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>Unknown venue “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 거래소입니다: “%1”.</translation>
     </message>
 </context>
 <context>
@@ -1241,71 +1279,73 @@ This build runs on the built-in simulator: prices are generated and balances are
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 accepts requests again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 요청 제한이 해제되었습니다.</translation>
     </message>
     <message>
         <source>%1 stopped accepting requests until %2 (too many requests). Hoga waits and resumes automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에서 요청이 너무 많아 %2까지 요청을 받지 않습니다. Hoga가 기다렸다가 자동으로 재개합니다.</translation>
     </message>
     <message>
         <source>Hoga — Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoga — 잠김</translation>
     </message>
     <message>
         <source>Hoga — %1 — Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoga — %1 — 잠김</translation>
     </message>
     <message>
         <source>A native trading dashboard for Upbit, Bithumb, Binance and KIS.
 
 This window shows live data from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>업비트, 빗썸, 바이낸스, 한국투자증권(KIS)을 위한 네이티브 트레이딩 대시보드입니다.
+
+이 창은 %1의 실시간 데이터를 표시합니다.</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Venues and keys…</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소 및 키(&amp;V)…</translation>
     </message>
     <message>
         <source>This profile is paper only: it trades on the simulator, whatever keys it holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로필은 모의 전용입니다. 저장된 키와 관계없이 시뮬레이터에서 거래합니다.</translation>
     </message>
     <message>
         <source>&amp;Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 잠금(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Auto-lock after…</source>
-        <translation type="unfinished"></translation>
+        <translation>자동 잠금(&amp;A)…</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>사용 안 함</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n분</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Switch profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 전환(&amp;S)…</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>로그아웃(&amp;O)</translation>
     </message>
     <message>
         <source>The %1 key was saved. Connections use it from the next time you log in to this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 키를 저장했습니다. 다음에 이 프로필로 로그인할 때부터 연결에 사용됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1343,7 +1383,7 @@ This window shows live data from %1.</source>
     </message>
     <message>
         <source>No order book or ticker update arrived for this market within %1. The prices shown may be out of date; Hoga keeps listening and clears this when data flows again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 동안 이 종목의 호가나 시세 업데이트가 없었습니다. 표시된 가격이 최신이 아닐 수 있습니다. Hoga는 계속 수신하며, 데이터가 다시 들어오면 이 표시를 지웁니다.</translation>
     </message>
 </context>
 <context>
@@ -1374,7 +1414,7 @@ This window shows live data from %1.</source>
     </message>
     <message>
         <source>Stale: no recent update from the venue; prices may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>지연: 거래소의 최근 업데이트가 없어 가격이 최신이 아닐 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1400,7 +1440,7 @@ This window shows live data from %1.</source>
     <name>hoga::MarketNameDelegate</name>
     <message>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>지연</translation>
     </message>
 </context>
 <context>
@@ -1902,153 +1942,153 @@ This window shows live data from %1.</source>
     <name>hoga::ProfileDatabase</name>
     <message>
         <source>Could not create the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스 %1을(를) 만들 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Could not open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
         <source>This profile&apos;s database was written by a newer version of Hoga (schema %1; this version understands up to %2). Update Hoga to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로필의 데이터베이스는 더 새로운 버전의 Hoga에서 작성되었습니다 (스키마 %1, 이 버전은 %2까지 지원). 열려면 Hoga를 업데이트하세요.</translation>
     </message>
     <message>
         <source>Could not update the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스 %1을(를) 업데이트할 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Could not update the database %1 to schema %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스 %1을(를) 스키마 %2(으)로 업데이트할 수 없습니다: %3</translation>
     </message>
 </context>
 <context>
     <name>hoga::ProfileGate</name>
     <message>
         <source>This profile is already open in another Hoga window.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로필은 이미 다른 Hoga 창에서 열려 있습니다.</translation>
     </message>
     <message>
         <source>The profile could not be opened. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필을 열 수 없습니다. %1</translation>
     </message>
     <message>
         <source>No system keychain found; keys are kept in an encrypted file protected by your profile password.</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 키체인을 찾을 수 없어, 키를 프로필 비밀번호로 보호되는 암호화 파일에 보관합니다.</translation>
     </message>
     <message>
         <source>The %1 key could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 키를 읽을 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
     <name>hoga::ProfileLock</name>
     <message>
         <source>Could not create the profile folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 폴더 %1을(를) 만들 수 없습니다.</translation>
     </message>
     <message>
         <source>Could not lock the profile folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 폴더 %1을(를) 잠글 수 없습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::ProfileManager</name>
     <message>
         <source>This profile no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로필은 더 이상 존재하지 않습니다.</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>데모</translation>
     </message>
     <message>
         <source>Demo (simulator)</source>
-        <translation type="unfinished"></translation>
+        <translation>데모 (시뮬레이터)</translation>
     </message>
     <message>
         <source>Could not create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
     </message>
     <message>
         <source>Enter a name for the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 이름을 입력하세요.</translation>
     </message>
     <message>
         <source>The profile name is too long (at most %1 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 이름이 너무 깁니다 (최대 %1자).</translation>
     </message>
     <message>
         <source>The profile name cannot contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 이름에는 제어 문자를 사용할 수 없습니다.</translation>
     </message>
     <message>
         <source>Choose a password of at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호는 %1자 이상이어야 합니다.</translation>
     </message>
     <message>
         <source>Could not hash the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀번호를 해시할 수 없습니다.</translation>
     </message>
     <message>
         <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 프로필이 이미 있습니다.</translation>
     </message>
     <message>
         <source>Wrong password for profile &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 프로필의 비밀번호가 틀렸습니다.</translation>
     </message>
     <message>
         <source>Could not delete the folder %1. Close programs using it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 %1을(를) 삭제할 수 없습니다. 이 폴더를 사용하는 프로그램을 닫고 다시 시도하세요.</translation>
     </message>
     <message>
         <source>The profile was removed, but some of its files in %1 could not be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필은 제거되었지만 %1에 있는 일부 파일을 삭제할 수 없습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::ProfileRemover</name>
     <message>
         <source>The profile was not deleted because its API keys could not be removed from the system keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 키체인에서 API 키를 제거할 수 없어 프로필을 삭제하지 않았습니다: %1</translation>
     </message>
 </context>
 <context>
     <name>hoga::ProfileStore</name>
     <message>
         <source>Could not read the profile list %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 목록 %1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
         <source>The profile list %1 is damaged and was left untouched. Restore it from a backup or move it away to start with an empty list.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 목록 %1이(가) 손상되어 변경하지 않았습니다. 백업에서 복원하거나, 파일을 다른 곳으로 옮겨 빈 목록으로 시작하세요.</translation>
     </message>
     <message>
         <source>The profile list %1 was written by a newer version of Hoga. Update Hoga to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 목록 %1은(는) 더 새로운 버전의 Hoga에서 작성되었습니다. 사용하려면 Hoga를 업데이트하세요.</translation>
     </message>
     <message>
         <source>Could not write the profile list %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 목록 %1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Could not create the profile folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로필 폴더 %1을(를) 만들 수 없습니다.</translation>
     </message>
     <message>
         <source>The profile list is busy in another Hoga window. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 Hoga 창에서 프로필 목록을 사용 중입니다. 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
     <name>hoga::SecretStoreSelector</name>
     <message>
         <source>No system keychain is available and this profile has no password to encrypt keys with, so it cannot store API keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용할 수 있는 시스템 키체인이 없고 이 프로필에는 키를 암호화할 비밀번호가 없어, API 키를 저장할 수 없습니다.</translation>
     </message>
     <message>
         <source>No system keychain is available, so this profile&apos;s API keys are kept in a file encrypted with the profile password.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용할 수 있는 시스템 키체인이 없어, 이 프로필의 API 키는 프로필 비밀번호로 암호화된 파일에 보관됩니다.</translation>
     </message>
 </context>
 <context>
@@ -2187,294 +2227,294 @@ This window shows live data from %1.</source>
     <name>hoga::UpbitConnector</name>
     <message>
         <source>Upbit</source>
-        <translation type="unfinished"></translation>
+        <translation>업비트</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished">요청이 취소되었습니다.</translation>
+        <translation>요청이 취소되었습니다.</translation>
     </message>
     <message>
         <source>No API key is configured for this venue; add one in the settings to trade.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 거래소에 설정된 API 키가 없습니다. 거래하려면 설정에서 키를 추가하세요.</translation>
     </message>
     <message>
         <source>The venue&apos;s answer could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소 응답을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
         <source>the market list is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>종목 목록이 배열이 아님</translation>
     </message>
     <message>
         <source>A limit order needs a positive price and quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 주문에는 0보다 큰 가격과 수량이 필요합니다.</translation>
     </message>
     <message>
         <source>A market buy on this venue is given by the amount to spend, not by a quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 거래소의 시장가 매수는 수량이 아닌 사용할 금액으로 지정합니다.</translation>
     </message>
     <message>
         <source>A market sell is given by the quantity to sell.</source>
-        <translation type="unfinished"></translation>
+        <translation>시장가 매도는 매도할 수량으로 지정합니다.</translation>
     </message>
     <message>
         <source>The venue has no market %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 %1 종목이 없습니다.</translation>
     </message>
     <message>
         <source>Quantity %1 has more decimals than the venue accepts (step %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>수량 %1: 거래소가 허용하는 소수점 자릿수를 넘습니다 (수량 단위 %2).</translation>
     </message>
     <message>
         <source>Price %1 %2 is not a multiple of the %3 %2 tick. Nearest valid prices: %4 or %5.</source>
-        <translation type="unfinished">가격 %1 %2: 호가 단위(%3 %2)에 맞지 않습니다. 가장 가까운 주문 가능 가격: %4 또는 %5.</translation>
+        <translation>가격 %1 %2: 호가 단위(%3 %2)에 맞지 않습니다. 가장 가까운 주문 가능 가격: %4 또는 %5.</translation>
     </message>
     <message>
         <source>The order total %1 %2 is below the minimum of %3 %2.</source>
-        <translation type="unfinished">주문총액 %1 %2: 최소 주문금액 %3 %2보다 적습니다.</translation>
+        <translation>주문총액 %1 %2: 최소 주문금액 %3 %2보다 적습니다.</translation>
     </message>
     <message>
         <source>The order total %1 %2 is above the maximum of %3 %2.</source>
-        <translation type="unfinished">주문총액 %1 %2: 최대 주문금액 %3 %2보다 많습니다.</translation>
+        <translation>주문총액 %1 %2: 최대 주문금액 %3 %2보다 많습니다.</translation>
     </message>
     <message>
         <source>the ticker list is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>시세 목록이 배열이 아님</translation>
     </message>
     <message>
         <source>The venue has no order book for market %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 %1 종목의 호가가 없습니다.</translation>
     </message>
     <message>
         <source>This venue has no one-second candles.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 거래소는 1초봉을 제공하지 않습니다.</translation>
     </message>
     <message>
         <source>the candle list is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>캔들 목록이 배열이 아님</translation>
     </message>
     <message>
         <source>the trade list is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>체결 목록이 배열이 아님</translation>
     </message>
     <message>
         <source>the account list is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>계좌 목록이 배열이 아님</translation>
     </message>
     <message>
         <source>unreadable answer</source>
-        <translation type="unfinished"></translation>
+        <translation>읽을 수 없는 응답</translation>
     </message>
     <message>
         <source>HTTP status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 상태 %1</translation>
     </message>
     <message>
         <source>The order request failed (%1) and the venue has no order with client id %2: the order was not placed.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 요청이 실패했고(%1) 거래소에 클라이언트 ID %2의 주문이 없습니다. 주문은 접수되지 않았습니다.</translation>
     </message>
     <message>
         <source>The order request failed (%1) and whether the order was placed could not be confirmed (%2). Check the open orders for client id %3 before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 요청이 실패했고(%1) 주문 접수 여부를 확인할 수 없습니다(%2). 다시 시도하기 전에 미체결 주문에서 클라이언트 ID %3을(를) 확인하세요.</translation>
     </message>
     <message>
         <source>the order is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>주문이 객체가 아님</translation>
     </message>
     <message>
         <source>the order list is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 목록이 배열이 아님</translation>
     </message>
 </context>
 <context>
     <name>hoga::UpbitErrors</name>
     <message>
         <source>The venue found that the request&apos;s signature does not match its parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에서 요청의 서명이 파라미터와 일치하지 않는 것으로 확인했습니다.</translation>
     </message>
     <message>
         <source>The venue could not verify the request&apos;s token. Check that the secret key belongs to this access key.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에서 요청 토큰을 검증할 수 없습니다. Secret Key가 이 Access Key와 짝이 맞는지 확인하세요.</translation>
     </message>
     <message>
         <source>The API key has expired. Create a new key on the venue&apos;s website.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 키가 만료되었습니다. 거래소 웹사이트에서 새 키를 발급하세요.</translation>
     </message>
     <message>
         <source>The venue had already seen this request&apos;s one-time token; the request was not carried out.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 사용된 일회용 토큰이어서 거래소가 요청을 처리하지 않았습니다.</translation>
     </message>
     <message>
         <source>The request carried no authorization token.</source>
-        <translation type="unfinished"></translation>
+        <translation>요청에 인증 토큰이 없습니다.</translation>
     </message>
     <message>
         <source>The venue does not know this access key.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 등록되지 않은 Access Key입니다.</translation>
     </message>
     <message>
         <source>The venue refused the stream&apos;s authorization token.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 스트림 인증 토큰을 거부했습니다.</translation>
     </message>
     <message>
         <source>This computer&apos;s IP address is not on the API key&apos;s allowlist. Add it on the venue&apos;s website.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터의 IP 주소가 API 키의 허용 목록에 없습니다. 거래소 웹사이트에서 추가하세요.</translation>
     </message>
     <message>
         <source>The API key lacks the permission for this action. Enable it for the key on the venue&apos;s website.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 키에 이 작업을 할 권한이 없습니다. 거래소 웹사이트에서 키의 권한을 활성화하세요.</translation>
     </message>
     <message>
         <source>The withdrawal address is not registered with the venue.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 등록되지 않은 출금 주소입니다.</translation>
     </message>
     <message>
         <source>Not enough of the quote currency is available for this buy order (fees included).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 매수 주문에 필요한 결제 통화 잔고가 부족합니다 (수수료 포함).</translation>
     </message>
     <message>
         <source>Not enough of the coin is available for this sell order.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 매도 주문에 필요한 코인 잔고가 부족합니다.</translation>
     </message>
     <message>
         <source>The available balance is too low for this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 요청에 필요한 주문 가능 잔고가 부족합니다.</translation>
     </message>
     <message>
         <source>The buy order&apos;s total is below the market&apos;s minimum order amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 주문금액이 종목의 최소 주문금액보다 적습니다.</translation>
     </message>
     <message>
         <source>The sell order&apos;s total is below the market&apos;s minimum order amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 주문금액이 종목의 최소 주문금액보다 적습니다.</translation>
     </message>
     <message>
         <source>The buy order&apos;s total is above the market&apos;s maximum order amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 주문금액이 종목의 최대 주문금액보다 많습니다.</translation>
     </message>
     <message>
         <source>The sell order&apos;s total is above the market&apos;s maximum order amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 주문금액이 종목의 최대 주문금액보다 많습니다.</translation>
     </message>
     <message>
         <source>The buy price is not a multiple of the market&apos;s price step (tick) at that price.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 가격이 해당 가격대의 호가 단위에 맞지 않습니다.</translation>
     </message>
     <message>
         <source>The sell price is not a multiple of the market&apos;s price step (tick) at that price.</source>
-        <translation type="unfinished"></translation>
+        <translation>매도 가격이 해당 가격대의 호가 단위에 맞지 않습니다.</translation>
     </message>
     <message>
         <source>The price is not valid for this market.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 종목에 유효하지 않은 가격입니다.</translation>
     </message>
     <message>
         <source>The quantity is not valid for this market.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 종목에 유효하지 않은 수량입니다.</translation>
     </message>
     <message>
         <source>The buy quantity is not valid for this market.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 종목에 유효하지 않은 매수 수량입니다.</translation>
     </message>
     <message>
         <source>The sell quantity is not valid for this market.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 종목에 유효하지 않은 매도 수량입니다.</translation>
     </message>
     <message>
         <source>The venue could not create the buy order. A market buy takes only a total amount, a limit buy a price and a quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에서 매수 주문을 생성할 수 없습니다. 시장가 매수는 총액만, 지정가 매수는 가격과 수량을 지정해야 합니다.</translation>
     </message>
     <message>
         <source>The venue could not create the sell order. A market sell takes only a quantity, a limit sell a price and a quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에서 매도 주문을 생성할 수 없습니다. 시장가 매도는 수량만, 지정가 매도는 가격과 수량을 지정해야 합니다.</translation>
     </message>
     <message>
         <source>The venue rejected the request&apos;s parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 요청 파라미터를 거부했습니다.</translation>
     </message>
     <message>
         <source>The venue rejected a parameter of the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 요청 파라미터 중 하나를 거부했습니다.</translation>
     </message>
     <message>
         <source>The order&apos;s time-in-force condition is not allowed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문의 주문 조건은 여기에서 허용되지 않습니다.</translation>
     </message>
     <message>
         <source>The order&apos;s client id was refused (it must be new and never used before).</source>
-        <translation type="unfinished"></translation>
+        <translation>클라이언트 주문 ID가 거부되었습니다 (한 번도 사용하지 않은 새 ID여야 합니다).</translation>
     </message>
     <message>
         <source>An order with this client id already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 클라이언트 ID의 주문이 이미 있습니다.</translation>
     </message>
     <message>
         <source>The venue has no such order (or it is no longer open).</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 해당 주문이 없습니다 (또는 더 이상 미체결 상태가 아닙니다).</translation>
     </message>
     <message>
         <source>The venue has no such market.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 해당 종목이 없습니다.</translation>
     </message>
     <message>
         <source>Too many requests were sent to the venue in a short time.</source>
-        <translation type="unfinished"></translation>
+        <translation>짧은 시간에 거래소로 너무 많은 요청을 보냈습니다.</translation>
     </message>
     <message>
         <source>The market is under maintenance. Try again when the maintenance is over.</source>
-        <translation type="unfinished"></translation>
+        <translation>종목이 점검 중입니다. 점검이 끝난 뒤 다시 시도하세요.</translation>
     </message>
     <message>
         <source>The venue accepts this request only with query parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소는 이 요청을 쿼리 파라미터로만 받습니다.</translation>
     </message>
     <message>
         <source>The venue did not understand the stream subscription.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 스트림 구독 요청을 이해하지 못했습니다.</translation>
     </message>
     <message>
         <source>The stream subscription lacked a ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>스트림 구독 요청에 ticket이 없습니다.</translation>
     </message>
     <message>
         <source>The stream subscription lacked a type.</source>
-        <translation type="unfinished"></translation>
+        <translation>스트림 구독 요청에 type이 없습니다.</translation>
     </message>
     <message>
         <source>The stream subscription named no markets.</source>
-        <translation type="unfinished"></translation>
+        <translation>스트림 구독 요청에 종목이 지정되지 않았습니다.</translation>
     </message>
     <message>
         <source>The stream subscription had an invalid parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>스트림 구독 요청에 잘못된 파라미터가 있습니다.</translation>
     </message>
     <message>
         <source>The venue did not accept the request&apos;s authorization.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 요청의 인증을 받아들이지 않았습니다.</translation>
     </message>
     <message>
         <source>The venue refused access to this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 이 요청에 대한 접근을 거부했습니다.</translation>
     </message>
     <message>
         <source>The venue has no such market or item.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 해당 종목이나 항목이 없습니다.</translation>
     </message>
     <message>
         <source>The venue has temporarily blocked requests from this address for sending too many.</source>
-        <translation type="unfinished"></translation>
+        <translation>요청을 너무 많이 보내 거래소가 이 주소의 요청을 일시적으로 차단했습니다.</translation>
     </message>
     <message>
         <source>The venue had an internal error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 내부 오류가 발생했습니다 (HTTP %1).</translation>
     </message>
     <message>
         <source>The venue answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 HTTP 상태 %1(으)로 응답했습니다.</translation>
     </message>
     <message>
         <source>The venue answered in the format of its retired API 1.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 지원 종료된 API 1.0 형식으로 응답했습니다.</translation>
     </message>
 </context>
 <context>
@@ -2550,153 +2590,153 @@ This window shows live data from %1.</source>
     <name>hoga::VenueKeyTester</name>
     <message>
         <source>Unknown venue “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 거래소입니다: “%1”.</translation>
     </message>
     <message>
         <source>Key works: %1 balances readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>키 정상: 잔고 %1개를 읽을 수 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::VenueKeysDialog</name>
     <message>
         <source>Upbit</source>
-        <translation type="unfinished"></translation>
+        <translation>업비트</translation>
     </message>
     <message>
         <source>Bithumb</source>
-        <translation type="unfinished"></translation>
+        <translation>빗썸</translation>
     </message>
     <message>
         <source>Venues and keys</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소 및 키</translation>
     </message>
     <message>
         <source>API keys let Hoga read your balances and place orders. They are stored for this profile only. Create keys on the venue&apos;s website and allow this computer&apos;s IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 키가 있으면 Hoga가 잔고를 조회하고 주문을 낼 수 있습니다. 키는 이 프로필에만 저장됩니다. 거래소 웹사이트에서 키를 발급하고 이 컴퓨터의 IP 주소를 허용하세요.</translation>
     </message>
     <message>
         <source>No system keychain found; keys are kept in an encrypted file protected by your profile password.</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 키체인을 찾을 수 없어, 키를 프로필 비밀번호로 보호되는 암호화 파일에 보관합니다.</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API 키</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>불러오는 중…</translation>
     </message>
     <message>
         <source>Add key…</source>
-        <translation type="unfinished"></translation>
+        <translation>키 추가…</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>제거</translation>
     </message>
     <message>
         <source>Remove the %1 API key from this profile? Hoga can then no longer read balances or trade there. The key itself stays valid at the venue.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로필에서 %1 API 키를 제거할까요? 제거하면 Hoga가 이 거래소의 잔고를 조회하거나 거래할 수 없습니다. 키 자체는 거래소에서 계속 유효합니다.</translation>
     </message>
     <message>
         <source>Access key</source>
-        <translation type="unfinished"></translation>
+        <translation>Access Key</translation>
     </message>
     <message>
         <source>Secret key</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret Key</translation>
     </message>
     <message>
         <source>Save key</source>
-        <translation type="unfinished"></translation>
+        <translation>키 저장</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">취소</translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Remove key</source>
-        <translation type="unfinished"></translation>
+        <translation>키 제거</translation>
     </message>
     <message>
         <source>Keep key</source>
-        <translation type="unfinished"></translation>
+        <translation>키 유지</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Some keys could not be read. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>일부 키를 읽을 수 없습니다. %1</translation>
     </message>
     <message>
         <source>No key</source>
-        <translation type="unfinished"></translation>
+        <translation>키 없음</translation>
     </message>
     <message>
         <source>Replace key…</source>
-        <translation type="unfinished"></translation>
+        <translation>키 교체…</translation>
     </message>
     <message>
         <source>Replace the %1 key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 키 교체</translation>
     </message>
     <message>
         <source>Add a %1 key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 키 추가</translation>
     </message>
     <message>
         <source>Enter the access key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Access Key를 입력하세요.</translation>
     </message>
     <message>
         <source>Enter the secret key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret Key를 입력하세요.</translation>
     </message>
     <message>
         <source>Saving the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>키 저장 중…</translation>
     </message>
     <message>
         <source>The key was not saved. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>키를 저장하지 못했습니다. %1</translation>
     </message>
     <message>
         <source>%1 key saved. Use Test to check that the venue accepts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 키를 저장했습니다. 테스트를 눌러 거래소에서 키가 허용되는지 확인하세요.</translation>
     </message>
     <message>
         <source>Asking %1 for the balances…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 잔고를 요청하는 중…</translation>
     </message>
     <message>
         <source>The key could not be read. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>키를 읽을 수 없습니다. %1</translation>
     </message>
     <message>
         <source>The key was not removed. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>키를 제거하지 못했습니다. %1</translation>
     </message>
     <message>
         <source>%1 key removed from this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로필에서 %1 키를 제거했습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::VenueSession</name>
     <message>
         <source>Add API keys for %1 to see balances and trade.</source>
-        <translation type="unfinished"></translation>
+        <translation>잔고를 조회하고 거래하려면 %1 API 키를 추가하세요.</translation>
     </message>
 </context>
 <context>
@@ -2719,15 +2759,15 @@ This window shows live data from %1.</source>
     </message>
     <message>
         <source>No market data arrived from %1 recently. Hoga keeps listening and clears this when data flows again.</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 %1에서 시세 데이터가 들어오지 않았습니다. Hoga는 계속 수신하며, 데이터가 다시 들어오면 이 표시를 지웁니다.</translation>
     </message>
     <message>
         <source>Stale markets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>지연 종목: %1개</translation>
     </message>
     <message>
         <source>No recent update for: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 업데이트 없음: %1</translation>
     </message>
 </context>
 <context>
