@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Developer entry point, used by the README's two commands and by CI.
 #   packaging/hoga-dev.sh run   install missing packages, build (release) and start Hoga on the simulator
-#   packaging/hoga-dev.sh test  install missing packages, build (debug) and run every test through CTest
+#   packaging/hoga-dev.sh test  install missing packages, build (test preset) and run every test through CTest
 #   packaging/hoga-dev.sh deps  only install missing packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,11 +40,11 @@ run)
     ;;
 test)
     install_deps
-    cmake --preset debug >/dev/null
-    cmake --build --preset debug -j "$jobs"
+    cmake --preset test >/dev/null
+    cmake --build --preset test -j "$jobs"
     # Keychain suites need a session bus with a real Secret Service; the wrapper provides both.
     exec dbus-run-session -- tests/support/with-keyring.sh \
-        ctest --test-dir build/debug --output-on-failure --no-tests=error -j "$jobs" --timeout 600
+        ctest --test-dir build/test --output-on-failure --no-tests=error -j "$jobs" --timeout 600
     ;;
 *)
     echo "usage: $0 run|test|deps" >&2
