@@ -14,12 +14,14 @@ struct OptionSpec {
 };
 
 constexpr OptionSpec kOptions[] = {
-    {"help", false},       {"profile", true},        {"venue", true},      {"rest-url", true},
-    {"ws-url", true},      {"private-ws-url", true}, {"timeout-ms", true}, {"sim-state", true},
-    {"depth", true},       {"interval", true},       {"count", true},      {"to", true},
-    {"side", true},        {"type", true},           {"price", true},      {"qty", true},
-    {"total", true},       {"client-id", true},      {"id", true},         {"verbose", false},
-    {"paper-only", false},
+    {"help", false},      {"profile", true},   {"venue", true},
+    {"rest-url", true},   {"ws-url", true},    {"private-ws-url", true},
+    {"timeout-ms", true}, {"sim-state", true}, {"depth", true},
+    {"interval", true},   {"count", true},     {"to", true},
+    {"side", true},       {"type", true},      {"price", true},
+    {"qty", true},        {"total", true},     {"client-id", true},
+    {"id", true},         {"verbose", false},  {"paper-only", false},
+    {"tif", true},
 };
 
 const OptionSpec* findOption(const QString& name) {
@@ -241,7 +243,8 @@ private:
         if (sub == QLatin1String("create")) {
             command(CliCommand::OrderCreate,
                     {QStringLiteral("side"), QStringLiteral("type"), QStringLiteral("price"),
-                     QStringLiteral("qty"), QStringLiteral("total"), QStringLiteral("client-id")},
+                     QStringLiteral("qty"), QStringLiteral("total"), QStringLiteral("client-id"),
+                     QStringLiteral("tif")},
                     1, 1);
             orderRequest();
         } else if (sub == QLatin1String("get") || sub == QLatin1String("cancel")) {
@@ -269,14 +272,23 @@ private:
             r.side = Side::Sell;
         else
             fail(QCoreApplication::translate("hoga::Cli", "order create needs --side buy or --side sell."));
-        const QString type = m_raw.value("type");
-        if (type == QLatin1String("limit"))
-            r.type = OrderType::Limit;
-        else if (type == QLatin1String("market"))
-            r.type = OrderType::Market;
-        else
-            fail(QCoreApplication::translate("hoga::Cli",
-                                             "order create needs --type limit or --type market."));
+        const std::optional<OrderType> type = parseOrderType(m_raw.value("type"));
+        if (!type)
+            fail(QCoreApplication::translate(
+                "hoga::Cli", "order create needs --type limit, --type market or --type best."));
+        r.type = *type;
+        if (m_raw.has("tif")) {
+            const std::optional<TimeInForce> tif = parseTimeInForce(m_raw.value("tif"));
+            if (!tif)
+                fail(QCoreApplication::translate("hoga::Cli", "--tif must be gtc, ioc, fok or post_only."));
+            r.timeInForce = *tif;
+        }
+        if (r.type == OrderType::Market && r.timeInForce != TimeInForce::GoodTillCancel)
+            fail(QCoreApplication::translate(
+                "hoga::Cli", "A market order takes no --tif; use --type best with --tif ioc or fok."));
+        if (r.type == OrderType::Best && r.timeInForce != TimeInForce::ImmediateOrCancel &&
+            r.timeInForce != TimeInForce::FillOrKill)
+            fail(QCoreApplication::translate("hoga::Cli", "A best order needs --tif ioc or --tif fok."));
 
         const bool price = m_raw.has("price");
         const bool qty = m_raw.has("qty");
@@ -291,6 +303,12 @@ private:
         if (r.type == OrderType::Market && r.side == Side::Sell && (price || !qty || total))
             fail(QCoreApplication::translate("hoga::Cli",
                                              "A market sell needs --qty (and no --price or --total)."));
+        if (r.type == OrderType::Best && r.side == Side::Buy && (price || qty || !total))
+            fail(QCoreApplication::translate(
+                "hoga::Cli", "A best buy needs --total (amount to spend), and no --price or --qty."));
+        if (r.type == OrderType::Best && r.side == Side::Sell && (price || !qty || total))
+            fail(QCoreApplication::translate("hoga::Cli",
+                                             "A best sell needs --qty (and no --price or --total)."));
         if (price)
             r.price = positiveDecimal(m_raw, "price");
         if (qty)
@@ -590,8 +608,9 @@ QString CommandLine::usageText() {
         "  trades MARKET [--count N]\n"
         "  balances\n"
         "  orders open [MARKET]\n"
-        "  order create MARKET --side buy|sell --type limit|market [--price P] [--qty Q] [--total T]\n"
-        "               [--client-id ID]\n"
+        "  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]\n"
+        "               [--tif gtc|ioc|fok|post_only] [--client-id ID]\n"
+        "               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)\n"
         "  order get (--id ID | --client-id ID)\n"
         "  order cancel (--id ID | --client-id ID)\n"
         "  stream ticker|trade|orderbook MARKET... --count N [--depth N]\n"

@@ -230,7 +230,7 @@ std::optional<CliError> CommandRunner::validateOrder(const OrderRequest& request
     }
     // A market order is valued at the best opposite price.
     std::optional<Decimal> reference;
-    if (request.type == OrderType::Market && market.isValid()) {
+    if (executesImmediately(request.type) && market.isValid()) {
         const Result<OrderBook> book = awaitResult(c->fetchOrderBook(request.market, 1), m_args.timeoutMs);
         if (!book.ok())
             return failed(book.error());

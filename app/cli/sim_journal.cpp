@@ -37,6 +37,8 @@ QByteArray SimJournal::encode(const SimJournalEntry& e) {
             .field("qty", r.qty)
             .field("total", r.total)
             .field("client_id", r.clientId);
+        if (r.timeInForce != TimeInForce::GoodTillCancel) // older journals have no "tif": gtc
+            w.field("tif", timeInForceName(r.timeInForce));
     } else {
         w.field("op", "cancel")
             .field("step", e.step)
@@ -74,10 +76,14 @@ std::optional<SimJournalEntry> SimJournal::decode(const QByteArray& line) {
             return std::nullopt;
         if (side != QLatin1String("buy") && side != QLatin1String("sell"))
             return std::nullopt;
-        if (type != QLatin1String("limit") && type != QLatin1String("market"))
+        const std::optional<OrderType> orderType = parseOrderType(type);
+        const std::optional<TimeInForce> tif =
+            root.contains("tif") ? parseTimeInForce(root["tif"].toString()) : TimeInForce::GoodTillCancel;
+        if (!orderType || !tif)
             return std::nullopt;
         r.side = side == QLatin1String("buy") ? Side::Buy : Side::Sell;
-        r.type = type == QLatin1String("limit") ? OrderType::Limit : OrderType::Market;
+        r.type = *orderType;
+        r.timeInForce = *tif;
         r.price = *price;
         r.qty = *qty;
         r.total = *total;

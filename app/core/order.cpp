@@ -25,7 +25,46 @@ QString sideName(Side s) {
 }
 
 QString orderTypeName(OrderType t) {
-    return t == OrderType::Limit ? QStringLiteral("limit") : QStringLiteral("market");
+    switch (t) {
+    case OrderType::Limit:
+        return QStringLiteral("limit");
+    case OrderType::Market:
+        return QStringLiteral("market");
+    case OrderType::Best:
+        return QStringLiteral("best");
+    }
+    return QStringLiteral("limit");
+}
+
+std::optional<OrderType> parseOrderType(const QString& name) {
+    for (OrderType t : {OrderType::Limit, OrderType::Market, OrderType::Best}) {
+        if (orderTypeName(t) == name)
+            return t;
+    }
+    return std::nullopt;
+}
+
+QString timeInForceName(TimeInForce t) {
+    switch (t) {
+    case TimeInForce::GoodTillCancel:
+        return QStringLiteral("gtc");
+    case TimeInForce::ImmediateOrCancel:
+        return QStringLiteral("ioc");
+    case TimeInForce::FillOrKill:
+        return QStringLiteral("fok");
+    case TimeInForce::PostOnly:
+        return QStringLiteral("post_only");
+    }
+    return QStringLiteral("gtc");
+}
+
+std::optional<TimeInForce> parseTimeInForce(const QString& name) {
+    for (TimeInForce t : {TimeInForce::GoodTillCancel, TimeInForce::ImmediateOrCancel,
+                          TimeInForce::FillOrKill, TimeInForce::PostOnly}) {
+        if (timeInForceName(t) == name)
+            return t;
+    }
+    return std::nullopt;
 }
 
 bool isTerminal(OrderState s) {

@@ -62,7 +62,7 @@ public:
         , m_referencePrice(referencePrice && referencePrice->isPositive() ? referencePrice : std::nullopt) {}
 
     ValidationResult run() {
-        if (!checkMarket())
+        if (!checkMarket() || !checkTimeInForce() || !checkBestAmountKind())
             return m_result;
         const bool isLimit = m_request.type == OrderType::Limit;
         const bool byTotal =
@@ -105,6 +105,77 @@ private:
         return false;
     }
 
+    // The venues' rules (Upbit, Bithumb): limit orders take any time in force; best orders need IOC or FOK;
+    // market orders take none.
+    bool checkTimeInForce() {
+        const TimeInForce tif = m_request.timeInForce;
+        const QString field = QStringLiteral("timeInForce");
+        switch (m_request.type) {
+        case OrderType::Limit:
+            return true;
+        case OrderType::Market:
+            if (tif == TimeInForce::GoodTillCancel)
+                return true;
+            add(ValidationIssue::InvalidTimeInForce, field,
+                tif == TimeInForce::PostOnly
+                    ? QCoreApplication::translate("hoga::OrderValidator",
+                                                  "Post-only is available for limit orders only.")
+                    : QCoreApplication::translate(
+                          "hoga::OrderValidator",
+                          "Market orders take no time in force. Use a best-price order for IOC or FOK."));
+            return false;
+        case OrderType::Best:
+            if (tif == TimeInForce::ImmediateOrCancel || tif == TimeInForce::FillOrKill)
+                return true;
+            add(ValidationIssue::InvalidTimeInForce, field,
+                tif == TimeInForce::PostOnly
+                    ? QCoreApplication::translate("hoga::OrderValidator",
+                                                  "Post-only is available for limit orders only.")
+                    : QCoreApplication::translate(
+                          "hoga::OrderValidator",
+                          "A best-price order needs a time in force of IOC (immediate or cancel) or FOK "
+                          "(fill or kill)."));
+            return false;
+        }
+        return true;
+    }
+
+    // Best orders name their amount one way only: buys spend a total, sells sell a quantity.
+    bool checkBestAmountKind() {
+        if (m_request.type != OrderType::Best)
+            return true;
+        if (!m_request.price.isZero()) {
+            add(ValidationIssue::InvalidAmountKind, QStringLiteral("price"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A best-price order takes no price: it executes at the best "
+                                            "available price."));
+            return false;
+        }
+        if (m_request.side == Side::Buy && !m_request.qty.isZero()) {
+            add(ValidationIssue::InvalidAmountKind, QStringLiteral("qty"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A best-price buy is given by the amount to spend in %1, not by "
+                                            "quantity.")
+                    .arg(quote()));
+            return false;
+        }
+        if (m_request.side == Side::Buy && m_request.total.isZero()) {
+            add(ValidationIssue::MissingQuantity, QStringLiteral("total"),
+                QCoreApplication::translate("hoga::OrderValidator", "Enter an amount in %1 to spend.")
+                    .arg(quote()));
+            return false;
+        }
+        if (m_request.side == Side::Sell && !m_request.total.isZero()) {
+            add(ValidationIssue::InvalidAmountKind, QStringLiteral("total"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A best-price sell is given by the quantity of %1 to sell, not "
+                                            "by amount.")
+                    .arg(base()));
+            return false;
+        }
+        return true;
+    }
+
     bool checkPrice() {
         const Decimal& price = m_request.price;
         if (price.isZero()) {
@@ -138,7 +209,7 @@ private:
         const Decimal& qty = m_request.qty;
         if (qty.isZero()) {
             add(ValidationIssue::MissingQuantity, QStringLiteral("qty"),
-                m_request.type == OrderType::Market && m_request.side == Side::Buy
+                m_request.type != OrderType::Limit && m_request.side == Side::Buy
                     ? QCoreApplication::translate("hoga::OrderValidator",
                                                   "Enter an amount to spend or a quantity to buy.")
                     : QCoreApplication::translate("hoga::OrderValidator", "Enter a quantity."));

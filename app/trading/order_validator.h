@@ -24,9 +24,11 @@ struct ValidationIssue {
         InsufficientBalance,
         UnknownMarket,
         NoReferencePrice,
+        InvalidTimeInForce, // a time in force the order type does not allow
+        InvalidAmountKind,  // best orders: buys must give a total, sells a quantity
     };
     Code code;
-    QString field;     // "price", "qty", "total", "market"
+    QString field;     // "price", "qty", "total", "market", "timeInForce"
     QString message;   // translated, precise ("Price 45,001 is not a multiple of the 1,000 KRW tick; ...")
     Decimal suggested; // a valid nearby value where one exists (nearest tick/step), else 0
 };

@@ -190,7 +190,7 @@ ValidationResult TradingSession::validate(const OrderRequest& request) const {
     // A market order's cost is estimated at the price it would take first: the best ask for a buy, the best
     // bid for a sell.
     std::optional<Decimal> referencePrice;
-    if (request.type == OrderType::Market && m_hub) {
+    if (executesImmediately(request.type) && m_hub) {
         if (const auto book = m_hub->orderBook(request.market)) {
             const auto level = request.side == Side::Buy ? book->bestAsk() : book->bestBid();
             if (level)

@@ -153,6 +153,25 @@ void TestCliArgs::orderCreateForms() {
     QCOMPARE(a.order.qty, Decimal::fromString("0.5"));
     a = parsed(QStringLiteral("--venue upbit order create KRW-BTC --side sell --type market --qty 1.5e-3"));
     QCOMPARE(a.order.qty.toString(), QStringLiteral("0.0015"));
+    QCOMPARE(a.order.timeInForce, TimeInForce::GoodTillCancel); // without --tif
+
+    // Time in force and best-price orders.
+    a = parsed(QStringLiteral(
+        "--venue upbit order create KRW-BTC --side buy --type limit --price 1000 --qty 1 --tif post_only"));
+    QCOMPARE(a.order.timeInForce, TimeInForce::PostOnly);
+    a = parsed(QStringLiteral(
+        "--venue upbit order create KRW-BTC --side buy --type limit --price 1000 --qty 1 --tif gtc"));
+    QCOMPARE(a.order.timeInForce, TimeInForce::GoodTillCancel);
+    a = parsed(
+        QStringLiteral("--venue upbit order create KRW-BTC --side buy --type best --total 10000 --tif ioc"));
+    QCOMPARE(a.order.type, OrderType::Best);
+    QCOMPARE(a.order.total, Decimal(10000));
+    QCOMPARE(a.order.timeInForce, TimeInForce::ImmediateOrCancel);
+    a = parsed(
+        QStringLiteral("--venue bithumb order create KRW-BTC --side sell --type best --qty 0.1 --tif fok"));
+    QCOMPARE(a.order.type, OrderType::Best);
+    QCOMPARE(a.order.qty, Decimal::fromString("0.1"));
+    QCOMPARE(a.order.timeInForce, TimeInForce::FillOrKill);
 }
 
 void TestCliArgs::urlsAndPrivateStream() {
@@ -235,6 +254,17 @@ void TestCliArgs::usageErrors_data() {
     row("--venue sim order create KRW-BTC --side buy --type market --qty 1 --total 5", "either --total");
     row("--venue sim order create KRW-BTC --side buy --type market --total 5 --price 1", "either --total");
     row("--venue sim order create KRW-BTC --side sell --type market --total 5", "A market sell needs --qty");
+    row("--venue sim order create KRW-BTC --side buy --type limit --price 1 --qty 1 --tif day",
+        "--tif must be gtc, ioc, fok or post_only");
+    row("--venue sim order create KRW-BTC --side buy --type market --total 5 --tif ioc",
+        "A market order takes no --tif");
+    row("--venue sim order create KRW-BTC --side buy --type best --total 5", "A best order needs --tif ioc");
+    row("--venue sim order create KRW-BTC --side buy --type best --total 5 --tif post_only",
+        "A best order needs --tif ioc");
+    row("--venue sim order create KRW-BTC --side buy --type best --qty 5 --tif ioc",
+        "A best buy needs --total");
+    row("--venue sim order create KRW-BTC --side sell --type best --total 5 --tif fok",
+        "A best sell needs --qty");
     row("--venue sim order create KRW-BTC --side buy --type limit --price abc --qty 1",
         "--price takes a decimal");
     row("--venue sim order create KRW-BTC --side buy --type limit --price 0 --qty 1", "greater than zero");

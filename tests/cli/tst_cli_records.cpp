@@ -40,6 +40,7 @@ private slots:
     void writerEndsLines();
     void simJournalRoundTrip();
     void simJournalRejectsDamage();
+    void simJournalKeepsTimeInForce();
 };
 
 void TestCliRecords::canonicalDecimals() {
@@ -280,6 +281,25 @@ void TestCliRecords::simJournalRoundTrip() {
     QCOMPARE(entries[1].ref.id, QStringLiteral("id-1"));
     QVERIFY(entries[1].ref.clientId.isEmpty());
     QCOMPARE(entries[1].step, quint64(61));
+}
+
+void TestCliRecords::simJournalKeepsTimeInForce() {
+    SimJournalEntry e;
+    e.step = 3;
+    e.request.market = QStringLiteral("KRW-BTC");
+    e.request.type = OrderType::Best;
+    e.request.total = 10000;
+    e.request.timeInForce = TimeInForce::FillOrKill;
+    const std::optional<SimJournalEntry> back = SimJournal::decode(SimJournal::encode(e));
+    QVERIFY(back);
+    QCOMPARE(back->request.type, OrderType::Best);
+    QCOMPARE(back->request.timeInForce, TimeInForce::FillOrKill);
+    // Good-till-cancel writes no key, so journals from before time in force read the same.
+    e.request.type = OrderType::Limit;
+    e.request.timeInForce = TimeInForce::GoodTillCancel;
+    QVERIFY(!SimJournal::encode(e).contains("tif"));
+    QCOMPARE(SimJournal::decode(SimJournal::encode(e))->request.timeInForce, TimeInForce::GoodTillCancel);
+    QVERIFY(!SimJournal::decode(SimJournal::encode(e).replace("\"limit\"", "\"stop\"")));
 }
 
 void TestCliRecords::simJournalRejectsDamage() {

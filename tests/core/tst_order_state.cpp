@@ -61,6 +61,20 @@ void TestOrderState::names() {
     QCOMPARE(sideName(Side::Sell), QStringLiteral("sell"));
     QCOMPARE(orderTypeName(OrderType::Limit), QStringLiteral("limit"));
     QCOMPARE(orderTypeName(OrderType::Market), QStringLiteral("market"));
+    QCOMPARE(orderTypeName(OrderType::Best), QStringLiteral("best"));
+    QCOMPARE(parseOrderType(QStringLiteral("best")), std::optional<OrderType>(OrderType::Best));
+    QCOMPARE(parseOrderType(QStringLiteral("limit")), std::optional<OrderType>(OrderType::Limit));
+    QVERIFY(!parseOrderType(QStringLiteral("stop")));
+    QCOMPARE(timeInForceName(TimeInForce::GoodTillCancel), QStringLiteral("gtc"));
+    QCOMPARE(timeInForceName(TimeInForce::ImmediateOrCancel), QStringLiteral("ioc"));
+    QCOMPARE(timeInForceName(TimeInForce::FillOrKill), QStringLiteral("fok"));
+    QCOMPARE(timeInForceName(TimeInForce::PostOnly), QStringLiteral("post_only"));
+    for (TimeInForce t : {TimeInForce::GoodTillCancel, TimeInForce::ImmediateOrCancel,
+                          TimeInForce::FillOrKill, TimeInForce::PostOnly})
+        QCOMPARE(parseTimeInForce(timeInForceName(t)), std::optional<TimeInForce>(t));
+    QVERIFY(!parseTimeInForce(QStringLiteral("IOC"))); // exact, lower-case names only
+    QCOMPARE(OrderRequest().timeInForce, TimeInForce::GoodTillCancel);
+    QCOMPARE(Order().timeInForce, TimeInForce::GoodTillCancel);
     QCOMPARE(opposite(Side::Buy), Side::Sell);
 }
 

@@ -114,6 +114,10 @@ private slots:
     void balanceMarketBuyByTotal();
     void balanceSell();
     void summaryJoinsMessages();
+    void timeInForceCombinations_data();
+    void timeInForceCombinations();
+    void bestAmountKinds();
+    void bestOrdersAreCheckedLikeMarketOrders();
 };
 
 void TestOrderValidator::validLimitOrdersPass() {
@@ -384,6 +388,103 @@ void TestOrderValidator::summaryJoinsMessages() {
     QVERIFY(r.issues.size() >= 3); // tick, step, min qty
     QCOMPARE(r.summary().split(QLatin1Char('\n')).size(), r.issues.size());
     QCOMPARE(r.summary().split(QLatin1Char('\n')).first(), r.issues.first().message);
+}
+
+namespace {
+
+OrderRequest withTif(OrderRequest r, TimeInForce tif) {
+    r.timeInForce = tif;
+    return r;
+}
+
+OrderRequest best(Side side, const char* amount, TimeInForce tif) {
+    OrderRequest r;
+    r.market = QStringLiteral("KRW-BTC");
+    r.side = side;
+    r.type = OrderType::Best;
+    (side == Side::Buy ? r.total : r.qty) = D(amount);
+    r.timeInForce = tif;
+    return r;
+}
+
+} // namespace
+
+void TestOrderValidator::timeInForceCombinations_data() {
+    QTest::addColumn<OrderRequest>("request");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("message"); // expected issue message (when not ok)
+    const OrderRequest lim = limit("KRW-BTC", Side::Buy, "145000000", "0.001");
+    const OrderRequest mkt = marketBuyTotal("KRW-BTC", "10000");
+    const QString postOnly = QStringLiteral("Post-only is available for limit orders only.");
+    const QString marketNoTif =
+        QStringLiteral("Market orders take no time in force. Use a best-price order for IOC or FOK.");
+    const QString bestNeeds = QStringLiteral(
+        "A best-price order needs a time in force of IOC (immediate or cancel) or FOK (fill or kill).");
+    QTest::newRow("limit gtc") << lim << true << QString();
+    QTest::newRow("limit ioc") << withTif(lim, TimeInForce::ImmediateOrCancel) << true << QString();
+    QTest::newRow("limit fok") << withTif(lim, TimeInForce::FillOrKill) << true << QString();
+    QTest::newRow("limit post_only") << withTif(lim, TimeInForce::PostOnly) << true << QString();
+    QTest::newRow("market gtc") << mkt << true << QString();
+    QTest::newRow("market ioc") << withTif(mkt, TimeInForce::ImmediateOrCancel) << false << marketNoTif;
+    QTest::newRow("market fok") << withTif(mkt, TimeInForce::FillOrKill) << false << marketNoTif;
+    QTest::newRow("market post_only") << withTif(mkt, TimeInForce::PostOnly) << false << postOnly;
+    QTest::newRow("best buy ioc") << best(Side::Buy, "10000", TimeInForce::ImmediateOrCancel) << true
+                                  << QString();
+    QTest::newRow("best sell fok") << best(Side::Sell, "0.001", TimeInForce::FillOrKill) << true << QString();
+    QTest::newRow("best gtc") << best(Side::Buy, "10000", TimeInForce::GoodTillCancel) << false << bestNeeds;
+    QTest::newRow("best post_only") << best(Side::Sell, "0.001", TimeInForce::PostOnly) << false << postOnly;
+}
+
+void TestOrderValidator::timeInForceCombinations() {
+    QFETCH(OrderRequest, request);
+    QFETCH(bool, ok);
+    QFETCH(QString, message);
+    const auto r = OrderValidator::validate(request, krwBtc(), kRich, D("145000000"));
+    QCOMPARE(r.ok(), ok);
+    if (!ok) {
+        QCOMPARE(r.issues.size(), 1);
+        QCOMPARE(r.issues.first().code, ValidationIssue::InvalidTimeInForce);
+        QCOMPARE(r.issues.first().field, QStringLiteral("timeInForce"));
+        QCOMPARE(r.issues.first().message, message);
+    }
+}
+
+void TestOrderValidator::bestAmountKinds() {
+    OrderRequest buyByQty = best(Side::Buy, "10000", TimeInForce::FillOrKill);
+    buyByQty.qty = D("0.001");
+    buyByQty.total = Decimal();
+    auto r = OrderValidator::validate(buyByQty, krwBtc(), kRich, D("145000000"));
+    QVERIFY(has(r, ValidationIssue::InvalidAmountKind));
+    QCOMPARE(find(r, ValidationIssue::InvalidAmountKind)->message,
+             QStringLiteral("A best-price buy is given by the amount to spend in KRW, not by quantity."));
+
+    OrderRequest sellByTotal = best(Side::Sell, "0.001", TimeInForce::ImmediateOrCancel);
+    sellByTotal.qty = Decimal();
+    sellByTotal.total = D("10000");
+    r = OrderValidator::validate(sellByTotal, krwBtc(), kRich, D("145000000"));
+    QCOMPARE(find(r, ValidationIssue::InvalidAmountKind)->field, QStringLiteral("total"));
+
+    OrderRequest withPrice = best(Side::Sell, "0.001", TimeInForce::ImmediateOrCancel);
+    withPrice.price = D("145000000");
+    r = OrderValidator::validate(withPrice, krwBtc(), kRich, D("145000000"));
+    QCOMPARE(find(r, ValidationIssue::InvalidAmountKind)->field, QStringLiteral("price"));
+
+    const OrderRequest noAmount = best(Side::Buy, "0", TimeInForce::ImmediateOrCancel);
+    r = OrderValidator::validate(noAmount, krwBtc(), kRich, D("145000000"));
+    QCOMPARE(find(r, ValidationIssue::MissingQuantity)->field, QStringLiteral("total"));
+}
+
+void TestOrderValidator::bestOrdersAreCheckedLikeMarketOrders() {
+    // Minimum total, balance and quantity step apply as to market orders.
+    auto r =
+        OrderValidator::validate(best(Side::Buy, "4000", TimeInForce::ImmediateOrCancel), krwBtc(), kRich);
+    QVERIFY(has(r, ValidationIssue::BelowMinTotal));
+    r = OrderValidator::validate(best(Side::Sell, "200", TimeInForce::FillOrKill), krwBtc(), kRich,
+                                 D("145000000"));
+    QVERIFY(has(r, ValidationIssue::InsufficientBalance));
+    r = OrderValidator::validate(best(Side::Sell, "0.000000001", TimeInForce::FillOrKill), krwBtc(), kRich,
+                                 D("145000000"));
+    QVERIFY(has(r, ValidationIssue::QtyNotOnStep));
 }
 
 QTEST_GUILESS_MAIN(TestOrderValidator)

@@ -46,7 +46,7 @@ QVariant OrderTableModel::data(const QModelIndex& index, int role) const {
     const Order& o = row->order;
     const MarketFormat& f = row->format;
     const OrderField column = field(index.column());
-    const bool byTotal = o.type == OrderType::Market && o.qty.isZero() && o.total.isPositive();
+    const bool byTotal = executesImmediately(o.type) && o.qty.isZero() && o.total.isPositive();
 
     if (role == KeyRole)
         return o.id;

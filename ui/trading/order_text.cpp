@@ -11,8 +11,15 @@ QString sideText(Side side) {
 }
 
 QString orderTypeText(OrderType type) {
-    return type == OrderType::Limit ? QCoreApplication::translate("hoga::OrderText", "Limit")
-                                    : QCoreApplication::translate("hoga::OrderText", "Market");
+    switch (type) {
+    case OrderType::Limit:
+        return QCoreApplication::translate("hoga::OrderText", "Limit");
+    case OrderType::Market:
+        return QCoreApplication::translate("hoga::OrderText", "Market");
+    case OrderType::Best:
+        return QCoreApplication::translate("hoga::OrderText", "Best price");
+    }
+    return QCoreApplication::translate("hoga::OrderText", "Limit");
 }
 
 QString orderStateText(OrderState state) {

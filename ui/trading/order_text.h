@@ -8,7 +8,7 @@ namespace hoga {
 
 // Translated words for orders, as the tables and the ticket show them.
 QString sideText(Side side);              // "Buy", "Sell"
-QString orderTypeText(OrderType type);    // "Limit", "Market"
+QString orderTypeText(OrderType type);    // "Limit", "Market", "Best price"
 QString orderStateText(OrderState state); // "Open", "Partially filled", "Cancelled", ...
 // Local date and time of a venue timestamp for the tables: "11-21 14:03:22" (today: "14:03:22").
 QString tableTime(qint64 timestampMs);

@@ -11,6 +11,7 @@
 #include "trading/trading_session.h"
 
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -196,6 +197,24 @@ void OrderTicket::buildUi() {
     connect(m_limit, &QPushButton::clicked, this, [this] { setOrderType(OrderType::Limit); });
     connect(m_marketType, &QPushButton::clicked, this, [this] { setOrderType(OrderType::Market); });
 
+    // Time in force, for limit orders only (the venues accept none on market orders).
+    auto* tifRow = new QHBoxLayout;
+    m_timeInForceLabel = new QLabel(tr("Time in force"), this);
+    m_timeInForceBox = new QComboBox(this);
+    m_timeInForceBox->setObjectName(QStringLiteral("timeInForceBox"));
+    m_timeInForceBox->addItem(tr("GTC (until cancelled)"), int(TimeInForce::GoodTillCancel));
+    m_timeInForceBox->addItem(tr("IOC (immediate or cancel)"), int(TimeInForce::ImmediateOrCancel));
+    m_timeInForceBox->addItem(tr("FOK (fill or kill)"), int(TimeInForce::FillOrKill));
+    m_timeInForceBox->addItem(tr("Post only"), int(TimeInForce::PostOnly));
+    m_timeInForceBox->setToolTip(tr("IOC cancels what does not fill at once; FOK fills completely at once or "
+                                    "not at all; post only is cancelled if it would fill at once."));
+    m_timeInForceLabel->setBuddy(m_timeInForceBox);
+    tifRow->addWidget(m_timeInForceLabel);
+    tifRow->addWidget(m_timeInForceBox, 1);
+    layout->addLayout(tifRow);
+    connect(m_timeInForceBox, &QComboBox::activated, this,
+            [this](int index) { setTimeInForce(TimeInForce(m_timeInForceBox->itemData(index).toInt())); });
+
     // Price with tick steppers, quantity, total: each with its message line right under it.
     m_priceStepper = new QWidget(this);
     auto* stepper = new QHBoxLayout(m_priceStepper);
@@ -359,6 +378,12 @@ void OrderTicket::setOrderType(OrderType type) {
     revalidate();
 }
 
+void OrderTicket::setTimeInForce(TimeInForce tif) {
+    m_timeInForce = tif;
+    m_timeInForceBox->setCurrentIndex(m_timeInForceBox->findData(int(tif)));
+    revalidate();
+}
+
 void OrderTicket::setPriceColors(const PriceColors& colors) {
     m_colors = colors;
     updateColors();
@@ -384,6 +409,9 @@ void OrderTicket::updateMode() {
     m_qty.edit->setPlaceholderText(tr("Amount of %1").arg(base));
     m_total.edit->setPlaceholderText(tr("Amount of %1 to spend").arg(quote));
 
+    m_timeInForceLabel->setVisible(m_type == OrderType::Limit);
+    m_timeInForceBox->setVisible(m_type == OrderType::Limit);
+    m_timeInForceBox->setEnabled(canTrade());
     m_price.edit->setEnabled(canTrade() && m_type == OrderType::Limit);
     m_priceStepper->setEnabled(canTrade() && m_type == OrderType::Limit);
     for (QWidget* w : {static_cast<QWidget*>(m_qty.label), static_cast<QWidget*>(m_qty.edit)})
@@ -472,6 +500,8 @@ void OrderTicket::revalidate() {
     request.market = m_market;
     request.side = m_side;
     request.type = m_type;
+    if (m_type == OrderType::Limit)
+        request.timeInForce = m_timeInForce;
     bool parseOk = true;
     for (Field* f : active) {
         QString error;
@@ -660,6 +690,8 @@ void OrderTicket::submit() {
     request.market = m_market;
     request.side = m_side;
     request.type = m_type;
+    if (m_type == OrderType::Limit)
+        request.timeInForce = m_timeInForce;
     const bool marketBuy = m_type == OrderType::Market && m_side == Side::Buy;
     if (m_type == OrderType::Limit)
         request.price = parseDecimalInput(m_price.edit->text()).value_or(Decimal());

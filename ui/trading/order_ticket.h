@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
@@ -36,6 +37,9 @@ public:
     Side side() const { return m_side; }
     void setOrderType(OrderType type);
     OrderType orderType() const { return m_type; }
+    // Time in force for limit orders (market orders always go without).
+    void setTimeInForce(TimeInForce tif);
+    TimeInForce timeInForce() const { return m_timeInForce; }
     void setPriceColors(const PriceColors& colors);
 
     // The validation of what is typed now (empty issues = submit enabled).
@@ -80,6 +84,7 @@ private:
     QString m_market;
     Side m_side = Side::Buy;
     OrderType m_type = OrderType::Limit;
+    TimeInForce m_timeInForce = TimeInForce::GoodTillCancel;
     PriceColors m_colors = PriceColors::international();
     ValidationResult m_validation;
     QString m_pendingClientId;
@@ -90,6 +95,8 @@ private:
     QPushButton* m_sell = nullptr;
     QPushButton* m_limit = nullptr;
     QPushButton* m_marketType = nullptr;
+    QLabel* m_timeInForceLabel = nullptr;
+    QComboBox* m_timeInForceBox = nullptr;
     Field m_price;
     Field m_qty;
     Field m_total;

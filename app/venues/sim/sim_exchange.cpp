@@ -167,6 +167,11 @@ struct SimExchange::Impl {
     std::optional<Decimal> convert(const Decimal& price, const QString& from, const QString& to) const;
     void finish(Batch& batch) const;
     std::optional<VenueError> validateAndLock(const OrderRequest& req, MarketState& m, Decimal* lockAmount);
+    // A limit order whose price reaches the opposite best price would take liquidity.
+    static bool wouldTake(const MarketState& m, const OrderRequest& req);
+    // Whether `matches` (a preview) fill the whole quantity or amount; dust below one step counts as done.
+    static bool fillsCompletely(const MarketState& m, const OrderRequest& req,
+                                const QVector<SimMatch>& matches);
     void crowdTrades(MarketState& m, qint64 now, Batch& batch);
     OrderRecord* findOrder(const OrderRef& ref);
     VenueError orderNotFound(const OrderRef& ref) const;
@@ -425,6 +430,50 @@ VenueError SimExchange::Impl::orderNotFound(const OrderRef& ref) const {
     return error(ErrorKind::NotFound, QStringLiteral("order_not_found"), detail);
 }
 
+// The venues' (Upbit's) time-in-force rules: limit orders take any; best orders IOC or FOK; market none.
+static std::optional<QString> timeInForceProblem(const OrderRequest& req) {
+    const TimeInForce tif = req.timeInForce;
+    switch (req.type) {
+    case OrderType::Limit:
+        return std::nullopt;
+    case OrderType::Market:
+        if (tif == TimeInForce::GoodTillCancel)
+            return std::nullopt;
+        break;
+    case OrderType::Best:
+        if (tif == TimeInForce::ImmediateOrCancel || tif == TimeInForce::FillOrKill)
+            return std::nullopt;
+        if (tif == TimeInForce::GoodTillCancel)
+            return QCoreApplication::translate("hoga::SimConnector",
+                                               "A best-price order needs a time in force of IOC or FOK.");
+        break;
+    }
+    return tif == TimeInForce::PostOnly
+               ? QCoreApplication::translate("hoga::SimConnector",
+                                             "Post-only is available for limit orders only.")
+               : QCoreApplication::translate("hoga::SimConnector", "Market orders take no time in force.");
+}
+
+bool SimExchange::Impl::wouldTake(const MarketState& m, const OrderRequest& req) {
+    const std::optional<Decimal> opposite = req.side == Side::Buy ? m.book.bestAsk() : m.book.bestBid();
+    return opposite && (req.side == Side::Buy ? req.price >= *opposite : req.price <= *opposite);
+}
+
+bool SimExchange::Impl::fillsCompletely(const MarketState& m, const OrderRequest& req,
+                                        const QVector<SimMatch>& matches) {
+    if (matches.isEmpty())
+        return false;
+    Decimal qty;
+    Decimal quote;
+    for (const SimMatch& match : matches) {
+        qty += match.qty;
+        quote += match.price * match.qty;
+    }
+    if (!req.total.isPositive())
+        return qty >= req.qty;
+    return req.total - quote < matches.last().price * m.spec.market.rules.qtyStep;
+}
+
 // Checks an order the way a real venue does, in the same order, and locks what it needs.
 std::optional<VenueError> SimExchange::Impl::validateAndLock(const OrderRequest& req, MarketState& m,
                                                              Decimal* lockAmount) {
@@ -449,6 +498,13 @@ std::optional<VenueError> SimExchange::Impl::validateAndLock(const OrderRequest&
                        QCoreApplication::translate(
                            "hoga::SimConnector",
                            "A limit order needs a price and a quantity above zero, and no total."));
+    if (std::optional<QString> detail = timeInForceProblem(req))
+        return invalid(QStringLiteral("invalid_time_in_force"), *detail);
+    if (req.type == OrderType::Best && buy && (!req.total.isPositive() || !req.qty.isZero()))
+        return invalid(QStringLiteral("validation_error"),
+                       QCoreApplication::translate(
+                           "hoga::SimConnector",
+                           "A best-price buy needs a total amount to spend, and no quantity or price."));
     if (!limit && buy && (req.qty.isPositive() == req.total.isPositive() || !req.price.isZero()))
         return invalid(
             QStringLiteral("validation_error"),
@@ -687,7 +743,8 @@ Result<Order> SimExchange::createOrder(const OrderRequest& request, SimEvents* e
     o.type = request.type;
     o.price = request.type == OrderType::Limit ? request.price : Decimal();
     o.qty = request.qty;
-    o.total = request.type == OrderType::Market ? request.total : Decimal();
+    o.total = executesImmediately(request.type) ? request.total : Decimal();
+    o.timeInForce = request.timeInForce;
     o.state = OrderState::Open;
     o.createdAtMs = now;
     o.updatedAtMs = now;
@@ -705,24 +762,36 @@ Result<Order> SimExchange::createOrder(const OrderRequest& request, SimEvents* e
         events->orders.append(o);
 
     Impl::OrderRecord& r = d->orders[id];
+    const bool limit = request.type == OrderType::Limit;
+    const Decimal limitPrice = limit ? request.price : Decimal();
+    const Decimal maxQty = request.total.isPositive() ? Decimal() : request.qty;
+    const Side takerSide = request.total.isPositive() ? Side::Buy : request.side;
+    // Like Upbit: a post-only order that would take liquidity, or a fill-or-kill order that cannot fill
+    // completely at once, ends cancelled without any fill.
+    const bool kill =
+        (request.timeInForce == TimeInForce::PostOnly && d->wouldTake(*m, request)) ||
+        (request.timeInForce == TimeInForce::FillOrKill &&
+         !d->fillsCompletely(*m, request, m->book.preview(takerSide, limitPrice, maxQty, request.total)));
     QVector<SimMatch> matches;
-    if (request.type == OrderType::Limit)
-        matches = m->book.take(request.side, request.price, request.qty, {});
-    else if (request.total.isPositive())
-        matches = m->book.take(Side::Buy, {}, {}, request.total);
-    else
-        matches = m->book.take(request.side, {}, request.qty, {});
-    d->settle(*m, request.side, matches, &r, now, batch);
+    if (!kill) {
+        matches = m->book.take(takerSide, limitPrice, maxQty, request.total);
+        d->settle(*m, request.side, matches, &r, now, batch);
+    }
 
     if (r.order.isOpen()) {
-        if (request.type == OrderType::Limit) {
+        const bool rests = limit && !kill &&
+                           (request.timeInForce == TimeInForce::GoodTillCancel ||
+                            request.timeInForce == TimeInForce::PostOnly);
+        if (limit && !rests) {
+            d->close(r, OrderState::Cancelled, now, batch); // IOC rest, or killed
+        } else if (limit) {
             m->book.addOwn(request.side, request.price, r.order.qty - r.order.filledQty, id);
             batch.markets.insert(market.code);
         } else {
             // Whatever a market order could not take is cancelled; dust below one step of a total counts
             // as done.
             bool done = false;
-            if (request.total.isPositive() && r.order.filledQty.isPositive() && !matches.isEmpty()) {
+            if (!kill && request.total.isPositive() && r.order.filledQty.isPositive() && !matches.isEmpty()) {
                 const Decimal left = request.total - r.order.filledQuote;
                 done = left < matches.last().price * market.rules.qtyStep;
             }

@@ -514,6 +514,22 @@ void UpbitConnector::fetchChance(const QString& market, std::function<void()> th
     });
 }
 
+// Both venues: limit orders take ioc/fok/post_only, best orders ioc or fok, market orders none.
+std::optional<QString> UpbitConnector::precheckTimeInForce(const OrderRequest& request) {
+    const TimeInForce tif = request.timeInForce;
+    if (tif == TimeInForce::GoodTillCancel && request.type != OrderType::Best)
+        return std::nullopt;
+    if (request.type == OrderType::Limit)
+        return std::nullopt;
+    if (tif == TimeInForce::PostOnly)
+        return tr("Post-only is available for limit orders only.");
+    if (request.type == OrderType::Best && tif != TimeInForce::GoodTillCancel)
+        return std::nullopt;
+    if (request.type == OrderType::Best)
+        return tr("A best-price order needs a time in force of IOC or FOK.");
+    return tr("Market orders take no time in force.");
+}
+
 std::optional<VenueError> UpbitConnector::precheck(const OrderRequest& request) const {
     auto invalid = [](const QString& detail) {
         VenueError e;
@@ -521,9 +537,17 @@ std::optional<VenueError> UpbitConnector::precheck(const OrderRequest& request) 
         e.detail = detail;
         return e;
     };
+    if (auto e = precheckTimeInForce(request))
+        return invalid(*e);
     if (request.type == OrderType::Limit) {
         if (!request.price.isPositive() || !request.qty.isPositive())
             return invalid(tr("A limit order needs a positive price and quantity."));
+    } else if (request.type == OrderType::Best && request.side == Side::Buy) {
+        if (!request.total.isPositive() || !request.qty.isZero())
+            return invalid(tr("A best-price buy is given by the amount to spend, not by a quantity."));
+    } else if (request.type == OrderType::Best) {
+        if (!request.qty.isPositive() || !request.total.isZero())
+            return invalid(tr("A best-price sell is given by the quantity to sell."));
     } else if (request.side == Side::Buy) {
         if (!request.total.isPositive() || !request.qty.isZero())
             return invalid(tr("A market buy on this venue is given by the amount to spend, not by a "
@@ -766,6 +790,8 @@ Order UpbitConnector::completeOrder(Order order, const OrderRequest& request, co
         order.qty = request.qty;
         order.total = request.total;
     }
+    if (order.timeInForce == TimeInForce::GoodTillCancel)
+        order.timeInForce = request.timeInForce; // replies without `time_in_force`
     if (order.state == OrderState::New && !order.id.isEmpty())
         order.state = OrderState::Open;
     if (order.createdAtMs == 0)
@@ -812,10 +838,18 @@ void UpbitConnector::sendCreate(const OrderRequest& request, const QString& clie
             .key(m_traits.orderTypeField)
             .value("limit");
     } else if (request.side == Side::Buy) {
-        body.field("price", request.total).key(m_traits.orderTypeField).value("price"); // no volume
+        // Best buys, like market buys, give the amount to spend as `price`.
+        body.field("price", request.total)
+            .key(m_traits.orderTypeField)
+            .value(request.type == OrderType::Best ? "best" : "price"); // no volume
     } else {
-        body.field("volume", request.qty).key(m_traits.orderTypeField).value("market"); // no price
+        body.field("volume", request.qty)
+            .key(m_traits.orderTypeField)
+            .value(request.type == OrderType::Best ? "best" : "market"); // no price
     }
+    // Good-till-cancel is the venues' default and has no wire value.
+    if (request.timeInForce != TimeInForce::GoodTillCancel)
+        body.field("time_in_force", timeInForceName(request.timeInForce));
     body.key(m_traits.clientIdField).value(clientId).endObject();
 
     HttpRequest http = privateRequest("POST", m_traits.createOrderPath, {}, m_traits.groupOrderCreate);

@@ -162,6 +162,7 @@ private:
     QVector<PriceBand> defaultBands(const QString& quote) const;
     void fetchChance(const QString& market, std::function<void()> then);
     std::optional<VenueError> precheck(const OrderRequest& request) const;
+    static std::optional<QString> precheckTimeInForce(const OrderRequest& request);
 
     // Orders.
     void sendCreate(const OrderRequest& request, const QString& clientId, PromisePtr<Order> promise);

@@ -267,6 +267,19 @@ OrderState orderStateFrom(std::string_view state, const Decimal& executedVolume)
     return OrderState::New;
 }
 
+// Absent, null or unknown (e.g. a future value) reads as good-till-cancel, the venues' default.
+static TimeInForce timeInForceFrom(const JsonValue& v) {
+    if (!v.isString())
+        return TimeInForce::GoodTillCancel;
+    return parseTimeInForce(toText(v)).value_or(TimeInForce::GoodTillCancel);
+}
+
+// Bithumb ends an IOC limit order that filled partly as "done": with quantity left it was cancelled.
+static OrderState doneWithRestIsCancelled(const Order& o) {
+    const bool restLeft = o.type == OrderType::Limit && o.qty.isPositive() && o.filledQty < o.qty;
+    return o.state == OrderState::Filled && restLeft ? OrderState::Cancelled : o.state;
+}
+
 Order parseOrder(const JsonValue& v, const QString& venue) {
     Order o;
     o.venue = venue;
@@ -284,12 +297,13 @@ Order parseOrder(const JsonValue& v, const QString& venue) {
     } else {
         // "price": market buy for a quote amount (price = the amount); "market": market sell of a quantity;
         // "best": either, by side.
-        o.type = OrderType::Market;
+        o.type = type == "best" ? OrderType::Best : OrderType::Market;
         if (type == "price" || (type == "best" && o.side == Side::Buy))
             o.total = price;
         else
             o.qty = volume;
     }
+    o.timeInForce = timeInForceFrom(v["time_in_force"]);
     o.filledQty = toDecimal(v["executed_volume"]);
     o.fee = toDecimal(v["paid_fee"]);
     const JsonValue funds = v["executed_funds"];
@@ -305,6 +319,7 @@ Order parseOrder(const JsonValue& v, const QString& venue) {
         o.filledQuote = o.price * o.filledQty; // no better figure in this reply: the limit price
     }
     o.state = orderStateFrom(v["state"].raw(), o.filledQty);
+    o.state = doneWithRestIsCancelled(o);
     o.createdAtMs = parseIsoTimeMs(v["created_at"].raw()).value_or(0);
     o.updatedAtMs = o.createdAtMs;
     for (JsonValue t : v["trades"].elements())
@@ -394,7 +409,8 @@ MyOrderEvent parseMyOrder(const JsonValue& v, const QString& venue) {
     o.filledQty = executed;
     o.fee = toDecimal(v["paid_fee"]);
     o.filledQuote = toDecimal(v["executed_funds"]);
-    o.type = type == "limit" ? OrderType::Limit : OrderType::Market;
+    o.type = type == "limit" ? OrderType::Limit : type == "best" ? OrderType::Best : OrderType::Market;
+    o.timeInForce = timeInForceFrom(v["time_in_force"]);
     // On a trade event `price` and `volume` are the trade's; otherwise the order's.
     if (o.type == OrderType::Limit) {
         o.qty = executed + remaining;
@@ -407,10 +423,12 @@ MyOrderEvent parseMyOrder(const JsonValue& v, const QString& venue) {
         o.qty = isTrade ? executed + remaining : volume;
     }
     if (isTrade)
-        o.state = remaining.isZero() && o.type != OrderType::Market ? OrderState::Filled
-                                                                    : OrderState::PartiallyFilled;
+        o.state = remaining.isZero() && o.type == OrderType::Limit ? OrderState::Filled
+                                                                   : OrderState::PartiallyFilled;
     else
         o.state = orderStateFrom(state, executed);
+    if (!isTrade)
+        o.state = doneWithRestIsCancelled(o);
     o.createdAtMs = msOf(v["order_timestamp"]);
     o.updatedAtMs = msOf(firstOf(v, {"trade_timestamp", "timestamp"}));
     if (isTrade) {
