@@ -323,10 +323,6 @@
         <translation>order create 명령에는 --side buy 또는 --side sell이 필요합니다.</translation>
     </message>
     <message>
-        <source>order create needs --type limit or --type market.</source>
-        <translation>order create 명령에는 --type limit 또는 --type market이 필요합니다.</translation>
-    </message>
-    <message>
         <source>A limit order needs --price and --qty (and no --total).</source>
         <translation>지정가 주문에는 --price와 --qty가 필요합니다 (--total은 지정할 수 없습니다).</translation>
     </message>
@@ -413,87 +409,6 @@
     <message>
         <source>--sim-state needs a file name.</source>
         <translation>--sim-state 옵션에는 파일 이름이 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
-                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
-
-Commands:
-  markets
-  ticker MARKET...
-  orderbook MARKET [--depth N]
-  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
-  trades MARKET [--count N]
-  balances
-  orders open [MARKET]
-  order create MARKET --side buy|sell --type limit|market [--price P] [--qty Q] [--total T]
-               [--client-id ID]
-  order get (--id ID | --client-id ID)
-  order cancel (--id ID | --client-id ID)
-  stream ticker|trade|orderbook MARKET... --count N [--depth N]
-
-Profiles and keys:
-  profile create NAME [--paper-only]
-  profile list
-  profile delete NAME
-  --profile NAME keys set --venue upbit|bithumb   (reads the access key, then the secret key,
-                                                  one per line from standard input)
-  --profile NAME keys list
-  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
-  --profile NAME keys remove --venue upbit|bithumb
-
-Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
-1970-01-01 UTC. Trades are listed newest first, candles oldest first.
-Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
-Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
-order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
-or timeout.
-
-API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
-terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET.
-Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
-the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
-(default: hoga-cli&apos;s data folder); delete the file to start over.
-</source>
-        <translation>사용법: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
-                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
-
-명령:
-  markets
-  ticker MARKET...
-  orderbook MARKET [--depth N]
-  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
-  trades MARKET [--count N]
-  balances
-  orders open [MARKET]
-  order create MARKET --side buy|sell --type limit|market [--price P] [--qty Q] [--total T]
-               [--client-id ID]
-  order get (--id ID | --client-id ID)
-  order cancel (--id ID | --client-id ID)
-  stream ticker|trade|orderbook MARKET... --count N [--depth N]
-
-프로필과 키:
-  profile create NAME [--paper-only]
-  profile list
-  profile delete NAME
-  --profile NAME keys set --venue upbit|bithumb   (표준 입력에서 Access Key, Secret Key 순으로
-                                                  한 줄에 하나씩 읽음)
-  --profile NAME keys list
-  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
-  --profile NAME keys remove --venue upbit|bithumb
-
-출력: stdout에 한 줄에 JSON 객체 하나씩 출력합니다. 소수는 문자열이고, 시각은 1970-01-01 UTC
-이후의 밀리초입니다. 체결은 최신순, 캔들은 오래된 순으로 나열합니다.
-오류: stderr에 JSON 객체 {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} 하나를 출력합니다.
-종료 코드: 0 성공, 1 내부 또는 저장소 오류, 2 사용법 오류, 3 거래소의 거부(거래소 거부와 같은 방식으로
-보고되는 로컬 주문 검사의 거부 포함) 또는 잘못된 프로필 비밀번호, 4 네트워크 오류 또는 시간 초과.
-
-API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합니다(프로필 비밀번호는 터미널에서
-입력받거나 HOGA_PROFILE_PASSWORD에서 읽음). 지정하지 않으면 HOGA_API_KEY와 HOGA_API_SECRET을 사용합니다.
-프로필은 애플리케이션 데이터 폴더에 저장됩니다(HOGA_DATA_DIR로 변경 가능). --timeout-ms는 각 요청(기본값 15000)과
-스트림 전체의 제한 시간입니다. 모의 거래소는 실행 사이에 모의 주문을 --sim-state FILE에 보관합니다
-(기본값: hoga-cli 데이터 폴더). 처음부터 다시 시작하려면 이 파일을 삭제하세요.
-</translation>
     </message>
     <message>
         <source>The venue &quot;%1&quot; is not available in this build.</source>
@@ -586,6 +501,113 @@ API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합�
     <message>
         <source>The two passwords differ; nothing was changed.</source>
         <translation>두 비밀번호가 다릅니다. 아무것도 변경되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>order create needs --type limit, --type market or --type best.</source>
+        <translation>order create에는 --type limit, --type market 또는 --type best가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--tif must be gtc, ioc, fok or post_only.</source>
+        <translation>--tif 값은 gtc, ioc, fok, post_only 중 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A market order takes no --tif; use --type best with --tif ioc or fok.</source>
+        <translation>시장가 주문에는 --tif를 지정할 수 없습니다. --type best와 --tif ioc 또는 fok를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>A best order needs --tif ioc or --tif fok.</source>
+        <translation>최유리 주문에는 --tif ioc 또는 --tif fok가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A best buy needs --total (amount to spend), and no --price or --qty.</source>
+        <translation>최유리 매수에는 --total(사용할 금액)이 필요하며 --price와 --qty는 지정할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A best sell needs --qty (and no --price or --total).</source>
+        <translation>최유리 매도에는 --qty가 필요합니다(--price와 --total은 지정할 수 없음).</translation>
+    </message>
+    <message>
+        <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
+                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+
+Commands:
+  markets
+  ticker MARKET...
+  orderbook MARKET [--depth N]
+  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
+  trades MARKET [--count N]
+  balances
+  orders open [MARKET]
+  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
+               [--tif gtc|ioc|fok|post_only] [--client-id ID]
+               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
+  order get (--id ID | --client-id ID)
+  order cancel (--id ID | --client-id ID)
+  stream ticker|trade|orderbook MARKET... --count N [--depth N]
+
+Profiles and keys:
+  profile create NAME [--paper-only]
+  profile list
+  profile delete NAME
+  --profile NAME keys set --venue upbit|bithumb   (reads the access key, then the secret key,
+                                                  one per line from standard input)
+  --profile NAME keys list
+  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
+  --profile NAME keys remove --venue upbit|bithumb
+
+Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
+1970-01-01 UTC. Trades are listed newest first, candles oldest first.
+Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
+Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
+order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
+or timeout.
+
+API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
+terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET.
+Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
+the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
+(default: hoga-cli&apos;s data folder); delete the file to start over.
+</source>
+        <translation>사용법: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
+                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+
+명령:
+  markets
+  ticker MARKET...
+  orderbook MARKET [--depth N]
+  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
+  trades MARKET [--count N]
+  balances
+  orders open [MARKET]
+  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
+               [--tif gtc|ioc|fok|post_only] [--client-id ID]
+               (limit: 모든 --tif 가능; best: --tif ioc|fok, 매수는 --total, 매도는 --qty로 지정)
+  order get (--id ID | --client-id ID)
+  order cancel (--id ID | --client-id ID)
+  stream ticker|trade|orderbook MARKET... --count N [--depth N]
+
+프로필과 키:
+  profile create NAME [--paper-only]
+  profile list
+  profile delete NAME
+  --profile NAME keys set --venue upbit|bithumb   (표준 입력에서 Access Key, Secret Key 순으로
+                                                  한 줄에 하나씩 읽음)
+  --profile NAME keys list
+  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
+  --profile NAME keys remove --venue upbit|bithumb
+
+출력: stdout에 한 줄에 JSON 객체 하나씩 출력합니다. 소수는 문자열이고, 시각은 1970-01-01 UTC
+이후의 밀리초입니다. 체결은 최신순, 캔들은 오래된 순으로 나열합니다.
+오류: stderr에 JSON 객체 {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} 하나를 출력합니다.
+종료 코드: 0 성공, 1 내부 또는 저장소 오류, 2 사용법 오류, 3 거래소의 거부(거래소 거부와 같은 방식으로
+보고되는 로컬 주문 검사의 거부 포함) 또는 잘못된 프로필 비밀번호, 4 네트워크 오류 또는 시간 초과.
+
+API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합니다(프로필 비밀번호는 터미널에서
+입력받거나 HOGA_PROFILE_PASSWORD에서 읽음). 지정하지 않으면 HOGA_API_KEY와 HOGA_API_SECRET을 사용합니다.
+프로필은 애플리케이션 데이터 폴더에 저장됩니다(HOGA_DATA_DIR로 변경 가능). --timeout-ms는 각 요청(기본값 15000)과
+스트림 전체의 제한 시간입니다. 모의 거래소는 실행 사이에 모의 주문을 --sim-state FILE에 보관합니다
+(기본값: hoga-cli 데이터 폴더). 처음부터 다시 시작하려면 이 파일을 삭제하세요.
+</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1619,10 @@ This window shows live data from %1.</source>
         <source>Rejected</source>
         <translation>거부됨</translation>
     </message>
+    <message>
+        <source>Best price</source>
+        <translation>최유리</translation>
+    </message>
 </context>
 <context>
     <name>hoga::OrderTicket</name>
@@ -1752,6 +1778,30 @@ This window shows live data from %1.</source>
         <source>Sending %1 order…</source>
         <translation>%1 주문 전송 중…</translation>
     </message>
+    <message>
+        <source>Time in force</source>
+        <translation>주문 조건</translation>
+    </message>
+    <message>
+        <source>GTC (until cancelled)</source>
+        <translation>GTC (취소할 때까지)</translation>
+    </message>
+    <message>
+        <source>IOC (immediate or cancel)</source>
+        <translation>IOC (즉시 체결 후 잔량 취소)</translation>
+    </message>
+    <message>
+        <source>FOK (fill or kill)</source>
+        <translation>FOK (전량 체결 아니면 취소)</translation>
+    </message>
+    <message>
+        <source>Post only</source>
+        <translation>포스트 온리</translation>
+    </message>
+    <message>
+        <source>IOC cancels what does not fill at once; FOK fills completely at once or not at all; post only is cancelled if it would fill at once.</source>
+        <translation>IOC는 즉시 체결되지 않은 잔량을 취소하고, FOK는 즉시 전량 체결되지 않으면 전부 취소하며, 포스트 온리는 즉시 체결될 경우 취소됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::OrderValidator</name>
@@ -1822,6 +1872,34 @@ This window shows live data from %1.</source>
     <message>
         <source>Insufficient %1: the order needs %2 %1 including the %3% fee, but only %4 %1 is available.</source>
         <translation>%1 잔고가 부족합니다. 필요 금액은 수수료 %3% 포함 %2 %1, 주문 가능 금액은 %4 %1입니다.</translation>
+    </message>
+    <message>
+        <source>Post-only is available for limit orders only.</source>
+        <translation>포스트 온리는 지정가 주문에서만 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Market orders take no time in force. Use a best-price order for IOC or FOK.</source>
+        <translation>시장가 주문에는 주문 조건을 지정할 수 없습니다. IOC나 FOK는 최유리 주문을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>A best-price order needs a time in force of IOC (immediate or cancel) or FOK (fill or kill).</source>
+        <translation>최유리 주문에는 IOC(즉시 체결 후 잔량 취소) 또는 FOK(전량 체결 아니면 취소) 조건이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A best-price order takes no price: it executes at the best available price.</source>
+        <translation>최유리 주문에는 가격을 지정하지 않습니다. 최우선 호가로 체결됩니다.</translation>
+    </message>
+    <message>
+        <source>A best-price buy is given by the amount to spend in %1, not by quantity.</source>
+        <translation>최유리 매수는 수량이 아니라 사용할 %1 금액으로 지정합니다.</translation>
+    </message>
+    <message>
+        <source>Enter an amount in %1 to spend.</source>
+        <translation>사용할 %1 금액을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A best-price sell is given by the quantity of %1 to sell, not by amount.</source>
+        <translation>최유리 매도는 금액이 아니라 매도할 %1 수량으로 지정합니다.</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +2235,22 @@ This window shows live data from %1.</source>
         <source>Order %1 is already closed.</source>
         <translation>주문 %1: 이미 종료된 주문입니다.</translation>
     </message>
+    <message>
+        <source>A best-price order needs a time in force of IOC or FOK.</source>
+        <translation>최유리 주문에는 IOC 또는 FOK 조건이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Post-only is available for limit orders only.</source>
+        <translation>포스트 온리는 지정가 주문에서만 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Market orders take no time in force.</source>
+        <translation>시장가 주문에는 주문 조건을 지정할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A best-price buy needs a total amount to spend, and no quantity or price.</source>
+        <translation>최유리 매수에는 사용할 총금액이 필요하며 수량과 가격은 지정할 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::TradeTapeModel</name>
@@ -2324,6 +2418,26 @@ This window shows live data from %1.</source>
     <message>
         <source>the order list is not an array</source>
         <translation>주문 목록이 배열이 아님</translation>
+    </message>
+    <message>
+        <source>Post-only is available for limit orders only.</source>
+        <translation>포스트 온리는 지정가 주문에서만 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A best-price order needs a time in force of IOC or FOK.</source>
+        <translation>최유리 주문에는 IOC 또는 FOK 조건이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Market orders take no time in force.</source>
+        <translation>시장가 주문에는 주문 조건을 지정할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A best-price buy is given by the amount to spend, not by a quantity.</source>
+        <translation>최유리 매수는 수량이 아니라 사용할 금액으로 지정합니다.</translation>
+    </message>
+    <message>
+        <source>A best-price sell is given by the quantity to sell.</source>
+        <translation>최유리 매도는 매도할 수량으로 지정합니다.</translation>
     </message>
 </context>
 <context>
