@@ -17,8 +17,9 @@
 
 // Parsers for the JSON shapes Upbit and Bithumb API 2.0 share (REST replies and WebSocket DEFAULT-format
 // frames). Pure functions: every number goes through JsonValue::toDecimal (or toDecimalRounded for the
-// over-long balances Upbit sends), never through double. Where the two venues name a field differently both
-// names are read (uuid/order_id, identifier/client_order_id, ord_type/order_type, market/code).
+// over-long balances Upbit sends), never through binary floating point. Where the two venues name a field
+// differently both names are read (uuid/order_id, identifier/client_order_id, ord_type/order_type,
+// market/code).
 namespace hoga::upbit {
 
 using net::JsonValue;
