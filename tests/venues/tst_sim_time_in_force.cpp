@@ -147,7 +147,8 @@ private slots:
         QCOMPARE(sell.value().filledQty, dec("0.01"));
         // FOK for more than the whole book: nothing happens.
         Decimal bookQty;
-        for (const BookLevel& level : bookOf(ex, "BTCUSDT").bids())
+        const OrderBook book = bookOf(ex, "BTCUSDT"); // keep it alive: the loop reads its bids
+        for (const BookLevel& level : book.bids())
             bookQty += level.qty;
         const Decimal tooMuch = (bookQty * Decimal(10)).roundToStep(dec("0.00001"), Rounding::Down);
         const Result<Order> huge =
