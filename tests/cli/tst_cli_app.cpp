@@ -4,6 +4,7 @@
 
 #include "cli/cli_app.h"
 #include "cli/credential_source.h"
+#include "error_kind_rows.h"
 #include "support/fake_connector.h"
 
 #include <QBuffer>
@@ -150,18 +151,7 @@ void TestCliApp::cleanup() {
 }
 
 void TestCliApp::venueErrors_data() {
-    QTest::addColumn<int>("kind");
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<int>("exitCode");
-    QTest::newRow("auth") << int(ErrorKind::Auth) << "auth" << 3;
-    QTest::newRow("permission") << int(ErrorKind::Permission) << "permission" << 3;
-    QTest::newRow("rate_limit") << int(ErrorKind::RateLimit) << "rate_limit" << 3;
-    QTest::newRow("insufficient_funds") << int(ErrorKind::InsufficientFunds) << "insufficient_funds" << 3;
-    QTest::newRow("invalid_order") << int(ErrorKind::InvalidOrder) << "invalid_order" << 3;
-    QTest::newRow("not_found") << int(ErrorKind::NotFound) << "not_found" << 3;
-    QTest::newRow("venue") << int(ErrorKind::Venue) << "venue" << 3;
-    QTest::newRow("network") << int(ErrorKind::Network) << "network" << 4;
-    QTest::newRow("cancelled") << int(ErrorKind::Cancelled) << "network" << 4;
+    test::addErrorKindRows();
 }
 
 void TestCliApp::venueErrors() {

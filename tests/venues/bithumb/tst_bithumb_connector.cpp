@@ -13,26 +13,6 @@ using namespace hoga::test;
 
 namespace {
 
-Decimal d(const char* text) {
-    return Decimal::fromString(text);
-}
-
-// Evaluates `expr` once (it usually makes a request).
-#define REQUIRE_OK(expr)                                                                                     \
-    do {                                                                                                     \
-        const auto& result_ = (expr);                                                                        \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : describe(result_.error())));            \
-    } while (false)
-
-QVector<FakeRequestLog> requestsTo(const FakeVenueServer& server, const QByteArray& method,
-                                   const QByteArray& path) {
-    QVector<FakeRequestLog> out;
-    for (const FakeRequestLog& r : server.requests())
-        if (r.method == method && r.path == path)
-            out.append(r);
-    return out;
-}
-
 QString jwtPayloadMember(const FakeRequestLog& r, const char* key) {
     const QByteArray token = r.headers.value("authorization").mid(7);
     const QList<QByteArray> parts = token.split('.');

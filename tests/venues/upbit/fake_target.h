@@ -12,6 +12,28 @@
 
 namespace hoga::test {
 
+// Exact decimal literal for expectations.
+inline Decimal d(const char* text) {
+    return Decimal::fromString(text);
+}
+
+// Evaluates `expr` once (it usually makes a request) and fails with the venue error's description.
+#define REQUIRE_OK(expr)                                                                                     \
+    do {                                                                                                     \
+        const auto& result_ = (expr);                                                                        \
+        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : describe(result_.error())));            \
+    } while (false)
+
+// The requests the fake received for one method and path, oldest first.
+inline QVector<FakeRequestLog> requestsTo(const FakeVenueServer& server, const QByteArray& method,
+                                          const QByteArray& path) {
+    QVector<FakeRequestLog> out;
+    for (const FakeRequestLog& r : server.requests())
+        if (r.method == method && r.path == path)
+            out.append(r);
+    return out;
+}
+
 inline const QString kFakeAccess = QStringLiteral("fake-access-key");
 inline const QByteArray kFakeSecret = QByteArrayLiteral("fake-secret-key-raw-bytes");
 

@@ -14,16 +14,6 @@ Q_DECLARE_METATYPE(hoga::test::FakeFlavor)
 
 namespace {
 
-Decimal d(const char* text) {
-    return Decimal::fromString(text);
-}
-
-#define REQUIRE_OK(expr)                                                                                     \
-    do {                                                                                                     \
-        const auto& result_ = (expr);                                                                        \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : describe(result_.error())));            \
-    } while (false)
-
 const QString kMarket = QStringLiteral("KRW-BTC");
 
 OrderRequest limitOrder(Side side, const Decimal& price, const Decimal& qty, TimeInForce tif,

@@ -14,26 +14,6 @@ using namespace hoga::test;
 
 namespace {
 
-Decimal d(const char* text) {
-    return Decimal::fromString(text);
-}
-
-// Evaluates `expr` once (it usually makes a request).
-#define REQUIRE_OK(expr)                                                                                     \
-    do {                                                                                                     \
-        const auto& result_ = (expr);                                                                        \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : describe(result_.error())));            \
-    } while (false)
-
-QVector<FakeRequestLog> requestsTo(const FakeVenueServer& server, const QByteArray& method,
-                                   const QByteArray& path) {
-    QVector<FakeRequestLog> out;
-    for (const FakeRequestLog& r : server.requests())
-        if (r.method == method && r.path == path)
-            out.append(r);
-    return out;
-}
-
 net::JsonValue bodyOf(net::JsonDocument& doc, const QByteArray& body) {
     if (!doc.parse(body))
         return {};
