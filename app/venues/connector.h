@@ -4,10 +4,12 @@
 #include "core/candle.h"
 #include "core/market.h"
 #include "core/order.h"
+#include "core/order_placement.h"
 #include "core/orderbook.h"
 #include "core/result.h"
 #include "core/ticker.h"
 #include "core/trade.h"
+#include "venues/core/capabilities.h"
 
 #include <QFuture>
 #include <QObject>
@@ -55,9 +57,14 @@ public:
     virtual bool isSimulated() const { return false; }
     virtual bool hasCredentials() const = 0;    // private calls possible
     virtual ConnectionState connectionState() const = 0;
+    // What the venue offers (order types, time in force, streams, paging limits). Constant for a connector.
+    virtual VenueCapabilities capabilities() const = 0;
 
     // Public market data
     virtual QFuture<Result<QVector<Market>>> fetchMarkets() = 0;
+    // One market with its trading rules brought up to date from the venue where it has a per-market rules
+    // source (Upbit's orders/chance: fees, minimum total); otherwise the rules fetchMarkets() gave.
+    virtual QFuture<Result<Market>> fetchMarketRules(const QString& market) = 0;
     virtual QFuture<Result<QVector<Ticker>>> fetchTickers(const QStringList& markets) = 0;
     virtual QFuture<Result<OrderBook>> fetchOrderBook(const QString& market, int depth) = 0;
     // Oldest first.
@@ -67,7 +74,10 @@ public:
 
     // Private (account)
     virtual QFuture<Result<QVector<Balance>>> fetchBalances() = 0;
-    virtual QFuture<Result<Order>> createOrder(const OrderRequest& request) = 0;
+    // Sends the order once, as asked: the connector does not validate it (OrderEntry does, for every entry
+    // path) and never sends it twice. An answer that was lost is looked up once by the client id; see
+    // OrderPlacement for the three outcomes. `request.clientId` is generated when empty.
+    virtual QFuture<OrderPlacement> createOrder(const OrderRequest& request) = 0;
     virtual QFuture<Result<Order>> fetchOrder(const OrderRef& ref) = 0;
     virtual QFuture<Result<QVector<Order>>> fetchOpenOrders(const QString& market = {}) = 0;
     // Newest first.
@@ -76,7 +86,9 @@ public:
     // Own fills, newest first.
     virtual QFuture<Result<QVector<Fill>>> fetchFills(const QString& market = {}, int limit = 100) = 0;
 
-    // Streams. Subscriptions add up; calling again with more markets extends them. Safe from any thread.
+    // Streams. Subscriptions are reference counted per market and channel: every subscribe must be matched
+    // by one unsubscribe of the same markets and channels, and a stream stops when its count drops to zero.
+    // Safe from any thread.
     virtual void subscribeMarketData(const QStringList& markets, unsigned channels) = 0;
     virtual void unsubscribeMarketData(const QStringList& markets, unsigned channels) = 0;
     virtual void subscribeAccount() = 0; // own orders, fills and balances

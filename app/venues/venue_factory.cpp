@@ -8,14 +8,6 @@
 
 namespace hoga {
 
-void Credentials::wipe() {
-    if (!secretKey.isEmpty()) {
-        // data() detaches first: only this copy's bytes are zeroed, a connector's own copy stays usable.
-        OPENSSL_cleanse(secretKey.data(), size_t(secretKey.size()));
-        secretKey.clear();
-    }
-}
-
 std::unique_ptr<Connector> createConnector(const VenueConfig& config) {
     if (config.venue == QLatin1String("sim")) {
         SimConfig sim;

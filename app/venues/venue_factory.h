@@ -2,6 +2,7 @@
 
 #include "connector.h"
 #include "core/clock.h"
+#include "venues/core/credentials.h"
 
 #include <QByteArray>
 #include <QUrl>
@@ -9,17 +10,6 @@
 #include <memory>
 
 namespace hoga {
-
-// API key pair of one venue. The secret is raw bytes (Upbit/Bithumb sign with it as-is) and is wiped when
-// the credentials are destroyed.
-struct Credentials {
-    QString accessKey;
-    QByteArray secretKey;
-
-    bool isEmpty() const { return accessKey.isEmpty() || secretKey.isEmpty(); }
-    void wipe();
-    ~Credentials() { wipe(); }
-};
 
 // Where a venue is reached. Empty URLs mean the venue's public production endpoints; tests point them at
 // loopback fake venues.
@@ -40,5 +30,7 @@ struct VenueConfig {
 // to a thread: hand it to a ConnectorHost.
 std::unique_ptr<Connector> createConnector(const VenueConfig& config);
 QStringList knownVenues();
+// The credential fields of `venue` (keys dialog, hoga-cli keys set); the key pair for an unknown venue.
+CredentialSchema credentialSchema(const QString& venue);
 
 } // namespace hoga

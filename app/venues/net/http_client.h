@@ -1,5 +1,6 @@
 #pragma once
 
+#include "authenticator.h"
 #include "circuit_breaker.h"
 #include "rate_limiter.h"
 #include "retry_policy.h"
@@ -35,13 +36,13 @@ struct HttpRequest {
     QList<std::pair<QString, QString>> query;
     std::optional<QByteArray> jsonBody; // sent as Content-Type: application/json; charset=utf-8
     HeaderList headers;                 // an "Origin" header is never sent
-    QString group;                      // rate-limit group; empty = not rate limited
+    RateCosts costs;                    // rate-limit pools this request spends from; empty = not limited
     Lane lane = Lane::Normal;           // Priority for orders and cancels
     std::optional<bool> idempotent;     // unset: true for GET and HEAD only. POST is never retried anyway.
     int timeoutMs = 10'000;             // per attempt, from sending to the complete response
-    // Called before every attempt (retries too) on a fresh copy of this request, so each attempt gets a new
-    // nonce/JWT; typically sets the Authorization header.
-    std::function<void(HttpRequest&)> sign;
+    // Private requests: called before every attempt (retries too) on a fresh copy of this request, so each
+    // attempt gets a new nonce/JWT/token. Null for public requests.
+    std::shared_ptr<Authenticator> auth;
 
     bool isIdempotent() const;
     // "a=1&b=x%3Ay" as sent.
@@ -61,6 +62,7 @@ enum class HttpError {
     Cancelled,   // the future was cancelled or the client destroyed
     CircuitOpen, // refused locally: the venue kept failing; retryAtMs says when a probe is allowed
     Blocked,     // refused locally: the venue blocked us (HTTP 418); retryAtMs says until when
+    AuthFailed,  // not sent: the authenticator could not prepare it (errorString says why)
 };
 
 struct HttpResponse {
@@ -84,11 +86,18 @@ struct HttpClientOptions {
     Scheduler* scheduler = nullptr; // null = QtScheduler::system()
     Random* random = nullptr;       // null = Random::system()
     QByteArray userAgent = "Hoga/0.1";
+    // Reads the venue's usage headers (Upbit Remaining-Req, Binance X-MBX-USED-WEIGHT-1M ...) into pool
+    // counts for the limiter. Null: none.
+    std::function<QList<PoolUsage>(const HttpResponse&)> usage;
 };
 
 // Asynchronous HTTP for a connector, on a QNetworkAccessManager in the client's thread (create the client
 // in, or move it to, the connector's thread). Each request goes through the rate limiter, the circuit
 // breaker and the retry policy, has a per-attempt timeout, and is signed afresh for every attempt.
+//
+// A non-idempotent request (an order) reaches the venue at most once: neither the retry policy nor the
+// transport underneath sends it again (QNetworkAccessManager would re-send a request by itself when a
+// kept-alive connection closes before the response starts); such a loss ends as HttpError::Network.
 //
 // request() may be called from any thread; the work and the future's completion happen in the client's
 // thread. Cancelling the future aborts the request (queued, waiting to retry or in flight). The future

@@ -19,8 +19,8 @@ namespace hoga::net {
 // Orders and cancels go through the priority lane: queued market-data requests never delay them.
 enum class Lane { Normal, Priority };
 
-// One request group (Upbit "order", "default", "orderbook", Bithumb "private order create", ...): at most
-// `limit` requests in any `windowMs` span. limit <= 0 means unlimited.
+// One pool of a venue's limits (Upbit "order" per second, Binance "REQUEST_WEIGHT" per minute or "ORDERS"
+// per 10 s ...): at most `limit` units of weight in any `windowMs` span. limit <= 0 means unlimited.
 struct RateLimitGroup {
     QString name;
     int limit = 10;
@@ -29,10 +29,26 @@ struct RateLimitGroup {
     int priorityReserve = 0;
 };
 
+// What one request spends from one pool. A request may spend from several pools at once (Binance: request
+// weight per minute and order count per 10 s and per day); it is granted only when all have room.
+struct RateCost {
+    QString pool;
+    int weight = 1;
+};
+using RateCosts = QList<RateCost>;
+
+// The venue's own count of a pool's current window, read from its answer's headers (by the venue's
+// protocol bundle). Either field may be -1 (unknown).
+struct PoolUsage {
+    QString pool;
+    int used = -1;
+    int remaining = -1;
+};
+
 struct RateLimitConfig {
     QString venue;                  // registry key, e.g. "upbit"
-    QList<RateLimitGroup> groups;   // groups named by the connector
-    RateLimitGroup fallback;        // applies to a group name not listed (its name is ignored)
+    QList<RateLimitGroup> groups;   // the venue's pools, named by its protocol bundle
+    RateLimitGroup fallback;        // applies to a pool name not listed (its name is ignored)
     qint64 jitterMs = 200;          // after a 429: wait for the next second plus up to this much
     qint64 defaultBlockMs = 60'000; // after a 418 that gives no usable time
     // While blocked for longer than this, requests that passed a `denied` callback fail at once instead of
@@ -52,20 +68,20 @@ std::optional<RemainingReq> parseRemainingReq(QByteArrayView header);
 // `Retry-After` as delta-seconds or an HTTP date, converted to a delay in ms from `nowMs`.
 std::optional<qint64> parseRetryAfterMs(QByteArrayView header, qint64 nowMs);
 
-// Token buckets per request group, shared by every connector of one venue in the process (see
+// Sliding-window budgets per pool, shared by every connector of one venue in the process (see
 // RateLimiterRegistry), so several connectors together stay under the venue's limits. Each token returns
 // one window after it was spent (a sliding window: never more than `limit` grants in any window span).
 //
-// Requests queue instead of failing: acquire() calls `go` in `context`'s thread once a token is free.
-// `go` never runs inside acquire() itself (it is posted to the context's event loop), and it is dropped if
-// the context is destroyed first. Thread-safe: connectors in different threads may share one limiter; its
-// own wake-up timer runs in the thread the limiter lives in, which must run an event loop (registry
-// limiters live in the main thread).
+// Requests queue instead of failing: acquire() calls `go` in `context`'s thread once every pool it names
+// has room for its weight. `go` never runs inside acquire() itself (it is posted to the context's event
+// loop), and it is dropped if the context is destroyed first. Thread-safe: connectors in different threads
+// may share one limiter. The limiter has no timer of its own: a waiting request's wake-up runs in that
+// request's context thread (the connector's), so a throttled order never waits on the GUI's event loop.
 //
-// The venue's answers steer it: onResponse() with the status and the Remaining-Req header lowers the
-// remaining count for the current second, a 429 pauses the group until the next second plus jitter, and a
-// 418 blocks the whole venue until the time the server gives (or defaultBlockMs), announced through
-// blockedUntilChanged() so the UI can tell the user.
+// The venue's answers steer it: onResponse() with the status and the pools' usage the venue reported
+// lowers what is left in the current window, a 429 pauses the request's pools until the venue's
+// Retry-After (or the next second plus jitter), and a 418 blocks the whole venue until the time the
+// server gives (or defaultBlockMs), announced through blockedUntilChanged() so the UI can tell the user.
 class RateLimiter : public QObject {
     Q_OBJECT
 public:
@@ -73,16 +89,17 @@ public:
                          Random& random = Random::system(), QObject* parent = nullptr);
     ~RateLimiter() override;
 
-    // Waits for a token of `group` (priority lane first), then runs `go` in `context`'s thread. If `denied`
-    // is set, it runs instead when the venue is blocked for longer than denyWhenBlockedOverMs, with the time
-    // the block ends. Returns a ticket for cancel().
-    quint64 acquire(const QString& group, Lane lane, QObject* context, std::function<void()> go,
+    // Waits until every pool of `costs` has room for its weight (priority lane first), then spends it and
+    // runs `go` in `context`'s thread. If `denied` is set, it runs instead when the venue is blocked for
+    // longer than denyWhenBlockedOverMs, with the time the block ends. Returns a ticket for cancel().
+    quint64 acquire(const RateCosts& costs, Lane lane, QObject* context, std::function<void()> go,
                     std::function<void(qint64 blockedUntilMs)> denied = {});
     // Removes a waiting request; false if it was already granted, denied or unknown.
     bool cancel(quint64 ticket);
 
-    // Feeds back one response of a request in `group` (status 0 = no HTTP response).
-    void onResponse(const QString& group, int status, QByteArrayView remainingReq = {},
+    // Feeds back one response of a request that spent `costs` (status 0 = no HTTP response), with the
+    // usage the venue reported for any of its pools.
+    void onResponse(const RateCosts& costs, int status, const QList<PoolUsage>& usage = {},
                     QByteArrayView retryAfter = {});
     // Blocks the whole venue until `untilMs` (e.g. a time a connector read from a 418 body).
     void blockUntil(qint64 untilMs);
@@ -91,10 +108,10 @@ public:
 
     const RateLimitConfig& config() const { return m_config; }
     const QString& venue() const { return m_config.venue; }
-    // Diagnostics and tests: waiting requests (all groups when `group` is empty); grants in the current
-    // window.
-    int queuedCount(const QString& group = {}) const;
-    int usedInWindow(const QString& group) const;
+    // Diagnostics and tests: waiting requests (all when `pool` is empty; else those that spend from it);
+    // weight spent in the pool's current window.
+    int queuedCount(const QString& pool = {}) const;
+    int usedInWindow(const QString& pool) const;
 
 signals:
     // The venue was blocked until `untilMs` (epoch ms), or the block ended (0). Emitted from any thread.

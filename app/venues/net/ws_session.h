@@ -13,11 +13,29 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkRequest;
 class QWebSocket;
 
 namespace hoga::net {
+
+// How a venue keeps a WebSocket alive and notices a dead one.
+struct KeepAlive {
+    // Every pingIntervalMs send `pingText` as a text frame, or a WebSocket ping frame when it is empty;
+    // 0 = never ping (the venue pings us, or needs nothing).
+    qint64 pingIntervalMs = 0;
+    QByteArray pingText;
+    // Frames that answer our ping (compared without whitespace). They prove the link is alive and are not
+    // passed on as messages.
+    QList<QByteArray> pongMessages;
+    // A frame the venue sends as its own ping, and what to answer (KIS "PINGPONG" is echoed back): return
+    // the reply for such a frame (it is then not passed on as a message), nullopt for any other frame.
+    std::function<std::optional<QByteArray>(const QByteArray& frame)> answerServerPing;
+    // No frame at all (data, pong or ping) for this long: the link is presumed dead and re-opened.
+    // 0 = no silence detection.
+    qint64 silenceTimeoutMs = 0;
+};
 
 struct WsSessionOptions {
     QUrl url;
@@ -25,22 +43,16 @@ struct WsSessionOptions {
     // header is ever sent (Upbit throttles requests that carry one).
     std::function<void(QNetworkRequest&)> prepareRequest;
 
-    // Keep-alive: every pingIntervalMs send `pingText` as a text frame, or a WebSocket ping frame when empty.
-    qint64 pingIntervalMs = 30'000;
-    QByteArray pingText = "PING";
-    // Frames that answer the ping (compared without whitespace). They prove the link is alive and are not
-    // passed on as messages.
-    QList<QByteArray> pongMessages = {QByteArrayLiteral(R"({"status":"UP"})")};
-    // No frame at all (data or pong) for this long: the link is presumed dead and re-opened.
-    qint64 silenceTimeoutMs = 75'000;
+    // Keep-alive, set per venue by its protocol bundle (the defaults do nothing venue-specific).
+    KeepAlive keepAlive;
     qint64 connectTimeoutMs = 10'000; // handshake must complete within this
     // Reconnect delays: full jitter, growing from reconnectBaseMs to reconnectMaxMs.
     qint64 reconnectBaseMs = 500;
     qint64 reconnectMaxMs = 30'000;
 
-    // Optional: connects take a token of `connectGroup` (venues limit connects per second).
+    // Optional: connects spend `connectCosts` of the limiter (venues limit connects per second).
     std::shared_ptr<RateLimiter> limiter;
-    QString connectGroup;
+    RateCosts connectCosts;
 
     Scheduler* scheduler = nullptr; // null = QtScheduler::system()
     Random* random = nullptr;       // null = Random::system()

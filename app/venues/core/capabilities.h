@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/candle.h"
+#include "core/order.h"
+
+#include <QList>
+#include <QMetaType>
+
+namespace hoga {
+
+// What a venue offers, so the UI, the validator and hoga-cli ask instead of knowing venue names.
+struct VenueCapabilities {
+    // Order types and, per type, the time-in-force values the venue accepts. GoodTillCancel on a limit
+    // order is the default everywhere; a Best order needs IOC or FOK where the venue has it.
+    QList<OrderType> orderTypes{OrderType::Limit, OrderType::Market};
+    QList<TimeInForce> limitTimeInForce{TimeInForce::GoodTillCancel};
+    QList<TimeInForce> bestTimeInForce; // empty: no Best orders
+    bool marketBuyByTotal = true;       // a market buy is given by the amount to spend
+    bool marketBuyByQty = false;        // ... or by the quantity to buy
+    bool marketSellByQty = true;
+
+    QList<CandleInterval> candleIntervals;
+    int maxCandlesPerRequest = 200; // the connector pages beyond this
+    int maxTradesPerRequest = 500;
+    int maxOrderBookDepth = 30;
+
+    bool tickerStream = true;
+    bool tradeStream = true;
+    bool orderBookStream = true;
+    bool accountStream = true;
+    // Own fills come from a list of the account's trades; false: from the trades of each executed order.
+    bool ownTradesList = false;
+    // Orders can be looked up by our client id; false: by scanning the venue's list of the day's orders.
+    bool lookupByClientId = true;
+    bool simulated = false;
+
+    bool supports(OrderType type) const { return orderTypes.contains(type); }
+    // Whether `tif` is allowed on an order of `type` (GTC on a limit order always is).
+    bool allows(OrderType type, TimeInForce tif) const;
+    bool hasInterval(CandleInterval interval) const { return candleIntervals.contains(interval); }
+};
+
+inline bool VenueCapabilities::allows(OrderType type, TimeInForce tif) const {
+    switch (type) {
+    case OrderType::Limit:
+        return tif == TimeInForce::GoodTillCancel || limitTimeInForce.contains(tif);
+    case OrderType::Best:
+        return bestTimeInForce.contains(tif);
+    case OrderType::Market:
+        return tif == TimeInForce::GoodTillCancel;
+    }
+    return false;
+}
+
+} // namespace hoga
+
+Q_DECLARE_METATYPE(hoga::VenueCapabilities)
