@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/order_placement.h"
 #include "core/result.h"
 #include "marketdata/when_finished.h"
 
@@ -40,6 +41,27 @@ template <class T> Result<T> awaitResult(QFuture<Result<T>> future, int timeoutM
         }
     }
     return detail::resultOf(future);
+}
+
+// The same for an order request: on timeout the outcome is unknown (the request may have reached the venue).
+inline OrderPlacement awaitPlacement(QFuture<OrderPlacement> future, const QString& clientId, int timeoutMs) {
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<OrderPlacement> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        QTimer timer;
+        timer.setSingleShot(true);
+        QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        timer.start(timeoutMs);
+        if (!future.isFinished())
+            loop.exec();
+        if (!future.isFinished())
+            return OrderPlacement::unknown(timeoutError(timeoutMs), clientId);
+    }
+    if (future.resultCount() == 0)
+        return OrderPlacement::unknown(VenueError{ErrorKind::Cancelled, {}, {}, {}, 0}, clientId);
+    return future.result();
 }
 
 } // namespace hoga::cli

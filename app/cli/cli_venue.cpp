@@ -8,8 +8,8 @@
 
 namespace hoga::cli {
 
-Result<Order> CliVenue::createOrder(const OrderRequest& request, int timeoutMs) {
-    return awaitResult(connector()->createOrder(request), timeoutMs);
+OrderPlacement CliVenue::createOrder(const OrderRequest& request, int timeoutMs) {
+    return awaitPlacement(connector()->createOrder(request), request.clientId, timeoutMs);
 }
 
 Result<Order> CliVenue::cancelOrder(const OrderRef& ref, int timeoutMs) {

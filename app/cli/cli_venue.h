@@ -19,7 +19,7 @@ public:
     virtual ~CliVenue() = default;
     virtual Connector* connector() const = 0;
     // Both wait (event loop, at most `timeoutMs`) for the venue's answer.
-    virtual Result<Order> createOrder(const OrderRequest& request, int timeoutMs);
+    virtual OrderPlacement createOrder(const OrderRequest& request, int timeoutMs);
     virtual Result<Order> cancelOrder(const OrderRef& ref, int timeoutMs);
 };
 

@@ -2,7 +2,7 @@
 
 #include "await_result.h"
 #include "cli_venue.h"
-#include "trading/order_validator.h"
+#include "trading/order_entry.h"
 
 #include <QEventLoop>
 #include <QSet>
@@ -207,14 +207,13 @@ std::optional<CliError> CommandRunner::openOrders() {
 }
 
 std::optional<CliError> CommandRunner::validateOrder(const OrderRequest& request) {
+    // The same policy as every entry path (OrderEntry): the venue's current rules for the market, its
+    // capabilities, the balances and the book.
     Connector* c = m_venue.connector();
-    const Result<QVector<Market>> markets = awaitResult(c->fetchMarkets(), m_args.timeoutMs);
-    if (!markets.ok())
-        return failed(markets.error());
-    Market market;
-    for (const Market& m : markets.value())
-        if (m.code == request.market)
-            market = m;
+    const Result<Market> rules = awaitResult(c->fetchMarketRules(request.market), m_args.timeoutMs);
+    if (!rules.ok() && rules.error().kind != ErrorKind::NotFound)
+        return failed(rules.error());
+    Market market = rules.ok() ? rules.value() : Market();
     if (market.isValid())
         fillVenue(market, venueId()); // the validator matches balances to the market by venue
 
@@ -240,7 +239,10 @@ std::optional<CliError> CommandRunner::validateOrder(const OrderRequest& request
             reference = best->price;
     }
 
-    const ValidationResult result = OrderValidator::validate(request, market, balances, reference);
+    OrderContext context;
+    context.balances = balances;
+    context.referencePrice = reference;
+    const ValidationResult result = OrderEntry::check(request, market, c->capabilities(), context);
     if (result.ok())
         return std::nullopt;
     return failed(localError(kindOf(result), result.summary()));
@@ -252,10 +254,10 @@ std::optional<CliError> CommandRunner::createOrder() {
         request.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (std::optional<CliError> rejected = validateOrder(request))
         return rejected;
-    Result<Order> r = m_venue.createOrder(request, m_args.timeoutMs);
-    if (!r.ok())
-        return failed(r.error());
-    Order& o = r.value();
+    const OrderPlacement placed = m_venue.createOrder(request, m_args.timeoutMs);
+    if (!placed.ok())
+        return failed(placed.error());
+    Order o = placed.value();
     fillVenue(o, venueId());
     if (o.clientId.isEmpty())
         o.clientId = request.clientId;

@@ -84,6 +84,7 @@ std::optional<CliError> SimVenue::open(bool changesOrders, int timeoutMs) {
 std::optional<CliError> SimVenue::replay(const QVector<SimJournalEntry>& entries, int timeoutMs) {
     // Everything is queued at once: the connector runs queued calls in order, so each call meets the
     // market exactly at its step, with the clock pinned to its original time.
+    // Each entry's answer, as a Result (a create that was refused is an error here).
     QVector<QFuture<Result<Order>>> calls;
     for (const SimJournalEntry& e : entries) {
         stepTo(e.step);
@@ -91,8 +92,11 @@ std::optional<CliError> SimVenue::replay(const QVector<SimJournalEntry>& entries
         const qint64 time = e.timeMs;
         QMetaObject::invokeMethod(
             m_sim, [clock, time] { clock->pin(time); }, Qt::QueuedConnection);
-        calls << (e.op == SimJournalEntry::Op::Create ? m_sim->createOrder(e.request)
-                                                      : m_sim->cancelOrder(e.ref));
+        calls << (e.op == SimJournalEntry::Op::Create
+                      ? m_sim->createOrder(e.request).then([](const OrderPlacement& p) {
+                            return p.ok() ? Result<Order>(p.value()) : Result<Order>(p.error());
+                        })
+                      : m_sim->cancelOrder(e.ref));
         QMetaObject::invokeMethod(
             m_sim, [clock] { clock->unpin(); }, Qt::QueuedConnection);
     }
@@ -121,9 +125,9 @@ Connector* SimVenue::connector() const {
     return m_host ? m_host->connector() : nullptr;
 }
 
-Result<Order> SimVenue::createOrder(const OrderRequest& request, int timeoutMs) {
+OrderPlacement SimVenue::createOrder(const OrderRequest& request, int timeoutMs) {
     const quint64 step = m_steps;
-    Result<Order> r = awaitResult(m_sim->createOrder(request), timeoutMs);
+    OrderPlacement r = awaitPlacement(m_sim->createOrder(request), request.clientId, timeoutMs);
     if (r.ok()) {
         SimJournalEntry e;
         e.op = SimJournalEntry::Op::Create;
@@ -131,7 +135,7 @@ Result<Order> SimVenue::createOrder(const OrderRequest& request, int timeoutMs) 
         e.timeMs = r.value().createdAtMs;
         e.request = request;
         if (std::optional<QString> problem = m_journal.append(e))
-            return stateError(*problem);
+            return OrderPlacement::unknown(stateError(*problem), request.clientId);
     }
     return r;
 }

@@ -49,7 +49,7 @@ public:
     std::optional<CliError> open(bool changesOrders, int timeoutMs);
 
     Connector* connector() const override;
-    Result<Order> createOrder(const OrderRequest& request, int timeoutMs) override;
+    OrderPlacement createOrder(const OrderRequest& request, int timeoutMs) override;
     Result<Order> cancelOrder(const OrderRef& ref, int timeoutMs) override;
 
     quint64 steps() const { return m_steps; }

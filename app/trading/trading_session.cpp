@@ -2,17 +2,16 @@
 
 #include "marketdata/market_data_hub.h"
 #include "marketdata/when_finished.h"
+#include "trading/order_entry.h"
+#include "venues/core/order_cache.h"
 
 #include <QUuid>
 
 #include <algorithm>
 
-// Rule for every order POST: it is never re-sent blindly. A request that failed with a Network error may
-// still have reached the venue and created the order, so sending it again could buy twice. Instead the order
-// is looked up by its client id (the idempotency key we generated): found means it was placed; NotFound
-// means it was not, and only then is it reported as failed. If the lookup itself fails the outcome is
-// unknown: the user is told so, and the next refresh() resolves it when the order shows up. A later
-// automatic retry must re-use the same client id (venues reject duplicates) and look up first.
+// Orders go through OrderEntry (validation against fresh rules, then one send). The connector core looks an
+// order whose answer was lost up once by its client id; what is still unknown after that is kept as such
+// here, told to the user, and resolved by the next refresh() when the order shows up. Nothing is re-sent.
 
 namespace hoga {
 
@@ -28,16 +27,6 @@ QString fillKey(const Fill& fill) {
     // Without a trade id, a fill is identified by everything that describes it.
     return fill.orderId + QLatin1Char('\n') + QString::number(fill.timestampMs) + QLatin1Char('\n') +
            fill.price.toString() + QLatin1Char('\n') + fill.qty.toString();
-}
-
-// True if `incoming` does not describe an older state of the order than `existing`: streams and REST
-// answers can arrive out of order, and an order never goes back from terminal or un-fills.
-bool isNotOlder(const Order& incoming, const Order& existing) {
-    if (isTerminal(existing.state) && !isTerminal(incoming.state))
-        return false;
-    if (incoming.updatedAtMs > 0 && existing.updatedAtMs > 0 && incoming.updatedAtMs < existing.updatedAtMs)
-        return false;
-    return incoming.filledQty >= existing.filledQty;
 }
 
 bool newestFirst(const Order& a, const Order& b) {
@@ -184,23 +173,31 @@ QVector<Fill> TradingSession::fills() const {
     return m_fills;
 }
 
-ValidationResult TradingSession::validate(const OrderRequest& request) const {
-    // Without rules for the market (unknown, or not loaded yet) the validator explains that itself.
-    const Market market = (m_hub ? m_hub->market(request.market) : std::nullopt).value_or(Market());
+OrderContext TradingSession::contextFor(const OrderRequest& request) const {
+    OrderContext context;
+    context.balances = balances();
     // A market order's cost is estimated at the price it would take first: the best ask for a buy, the best
     // bid for a sell.
-    std::optional<Decimal> referencePrice;
     if (executesImmediately(request.type) && m_hub) {
         if (const auto book = m_hub->orderBook(request.market)) {
             const auto level = request.side == Side::Buy ? book->bestAsk() : book->bestBid();
             if (level)
-                referencePrice = level->price;
+                context.referencePrice = level->price;
         }
     }
-    return OrderValidator::validate(request, market, balances(), referencePrice);
+    return context;
+}
+
+ValidationResult TradingSession::validate(const OrderRequest& request) const {
+    // Without rules for the market (unknown, or not loaded yet) the validator explains that itself.
+    const Market market = (m_hub ? m_hub->market(request.market) : std::nullopt).value_or(Market());
+    const VenueCapabilities capabilities =
+        m_connector ? m_connector->capabilities() : VenueCapabilities::anyVenue();
+    return OrderEntry::check(request, market, capabilities, contextFor(request));
 }
 
 QString TradingSession::submit(OrderRequest request) {
+    // Checked here first so the form hears at once; OrderEntry checks again against the venue's fresh rules.
     const ValidationResult validation = validate(request);
     if (!validation.ok()) {
         emit orderRejected(request.clientId, validation.summary());
@@ -215,43 +212,38 @@ QString TradingSession::submit(OrderRequest request) {
         request.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString clientId = request.clientId;
     m_pendingClientIds.insert(clientId, request.market);
-    whenFinished(m_connector->createOrder(request), this,
-                 [this, clientId](const Result<Order>& result) { onCreateAnswered(clientId, result); });
+    const QFuture<OrderPlacement> placed = OrderEntry::place(
+        m_connector, request, this, [this, request](const Market&) { return contextFor(request); });
+    auto* watcher = new QFutureWatcher<OrderPlacement>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, clientId] {
+        const QFuture<OrderPlacement> f = watcher->future();
+        watcher->deleteLater();
+        onCreateAnswered(clientId, f.resultCount() > 0 ? f.result() : OrderPlacement());
+    });
+    watcher->setFuture(placed);
     return clientId;
 }
 
-void TradingSession::onCreateAnswered(const QString& clientId, const Result<Order>& result) {
-    if (result)
-        accept(clientId, result.value());
-    else if (result.error().kind == ErrorKind::Network)
-        lookUpAfterNetworkError(clientId, result.error()); // never re-send: see the rule at the top
-    else
-        reportFailed(clientId, result.error());
-}
-
-void TradingSession::lookUpAfterNetworkError(const QString& clientId, const VenueError& sendError) {
-    if (!m_connector) {
-        reportFailed(clientId, sendError);
+void TradingSession::onCreateAnswered(const QString& clientId, const OrderPlacement& placement) {
+    switch (placement.outcome()) {
+    case OrderPlacement::Outcome::Placed:
+        accept(clientId, placement.value());
+        return;
+    case OrderPlacement::Outcome::Rejected:
+        reportFailed(clientId, placement.error());
+        return;
+    case OrderPlacement::Outcome::Unknown: {
+        // Neither placed nor failed as far as we can tell: say so, and let the next refresh find it.
+        m_unknownClientIds.insert(clientId);
+        VenueError unknown = placement.error();
+        if (unknown.detail.isEmpty())
+            unknown.detail = tr("It is not known whether the order was placed. Check the open orders before "
+                                "placing it again.");
+        emit orderRejected(clientId, unknown.userMessage());
+        emit errorOccurred(unknown);
         return;
     }
-    whenFinished(m_connector->fetchOrder(OrderRef{{}, clientId}), this,
-                 [this, clientId, sendError](const Result<Order>& lookup) {
-                     if (lookup) {
-                         accept(clientId, lookup.value()); // it reached the venue after all
-                     } else if (lookup.error().kind == ErrorKind::NotFound) {
-                         reportFailed(clientId, sendError);
-                     } else {
-                         // Neither placed nor failed as far as we can tell: say so, and let the next
-                         // refresh find it.
-                         m_unknownClientIds.insert(clientId);
-                         VenueError unknown = sendError;
-                         unknown.detail =
-                             tr("It is not known whether the order was placed. Check the open orders "
-                                "before placing it again.");
-                         emit orderRejected(clientId, unknown.userMessage());
-                         emit errorOccurred(unknown);
-                     }
-                 });
+    }
 }
 
 void TradingSession::accept(const QString& clientId, const Order& order) {
@@ -324,11 +316,17 @@ void TradingSession::refetchOrder(const QString& orderId) {
 }
 
 bool TradingSession::storeOrder(const Order& order) {
+    // Streams and REST answers arrive out of order: the connector core's merge rule decides.
     const QString key = orderKey(order);
-    const auto it = m_orders.constFind(key);
-    if (it != m_orders.cend() && !isNotOlder(order, *it))
+    const auto it = m_orders.find(key);
+    if (it == m_orders.end()) {
+        m_orders.insert(key, order);
+        return true;
+    }
+    const std::optional<Order> merged = OrderCache::merged(*it, order);
+    if (!merged)
         return false;
-    m_orders.insert(key, order);
+    *it = *merged;
     return true;
 }
 

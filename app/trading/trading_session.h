@@ -1,6 +1,7 @@
 #pragma once
 
-#include "trading/order_validator.h"
+#include "trading/order_entry.h"
+#include "core/order_validator.h"
 #include "venues/connector.h"
 
 #include <QHash>
@@ -34,10 +35,11 @@ public:
     QVector<Order> orderHistory() const; // terminal orders, newest first
     QVector<Fill> fills() const;         // newest first
 
-    // Checks the request against the market's rules, balances and (for market orders) the book.
+    // Checks the request against the market's rules, the venue's capabilities, balances and (for market
+    // orders) the book.
     ValidationResult validate(const OrderRequest& request) const;
-    // Validates, assigns a client id if missing, and sends. Returns the client id, or an empty string if
-    // validation failed (then `orderRejected` is emitted with the explanation).
+    // Validates, assigns a client id if missing, and sends through OrderEntry. Returns the client id, or an
+    // empty string if validation failed (then `orderRejected` is emitted with the explanation).
     QString submit(OrderRequest request);
     void cancel(const QString& orderId);
 
@@ -60,8 +62,8 @@ private:
     void fetchFills();
     void onOrderStream(const Order& order);
     void onFillStream(const Fill& fill);
-    void onCreateAnswered(const QString& clientId, const Result<Order>& result);
-    void lookUpAfterNetworkError(const QString& clientId, const VenueError& sendError);
+    OrderContext contextFor(const OrderRequest& request) const;
+    void onCreateAnswered(const QString& clientId, const OrderPlacement& placement);
     void accept(const QString& clientId, const Order& order);
     void reportFailed(const QString& clientId, const VenueError& error);
     void resolvePendingFrom(const QVector<Order>& orders);

@@ -9,7 +9,7 @@
 #include "core/result.h"
 #include "core/ticker.h"
 #include "core/trade.h"
-#include "venues/core/capabilities.h"
+#include "core/capabilities.h"
 
 #include <QFuture>
 #include <QObject>

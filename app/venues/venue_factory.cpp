@@ -1,10 +1,9 @@
 #include "venue_factory.h"
 
-#include "bithumb/bithumb_connector.h"
+#include "bithumb/bithumb_protocol.h"
+#include "core/venue_connector.h"
 #include "sim/sim_connector.h"
-#include "upbit/upbit_connector.h"
-
-#include <openssl/crypto.h>
+#include "upbit/upbit_protocol.h"
 
 namespace hoga {
 
@@ -14,16 +13,28 @@ std::unique_ptr<Connector> createConnector(const VenueConfig& config) {
         sim.clock = config.clock ? config.clock : &SystemClock::instance();
         return std::make_unique<SimConnector>(sim);
     }
-    // Empty endpoint URLs mean the venue's production endpoints (see the connectors' traits).
-    if (config.venue == QLatin1String("upbit"))
-        return std::make_unique<UpbitConnector>(config);
-    if (config.venue == QLatin1String("bithumb"))
-        return std::make_unique<BithumbConnector>(config);
+    // Empty endpoint URLs mean the venue's production endpoints (see the bundles' defaultEndpoints()).
+    if (auto protocol = createProtocol(config.venue))
+        return std::make_unique<VenueConnector>(std::move(protocol), config);
+    return nullptr;
+}
+
+std::unique_ptr<VenueProtocol> createProtocol(const QString& venue) {
+    if (venue == QLatin1String("upbit"))
+        return std::make_unique<UpbitProtocol>();
+    if (venue == QLatin1String("bithumb"))
+        return std::make_unique<BithumbProtocol>();
     return nullptr;
 }
 
 QStringList knownVenues() {
     return {QStringLiteral("sim"), QStringLiteral("upbit"), QStringLiteral("bithumb")};
+}
+
+CredentialSchema credentialSchema(const QString& venue) {
+    if (const auto protocol = createProtocol(venue))
+        return protocol->credentialSchema();
+    return keyPairSchema();
 }
 
 } // namespace hoga

@@ -3,6 +3,7 @@
 #include "connector.h"
 #include "core/clock.h"
 #include "venues/core/credentials.h"
+#include "venues/core/endpoints.h"
 
 #include <QByteArray>
 #include <QUrl>
@@ -10,14 +11,6 @@
 #include <memory>
 
 namespace hoga {
-
-// Where a venue is reached. Empty URLs mean the venue's public production endpoints; tests point them at
-// loopback fake venues.
-struct VenueEndpoints {
-    QUrl restUrl;       // e.g. https://api.upbit.com (paths such as /v1/ticker are appended)
-    QUrl wsUrl;         // public stream
-    QUrl privateWsUrl;  // private (account) stream
-};
 
 struct VenueConfig {
     QString venue; // "sim", "upbit", "bithumb"
@@ -30,6 +23,8 @@ struct VenueConfig {
 // to a thread: hand it to a ConnectorHost.
 std::unique_ptr<Connector> createConnector(const VenueConfig& config);
 QStringList knownVenues();
+// The protocol bundle of a network venue ("upbit", "bithumb"), or nullptr (the simulator has none).
+std::unique_ptr<class VenueProtocol> createProtocol(const QString& venue);
 // The credential fields of `venue` (keys dialog, hoga-cli keys set); the key pair for an unknown venue.
 CredentialSchema credentialSchema(const QString& venue);
 

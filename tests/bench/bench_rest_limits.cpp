@@ -9,7 +9,8 @@
 #include "marketdata/when_finished.h"
 #include "support/fake_venues/fake_venue_server.h"
 #include "venues/connector_host.h"
-#include "venues/upbit/upbit_connector.h"
+#include "venues/core/venue_connector.h"
+#include "venues/upbit/upbit_protocol.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -84,9 +85,9 @@ int main(int argc, char** argv) {
     config.endpoints.restUrl = server.restUrl();
     config.endpoints.wsUrl = server.wsUrl();
     config.endpoints.privateWsUrl = server.privateWsUrl();
-    upbit::ConnectorOptions options;
-    options.limiter = std::make_shared<net::RateLimiter>(UpbitConnector::upbitRateLimits());
-    ConnectorHost host(std::make_unique<UpbitConnector>(config, options));
+    VenueConnectorOptions options;
+    options.limiter = std::make_shared<net::RateLimiter>(UpbitProtocol::limits());
+    ConnectorHost host(std::make_unique<VenueConnector>(std::make_unique<UpbitProtocol>(), config, options));
     Connector* connector = host.connector();
 
     const QVector<Load> loads{

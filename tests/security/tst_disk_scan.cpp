@@ -217,7 +217,7 @@ void TestDiskScan::useConnector(FakeFlavor flavor, ApiKeyRing& ring, FakeVenueSe
     request.price = bid - server.tickFor(market, bid) * Decimal(10);
     request.qty = *Decimal::parse(QStringLiteral("0.001"));
     request.clientId = QStringLiteral("disk-scan-%1").arg(venue);
-    const Result<Order> placed = cli::awaitResult(c->createOrder(request), kWaitMs);
+    const OrderPlacement placed = cli::awaitPlacement(c->createOrder(request), request.clientId, kWaitMs);
     QVERIFY2(placed.ok(), qPrintable(placed.ok() ? QString() : placed.error().userMessage()));
     OrderRef ref;
     ref.id = placed.value().id;

@@ -4,9 +4,9 @@
 
 namespace hoga::test {
 
-template <class T> QFuture<Result<T>> FakeConnector::reply(Result<T> value) {
-    auto promise = std::make_shared<QPromise<Result<T>>>();
-    QFuture<Result<T>> future = promise->future();
+template <class T> QFuture<T> FakeConnector::replyWith(T value) {
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
     promise->start();
     auto deliver = [promise, value = std::move(value)]() mutable {
         promise->addResult(std::move(value));
@@ -65,10 +65,17 @@ QFuture<Result<QVector<Balance>>> FakeConnector::fetchBalances() {
     return reply<QVector<Balance>>(balances);
 }
 
-QFuture<Result<Order>> FakeConnector::createOrder(const OrderRequest& request) {
+QFuture<Result<Market>> FakeConnector::fetchMarketRules(const QString& code) {
+    for (const Market& m : markets)
+        if (m.code == code)
+            return reply<Market>(m);
+    return reply<Market>(VenueError{ErrorKind::NotFound, {}, {}, {}, 0});
+}
+
+QFuture<OrderPlacement> FakeConnector::createOrder(const OrderRequest& request) {
     createRequests << request;
     if (onCreateOrder)
-        return reply<Order>(onCreateOrder(request));
+        return replyWith<OrderPlacement>(onCreateOrder(request));
     Order o;
     o.venue = venue;
     o.id = QStringLiteral("o%1").arg(created.size() + 1);
@@ -82,7 +89,7 @@ QFuture<Result<Order>> FakeConnector::createOrder(const OrderRequest& request) {
     o.state = OrderState::Open;
     o.createdAtMs = o.updatedAtMs = 1'700'000'000'000 + created.size();
     created << o;
-    return reply<Order>(o);
+    return replyWith<OrderPlacement>(OrderPlacement::placed(o));
 }
 
 std::optional<Order> FakeConnector::findOrder(const OrderRef& ref) const {

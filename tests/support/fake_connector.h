@@ -24,14 +24,16 @@ public:
     QString displayName() const override { return QStringLiteral("Fake venue"); }
     bool hasCredentials() const override { return true; }
     ConnectionState connectionState() const override { return state; }
+    VenueCapabilities capabilities() const override { return caps; }
 
     QFuture<Result<QVector<Market>>> fetchMarkets() override;
+    QFuture<Result<Market>> fetchMarketRules(const QString& market) override;
     QFuture<Result<QVector<Ticker>>> fetchTickers(const QStringList& markets) override;
     QFuture<Result<OrderBook>> fetchOrderBook(const QString& market, int depth) override;
     QFuture<Result<QVector<Candle>>> fetchCandles(const CandleQuery& query) override;
     QFuture<Result<QVector<Trade>>> fetchTrades(const QString& market, int count) override;
     QFuture<Result<QVector<Balance>>> fetchBalances() override;
-    QFuture<Result<Order>> createOrder(const OrderRequest& request) override;
+    QFuture<OrderPlacement> createOrder(const OrderRequest& request) override;
     QFuture<Result<Order>> fetchOrder(const OrderRef& ref) override;
     QFuture<Result<QVector<Order>>> fetchOpenOrders(const QString& market = {}) override;
     QFuture<Result<QVector<Order>>> fetchClosedOrders(const QString& market = {}, int limit = 100) override;
@@ -58,9 +60,10 @@ public:
     QVector<Fill> fills;
     std::optional<VenueError> marketsError; // when set, fetchMarkets fails with it
     std::optional<VenueError> tickersError;
-    // Default: createOrder answers an Open order with id "o<n>"; fetchOrder and cancelOrder look the order up
+    VenueCapabilities caps = VenueCapabilities::anyVenue();
+    // Default: createOrder places an Open order with id "o<n>"; fetchOrder and cancelOrder look the order up
     // among the created, open and closed orders (cancel marks it cancelled) or answer NotFound.
-    std::function<Result<Order>(const OrderRequest&)> onCreateOrder;
+    std::function<OrderPlacement(const OrderRequest&)> onCreateOrder;
     std::function<Result<Order>(const OrderRef&)> onFetchOrder;
     std::function<Result<Order>(const OrderRef&)> onCancelOrder;
 
@@ -82,7 +85,8 @@ public:
     static VenueError error(ErrorKind kind, const QString& code = {});
 
 private:
-    template <class T> QFuture<Result<T>> reply(Result<T> value);
+    template <class T> QFuture<T> replyWith(T value);
+    template <class T> QFuture<Result<T>> reply(Result<T> value) { return replyWith<Result<T>>(std::move(value)); }
     std::optional<Order> findOrder(const OrderRef& ref) const;
 
     QVector<std::function<void()>> m_deferred;

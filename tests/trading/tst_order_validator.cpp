@@ -1,4 +1,4 @@
-#include "trading/order_validator.h"
+#include "core/order_validator.h"
 
 #include <QTest>
 

@@ -202,10 +202,19 @@ void OrderTicket::buildUi() {
     m_timeInForceLabel = new QLabel(tr("Time in force"), this);
     m_timeInForceBox = new QComboBox(this);
     m_timeInForceBox->setObjectName(QStringLiteral("timeInForceBox"));
-    m_timeInForceBox->addItem(tr("GTC (until cancelled)"), int(TimeInForce::GoodTillCancel));
-    m_timeInForceBox->addItem(tr("IOC (immediate or cancel)"), int(TimeInForce::ImmediateOrCancel));
-    m_timeInForceBox->addItem(tr("FOK (fill or kill)"), int(TimeInForce::FillOrKill));
-    m_timeInForceBox->addItem(tr("Post only"), int(TimeInForce::PostOnly));
+    // Only what the venue takes on limit orders (its capabilities), GTC first.
+    const VenueCapabilities capabilities =
+        m_session ? m_session->capabilities() : VenueCapabilities::anyVenue();
+    const std::pair<TimeInForce, QString> tifChoices[] = {
+        {TimeInForce::GoodTillCancel, tr("GTC (until cancelled)")},
+        {TimeInForce::ImmediateOrCancel, tr("IOC (immediate or cancel)")},
+        {TimeInForce::FillOrKill, tr("FOK (fill or kill)")},
+        {TimeInForce::PostOnly, tr("Post only")},
+    };
+    for (const auto& [tif, label] : tifChoices)
+        if (capabilities.allows(OrderType::Limit, tif))
+            m_timeInForceBox->addItem(label, int(tif));
+    m_marketType->setVisible(capabilities.supports(OrderType::Market));
     m_timeInForceBox->setToolTip(tr("IOC cancels what does not fill at once; FOK fills completely at once or "
                                     "not at all; post only is cancelled if it would fill at once."));
     m_timeInForceLabel->setBuddy(m_timeInForceBox);

@@ -3,7 +3,7 @@
 #include "core/market.h"
 #include "core/order.h"
 #include "theme/price_colors.h"
-#include "trading/order_validator.h"
+#include "core/order_validator.h"
 
 #include <QFrame>
 

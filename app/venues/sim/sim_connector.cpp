@@ -2,8 +2,12 @@
 
 #include "sim_exchange.h"
 
+#include "venues/core/async_call.h"
+#include "venues/core/subscription_set.h"
+
 #include <QPromise>
 #include <QTimer>
+#include <QUuid>
 
 namespace hoga {
 
@@ -32,7 +36,7 @@ struct SimConnector::Impl {
     SimConnector* q;
     SimConfig config;
     SimExchange exchange;
-    QHash<QString, unsigned> subscriptions;
+    SubscriptionSet subscriptions;
     bool accountSubscribed = false;
     bool started = false;
 
@@ -72,10 +76,10 @@ struct SimConnector::Impl {
 
     void emitEvents(const SimEvents& events) {
         for (const Trade& t : events.trades)
-            if (subscriptions.value(t.market) & TradeChannel)
+            if (subscriptions.has(t.market, TradeChannel))
                 emit q->tradeReceived(t);
         for (const QString& code : events.markets)
-            emitMarket(code, subscriptions.value(code));
+            emitMarket(code, subscriptions.channels(code));
         if (!accountSubscribed)
             return;
         for (const Order& o : events.orders)
@@ -112,8 +116,24 @@ ConnectionState SimConnector::connectionState() const {
     return ConnectionState::Connected;
 }
 
+VenueCapabilities SimConnector::capabilities() const {
+    return SimExchange::capabilities();
+}
+
 QFuture<Result<QVector<Market>>> SimConnector::fetchMarkets() {
     return d->run<QVector<Market>>([this] { return Result<QVector<Market>>(d->exchange.markets()); });
+}
+
+QFuture<Result<Market>> SimConnector::fetchMarketRules(const QString& market) {
+    return d->run<Market>([this, market] {
+        for (const Market& m : d->exchange.markets())
+            if (m.code == market)
+                return Result<Market>(m);
+        VenueError e;
+        e.kind = ErrorKind::NotFound;
+        e.detail = tr("The simulated venue has no market %1.").arg(market);
+        return Result<Market>(e);
+    });
 }
 
 QFuture<Result<QVector<Ticker>>> SimConnector::fetchTickers(const QStringList& markets) {
@@ -136,12 +156,18 @@ QFuture<Result<QVector<Balance>>> SimConnector::fetchBalances() {
     return d->run<QVector<Balance>>([this] { return Result<QVector<Balance>>(d->exchange.balances()); });
 }
 
-QFuture<Result<Order>> SimConnector::createOrder(const OrderRequest& request) {
-    return d->run<Order>([this, request] {
+QFuture<OrderPlacement> SimConnector::createOrder(const OrderRequest& asked) {
+    OrderRequest request = asked;
+    if (request.clientId.isEmpty())
+        request.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // The simulator answers every request: an order is placed or definitely refused, never unknown.
+    return startOn<OrderPlacement>(this, [this, request](PromisePtr<OrderPlacement> promise) {
+        d->ensureStarted();
         SimEvents events;
-        Result<Order> result = d->exchange.createOrder(request, &events);
+        const Result<Order> result = d->exchange.createOrder(request, &events);
         d->emitEvents(events);
-        return result;
+        resolve(promise, result.ok() ? OrderPlacement::placed(result.value())
+                                     : OrderPlacement::rejected(result.error(), request.clientId));
     });
 }
 
@@ -184,11 +210,10 @@ void SimConnector::subscribeMarketData(const QStringList& markets, unsigned chan
                     emit streamError(e);
                     continue;
                 }
-                unsigned& subscribed = d->subscriptions[code];
-                const unsigned added = channels & ~subscribed;
-                subscribed |= channels;
+                const unsigned before = d->subscriptions.channels(code);
+                d->subscriptions.add({code}, channels);
                 // Like a venue's stream, a new subscription starts with a snapshot.
-                d->emitMarket(code, added);
+                d->emitMarket(code, d->subscriptions.channels(code) & ~before);
             }
         },
         Qt::QueuedConnection);
@@ -198,14 +223,7 @@ void SimConnector::unsubscribeMarketData(const QStringList& markets, unsigned ch
     QMetaObject::invokeMethod(
         this,
         [this, markets, channels] {
-            for (const QString& code : markets) {
-                auto it = d->subscriptions.find(code);
-                if (it == d->subscriptions.end())
-                    continue;
-                *it &= ~channels;
-                if (*it == 0)
-                    d->subscriptions.erase(it);
-            }
+            d->subscriptions.remove(markets, channels);
         },
         Qt::QueuedConnection);
 }

@@ -35,14 +35,16 @@ public:
     bool isSimulated() const override { return true; }
     bool hasCredentials() const override { return true; }
     ConnectionState connectionState() const override;
+    VenueCapabilities capabilities() const override;
 
     QFuture<Result<QVector<Market>>> fetchMarkets() override;
+    QFuture<Result<Market>> fetchMarketRules(const QString& market) override;
     QFuture<Result<QVector<Ticker>>> fetchTickers(const QStringList& markets) override;
     QFuture<Result<OrderBook>> fetchOrderBook(const QString& market, int depth) override;
     QFuture<Result<QVector<Candle>>> fetchCandles(const CandleQuery& query) override;
     QFuture<Result<QVector<Trade>>> fetchTrades(const QString& market, int count) override;
     QFuture<Result<QVector<Balance>>> fetchBalances() override;
-    QFuture<Result<Order>> createOrder(const OrderRequest& request) override;
+    QFuture<OrderPlacement> createOrder(const OrderRequest& request) override;
     QFuture<Result<Order>> fetchOrder(const OrderRef& ref) override;
     QFuture<Result<QVector<Order>>> fetchOpenOrders(const QString& market = {}) override;
     QFuture<Result<QVector<Order>>> fetchClosedOrders(const QString& market = {}, int limit = 100) override;

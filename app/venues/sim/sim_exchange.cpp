@@ -1,5 +1,7 @@
 #include "sim_exchange.h"
 
+#include "core/order_validator.h"
+
 #include "sim_account.h"
 #include "sim_book.h"
 #include "sim_history.h"
@@ -431,29 +433,6 @@ VenueError SimExchange::Impl::orderNotFound(const OrderRef& ref) const {
 }
 
 // The venues' (Upbit's) time-in-force rules: limit orders take any; best orders IOC or FOK; market none.
-static std::optional<QString> timeInForceProblem(const OrderRequest& req) {
-    const TimeInForce tif = req.timeInForce;
-    switch (req.type) {
-    case OrderType::Limit:
-        return std::nullopt;
-    case OrderType::Market:
-        if (tif == TimeInForce::GoodTillCancel)
-            return std::nullopt;
-        break;
-    case OrderType::Best:
-        if (tif == TimeInForce::ImmediateOrCancel || tif == TimeInForce::FillOrKill)
-            return std::nullopt;
-        if (tif == TimeInForce::GoodTillCancel)
-            return QCoreApplication::translate("hoga::SimConnector",
-                                               "A best-price order needs a time in force of IOC or FOK.");
-        break;
-    }
-    return tif == TimeInForce::PostOnly
-               ? QCoreApplication::translate("hoga::SimConnector",
-                                             "Post-only is available for limit orders only.")
-               : QCoreApplication::translate("hoga::SimConnector", "Market orders take no time in force.");
-}
-
 bool SimExchange::Impl::wouldTake(const MarketState& m, const OrderRequest& req) {
     const std::optional<Decimal> opposite = req.side == Side::Buy ? m.book.bestAsk() : m.book.bestBid();
     return opposite && (req.side == Side::Buy ? req.price >= *opposite : req.price <= *opposite);
@@ -488,88 +467,35 @@ std::optional<VenueError> SimExchange::Impl::validateAndLock(const OrderRequest&
         return error(ErrorKind::InvalidOrder, code, detail);
     };
 
-    // Shape of the request.
-    if (req.price.isNegative() || req.qty.isNegative() || req.total.isNegative())
-        return invalid(QStringLiteral("validation_error"),
-                       QCoreApplication::translate("hoga::SimConnector",
-                                                   "Price, quantity and total cannot be negative."));
-    if (limit && (!req.price.isPositive() || !req.qty.isPositive() || !req.total.isZero()))
-        return invalid(QStringLiteral("validation_error"),
-                       QCoreApplication::translate(
-                           "hoga::SimConnector",
-                           "A limit order needs a price and a quantity above zero, and no total."));
-    if (std::optional<QString> detail = timeInForceProblem(req))
-        return invalid(QStringLiteral("invalid_time_in_force"), *detail);
-    if (req.type == OrderType::Best && buy && (!req.total.isPositive() || !req.qty.isZero()))
-        return invalid(QStringLiteral("validation_error"),
-                       QCoreApplication::translate(
-                           "hoga::SimConnector",
-                           "A best-price buy needs a total amount to spend, and no quantity or price."));
-    if (!limit && buy && (req.qty.isPositive() == req.total.isPositive() || !req.price.isZero()))
-        return invalid(
-            QStringLiteral("validation_error"),
-            QCoreApplication::translate(
-                "hoga::SimConnector",
-                "A market buy needs either a quantity or a total amount (not both), and no price."));
-    if (!limit && !buy && (!req.qty.isPositive() || !req.total.isZero() || !req.price.isZero()))
-        return invalid(
-            QStringLiteral("validation_error"),
-            QCoreApplication::translate("hoga::SimConnector",
-                                        "A market sell needs a quantity above zero, and no price or total."));
     if (!req.clientId.isEmpty() && idByClientId.contains(req.clientId))
         return invalid(QStringLiteral("duplicate_identifier"),
                        QCoreApplication::translate(
                            "hoga::SimConnector", "The client order id %1 was already used for another order.")
                            .arg(req.clientId));
 
-    // Price on the tick grid.
-    if (limit) {
-        const Decimal tick = rules.tickFor(req.price);
-        if (tick.isPositive() && !req.price.isMultipleOf(tick)) {
-            const Decimal lower = req.price.roundToStep(tick, Rounding::Floor);
-            const Decimal upper = req.price.roundToStep(tick, Rounding::Ceiling);
-            return invalid(
-                QStringLiteral("invalid_price") + suffix,
-                QCoreApplication::translate(
-                    "hoga::SimConnector",
-                    "Price %1 %2 is not a multiple of the %3 %2 tick. Nearest valid prices: %4 or %5.")
-                    .arg(grouped(req.price), market.quote, grouped(tick), grouped(lower), grouped(upper)));
+    // The venue's own checks (shape, time in force, tick, step, totals) are the order policy's rule checks
+    // on the same rule data, answered with venue-style error names. A market order by quantity is valued at
+    // the best opposite price.
+    const std::optional<Decimal> reference = limit ? std::nullopt : (buy ? m.book.bestAsk() : m.book.bestBid());
+    const ValidationResult checked = OrderValidator::checkRules(req, market, reference, SimExchange::capabilities());
+    if (!checked.ok()) {
+        const ValidationIssue& issue = checked.issues.first();
+        switch (issue.code) {
+        case ValidationIssue::InvalidTimeInForce:
+            return invalid(QStringLiteral("invalid_time_in_force"), issue.message);
+        case ValidationIssue::PriceNotOnTick:
+            return invalid(QStringLiteral("invalid_price") + suffix, issue.message);
+        case ValidationIssue::QtyNotOnStep:
+        case ValidationIssue::BelowMinQty:
+            return invalid(QStringLiteral("invalid_volume") + suffix, issue.message);
+        case ValidationIssue::BelowMinTotal:
+            return invalid(QStringLiteral("under_min_total") + suffix, issue.message);
+        case ValidationIssue::AboveMaxTotal:
+            return invalid(QStringLiteral("over_max_total") + suffix, issue.message);
+        default:
+            return invalid(QStringLiteral("validation_error"), issue.message);
         }
     }
-    // Quantity on the step grid.
-    if (!byTotal) {
-        if (rules.qtyStep.isPositive() && !req.qty.isMultipleOf(rules.qtyStep))
-            return invalid(QStringLiteral("invalid_volume") + suffix,
-                           QCoreApplication::translate("hoga::SimConnector",
-                                                       "Quantity %1 %2 is not a multiple of the %3 %2 step.")
-                               .arg(grouped(req.qty), market.base, rules.qtyStep.toString()));
-        if (rules.minQty.isPositive() && req.qty < rules.minQty)
-            return invalid(QStringLiteral("invalid_volume") + suffix,
-                           QCoreApplication::translate("hoga::SimConnector",
-                                                       "Quantity %1 %2 is below the minimum of %3 %2.")
-                               .arg(grouped(req.qty), market.base, grouped(rules.minQty)));
-    }
-
-    // Order total within the market's bounds (market orders by quantity: valued at the best opposite price).
-    Decimal total;
-    if (limit) {
-        total = req.price * req.qty;
-    } else if (byTotal) {
-        total = req.total;
-    } else {
-        const std::optional<Decimal> best = buy ? m.book.bestAsk() : m.book.bestBid();
-        total = best ? *best * req.qty : Decimal();
-    }
-    if (rules.minTotal.isPositive() && total < rules.minTotal)
-        return invalid(QStringLiteral("under_min_total") + suffix,
-                       QCoreApplication::translate("hoga::SimConnector",
-                                                   "The order total %1 %2 is below the minimum of %3 %2.")
-                           .arg(grouped(total), market.quote, grouped(rules.minTotal)));
-    if (rules.maxTotal.isPositive() && total > rules.maxTotal)
-        return invalid(QStringLiteral("over_max_total") + suffix,
-                       QCoreApplication::translate("hoga::SimConnector",
-                                                   "The order total %1 %2 is above the maximum of %3 %2.")
-                           .arg(grouped(total), market.quote, grouped(rules.maxTotal)));
 
     // Funds.
     const Decimal lockRate = Decimal::max(rules.makerFeeRate, rules.takerFeeRate);
@@ -594,6 +520,21 @@ std::optional<VenueError> SimExchange::Impl::validateAndLock(const OrderRequest&
                          .arg(grouped(need), currency, grouped(account.freeOf(currency))));
     *lockAmount = need;
     return std::nullopt;
+}
+
+VenueCapabilities SimExchange::capabilities() {
+    // Upbit's order model: limit with GTC/IOC/FOK/post-only, market buys by the amount to spend or by
+    // quantity, market sells by quantity, best orders with IOC or FOK.
+    VenueCapabilities c = VenueCapabilities::anyVenue();
+    c.candleIntervals = {CandleInterval::S1,  CandleInterval::M1,  CandleInterval::M3, CandleInterval::M5,
+                         CandleInterval::M10, CandleInterval::M15, CandleInterval::M30, CandleInterval::H1,
+                         CandleInterval::H4,  CandleInterval::D1,  CandleInterval::W1,  CandleInterval::MN1};
+    c.maxCandlesPerRequest = 1000;
+    c.maxTradesPerRequest = 500;
+    c.maxOrderBookDepth = 30;
+    c.ownTradesList = true;
+    c.simulated = true;
+    return c;
 }
 
 SimExchange::SimExchange(const SimConfig& config)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/capabilities.h"
+
 #include "sim_connector.h"
 
 #include <QSet>
@@ -44,6 +46,8 @@ public:
 
     QVector<Balance> balances() const;
     Result<Order> createOrder(const OrderRequest& request, SimEvents* events);
+    // What the simulated venue offers; its order checks follow these.
+    static VenueCapabilities capabilities();
     Result<Order> cancelOrder(const OrderRef& ref, SimEvents* events);
     Result<Order> order(const OrderRef& ref) const;
     Result<QVector<Order>> openOrders(const QString& market) const;              // newest first

@@ -1,5 +1,7 @@
 #include "upbit_errors.h"
 
+#include "venues/core/transport_error.h"
+
 #include "upbit_parse.h"
 
 #include <QCoreApplication>
@@ -226,31 +228,9 @@ VenueError errorFromName(std::span<const ErrorRule> rules, const QString& name, 
 
 VenueError errorFromResponse(const net::HttpResponse& response, std::span<const ErrorRule> rules,
                              std::span<const ErrorRule> fallbackRules, qint64 nowMs) {
+    if (auto transport = transportError(response, nowMs))
+        return *transport;
     VenueError e;
-    switch (response.error) {
-    case net::HttpError::None:
-        break;
-    case net::HttpError::Network:
-    case net::HttpError::Timeout:
-        e.kind = ErrorKind::Network;
-        e.detail = response.errorString;
-        return e;
-    case net::HttpError::Cancelled:
-        e.kind = ErrorKind::Cancelled;
-        e.detail = response.errorString;
-        return e;
-    case net::HttpError::CircuitOpen:
-        e.kind = ErrorKind::Network;
-        e.detail = response.errorString;
-        e.retryAfterMs = std::max<qint64>(0, response.retryAtMs - nowMs);
-        return e;
-    case net::HttpError::Blocked:
-        e.kind = ErrorKind::RateLimit;
-        e.detail = response.errorString;
-        e.retryAfterMs = std::max<qint64>(0, response.retryAtMs - nowMs);
-        return e;
-    }
-
     net::JsonDocument doc;
     std::optional<ErrorBody> body;
     if (!response.body.isEmpty() && doc.parse(response.body))

@@ -61,11 +61,5 @@ private:
     Options m_options;
 };
 
-// A signing hook for HttpRequest::sign that keeps the signer alive as long as the request needs it.
-inline std::function<void(net::HttpRequest&)> signHook(std::shared_ptr<const JwtSigner> signer) {
-    return [signer = std::move(signer)](net::HttpRequest& request) {
-        signer->sign(request);
-    };
-}
 
 } // namespace hoga::upbit

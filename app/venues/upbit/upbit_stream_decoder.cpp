@@ -21,10 +21,10 @@ const OrderBook& StreamDecoder::bookFor(const QString& market) {
     return entryFor(std::string_view(code.constData(), size_t(code.size()))).book;
 }
 
-const OrderBook& StreamDecoder::applyRestBook(const QString& market, const JsonValue& element) {
+const OrderBook& StreamDecoder::replaceBook(const QString& market, const OrderBook& book) {
     const QByteArray code = market.toUtf8();
     Entry& entry = entryFor(std::string_view(code.constData(), size_t(code.size())));
-    parseOrderBookInto(element, entry.book);
+    entry.book.applySnapshot(book.bids(), book.asks(), book.timestampMs(), book.sequence());
     entry.slotsValid = false; // the next frame rebuilds the book
     return entry.book;
 }
@@ -117,17 +117,6 @@ void StreamDecoder::removeBook(const QString& market) {
     m_entries.erase(it);
 }
 
-quint64 StreamDecoder::updatesSinceMark(const QString& market) const {
-    const QByteArray code = market.toUtf8();
-    const auto it = m_entries.find(std::string_view(code.constData(), size_t(code.size())));
-    return it == m_entries.end() ? 0 : it->second->updates;
-}
-
-void StreamDecoder::markBooksStale() {
-    for (auto& [code, entry] : m_entries)
-        entry->updates = 0;
-}
-
 StreamDecoder::Kind StreamDecoder::decode(QByteArrayView frame) {
     if (!m_doc.parse(std::string_view(frame.data(), size_t(frame.size()))))
         return Kind::Invalid;
@@ -139,7 +128,6 @@ StreamDecoder::Kind StreamDecoder::decode(QByteArrayView frame) {
         Entry& entry = entryFor(root["code"].raw());
         if (!decodeBook(root, entry))
             return Kind::Invalid;
-        ++entry.updates;
         m_lastBook = &entry.book;
         return Kind::OrderBook;
     }

@@ -37,16 +37,12 @@ public:
     const QVector<Balance>& assets() const { return m_assets; }
     const ErrorBody& error() const { return m_error; }
 
-    // Replaces a market's book with a REST order book element (after a reconnect); returns the book.
-    const OrderBook& applyRestBook(const QString& market, const JsonValue& element);
+    // Replaces a market's book with a REST snapshot (after a reconnect); returns the stored book.
+    const OrderBook& replaceBook(const QString& market, const OrderBook& book);
     // The stored book of a market (created empty if absent).
     const OrderBook& bookFor(const QString& market);
     bool hasBook(const QString& market) const;
     void removeBook(const QString& market);
-    // Frames decoded for this market since the last call to markBooksStale(): tells whether a REST snapshot
-    // fetched after a reconnect is still newer than what the stream delivered.
-    quint64 updatesSinceMark(const QString& market) const;
-    void markBooksStale();
 
 private:
     // The text and value of one price or size of the last frame, by unit index: a frame that repeats most
@@ -62,7 +58,6 @@ private:
     struct Entry {
         QString code;
         OrderBook book;
-        quint64 updates = 0;
         std::vector<Slot> asks;
         std::vector<Slot> bids;
         bool slotsValid = false; // the book was built from these slots

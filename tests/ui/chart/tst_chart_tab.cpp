@@ -97,7 +97,11 @@ public:
         return ready<QVector<Trade>>();
     }
     QFuture<Result<QVector<Balance>>> fetchBalances() override { return ready<QVector<Balance>>(); }
-    QFuture<Result<Order>> createOrder(const OrderRequest&) override { return ready<Order>(); }
+    QFuture<OrderPlacement> createOrder(const OrderRequest&) override {
+        return QtFuture::makeReadyFuture(OrderPlacement());
+    }
+    QFuture<Result<Market>> fetchMarketRules(const QString&) override { return ready<Market>(); }
+    VenueCapabilities capabilities() const override { return VenueCapabilities::anyVenue(); }
     QFuture<Result<Order>> fetchOrder(const OrderRef&) override { return ready<Order>(); }
     QFuture<Result<QVector<Order>>> fetchOpenOrders(const QString&) override {
         return ready<QVector<Order>>();

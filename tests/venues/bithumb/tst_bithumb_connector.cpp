@@ -1,4 +1,4 @@
-// BithumbConnector against the strict loopback Bithumb (API 2.0) fake: what differs from Upbit on the wire
+// The venue connector with the Bithumb bundle against the strict loopback Bithumb (API 2.0) fake: what differs from Upbit on the wire
 // (JWT timestamp, v2 order paths and short replies, client_order_id/order_type, /v1/orders lists, isDetails,
 // candle `to` in KST, camelCase stream flags, v2 private stream, error names) and the shared guarantees
 // (order timeout, burst without 429).
@@ -58,7 +58,7 @@ private slots:
         QCOMPARE(c()->venueId(), QStringLiteral("bithumb"));
         VenueConfig config;
         config.venue = QStringLiteral("bithumb");
-        BithumbConnector production(config);
+        VenueConnector production(std::make_unique<BithumbProtocol>(), config);
         QCOMPARE(production.endpoints().restUrl, QUrl(QStringLiteral("https://api.bithumb.com")));
         QCOMPARE(production.endpoints().wsUrl, QUrl(QStringLiteral("wss://ws-api.bithumb.com/websocket/v1")));
         QCOMPARE(production.endpoints().privateWsUrl,

@@ -1,5 +1,5 @@
 // Bithumb's own error names, tried before the Upbit names it shares.
-#include "venues/bithumb/bithumb_connector.h"
+#include "venues/bithumb/bithumb_errors.h"
 #include "venues/upbit/upbit_errors.h"
 
 #include <QTest>
@@ -14,7 +14,7 @@ class TestBithumbErrors : public QObject {
         net::HttpResponse r;
         r.status = status;
         r.body = "{\"error\":{\"name\":\"" + name + "\",\"message\":\"원문 메시지\"}}";
-        return errorFromResponse(r, BithumbConnector::bithumbErrorRules(), upbitErrorRules());
+        return errorFromResponse(r, bithumb::errorRules(), upbitErrorRules());
     }
 
 private slots:
@@ -62,7 +62,7 @@ private slots:
     }
 
     void everyBithumbRuleIsCovered() {
-        QCOMPARE(qsizetype(BithumbConnector::bithumbErrorRules().size()), qsizetype(13));
+        QCOMPARE(qsizetype(bithumb::errorRules().size()), qsizetype(13));
     }
 
     void unknownNameIsVenue() {

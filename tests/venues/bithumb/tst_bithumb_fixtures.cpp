@@ -1,13 +1,16 @@
 // Every Bithumb payload in shared/fixtures/bithumb through the matching parser: API 2.0 frames and errors
 // checked field by field, legacy API 1.0 replies recognised as such.
 #include "support/test_util.h"
-#include "venues/bithumb/bithumb_connector.h"
+#include "venues/bithumb/bithumb_errors.h"
+#include "venues/bithumb/bithumb_protocol.h"
 #include "venues/net/json_value.h"
 #include "venues/upbit/upbit_errors.h"
 #include "venues/upbit/upbit_parse.h"
 #include "venues/upbit/upbit_stream_decoder.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QTimeZone>
 #include <QSet>
 #include <QTest>
 
@@ -77,7 +80,7 @@ private slots:
         net::HttpResponse r;
         r.status = 200;
         r.body = bytes(QStringLiteral("legacy_ws_error_invalid_filter.json"));
-        const VenueError e = errorFromResponse(r, BithumbConnector::bithumbErrorRules(), upbitErrorRules());
+        const VenueError e = errorFromResponse(r, bithumb::errorRules(), upbitErrorRules());
         QCOMPARE(e.kind, ErrorKind::Venue);
         QCOMPARE(e.venueCode, QStringLiteral("5100"));
         QCOMPARE(e.venueMessage, QStringLiteral("Invalid Filter Syntax"));
@@ -89,7 +92,7 @@ private slots:
         net::HttpResponse r;
         r.status = 401;
         r.body = bytes(QStringLiteral("rest_error_jwt_verification.json"));
-        const VenueError e = errorFromResponse(r, BithumbConnector::bithumbErrorRules(), upbitErrorRules());
+        const VenueError e = errorFromResponse(r, bithumb::errorRules(), upbitErrorRules());
         QCOMPARE(e.kind, ErrorKind::Auth);
         QCOMPARE(e.venueCode, QStringLiteral("jwt_verification"));
         QCOMPARE(e.venueMessage, QStringLiteral("Jwt 토큰 검증에 실패했습니다."));
@@ -133,15 +136,38 @@ private slots:
         const net::JsonValue root = load(QStringLiteral("ws_subscribe_request_ticker.json"));
         QVERIFY(root.at(0).contains("ticket"));
         QCOMPARE(root.at(1)["type"].toString(), QStringLiteral("ticker"));
-        VenueConfig config;
-        config.venue = QStringLiteral("bithumb");
-        BithumbConnector connector(config);
+        BithumbProtocol protocol;
         net::JsonDocument doc;
-        QVERIFY(doc.parse(connector.publicSubscription({{QStringLiteral("KRW-BTC"), TickerChannel}})));
+        QVERIFY(doc.parse(protocol.publicSubscriptions({{QStringLiteral("KRW-BTC"), TickerChannel}}).value(0)));
         QCOMPARE(doc.root().at(1)["type"].toString(), QStringLiteral("ticker"));
         QCOMPARE(doc.root().at(1)["codes"].at(0).toString(), root.at(1)["codes"].at(0).toString());
         QVERIFY(doc.root().at(1)["isOnlySnapshot"].isBool()); // camelCase on Bithumb
         QVERIFY(!doc.root().at(1).contains("is_only_snapshot"));
+    }
+
+    // A Bithumb day opens at 00:00 KST: its open_time is the UTC instant the venue gives (15:00 UTC the day
+    // before), never the KST date relabelled as a UTC day; `to` is sent as KST wall-clock time.
+    void dayCandlesOpenAtTheInstantTheVenueGives() {
+        BithumbProtocol protocol;
+        net::JsonDocument doc;
+        QVERIFY(doc.parse(QByteArrayLiteral(
+            R"([{"market":"KRW-BTC","candle_date_time_utc":"2024-04-30T15:00:00",)"
+            R"("candle_date_time_kst":"2024-05-01T00:00:00","opening_price":90000000,"high_price":91000000,)"
+            R"("low_price":89000000,"trade_price":90500000,"timestamp":1714579199000,)"
+            R"("candle_acc_trade_price":"1000","candle_acc_trade_volume":"0.01"}])")));
+        CandleQuery query{QStringLiteral("KRW-BTC"), CandleInterval::D1, 1, 0};
+        const Result<QVector<Candle>> candles = protocol.parseCandles(doc.root(), query);
+        QVERIFY(candles.ok());
+        QCOMPARE(candles.value().size(), 1);
+        const qint64 opens = QDateTime(QDate(2024, 4, 30), QTime(15, 0), QTimeZone::UTC).toMSecsSinceEpoch();
+        QCOMPARE(candles.value().first().openTimeMs, opens);
+        // Paging back from that candle asks for candles before 2024-05-01 00:00 KST.
+        const ApiCall page = protocol.candlesCall(query, opens, 200);
+        QString to;
+        for (const auto& [key, value] : page.request.query)
+            if (key == QLatin1String("to"))
+                to = value;
+        QCOMPARE(to, QStringLiteral("2024-05-01T00:00:00"));
     }
 
     void tickers() {

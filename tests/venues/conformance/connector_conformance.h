@@ -94,6 +94,30 @@ template <class T> Result<T> await(const QFuture<Result<T>>& future, int timeout
     return future.result();
 }
 
+// The same for an order request, with its outcome (placed, rejected or unknown).
+inline OrderPlacement awaitPlacement(const QFuture<OrderPlacement>& future, int timeoutMs = 5000) {
+    if (!future.isFinished()) {
+        QFutureWatcher<OrderPlacement> watcher;
+        QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
+        watcher.setFuture(future);
+        if (!future.isFinished() && !finished.wait(timeoutMs) && !future.isFinished())
+            return OrderPlacement::unknown(
+                VenueError{ErrorKind::Network, {}, {}, QStringLiteral("timed out after %1 ms").arg(timeoutMs), 0},
+                {});
+    }
+    if (future.isCanceled() || future.resultCount() == 0)
+        return OrderPlacement::unknown(VenueError{ErrorKind::Cancelled, {}, {}, {}, 0}, {});
+    return future.result();
+}
+
+// An order request as a Result: placed is the order, anything else its error.
+inline Result<Order> await(const QFuture<OrderPlacement>& future, int timeoutMs = 5000) {
+    const OrderPlacement p = awaitPlacement(future, timeoutMs);
+    if (p.ok())
+        return p.value();
+    return p.error();
+}
+
 // "kind venueCode: detail" for failure messages.
 QString describe(const VenueError& error);
 

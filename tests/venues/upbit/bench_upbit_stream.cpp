@@ -1,5 +1,5 @@
 // Throughput of the connector's stream hot path: decoding compact Upbit 30-level orderbook frames and
-// applying them to the market's book (what UpbitConnector does per message before emitting). Three feeds:
+// applying them to the market's book (what the connector core does per message before emitting). Three feeds:
 // the same frame over and over, frames where a few sizes change (the usual traffic), and frames whose
 // prices all move (the worst case). Prints one JSON object; the project target is >= 200,000 messages/s per
 // core.

@@ -4,8 +4,9 @@
 
 #include "conformance/connector_conformance.h"
 #include "support/fake_venues/fake_venue_server.h"
-#include "venues/bithumb/bithumb_connector.h"
-#include "venues/upbit/upbit_connector.h"
+#include "venues/bithumb/bithumb_protocol.h"
+#include "venues/core/venue_connector.h"
+#include "venues/upbit/upbit_protocol.h"
 
 #include <functional>
 #include <memory>
@@ -38,8 +39,8 @@ inline const QString kFakeAccess = QStringLiteral("fake-access-key");
 inline const QByteArray kFakeSecret = QByteArrayLiteral("fake-secret-key-raw-bytes");
 
 // Short timeouts and reconnects so fault tests finish in well under a second each.
-inline upbit::ConnectorOptions fastOptions(std::shared_ptr<net::RateLimiter> limiter) {
-    upbit::ConnectorOptions o;
+inline VenueConnectorOptions fastOptions(std::shared_ptr<net::RateLimiter> limiter) {
+    VenueConnectorOptions o;
     o.limiter = std::move(limiter);
     o.requestTimeoutMs = 3000;
     o.orderTimeoutMs = 600;
@@ -64,17 +65,20 @@ inline VenueConfig fakeConfig(const FakeVenueServer& server, const QString& venu
 
 // A connector of the fake's flavour with fast options and a limiter of its own (so tests never share a venue
 // block); `tweak` may change the options.
-inline std::unique_ptr<UpbitConnector>
+inline std::unique_ptr<VenueConnector>
 makeConnector(const FakeVenueServer& server, const VenueConfig& config,
-              const std::function<void(upbit::ConnectorOptions&)>& tweak = {}) {
+              const std::function<void(VenueConnectorOptions&)>& tweak = {}) {
     const bool upbit = server.flavor() == FakeFlavor::Upbit;
-    upbit::ConnectorOptions options = fastOptions(std::make_shared<net::RateLimiter>(
-        upbit ? UpbitConnector::upbitRateLimits() : BithumbConnector::bithumbRateLimits()));
+    VenueConnectorOptions options = fastOptions(
+        std::make_shared<net::RateLimiter>(upbit ? UpbitProtocol::limits() : BithumbProtocol::limits()));
     if (tweak)
         tweak(options);
+    std::unique_ptr<VenueProtocol> protocol;
     if (upbit)
-        return std::make_unique<UpbitConnector>(config, options);
-    return std::make_unique<BithumbConnector>(config, options);
+        protocol = std::make_unique<UpbitProtocol>();
+    else
+        protocol = std::make_unique<BithumbProtocol>();
+    return std::make_unique<VenueConnector>(std::move(protocol), config, options);
 }
 
 // The conformance target for one flavour: a fresh fake venue and connector per test function.

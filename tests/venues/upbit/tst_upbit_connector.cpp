@@ -1,4 +1,4 @@
-// UpbitConnector against the strict loopback fake: every endpoint and stream, wire details (query hash, body
+// The venue connector with the Upbit bundle against the strict loopback fake: every endpoint and stream, wire details (query hash, body
 // shapes, one request per ticker list, paging), errors end to end, reconnect with resubscription and book
 // re-seed, the order whose answer never comes, the 418 block and a burst at the enforced limits.
 #include "conformance/stream_recorder.h"
@@ -29,10 +29,9 @@ class TestUpbitConnector : public QObject {
     std::unique_ptr<ConnectorHost> m_host;
 
     Connector* c() const { return m_host->connector(); }
-    UpbitConnector* upbit() const { return static_cast<UpbitConnector*>(m_host->connector()); }
 
     void startWith(const VenueConfig& config,
-                   const std::function<void(upbit::ConnectorOptions&)>& tweak = {}) {
+                   const std::function<void(VenueConnectorOptions&)>& tweak = {}) {
         m_host = std::make_unique<ConnectorHost>(makeConnector(*m_server, config, tweak));
     }
 
@@ -188,7 +187,13 @@ private slots:
         QCOMPARE(b["ord_type"].toString(), QStringLiteral("market"));
         QCOMPARE(b["side"].toString(), QStringLiteral("ask"));
         QVERIFY(!b.contains("price"));
-        // orders/chance was read once for the market before its first order.
+        // Orders are sent as asked: the connector reads no rules on its own (OrderEntry asks for them).
+        QVERIFY(requestsTo(*m_server, "GET", "/v1/orders/chance").isEmpty());
+        // fetchMarketRules reads orders/chance once per market and folds it into the market's rules.
+        const auto rules = await(c()->fetchMarketRules(QStringLiteral("KRW-BTC")));
+        REQUIRE_OK(rules);
+        QVERIFY(rules.value().rules.minTotal.isPositive());
+        REQUIRE_OK(await(c()->fetchMarketRules(QStringLiteral("KRW-BTC"))));
         QCOMPARE(requestsTo(*m_server, "GET", "/v1/orders/chance").size(), 1);
     }
 
@@ -262,46 +267,74 @@ private slots:
         const Decimal bid = m_server->bestBid(QStringLiteral("KRW-BTC"));
         const Decimal price =
             (bid * d("0.8")).roundToStep(m_server->tickFor(QStringLiteral("KRW-BTC"), bid), Rounding::Floor);
-        const auto r = await(c()->createOrder({QStringLiteral("KRW-BTC"),
-                                               Side::Buy,
-                                               OrderType::Limit,
-                                               price,
-                                               d("0.001"),
-                                               {},
-                                               QStringLiteral("timeout-1")}));
-        REQUIRE_OK(r);
+        const OrderPlacement r = awaitPlacement(c()->createOrder({QStringLiteral("KRW-BTC"),
+                                                                 Side::Buy,
+                                                                 OrderType::Limit,
+                                                                 price,
+                                                                 d("0.001"),
+                                                                 {},
+                                                                 QStringLiteral("timeout-1")}));
+        QVERIFY2(r.ok(), qPrintable(describe(r.error())));
+        QCOMPARE(r.outcome(), OrderPlacement::Outcome::Placed);
         QCOMPARE(r.value().clientId, QStringLiteral("timeout-1"));
         QVERIFY(r.value().isOpen());
         QCOMPARE(m_server->orderCount(), 1); // exactly one order exists
-        // The connector sent it once. When the socket closes before any answer, Qt's HTTP layer may re-send
-        // the same request by itself: the venue then refuses the copy for its used nonce.
-        const auto posts = requestsTo(*m_server, "POST", "/v1/orders");
-        QVERIFY(!posts.isEmpty());
-        for (qsizetype i = 1; i < posts.size(); ++i) {
-            QCOMPARE(posts[i].headers.value("authorization"), posts[0].headers.value("authorization"));
-            QCOMPARE(posts[i].errorName, QByteArray("nonce_used"));
-        }
-        if (!closeSocket)
-            QCOMPARE(posts.size(), 1);
-        QVERIFY(requestsTo(*m_server, "GET", "/v1/order").last().rawQuery.startsWith("identifier=timeout-1"));
+        // Sent once, even when the socket closes before any answer (the transport never re-sends an order),
+        // and looked up once by its client id.
+        QCOMPARE(requestsTo(*m_server, "POST", "/v1/orders").size(), 1);
+        const auto lookups = requestsTo(*m_server, "GET", "/v1/order");
+        QCOMPARE(lookups.size(), 1);
+        QVERIFY(lookups.first().rawQuery.startsWith("identifier=timeout-1"));
     }
 
+    // A 503 before the venue executed anything: the one lookup proves the order absent, so the outcome is a
+    // definite "not placed" (safe to correct and send again), not a network error.
     void failedOrderIsReportedNotPlaced() {
         m_server->failNextRequests(1, 503); // the POST itself, before the venue executes anything
         const Decimal bid = m_server->bestBid(QStringLiteral("KRW-BTC"));
         const Decimal price =
             (bid * d("0.8")).roundToStep(m_server->tickFor(QStringLiteral("KRW-BTC"), bid), Rounding::Floor);
-        const auto r = await(c()->createOrder({QStringLiteral("KRW-BTC"),
-                                               Side::Buy,
-                                               OrderType::Limit,
-                                               price,
-                                               d("0.001"),
-                                               {},
-                                               QStringLiteral("never-1")}));
-        QVERIFY(!r.ok());
-        QCOMPARE(r.error().kind, ErrorKind::Network);
+        const OrderPlacement r = awaitPlacement(c()->createOrder({QStringLiteral("KRW-BTC"),
+                                                                 Side::Buy,
+                                                                 OrderType::Limit,
+                                                                 price,
+                                                                 d("0.001"),
+                                                                 {},
+                                                                 QStringLiteral("never-1")}));
+        QCOMPARE(r.outcome(), OrderPlacement::Outcome::Rejected);
+        QCOMPARE(r.error().kind, ErrorKind::Venue);
         QVERIFY2(r.error().detail.contains(QStringLiteral("not placed")), qPrintable(r.error().detail));
+        QCOMPARE(r.clientId(), QStringLiteral("never-1"));
         QCOMPARE(m_server->orderCount(), 0);
+        QCOMPARE(requestsTo(*m_server, "POST", "/v1/orders").size(), 1);
+        QCOMPARE(requestsTo(*m_server, "GET", "/v1/order").size(), 1);
+    }
+
+    // The venue refuses outright (insufficient funds): rejected at once, nothing looked up.
+    void refusedOrderIsRejectedWithoutLookup() {
+        const Decimal ask = m_server->bestAsk(QStringLiteral("KRW-BTC"));
+        const Decimal price =
+            (ask * d("0.5")).roundToStep(m_server->tickFor(QStringLiteral("KRW-BTC"), ask), Rounding::Floor);
+        const Decimal qty = (m_server->freeBalance(QStringLiteral("KRW")) * 3).divide(price, 8, Rounding::Up);
+        const OrderPlacement r = awaitPlacement(
+            c()->createOrder({QStringLiteral("KRW-BTC"), Side::Buy, OrderType::Limit, price, qty, {}, {}}));
+        QCOMPARE(r.outcome(), OrderPlacement::Outcome::Rejected);
+        QCOMPARE(r.error().kind, ErrorKind::InsufficientFunds);
+        QVERIFY(requestsTo(*m_server, "GET", "/v1/order").isEmpty());
+    }
+
+    // Neither the order request nor the lookup got through: the outcome stays unknown, and nothing is sent
+    // again.
+    void failedLookupLeavesTheOutcomeUnknown() {
+        m_server->failNextRequests(20, 503);
+        const Decimal bid = m_server->bestBid(QStringLiteral("KRW-BTC"));
+        const Decimal price =
+            (bid * d("0.8")).roundToStep(m_server->tickFor(QStringLiteral("KRW-BTC"), bid), Rounding::Floor);
+        const OrderPlacement r = awaitPlacement(c()->createOrder(
+            {QStringLiteral("KRW-BTC"), Side::Buy, OrderType::Limit, price, d("0.001"), {}, QStringLiteral("u-1")}));
+        QCOMPARE(r.outcome(), OrderPlacement::Outcome::Unknown);
+        QCOMPARE(r.clientId(), QStringLiteral("u-1"));
+        QVERIFY2(r.error().detail.contains(QStringLiteral("u-1")), qPrintable(r.error().detail));
         QCOMPARE(requestsTo(*m_server, "POST", "/v1/orders").size(), 1);
     }
 
@@ -476,8 +509,8 @@ private slots:
         // A client that ignores 429s (its own limiter far above the venue's) gets blocked with 418.
         m_server->setBlockDurationMs(8000);
         m_host = std::make_unique<ConnectorHost>(makeConnector(
-            *m_server, fakeConfig(*m_server, QStringLiteral("upbit")), [](upbit::ConnectorOptions& o) {
-                net::RateLimitConfig loose = UpbitConnector::upbitRateLimits();
+            *m_server, fakeConfig(*m_server, QStringLiteral("upbit")), [](VenueConnectorOptions& o) {
+                net::RateLimitConfig loose = UpbitProtocol::limits();
                 for (net::RateLimitGroup& g : loose.groups)
                     g.limit = 1000;
                 o.limiter = std::make_shared<net::RateLimiter>(loose);

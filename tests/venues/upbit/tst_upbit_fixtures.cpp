@@ -2,7 +2,7 @@
 // checked digit for digit.
 #include "support/test_util.h"
 #include "venues/net/json_value.h"
-#include "venues/upbit/upbit_connector.h"
+#include "venues/upbit/upbit_protocol.h"
 #include "venues/upbit/upbit_errors.h"
 #include "venues/upbit/upbit_parse.h"
 #include "venues/upbit/upbit_stream_decoder.h"
@@ -299,7 +299,6 @@ private slots:
         QCOMPARE(book.bestBid()->price, d("109880000"));
         QCOMPARE(book.asks().last().qty, d("0.000584"));
         QCOMPARE(book.timestampMs(), 1787727947526);
-        QCOMPARE(decoder.updatesSinceMark(QStringLiteral("KRW-BTC")), quint64(1));
     }
 
     void wsTicker() {
@@ -353,11 +352,11 @@ private slots:
         QCOMPARE(ticker.at(1)["type"].toString(), QStringLiteral("ticker"));
         QCOMPARE(ticker.at(2)["format"].toString(), QStringLiteral("DEFAULT"));
 
-        VenueConfig config;
-        config.venue = QStringLiteral("upbit");
-        UpbitConnector connector(config);
-        const QByteArray ours = connector.publicSubscription(
-            {{QStringLiteral("KRW-BTC"), TickerChannel}, {QStringLiteral("KRW-ETH"), TickerChannel}});
+        UpbitProtocol protocol;
+        const QByteArray ours = protocol
+                                    .publicSubscriptions({{QStringLiteral("KRW-BTC"), TickerChannel},
+                                                          {QStringLiteral("KRW-ETH"), TickerChannel}})
+                                    .value(0);
         net::JsonDocument doc;
         QVERIFY(doc.parse(ours));
         const net::JsonValue root = doc.root();
@@ -372,15 +371,14 @@ private slots:
         const net::JsonValue book = load(QStringLiteral("ws_subscribe_request_orderbook.json"));
         QCOMPARE(book.at(1)["type"].toString(), QStringLiteral("orderbook"));
         QCOMPARE(toDecimal(book.at(1)["level"]), d("10000"));
-        connector.setOrderBookLevel(QStringLiteral("KRW-BTC"), d("10000"));
-        QCoreApplication::processEvents(); // setOrderBookLevel runs on the connector's thread (this one)
-        QVERIFY(doc.parse(connector.publicSubscription({{QStringLiteral("KRW-BTC"), OrderBookChannel}})));
+        protocol.setOrderBookLevel(QStringLiteral("KRW-BTC"), d("10000"));
+        QVERIFY(doc.parse(protocol.publicSubscriptions({{QStringLiteral("KRW-BTC"), OrderBookChannel}}).value(0)));
         QCOMPARE(doc.root().at(1)["type"].toString(), QStringLiteral("orderbook"));
         QCOMPARE(doc.root().at(1)["level"].raw(), std::string_view("10000"));
 
         const net::JsonValue myOrder = load(QStringLiteral("ws_subscribe_request_myorder.json"));
         QCOMPARE(myOrder.at(1)["type"].toString(), QStringLiteral("myOrder"));
-        QVERIFY(doc.parse(connector.privateSubscription()));
+        QVERIFY(doc.parse(protocol.privateSubscriptions().value(0)));
         QCOMPARE(doc.root().at(1)["type"].toString(), QStringLiteral("myOrder"));
         QCOMPARE(doc.root().at(2)["type"].toString(), QStringLiteral("myAsset"));
     }

@@ -4,6 +4,7 @@
 #include "venues/net/http_client.h"
 #include "venues/net/json_value.h"
 #include "venues/upbit/upbit_jwt.h"
+#include "venues/upbit/upbit_wire.h"
 
 #include <QMessageAuthenticationCode>
 #include <QSignalSpy>
@@ -167,7 +168,7 @@ private slots:
         net::HttpClient client(options);
         net::HttpRequest r;
         r.url = server.url(QStringLiteral("/v1/accounts"));
-        r.sign = signHook(signer);
+        r.auth = std::make_shared<JwtAuthenticator>(signer);
         auto future = client.request(r);
         QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 5000);
         QCOMPARE(future.result().status, 200);

@@ -1,7 +1,6 @@
 // createConnector / knownVenues / Credentials::wipe: production endpoints by default, the connector keeps
 // its own copy of the secret.
-#include "venues/bithumb/bithumb_connector.h"
-#include "venues/upbit/upbit_connector.h"
+#include "venues/core/venue_connector.h"
 #include "venues/venue_factory.h"
 
 #include <QTest>
@@ -34,7 +33,7 @@ private slots:
         VenueConfig config;
         config.venue = QStringLiteral("upbit");
         const std::unique_ptr<Connector> c = createConnector(config);
-        auto* upbit = qobject_cast<UpbitConnector*>(c.get());
+        auto* upbit = qobject_cast<VenueConnector*>(c.get());
         QVERIFY(upbit);
         QCOMPARE(upbit->endpoints().restUrl, QUrl(QStringLiteral("https://api.upbit.com")));
         QCOMPARE(upbit->endpoints().wsUrl, QUrl(QStringLiteral("wss://api.upbit.com/websocket/v1")));
@@ -43,7 +42,7 @@ private slots:
         QVERIFY(!upbit->hasCredentials());
         config.endpoints.restUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
         const std::unique_ptr<Connector> local = createConnector(config);
-        QCOMPARE(qobject_cast<UpbitConnector*>(local.get())->endpoints().restUrl,
+        QCOMPARE(qobject_cast<VenueConnector*>(local.get())->endpoints().restUrl,
                  QUrl(QStringLiteral("http://127.0.0.1:1")));
     }
 

@@ -3,6 +3,7 @@
 #include "core/account.h"
 #include "core/market.h"
 #include "core/order.h"
+#include "capabilities.h"
 
 #include <QString>
 #include <QVector>
@@ -25,7 +26,8 @@ struct ValidationIssue {
         UnknownMarket,
         NoReferencePrice,
         InvalidTimeInForce, // a time in force the order type does not allow
-        InvalidAmountKind,  // best orders: buys must give a total, sells a quantity
+        InvalidAmountKind,  // an amount the venue does not take for this order (total vs quantity)
+        UnsupportedOrderType, // the venue has no such order type
     };
     Code code;
     QString field;     // "price", "qty", "total", "market", "timeInForce"
@@ -39,13 +41,20 @@ struct ValidationResult {
     QString summary() const; // issues' messages joined by newlines
 };
 
-// Checks an order against a market's rules and the account's balances before it reaches any venue.
+// Checks an order against a market's rules, the venue's capabilities and the account's balances before it
+// reaches any venue. The one place order rules are written: OrderEntry uses it for every entry path, and
+// the simulator enforces the venue-side part (checkRules) as a venue would.
 class OrderValidator {
 public:
     // `referencePrice` estimates a market order's cost (e.g. best ask for buys); balances of all currencies.
     static ValidationResult validate(const OrderRequest& request, const Market& market,
                                      const QVector<Balance>& balances,
-                                     const std::optional<Decimal>& referencePrice = std::nullopt);
+                                     const std::optional<Decimal>& referencePrice = std::nullopt,
+                                     const VenueCapabilities& capabilities = VenueCapabilities::anyVenue());
+    // What a venue itself checks: order shape, ticks, steps and totals, without the account's balances.
+    static ValidationResult checkRules(const OrderRequest& request, const Market& market,
+                                       const std::optional<Decimal>& referencePrice = std::nullopt,
+                                       const VenueCapabilities& capabilities = VenueCapabilities::anyVenue());
 };
 
 } // namespace hoga

@@ -10,6 +10,7 @@ VenueSession::VenueSession(std::unique_ptr<Connector> connector, QObject* parent
     : QObject(parent)
     , m_venueId(connector->venueId())
     , m_displayName(connector->displayName())
+    , m_capabilities(connector->capabilities())
     , m_simulated(connector->isSimulated())
     , m_hasCredentials(connector->hasCredentials()) {
     // Queued: the connector emits from its own thread; the UI reads the time here.

@@ -53,16 +53,18 @@ Decimal qtyForTotal(const TradingRules& rules, const Decimal& total, const Decim
 
 class Checker {
 public:
-    Checker(const OrderRequest& request, const Market& market, const QVector<Balance>& balances,
-            const std::optional<Decimal>& referencePrice)
+    Checker(const OrderRequest& request, const Market& market, const QVector<Balance>* balances,
+            const std::optional<Decimal>& referencePrice, const VenueCapabilities& capabilities)
         : m_request(request)
         , m_market(market)
         , m_rules(market.rules)
         , m_balances(balances)
-        , m_referencePrice(referencePrice && referencePrice->isPositive() ? referencePrice : std::nullopt) {}
+        , m_referencePrice(referencePrice && referencePrice->isPositive() ? referencePrice : std::nullopt)
+        , m_caps(capabilities) {}
 
     ValidationResult run() {
-        if (!checkMarket() || !checkTimeInForce() || !checkBestAmountKind())
+        if (!checkMarket() || !checkOrderType() || !checkTimeInForce() || !checkBestAmountKind() ||
+            !checkMarketAmountKind())
             return m_result;
         const bool isLimit = m_request.type == OrderType::Limit;
         const bool byTotal =
@@ -73,7 +75,8 @@ public:
             if (!priceOk || !amountOk)
                 return m_result;
             checkTotals(isLimit, byTotal);
-            checkBalance(isLimit, byTotal);
+            if (m_balances)
+                checkBalance(isLimit, byTotal);
         } catch (const DecimalError&) {
             add(ValidationIssue::AboveMaxTotal, QStringLiteral("total"),
                 QCoreApplication::translate(
@@ -105,36 +108,93 @@ private:
         return false;
     }
 
-    // The venues' rules (Upbit, Bithumb): limit orders take any time in force; best orders need IOC or FOK;
-    // market orders take none.
+    bool checkOrderType() {
+        if (m_caps.supports(m_request.type))
+            return true;
+        add(ValidationIssue::UnsupportedOrderType, QStringLiteral("type"),
+            m_request.type == OrderType::Best
+                ? QCoreApplication::translate("hoga::OrderValidator", "This venue has no best-price orders.")
+                : QCoreApplication::translate("hoga::OrderValidator", "This venue has no market orders."));
+        return false;
+    }
+
+    // What the venue allows: limit orders the time-in-force values it lists, best orders IOC or FOK where it
+    // has them, market orders none.
     bool checkTimeInForce() {
         const TimeInForce tif = m_request.timeInForce;
+        if (m_caps.allows(m_request.type, tif))
+            return true;
         const QString field = QStringLiteral("timeInForce");
+        if (tif == TimeInForce::PostOnly && m_request.type != OrderType::Limit) {
+            add(ValidationIssue::InvalidTimeInForce, field,
+                QCoreApplication::translate("hoga::OrderValidator", "Post-only is available for limit orders only."));
+            return false;
+        }
         switch (m_request.type) {
         case OrderType::Limit:
-            return true;
+            add(ValidationIssue::InvalidTimeInForce, field,
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "This venue does not take that time in force on limit orders."));
+            break;
         case OrderType::Market:
-            if (tif == TimeInForce::GoodTillCancel)
-                return true;
             add(ValidationIssue::InvalidTimeInForce, field,
-                tif == TimeInForce::PostOnly
-                    ? QCoreApplication::translate("hoga::OrderValidator",
-                                                  "Post-only is available for limit orders only.")
-                    : QCoreApplication::translate(
-                          "hoga::OrderValidator",
-                          "Market orders take no time in force. Use a best-price order for IOC or FOK."));
-            return false;
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "Market orders take no time in force. Use a best-price order for IOC or FOK."));
+            break;
         case OrderType::Best:
-            if (tif == TimeInForce::ImmediateOrCancel || tif == TimeInForce::FillOrKill)
-                return true;
             add(ValidationIssue::InvalidTimeInForce, field,
-                tif == TimeInForce::PostOnly
-                    ? QCoreApplication::translate("hoga::OrderValidator",
-                                                  "Post-only is available for limit orders only.")
-                    : QCoreApplication::translate(
-                          "hoga::OrderValidator",
-                          "A best-price order needs a time in force of IOC (immediate or cancel) or FOK "
-                          "(fill or kill)."));
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A best-price order needs a time in force of IOC (immediate or cancel) "
+                                            "or FOK (fill or kill)."));
+            break;
+        }
+        return false;
+    }
+
+    // Market orders: the amount kinds the venue takes (a buy by amount to spend and/or by quantity; a sell by
+    // quantity).
+    bool checkMarketAmountKind() {
+        if (m_request.type != OrderType::Market)
+            return true;
+        if (!m_request.price.isZero()) {
+            add(ValidationIssue::InvalidAmountKind, QStringLiteral("price"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A market order takes no price: it executes at the best available "
+                                            "prices."));
+            return false;
+        }
+        if (m_request.side == Side::Sell) {
+            if (m_request.total.isZero())
+                return true;
+            add(ValidationIssue::InvalidAmountKind, QStringLiteral("total"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A market sell is given by the quantity of %1 to sell, not by amount.")
+                    .arg(base()));
+            return false;
+        }
+        const bool byQty = !m_request.qty.isZero();
+        const bool byTotal = !m_request.total.isZero();
+        if (byQty && byTotal) {
+            add(ValidationIssue::InvalidAmountKind, QStringLiteral("qty"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "Give a market buy either an amount to spend or a quantity, not both."));
+            return false;
+        }
+        if (byQty && !m_caps.marketBuyByQty) {
+            add(ValidationIssue::InvalidAmountKind, QStringLiteral("qty"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A market buy on this venue is given by the amount to spend in %1, not "
+                                            "by quantity.")
+                    .arg(quote()));
+            return false;
+        }
+        if (byTotal && !m_caps.marketBuyByTotal) {
+            add(ValidationIssue::InvalidAmountKind, QStringLiteral("total"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A market buy on this venue is given by the quantity of %1 to buy, not "
+                                            "by amount.")
+                    .arg(base()));
             return false;
         }
         return true;
@@ -311,7 +371,7 @@ private:
 
     void checkBalance(bool isLimit, bool byTotal) {
         if (m_request.side == Side::Sell) {
-            const Decimal available = freeBalance(m_balances, base(), m_market.venue);
+            const Decimal available = freeBalance(*m_balances, base(), m_market.venue);
             if (m_request.qty > available) {
                 const Decimal suggested = m_rules.qtyStep.isPositive()
                                               ? available.roundToStep(m_rules.qtyStep, Rounding::Down)
@@ -331,7 +391,7 @@ private:
             return; // a market buy by quantity without a price: the venue will check
         const Decimal feeFactor = Decimal(1) + m_rules.takerFeeRate;
         const Decimal required = *total * feeFactor;
-        const Decimal available = freeBalance(m_balances, quote(), m_market.venue);
+        const Decimal available = freeBalance(*m_balances, quote(), m_market.venue);
         if (required <= available)
             return;
         const Decimal affordableTotal = available.divide(feeFactor, available.scale(), Rounding::Down);
@@ -351,8 +411,9 @@ private:
     const OrderRequest& m_request;
     const Market& m_market;
     const TradingRules& m_rules;
-    const QVector<Balance>& m_balances;
+    const QVector<Balance>* m_balances; // null: the balance is not checked
     std::optional<Decimal> m_referencePrice;
+    const VenueCapabilities& m_caps;
     ValidationResult m_result;
 };
 
@@ -368,8 +429,15 @@ QString ValidationResult::summary() const {
 
 ValidationResult OrderValidator::validate(const OrderRequest& request, const Market& market,
                                           const QVector<Balance>& balances,
-                                          const std::optional<Decimal>& referencePrice) {
-    return Checker(request, market, balances, referencePrice).run();
+                                          const std::optional<Decimal>& referencePrice,
+                                          const VenueCapabilities& capabilities) {
+    return Checker(request, market, &balances, referencePrice, capabilities).run();
+}
+
+ValidationResult OrderValidator::checkRules(const OrderRequest& request, const Market& market,
+                                            const std::optional<Decimal>& referencePrice,
+                                            const VenueCapabilities& capabilities) {
+    return Checker(request, market, nullptr, referencePrice, capabilities).run();
 }
 
 } // namespace hoga

@@ -15,8 +15,9 @@ class MarketDataHub;
 class TradingSession;
 
 // Everything Hoga runs for one venue: the connector on its own thread, the market data hub fed by it and
-// the trading session on top. The main window takes sessions from outside, so any connector (the simulator,
-// Upbit, Bithumb) runs behind the same window.
+// the trading session on top. It lives in app/ (no widgets): the GUI, hoga-cli and a future headless
+// service compose the same core. The main window takes sessions from outside, so any connector (the
+// simulator, Upbit, Bithumb) runs behind the same window.
 //
 // Without API keys a real venue runs market data only: the trading session is never started, and the
 // panels that need an account say so (see needsKeysMessage()).
@@ -44,6 +45,8 @@ public:
 
     QString venueId() const { return m_venueId; }
     QString displayName() const { return m_displayName; }
+    // What the venue offers (order types, time in force ...), for forms that adapt to it.
+    const VenueCapabilities& capabilities() const { return m_capabilities; }
     bool isSimulated() const { return m_simulated; }
     // Whether the account can be used (balances, orders). False: market data only.
     bool hasCredentials() const { return m_hasCredentials; }
@@ -63,6 +66,7 @@ private:
     std::unique_ptr<TradingSession> m_trading;
     QString m_venueId;
     QString m_displayName;
+    VenueCapabilities m_capabilities;
     bool m_simulated = false;
     bool m_hasCredentials = false;
     bool m_started = false;

@@ -34,6 +34,17 @@ struct VenueCapabilities {
     bool lookupByClientId = true;
     bool simulated = false;
 
+    // Every order shape any venue accepts: what the validator assumes when it is not told the venue's.
+    static VenueCapabilities anyVenue() {
+        VenueCapabilities c;
+        c.orderTypes = {OrderType::Limit, OrderType::Market, OrderType::Best};
+        c.limitTimeInForce = {TimeInForce::GoodTillCancel, TimeInForce::ImmediateOrCancel,
+                              TimeInForce::FillOrKill, TimeInForce::PostOnly};
+        c.bestTimeInForce = {TimeInForce::ImmediateOrCancel, TimeInForce::FillOrKill};
+        c.marketBuyByQty = true;
+        return c;
+    }
+
     bool supports(OrderType type) const { return orderTypes.contains(type); }
     // Whether `tif` is allowed on an order of `type` (GTC on a limit order always is).
     bool allows(OrderType type, TimeInForce tif) const;

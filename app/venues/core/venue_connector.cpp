@@ -1,0 +1,1003 @@
+#include "venue_connector.h"
+
+#include <QFutureWatcher>
+#include <QNetworkRequest>
+#include <QSet>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace hoga {
+
+using net::HttpResponse;
+using net::JsonDocument;
+using net::JsonValue;
+
+namespace {
+
+QUrl orDefault(const QUrl& url, const QUrl& fallback) {
+    return url.isEmpty() ? fallback : url;
+}
+
+// Bundles build paths; they are resolved against the REST base (which may carry a path prefix of its own).
+QUrl joinUrl(const QUrl& base, const QUrl& path) {
+    if (!path.scheme().isEmpty())
+        return path;
+    QUrl url = base;
+    QString basePath = url.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path.path());
+    return url;
+}
+
+QString newClientId() {
+    // 36 characters of [0-9a-f-]: fits every venue's client id pattern and is unique forever.
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Why a request got no usable answer, for the user.
+QString failureText(const HttpResponse& r) {
+    if (r.error != net::HttpError::None)
+        return r.errorString;
+    if (r.status >= 200 && r.status < 300)
+        return VenueConnector::tr("unreadable answer");
+    return VenueConnector::tr("HTTP status %1").arg(r.status);
+}
+
+// Whether a venue order found in a listing is the one `request` placed (venues without client ids).
+bool matchesRequest(const Order& o, const OrderRequest& request, qint64 sentAtMs) {
+    if (o.market != request.market || o.side != request.side || o.type != request.type)
+        return false;
+    if (o.createdAtMs != 0 && o.createdAtMs + 60'000 < sentAtMs)
+        return false; // an older order with the same terms
+    if (request.type == OrderType::Limit && o.price != request.price)
+        return false;
+    if (request.qty.isPositive() && o.qty.isPositive() && o.qty != request.qty)
+        return false;
+    return true;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------------------
+// Construction
+
+VenueConnector::VenueConnector(std::unique_ptr<VenueProtocol> protocol, const VenueConfig& config,
+                               VenueConnectorOptions options, QObject* parent)
+    : Connector(parent)
+    , m_protocol(std::move(protocol))
+    , m_options(std::move(options))
+    , m_venueId(m_protocol->venueId())
+    , m_capabilities(m_protocol->capabilities())
+    , m_clock(config.clock ? config.clock : &SystemClock::instance()) {
+    const VenueEndpoints defaults = m_protocol->defaultEndpoints();
+    m_endpoints.restUrl = orDefault(config.endpoints.restUrl, defaults.restUrl);
+    m_endpoints.wsUrl = orDefault(config.endpoints.wsUrl, defaults.wsUrl);
+    m_endpoints.privateWsUrl = orDefault(config.endpoints.privateWsUrl, defaults.privateWsUrl);
+    m_auth = m_protocol->makeAuthenticator(config.credentials, *m_clock);
+
+    m_limiter = m_options.limiter ? m_options.limiter
+                                  : net::RateLimiterRegistry::instance().limiter(m_protocol->rateLimits());
+    connect(m_limiter.get(), &net::RateLimiter::blockedUntilChanged, this, &Connector::requestsBlocked);
+
+    net::HttpClientOptions http;
+    http.limiter = m_limiter;
+    http.retry = m_options.retry;
+    http.breaker = m_options.breaker;
+    http.scheduler = m_options.scheduler;
+    http.random = m_options.random;
+    const VenueProtocol* bundle = m_protocol.get();
+    http.usage = [bundle](const HttpResponse& r) { return bundle->usageOf(r); };
+    m_http = new net::HttpClient(http, this);
+
+    auto sessionOptions = [this](const QUrl& url) {
+        net::WsSessionOptions o;
+        o.url = url;
+        o.keepAlive = m_options.keepAlive ? *m_options.keepAlive : m_protocol->keepAlive();
+        o.reconnectBaseMs = m_options.wsReconnectBaseMs;
+        o.reconnectMaxMs = m_options.wsReconnectMaxMs;
+        o.limiter = m_limiter;
+        o.connectCosts = m_protocol->streamConnectCosts();
+        o.scheduler = m_options.scheduler;
+        o.random = m_options.random;
+        return o;
+    };
+    m_publicDecoder = m_protocol->makeStreamDecoder();
+    m_privateDecoder = m_protocol->makeStreamDecoder();
+    m_public = new net::WsSession(sessionOptions(m_protocol->publicStreamUrl(m_endpoints)), this);
+    connect(m_public, &net::WsSession::messageReceived, this, &VenueConnector::onPublicMessage);
+    connect(m_public, &net::WsSession::connected, this, &VenueConnector::onPublicConnected);
+    connect(m_public, &net::WsSession::stateChanged, this, [this](ConnectionState s) {
+        m_state.store(int(s));
+        emit connectionStateChanged(s);
+    });
+
+    net::WsSessionOptions privateOptions = sessionOptions(m_protocol->privateStreamUrl(m_endpoints));
+    std::weak_ptr<net::Authenticator> auth = m_auth;
+    privateOptions.prepareRequest = [auth](QNetworkRequest& request) {
+        if (const auto a = auth.lock())
+            a->authorizeHandshake(request);
+    };
+    m_private = new net::WsSession(privateOptions, this);
+    connect(m_private, &net::WsSession::messageReceived, this, &VenueConnector::onPrivateMessage);
+}
+
+VenueConnector::~VenueConnector() {
+    // Children (sessions, HTTP client) go with QObject; silence them first so no signal reaches a
+    // half-destroyed connector.
+    m_public->disconnect(this);
+    m_private->disconnect(this);
+    m_limiter->disconnect(this);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Plumbing
+
+template <class T> QFuture<Result<T>> VenueConnector::start(std::function<void(ResultPromise<T>)> work) {
+    return startOn<Result<T>>(this, std::move(work));
+}
+
+void VenueConnector::send(ApiCall call, Reply done, int timeoutMs) {
+    if (call.isPrivate)
+        call.request.auth = m_auth;
+    call.request.url = joinUrl(m_endpoints.restUrl, call.request.url);
+    call.request.timeoutMs = timeoutMs > 0 ? timeoutMs : m_options.requestTimeoutMs;
+    auto* watcher = new QFutureWatcher<HttpResponse>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
+        const QFuture<HttpResponse> future = watcher->future();
+        HttpResponse response;
+        if (future.resultCount() > 0) {
+            response = future.result();
+        } else {
+            response.error = net::HttpError::Cancelled;
+            response.errorString = tr("The request was cancelled.");
+        }
+        watcher->deleteLater();
+        done(response);
+    });
+    watcher->setFuture(m_http->request(std::move(call.request)));
+}
+
+template <class T>
+void VenueConnector::sendAndParse(ApiCall call, ResultPromise<T> promise,
+                                  std::function<Result<T>(const JsonValue&)> parse) {
+    send(std::move(call), [this, promise, parse = std::move(parse)](const HttpResponse& r) {
+        if (!r.isSuccess()) {
+            resolve(promise, Result<T>(errorOf(r)));
+            return;
+        }
+        JsonDocument doc;
+        if (!doc.parse(r.body)) {
+            resolve(promise, Result<T>(malformed(doc.error().message)));
+            return;
+        }
+        resolve(promise, parse(doc.root()));
+    });
+}
+
+VenueError VenueConnector::errorOf(const HttpResponse& response) const {
+    return m_protocol->errorOf(response, m_clock->nowMs());
+}
+
+VenueError VenueConnector::noCredentials() const {
+    VenueError e;
+    e.kind = ErrorKind::Auth;
+    e.detail = tr("No API key is configured for this venue; add one in the settings to trade.");
+    return e;
+}
+
+std::optional<VenueError> VenueConnector::needsCredentials() const {
+    if (m_auth)
+        return std::nullopt;
+    return noCredentials();
+}
+
+VenueError VenueConnector::malformed(const QString& what) const {
+    VenueError e;
+    e.kind = ErrorKind::Network;
+    e.detail = tr("The venue's answer could not be read: %1").arg(what);
+    return e;
+}
+
+VenueError VenueConnector::unknownMarket(const QString& market) const {
+    VenueError e;
+    e.kind = ErrorKind::NotFound;
+    e.detail = tr("The venue has no market %1.").arg(market);
+    return e;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Markets and trading rules
+
+QFuture<Result<QVector<Market>>> VenueConnector::fetchMarkets() {
+    return start<QVector<Market>>([this](ResultPromise<QVector<Market>> promise) {
+        send(m_protocol->marketsCall(), [this, promise](const HttpResponse& r) {
+            if (!r.isSuccess()) {
+                resolve(promise, Result<QVector<Market>>(errorOf(r)));
+                return;
+            }
+            JsonDocument doc;
+            if (!doc.parse(r.body)) {
+                resolve(promise, Result<QVector<Market>>(malformed(doc.error().message)));
+                return;
+            }
+            Result<QVector<Market>> markets = m_protocol->parseMarkets(doc.root());
+            if (!markets.ok()) {
+                resolve(promise, markets);
+                return;
+            }
+            loadRules(markets.value(), m_protocol->ruleCalls(markets.value()), promise);
+        });
+    });
+}
+
+// The rule calls one after another; any may fail (the bundle's tables are the fallback).
+void VenueConnector::loadRules(QVector<Market> markets, QList<ApiCall> calls,
+                               ResultPromise<QVector<Market>> promise) {
+    if (calls.isEmpty()) {
+        finishMarkets(std::move(markets), promise);
+        return;
+    }
+    const ApiCall call = calls.takeFirst();
+    send(call, [this, call, markets = std::move(markets), calls = std::move(calls),
+                promise](const HttpResponse& r) mutable {
+        JsonDocument doc;
+        if (r.isSuccess() && doc.parse(r.body))
+            m_protocol->absorbRuleAnswer(call, doc.root());
+        loadRules(std::move(markets), std::move(calls), promise);
+    });
+}
+
+void VenueConnector::finishMarkets(QVector<Market> markets, ResultPromise<QVector<Market>> promise) {
+    m_markets.clear();
+    for (Market& m : markets) {
+        m.rules = m_protocol->rulesFor(m);
+        m_markets.insert(m.code, m);
+    }
+    resolve(promise, Result<QVector<Market>>(markets));
+}
+
+QFuture<Result<Market>> VenueConnector::fetchMarketRules(const QString& market) {
+    return start<Market>([this, market](ResultPromise<Market> promise) {
+        auto answer = [this, market, promise] {
+            const auto it = m_markets.find(market);
+            if (it == m_markets.end()) {
+                resolve(promise, Result<Market>(unknownMarket(market)));
+                return;
+            }
+            it->rules = m_protocol->rulesFor(*it);
+            resolve(promise, Result<Market>(*it));
+        };
+        auto readRules = [this, market, answer] {
+            const std::optional<ApiCall> call = m_protocol->marketRulesCall(market);
+            if (!call || !m_markets.contains(market) || m_marketRulesRead.contains(market) ||
+                (call->isPrivate && !m_auth)) {
+                answer();
+                return;
+            }
+            ApiCall rules = *call;
+            rules.request.lane = net::Lane::Priority; // it gates an order
+            send(rules, [this, market, answer](const HttpResponse& r) {
+                JsonDocument doc;
+                if (r.isSuccess() && doc.parse(r.body)) {
+                    m_protocol->absorbMarketRules(market, doc.root());
+                    m_marketRulesRead.insert(market);
+                }
+                answer();
+            });
+        };
+        if (!m_markets.isEmpty()) {
+            readRules();
+            return;
+        }
+        // Rules come with the market list: load it first.
+        QFutureWatcher<Result<QVector<Market>>>* watcher = new QFutureWatcher<Result<QVector<Market>>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [watcher, promise, readRules] {
+            const auto future = watcher->future();
+            watcher->deleteLater();
+            if (future.resultCount() > 0 && !future.result().ok()) {
+                resolve(promise, Result<Market>(future.result().error()));
+                return;
+            }
+            readRules();
+        });
+        watcher->setFuture(fetchMarkets());
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Public market data
+
+QFuture<Result<QVector<Ticker>>> VenueConnector::fetchTickers(const QStringList& markets) {
+    return start<QVector<Ticker>>([this, markets](ResultPromise<QVector<Ticker>> promise) {
+        if (markets.isEmpty()) {
+            resolve(promise, Result<QVector<Ticker>>(QVector<Ticker>()));
+            return;
+        }
+        sendAndParse<QVector<Ticker>>(m_protocol->tickersCall(markets), promise, [this, markets](const JsonValue& root) {
+            Result<QVector<Ticker>> parsed = m_protocol->parseTickers(root);
+            if (!parsed.ok())
+                return parsed;
+            QVector<Ticker> out;
+            QSet<QString> seen;
+            for (const Ticker& t : parsed.value()) {
+                if (!markets.contains(t.market))
+                    continue;
+                m_protocol->notePrice(t.market, t.last);
+                seen.insert(t.market);
+                out.append(t);
+            }
+            for (const QString& code : markets)
+                if (!seen.contains(code))
+                    return Result<QVector<Ticker>>(unknownMarket(code));
+            return Result<QVector<Ticker>>(out);
+        });
+    });
+}
+
+QFuture<Result<OrderBook>> VenueConnector::fetchOrderBook(const QString& market, int depth) {
+    return start<OrderBook>([this, market, depth](ResultPromise<OrderBook> promise) {
+        sendAndParse<OrderBook>(m_protocol->orderBookCall(market, depth), promise,
+                                [this, market, depth](const JsonValue& root) {
+                                    Result<OrderBook> book = m_protocol->parseOrderBook(root, market);
+                                    if (book.ok() && depth > 0)
+                                        book.value().truncate(depth);
+                                    return book;
+                                });
+    });
+}
+
+QFuture<Result<QVector<Candle>>> VenueConnector::fetchCandles(const CandleQuery& query) {
+    return start<QVector<Candle>>([this, query](ResultPromise<QVector<Candle>> promise) {
+        if (!m_capabilities.hasInterval(query.interval)) {
+            VenueError e;
+            e.kind = ErrorKind::Venue;
+            e.detail = tr("This venue has no %1 candles.").arg(intervalName(query.interval));
+            resolve(promise, Result<QVector<Candle>>(e));
+            return;
+        }
+        if (!m_markets.isEmpty() && !m_markets.contains(query.market)) {
+            resolve(promise, Result<QVector<Candle>>(unknownMarket(query.market)));
+            return;
+        }
+        fetchCandlePage(query, query.toMs, {}, promise);
+    });
+}
+
+// Pages backward (each page ends where the previous one began) until `count` candles or the start of the
+// history. `acc` is kept newest first and reversed at the end.
+void VenueConnector::fetchCandlePage(CandleQuery query, qint64 toMs, QVector<Candle> acc,
+                                     ResultPromise<QVector<Candle>> promise) {
+    const int wanted = std::max(1, query.count) - int(acc.size());
+    const int n = std::min(std::max(1, m_capabilities.maxCandlesPerRequest), wanted);
+    send(m_protocol->candlesCall(query, toMs, n), [this, query, toMs, n, acc,
+                                                   promise](const HttpResponse& r) mutable {
+        if (!r.isSuccess()) {
+            resolve(promise, Result<QVector<Candle>>(errorOf(r)));
+            return;
+        }
+        JsonDocument doc;
+        if (!doc.parse(r.body)) {
+            resolve(promise, Result<QVector<Candle>>(malformed(doc.error().message)));
+            return;
+        }
+        Result<QVector<Candle>> parsed = m_protocol->parseCandles(doc.root(), query);
+        if (!parsed.ok()) {
+            resolve(promise, parsed);
+            return;
+        }
+        const qsizetype received = parsed.value().size();
+        const qint64 before = acc.isEmpty() ? (toMs > 0 ? toMs : std::numeric_limits<qint64>::max())
+                                            : acc.last().openTimeMs;
+        QVector<Candle> page;
+        for (const Candle& c : parsed.value())
+            if (c.openTimeMs < before)
+                page.append(c);
+        std::sort(page.begin(), page.end(),
+                  [](const Candle& a, const Candle& b) { return a.openTimeMs > b.openTimeMs; });
+        acc += page;
+        const bool exhausted = received < n || page.isEmpty();
+        if (exhausted || acc.size() >= query.count) {
+            std::reverse(acc.begin(), acc.end());
+            if (acc.size() > query.count)
+                acc.remove(0, acc.size() - query.count);
+            resolve(promise, Result<QVector<Candle>>(acc));
+            return;
+        }
+        fetchCandlePage(query, acc.last().openTimeMs, acc, promise);
+    });
+}
+
+QFuture<Result<QVector<Trade>>> VenueConnector::fetchTrades(const QString& market, int count) {
+    return start<QVector<Trade>>([this, market, count](ResultPromise<QVector<Trade>> promise) {
+        const int n = std::clamp(count, 1, std::max(1, m_capabilities.maxTradesPerRequest));
+        sendAndParse<QVector<Trade>>(m_protocol->tradesCall(market, n), promise, [this](const JsonValue& root) {
+            Result<QVector<Trade>> trades = m_protocol->parseTrades(root);
+            if (trades.ok())
+                std::stable_sort(trades.value().begin(), trades.value().end(),
+                                 [](const Trade& a, const Trade& b) { return a.timestampMs > b.timestampMs; });
+            return trades;
+        });
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Account and orders
+
+QFuture<Result<QVector<Balance>>> VenueConnector::fetchBalances() {
+    return start<QVector<Balance>>([this](ResultPromise<QVector<Balance>> promise) {
+        if (auto e = needsCredentials()) {
+            resolve(promise, Result<QVector<Balance>>(*e));
+            return;
+        }
+        sendAndParse<QVector<Balance>>(m_protocol->balancesCall(), promise,
+                                       [this](const JsonValue& root) { return m_protocol->parseBalances(root); });
+    });
+}
+
+Order VenueConnector::completeOrder(Order order, const OrderRequest& request) const {
+    // Replies that leave fields out (Bithumb's v2 create answers with little more than the id) are completed
+    // from what we asked for.
+    order.venue = m_venueId;
+    if (order.clientId.isEmpty())
+        order.clientId = request.clientId;
+    if (order.market.isEmpty())
+        order.market = request.market;
+    if (order.price.isZero() && order.qty.isZero() && order.total.isZero()) {
+        order.side = request.side;
+        order.type = request.type;
+        order.price = request.price;
+        order.qty = request.qty;
+        order.total = request.total;
+    }
+    if (order.timeInForce == TimeInForce::GoodTillCancel)
+        order.timeInForce = request.timeInForce; // replies without a time in force
+    if (order.state == OrderState::New && !order.id.isEmpty())
+        order.state = OrderState::Open;
+    if (order.createdAtMs == 0)
+        order.createdAtMs = m_clock->nowMs();
+    if (order.updatedAtMs == 0)
+        order.updatedAtMs = order.createdAtMs;
+    return order;
+}
+
+QFuture<OrderPlacement> VenueConnector::createOrder(const OrderRequest& asked) {
+    OrderRequest request = asked;
+    if (request.clientId.isEmpty())
+        request.clientId = newClientId();
+    return startOn<OrderPlacement>(this, [this, request](PromisePtr<OrderPlacement> promise) {
+        if (auto e = needsCredentials()) {
+            resolve(promise, OrderPlacement::rejected(*e, request.clientId));
+            return;
+        }
+        sendOrder(request, promise);
+    });
+}
+
+void VenueConnector::sendOrder(OrderRequest request, PromisePtr<OrderPlacement> promise) {
+    ApiCall call = m_protocol->createOrderCall(request);
+    call.request.idempotent = false;
+    call.request.lane = net::Lane::Priority;
+    const qint64 sentAtMs = m_clock->nowMs();
+    send(std::move(call), [this, request, sentAtMs, promise](const HttpResponse& r) {
+        if (r.isSuccess()) {
+            JsonDocument doc;
+            if (doc.parse(r.body)) {
+                const Result<Order> parsed = m_protocol->parseCreatedOrder(doc.root());
+                if (parsed.ok() && !parsed.value().id.isEmpty()) {
+                    const Order order = completeOrder(parsed.value(), request);
+                    noteOrder(order);
+                    resolve(promise, OrderPlacement::placed(order));
+                    return;
+                }
+            }
+            lookUpPlacement(request, failureText(r), sentAtMs, promise); // taken, but the answer is unreadable
+            return;
+        }
+        if (m_protocol->mayHaveTakenOrder(r)) {
+            lookUpPlacement(request, failureText(r), sentAtMs, promise);
+            return;
+        }
+        resolve(promise, OrderPlacement::rejected(errorOf(r), request.clientId));
+    }, m_options.orderTimeoutMs);
+}
+
+// The order request got no usable answer: the venue may or may not hold the order. Look it up, once, and
+// only then answer; never send it again.
+void VenueConnector::lookUpPlacement(const OrderRequest& request, const QString& why, qint64 sentAtMs,
+                                     PromisePtr<OrderPlacement> promise) {
+    if (!m_capabilities.lookupByClientId) {
+        lookUpInListing(request, why, sentAtMs, promise);
+        return;
+    }
+    ApiCall lookup = m_protocol->orderCall({{}, request.clientId});
+    lookup.request.lane = net::Lane::Priority;
+    send(lookup, [this, request, why, promise](const HttpResponse& r) {
+        if (r.isSuccess()) {
+            JsonDocument doc;
+            if (doc.parse(r.body)) {
+                const Result<Order> found = m_protocol->parseOrder(doc.root());
+                if (found.ok() && !found.value().id.isEmpty()) {
+                    const Order order = completeOrder(found.value(), request);
+                    noteOrder(order);
+                    resolve(promise, OrderPlacement::placed(order));
+                    return;
+                }
+            }
+        }
+        const VenueError lookupError = errorOf(r);
+        if (r.error == net::HttpError::None && lookupError.kind == ErrorKind::NotFound) {
+            VenueError e;
+            e.kind = ErrorKind::Venue;
+            e.detail = tr("The order request failed (%1) and the venue has no order with client id %2: the "
+                          "order was not placed.")
+                           .arg(why, request.clientId);
+            resolve(promise, OrderPlacement::rejected(e, request.clientId));
+            return;
+        }
+        VenueError e;
+        e.kind = ErrorKind::Network;
+        e.detail = tr("The order request failed (%1) and whether the order was placed could not be confirmed "
+                      "(%2). Check the open orders for client id %3 before trying again.")
+                       .arg(why, lookupError.detail.isEmpty() ? lookupError.venueMessage : lookupError.detail,
+                            request.clientId);
+        resolve(promise, OrderPlacement::unknown(e, request.clientId));
+    });
+}
+
+// Venues without client ids: the order is the one with the request's terms in the day's orders, open or
+// closed.
+void VenueConnector::lookUpInListing(const OrderRequest& request, const QString& why, qint64 sentAtMs,
+                                     PromisePtr<OrderPlacement> promise) {
+    auto unconfirmed = [this, request, why, promise](const HttpResponse& r) {
+        const VenueError lookupError = errorOf(r);
+        VenueError e;
+        e.kind = ErrorKind::Network;
+        e.detail = tr("The order request failed (%1) and whether the order was placed could not be confirmed "
+                      "(%2). Check the open orders before trying again.")
+                       .arg(why, lookupError.detail.isEmpty() ? lookupError.venueMessage : lookupError.detail);
+        resolve(promise, OrderPlacement::unknown(e, request.clientId));
+    };
+    auto find = [this, request, sentAtMs](const HttpResponse& r) -> std::optional<Order> {
+        JsonDocument doc;
+        if (!doc.parse(r.body))
+            return std::nullopt;
+        const Result<QVector<Order>> orders = m_protocol->parseOrders(doc.root());
+        if (!orders.ok())
+            return std::nullopt;
+        for (const Order& o : orders.value())
+            if (matchesRequest(o, request, sentAtMs) && !m_orders.find(o.id))
+                return o;
+        return std::nullopt;
+    };
+    ApiCall open = m_protocol->openOrdersCall(request.market);
+    open.request.lane = net::Lane::Priority;
+    send(open, [this, request, why, promise, unconfirmed, find](const HttpResponse& r) {
+        if (!r.isSuccess()) {
+            unconfirmed(r);
+            return;
+        }
+        if (const auto o = find(r)) {
+            const Order order = completeOrder(*o, request);
+            noteOrder(order);
+            resolve(promise, OrderPlacement::placed(order));
+            return;
+        }
+        ApiCall closed = m_protocol->closedOrdersCall(request.market, 100);
+        closed.request.lane = net::Lane::Priority;
+        send(closed, [this, request, why, promise, unconfirmed, find](const HttpResponse& c) {
+            if (!c.isSuccess()) {
+                unconfirmed(c);
+                return;
+            }
+            if (const auto o = find(c)) {
+                const Order order = completeOrder(*o, request);
+                noteOrder(order);
+                resolve(promise, OrderPlacement::placed(order));
+                return;
+            }
+            VenueError e;
+            e.kind = ErrorKind::Venue;
+            e.detail = tr("The order request failed (%1) and the venue lists no such order: the order was not "
+                          "placed.")
+                           .arg(why);
+            resolve(promise, OrderPlacement::rejected(e, request.clientId));
+        });
+    });
+}
+
+void VenueConnector::noteOrder(const Order& order) {
+    if (m_orders.merge(order) != OrderCache::Merge::Changed)
+        return;
+    if (m_accountSubscribed)
+        emit orderUpdated(*m_orders.find(order.id));
+}
+
+QFuture<Result<Order>> VenueConnector::fetchOrder(const OrderRef& ref) {
+    return start<Order>([this, ref](ResultPromise<Order> promise) {
+        if (auto e = needsCredentials()) {
+            resolve(promise, Result<Order>(*e));
+            return;
+        }
+        sendAndParse<Order>(m_protocol->orderCall(ref), promise, [this](const JsonValue& root) {
+            Result<Order> order = m_protocol->parseOrder(root);
+            if (!order.ok())
+                return order;
+            if (isTerminal(order.value().state)) {
+                const QVector<Fill> fills = m_protocol->parseOrderFills(root, order.value());
+                if (!fills.isEmpty())
+                    m_fillsCache.insert(order.value().id, fills);
+            }
+            noteOrder(order.value());
+            return order;
+        });
+    });
+}
+
+namespace {
+QVector<Order> newestFirst(QVector<Order> orders, int limit) {
+    std::stable_sort(orders.begin(), orders.end(),
+                     [](const Order& a, const Order& b) { return a.createdAtMs > b.createdAtMs; });
+    if (limit > 0 && orders.size() > limit)
+        orders.resize(limit);
+    return orders;
+}
+} // namespace
+
+QFuture<Result<QVector<Order>>> VenueConnector::fetchOpenOrders(const QString& market) {
+    return start<QVector<Order>>([this, market](ResultPromise<QVector<Order>> promise) {
+        if (auto e = needsCredentials()) {
+            resolve(promise, Result<QVector<Order>>(*e));
+            return;
+        }
+        sendAndParse<QVector<Order>>(m_protocol->openOrdersCall(market), promise, [this](const JsonValue& root) {
+            Result<QVector<Order>> orders = m_protocol->parseOrders(root);
+            if (!orders.ok())
+                return orders;
+            return Result<QVector<Order>>(newestFirst(orders.value(), 0));
+        });
+    });
+}
+
+QFuture<Result<QVector<Order>>> VenueConnector::fetchClosedOrders(const QString& market, int limit) {
+    return start<QVector<Order>>([this, market, limit](ResultPromise<QVector<Order>> promise) {
+        if (auto e = needsCredentials()) {
+            resolve(promise, Result<QVector<Order>>(*e));
+            return;
+        }
+        sendAndParse<QVector<Order>>(m_protocol->closedOrdersCall(market, limit), promise,
+                                     [this, limit](const JsonValue& root) {
+                                         Result<QVector<Order>> orders = m_protocol->parseOrders(root);
+                                         if (!orders.ok())
+                                             return orders;
+                                         return Result<QVector<Order>>(newestFirst(orders.value(), limit));
+                                     });
+    });
+}
+
+QFuture<Result<Order>> VenueConnector::cancelOrder(const OrderRef& ref) {
+    return start<Order>([this, ref](ResultPromise<Order> promise) {
+        if (auto e = needsCredentials()) {
+            resolve(promise, Result<Order>(*e));
+            return;
+        }
+        ApiCall call = m_protocol->cancelCall(ref);
+        call.request.lane = net::Lane::Priority;
+        send(call, [this, ref, promise](const HttpResponse& r) {
+            if (!r.isSuccess()) {
+                resolve(promise, Result<Order>(errorOf(r)));
+                return;
+            }
+            JsonDocument doc;
+            OrderRef lookupRef = ref;
+            if (doc.parse(r.body)) {
+                auto answer = m_protocol->parseCancel(doc.root(), ref);
+                if (const Order* order = std::get_if<Order>(&answer)) {
+                    Order done = *order;
+                    done.venue = m_venueId;
+                    noteOrder(done);
+                    resolve(promise, Result<Order>(done));
+                    return;
+                }
+                lookupRef = std::get<OrderRef>(answer);
+            }
+            // A short acknowledgement: read the order's state.
+            ApiCall lookup = m_protocol->orderCall(lookupRef);
+            lookup.request.lane = net::Lane::Priority;
+            sendAndParse<Order>(lookup, promise, [this](const JsonValue& root) {
+                Result<Order> order = m_protocol->parseOrder(root);
+                if (order.ok())
+                    noteOrder(order.value());
+                return order;
+            });
+        });
+    });
+}
+
+QFuture<Result<QVector<Fill>>> VenueConnector::fetchFills(const QString& market, int limit) {
+    return start<QVector<Fill>>([this, market, limit](ResultPromise<QVector<Fill>> promise) {
+        if (auto e = needsCredentials()) {
+            resolve(promise, Result<QVector<Fill>>(*e));
+            return;
+        }
+        if (const auto call = m_protocol->ownTradesCall(market, limit)) {
+            sendAndParse<QVector<Fill>>(*call, promise, [this, limit](const JsonValue& root) {
+                Result<QVector<Fill>> fills = m_protocol->parseOwnTrades(root);
+                if (fills.ok()) {
+                    std::stable_sort(fills.value().begin(), fills.value().end(),
+                                     [](const Fill& a, const Fill& b) { return a.timestampMs > b.timestampMs; });
+                    if (limit > 0 && fills.value().size() > limit)
+                        fills.value().resize(limit);
+                }
+                return fills;
+            });
+            return;
+        }
+        // No own-trades list: the fills are the trades of orders that executed, newest first (closed
+        // orders, then partly filled open ones).
+        send(m_protocol->closedOrdersCall(market, std::max(limit, 20)), [this, market, limit,
+                                                                         promise](const HttpResponse& r) {
+            if (!r.isSuccess()) {
+                resolve(promise, Result<QVector<Fill>>(errorOf(r)));
+                return;
+            }
+            JsonDocument doc;
+            const Result<QVector<Order>> closed =
+                doc.parse(r.body) ? m_protocol->parseOrders(doc.root()) : Result<QVector<Order>>(malformed(doc.error().message));
+            if (!closed.ok()) {
+                resolve(promise, Result<QVector<Fill>>(closed.error()));
+                return;
+            }
+            QVector<Order> candidates = closed.value();
+            send(m_protocol->openOrdersCall(market), [this, candidates, limit,
+                                                      promise](const HttpResponse& open) mutable {
+                JsonDocument openDoc;
+                if (open.isSuccess() && openDoc.parse(open.body)) {
+                    const Result<QVector<Order>> orders = m_protocol->parseOrders(openDoc.root());
+                    if (orders.ok())
+                        candidates += orders.value();
+                }
+                candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                                [](const Order& o) { return !o.filledQty.isPositive(); }),
+                                 candidates.end());
+                collectFills(newestFirst(candidates, 0), 0, limit, {}, promise);
+            });
+        });
+    });
+}
+
+void VenueConnector::collectFills(QVector<Order> candidates, int index, int limit, QVector<Fill> acc,
+                                  ResultPromise<QVector<Fill>> promise) {
+    if (index >= candidates.size() || (limit > 0 && acc.size() >= limit)) {
+        std::stable_sort(acc.begin(), acc.end(),
+                         [](const Fill& a, const Fill& b) { return a.timestampMs > b.timestampMs; });
+        if (limit > 0 && acc.size() > limit)
+            acc.resize(limit);
+        resolve(promise, Result<QVector<Fill>>(acc));
+        return;
+    }
+    const Order candidate = candidates[index];
+    const auto cached = m_fillsCache.constFind(candidate.id);
+    if (cached != m_fillsCache.cend()) {
+        acc += *cached;
+        collectFills(candidates, index + 1, limit, acc, promise);
+        return;
+    }
+    send(m_protocol->orderCall({candidate.id, {}}),
+         [this, candidates, index, limit, acc, promise](const HttpResponse& r) mutable {
+             if (!r.isSuccess()) {
+                 resolve(promise, Result<QVector<Fill>>(errorOf(r)));
+                 return;
+             }
+             JsonDocument doc;
+             if (doc.parse(r.body)) {
+                 const Result<Order> order = m_protocol->parseOrder(doc.root());
+                 if (order.ok()) {
+                     const QVector<Fill> fills = m_protocol->parseOrderFills(doc.root(), order.value());
+                     if (isTerminal(order.value().state))
+                         m_fillsCache.insert(order.value().id, fills);
+                     acc += fills;
+                 }
+             }
+             collectFills(candidates, index + 1, limit, acc, promise);
+         });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Streams
+
+void VenueConnector::updatePublicSession() {
+    const QList<QByteArray> requests =
+        m_subscriptions.isEmpty() ? QList<QByteArray>() : m_protocol->publicSubscriptions(m_subscriptions.all());
+    if (requests.isEmpty()) {
+        m_public->setSubscriptions({});
+        m_public->close();
+        return;
+    }
+    m_public->setSubscriptions(requests);
+    if (m_public->state() == ConnectionState::Disconnected)
+        m_public->open();
+}
+
+void VenueConnector::subscribeMarketData(const QStringList& markets, unsigned channels) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, markets, channels] {
+            const SubscriptionSet::Change change = m_subscriptions.add(markets, channels);
+            if (!change.changed)
+                return;
+            updatePublicSession();
+            if (m_public->isConnected())
+                for (const QString& code : change.startedBooks)
+                    seedBook(code);
+        },
+        Qt::QueuedConnection);
+}
+
+void VenueConnector::unsubscribeMarketData(const QStringList& markets, unsigned channels) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, markets, channels] {
+            const SubscriptionSet::Change change = m_subscriptions.remove(markets, channels);
+            for (const QString& code : change.endedBooks) {
+                m_publicDecoder->removeBook(code);
+                m_sequencedBooks.erase(code);
+                m_bookFrames.remove(code);
+            }
+            if (change.changed)
+                updatePublicSession();
+        },
+        Qt::QueuedConnection);
+}
+
+void VenueConnector::subscribeAccount() {
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_auth) {
+                emit streamError(noCredentials());
+                return;
+            }
+            m_accountSubscribed = true;
+            m_private->setSubscriptions(m_protocol->privateSubscriptions());
+            if (m_private->state() == ConnectionState::Disconnected)
+                m_private->open();
+        },
+        Qt::QueuedConnection);
+}
+
+void VenueConnector::onPublicConnected() {
+    // The books we hold may have missed updates while the link was down.
+    m_bookFrames.clear();
+    for (auto& [market, book] : m_sequencedBooks)
+        book.reset();
+    m_snapshotsInFlight.clear();
+    if (m_protocol->bookSyncMode() != BookSyncMode::WholeBooks)
+        return; // sequenced books re-sync on their first diff
+    for (const QString& code : m_subscriptions.markets(OrderBookChannel))
+        seedBook(code);
+}
+
+// Whole books: a REST snapshot, unless the stream's own book arrives first. Sequenced books: the snapshot
+// the buffered diffs continue.
+void VenueConnector::seedBook(const QString& market) {
+    const bool sequenced = m_protocol->bookSyncMode() == BookSyncMode::SequencedDiffs;
+    if (sequenced) {
+        if (m_snapshotsInFlight.contains(market))
+            return;
+        m_snapshotsInFlight.insert(market);
+    }
+    const quint64 framesBefore = m_bookFrames.value(market);
+    send(m_protocol->orderBookCall(market, m_capabilities.maxOrderBookDepth),
+         [this, market, framesBefore, sequenced](const HttpResponse& r) {
+             if (sequenced)
+                 m_snapshotsInFlight.remove(market);
+             if (!m_subscriptions.has(market, OrderBookChannel))
+                 return;
+             if (!sequenced && m_bookFrames.value(market) != framesBefore)
+                 return; // the stream already delivered a newer book
+             if (!r.isSuccess()) {
+                 emit streamError(errorOf(r));
+                 return;
+             }
+             JsonDocument doc;
+             if (!doc.parse(r.body))
+                 return;
+             const Result<OrderBook> snapshot = m_protocol->parseOrderBook(doc.root(), market);
+             if (!snapshot.ok())
+                 return;
+             if (!sequenced) {
+                 emitBook(m_publicDecoder->replaceBook(market, snapshot.value()));
+                 return;
+             }
+             auto it = m_sequencedBooks.find(market);
+             if (it == m_sequencedBooks.end())
+                 it = m_sequencedBooks.emplace(market, SequencedBook(m_venueId, market)).first;
+             if (it->second.applySnapshot(snapshot.value()) == SequencedBook::Status::NeedSnapshot) {
+                 seedBook(market);
+                 return;
+             }
+             emitBook(it->second.book());
+         });
+}
+
+void VenueConnector::onBookDiff(const BookDiff& diff) {
+    if (!m_subscriptions.has(diff.market, OrderBookChannel))
+        return;
+    auto it = m_sequencedBooks.find(diff.market);
+    if (it == m_sequencedBooks.end())
+        it = m_sequencedBooks.emplace(diff.market, SequencedBook(m_venueId, diff.market)).first;
+    switch (it->second.applyDiff(diff)) {
+    case SequencedBook::Status::Applied:
+        emitBook(it->second.book());
+        break;
+    case SequencedBook::Status::Buffered:
+    case SequencedBook::Status::NeedSnapshot:
+        seedBook(diff.market); // no-op while one is in flight
+        break;
+    case SequencedBook::Status::Ignored:
+        break;
+    }
+}
+
+void VenueConnector::emitBook(const OrderBook& book) {
+    if (m_subscriptions.has(book.market(), OrderBookChannel))
+        emit orderBookUpdated(book);
+}
+
+void VenueConnector::onPublicMessage(const QByteArray& message) {
+    const StreamEvent e = m_publicDecoder->decode(message);
+    switch (e.kind) {
+    case StreamEvent::Kind::Book:
+        ++m_bookFrames[e.book->market()];
+        emitBook(*e.book);
+        break;
+    case StreamEvent::Kind::BookDiff:
+        onBookDiff(*e.diff);
+        break;
+    case StreamEvent::Kind::Ticker:
+        m_protocol->notePrice(e.ticker->market, e.ticker->last);
+        if (m_subscriptions.has(e.ticker->market, TickerChannel))
+            emit tickerUpdated(*e.ticker);
+        break;
+    case StreamEvent::Kind::Trade:
+        if (m_subscriptions.has(e.trade->market, TradeChannel))
+            emit tradeReceived(*e.trade);
+        break;
+    case StreamEvent::Kind::Error:
+        emit streamError(e.error);
+        break;
+    default:
+        break;
+    }
+}
+
+void VenueConnector::onPrivateMessage(const QByteArray& message) {
+    const StreamEvent e = m_privateDecoder->decode(message);
+    switch (e.kind) {
+    case StreamEvent::Kind::Order: {
+        noteOrder(*e.order);
+        if (e.fill) {
+            Fill fill = *e.fill;
+            if (fill.clientId.isEmpty()) {
+                if (const Order* known = m_orders.find(fill.orderId))
+                    fill.clientId = known->clientId;
+            }
+            emit fillReceived(fill);
+        }
+        break;
+    }
+    case StreamEvent::Kind::Balances:
+        for (const Balance& b : *e.balances)
+            emit balanceUpdated(b);
+        break;
+    case StreamEvent::Kind::Error:
+        emit streamError(e.error);
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace hoga

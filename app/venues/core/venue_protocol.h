@@ -1,0 +1,150 @@
+#pragma once
+
+#include "core/capabilities.h"
+#include "credentials.h"
+#include "endpoints.h"
+#include "sequenced_book.h"
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "venues/connector.h"
+#include "venues/net/http_client.h"
+#include "venues/net/json_value.h"
+#include "venues/net/rate_limiter.h"
+#include "venues/net/ws_session.h"
+
+#include <QHash>
+
+#include <memory>
+#include <optional>
+#include <variant>
+
+namespace hoga {
+
+// A REST call as a protocol bundle builds it: the request without authentication, and whether it is a
+// private (account) call the core must authenticate.
+struct ApiCall {
+    net::HttpRequest request;
+    bool isPrivate = false;
+};
+
+// What one stream frame was. Pointers refer to the decoder's own storage and stay valid until its next
+// decode().
+struct StreamEvent {
+    enum class Kind { None, Ticker, Trade, Book, BookDiff, Order, Balances, Error };
+    Kind kind = Kind::None;
+    const Ticker* ticker = nullptr;
+    const Trade* trade = nullptr;
+    const OrderBook* book = nullptr;   // Book: the whole book of its market after this frame
+    const hoga::BookDiff* diff = nullptr; // BookDiff: one sequenced update
+    const Order* order = nullptr;      // Order: the order after the event ...
+    const Fill* fill = nullptr;        // ... and the fill it carried, if any
+    const QVector<Balance>* balances = nullptr;
+    VenueError error; // Error
+};
+
+// Turns a venue's stream frames into StreamEvents. Venues that send whole books keep them here (the
+// decoder can then reuse what did not change between frames).
+class VenueStreamDecoder {
+public:
+    virtual ~VenueStreamDecoder() = default;
+    virtual StreamEvent decode(QByteArrayView frame) = 0;
+    // Whole-book venues: replace the book of `market` with a REST snapshot (after a reconnect); returns it.
+    virtual const OrderBook& replaceBook(const QString& market, const OrderBook& book) = 0;
+    virtual void removeBook(const QString& market) = 0;
+};
+
+// How a venue's stream keeps order books.
+enum class BookSyncMode {
+    WholeBooks,      // every book frame is the whole book (Upbit, Bithumb); re-seeded from REST on reconnect
+    SequencedDiffs,  // a REST snapshot plus numbered diffs, resynchronised on a gap (Binance)
+};
+
+// Everything that differs from one venue to the next, and nothing else: identity and tables (capabilities,
+// endpoints, rate-limit pools, error table, keep-alive), the authenticator, request builders, pure response
+// parsers and the stream protocol. VenueConnector (venue_connector.h) runs the flows every venue shares on
+// top of it. A bundle is used on the connector's thread only.
+class VenueProtocol {
+public:
+    virtual ~VenueProtocol() = default;
+
+    // ---- Identity and tables
+    virtual QString venueId() const = 0;
+    virtual QString displayName() const = 0; // translated
+    virtual VenueCapabilities capabilities() const = 0;
+    virtual VenueEndpoints defaultEndpoints() const = 0;
+    virtual CredentialSchema credentialSchema() const { return keyPairSchema(); }
+    virtual net::RateLimitConfig rateLimits() const = 0;
+    // The venue's usage headers as pool counts (null list: none).
+    virtual QList<net::PoolUsage> usageOf(const net::HttpResponse& response) const;
+    virtual net::KeepAlive keepAlive() const { return {}; }
+    virtual net::RateCosts streamConnectCosts() const { return {}; }
+    virtual BookSyncMode bookSyncMode() const { return BookSyncMode::WholeBooks; }
+    // Null when `credentials` cannot authenticate (then the connector offers market data only).
+    virtual std::shared_ptr<net::Authenticator> makeAuthenticator(const Credentials& credentials,
+                                                                   const Clock& clock) const = 0;
+
+    // ---- Errors
+    virtual VenueError errorOf(const net::HttpResponse& response, qint64 nowMs) const = 0;
+    // A failed order request whose order may nevertheless exist at the venue, so it must be looked up:
+    // no answer, a server failure, or a venue code that says the request may have been taken (a re-used
+    // nonce). Default: timeout, network error, 5xx.
+    virtual bool mayHaveTakenOrder(const net::HttpResponse& failed) const;
+
+    // ---- Markets and their trading rules
+    virtual ApiCall marketsCall() const = 0;
+    virtual Result<QVector<Market>> parseMarkets(const net::JsonValue& root) const = 0;
+    // Calls that refine the markets' rules (tick tables, ...), sent one after another after the market
+    // list; each answer goes to absorbRuleAnswer(), failures are skipped (the tables are the fallback).
+    virtual QList<ApiCall> ruleCalls(const QVector<Market>&) const { return {}; }
+    virtual void absorbRuleAnswer(const ApiCall&, const net::JsonValue&) {}
+    virtual TradingRules rulesFor(const Market& market) const = 0;
+    // A per-market rules source (Upbit's orders/chance: fees, minimum total), read before trading a market.
+    virtual std::optional<ApiCall> marketRulesCall(const QString&) const { return std::nullopt; }
+    virtual void absorbMarketRules(const QString&, const net::JsonValue&) {}
+    // Last traded prices (tick bands depend on the price).
+    virtual void notePrice(const QString&, const Decimal&) {}
+
+    // ---- Market data (parsers are pure)
+    virtual ApiCall tickersCall(const QStringList& markets) const = 0;
+    virtual Result<QVector<Ticker>> parseTickers(const net::JsonValue& root) const = 0;
+    virtual ApiCall orderBookCall(const QString& market, int depth) const = 0;
+    // The book of `market` in the answer (its sequence() set where the venue numbers updates).
+    virtual Result<OrderBook> parseOrderBook(const net::JsonValue& root, const QString& market) const = 0;
+    // One page of at most `count` candles that open before `toMs` (0 = now).
+    virtual ApiCall candlesCall(const CandleQuery& query, qint64 toMs, int count) const = 0;
+    virtual Result<QVector<Candle>> parseCandles(const net::JsonValue& root, const CandleQuery& query) const = 0;
+    virtual ApiCall tradesCall(const QString& market, int count) const = 0;
+    virtual Result<QVector<Trade>> parseTrades(const net::JsonValue& root) const = 0;
+
+    // ---- Account
+    virtual ApiCall balancesCall() const = 0;
+    virtual Result<QVector<Balance>> parseBalances(const net::JsonValue& root) const = 0;
+    // `request.clientId` is set. The core marks the call non-idempotent and puts it in the priority lane.
+    virtual ApiCall createOrderCall(const OrderRequest& request) const = 0;
+    // The order in a create answer; may be partial (the core completes it from the request).
+    virtual Result<Order> parseCreatedOrder(const net::JsonValue& root) const = 0;
+    virtual ApiCall orderCall(const OrderRef& ref) const = 0;
+    virtual Result<Order> parseOrder(const net::JsonValue& root) const = 0;
+    // Fills an order answer carries (venues without an own-trades list).
+    virtual QVector<Fill> parseOrderFills(const net::JsonValue&, const Order&) const { return {}; }
+    virtual ApiCall openOrdersCall(const QString& market) const = 0;
+    virtual ApiCall closedOrdersCall(const QString& market, int limit) const = 0;
+    virtual Result<QVector<Order>> parseOrders(const net::JsonValue& root) const = 0;
+    virtual ApiCall cancelCall(const OrderRef& ref) const = 0;
+    // The order after the cancel, or a reference to look it up by (short acknowledgements).
+    virtual std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root, const OrderRef& asked) const = 0;
+    // capabilities().ownTradesList venues: the account's own trades.
+    virtual std::optional<ApiCall> ownTradesCall(const QString&, int) const { return std::nullopt; }
+    virtual Result<QVector<Fill>> parseOwnTrades(const net::JsonValue&) const { return QVector<Fill>(); }
+
+    // ---- Streams
+    virtual QUrl publicStreamUrl(const VenueEndpoints& endpoints) const;
+    virtual QUrl privateStreamUrl(const VenueEndpoints& endpoints) const;
+    // The messages that subscribe exactly `subscribed` (market -> channels), sent after every connect.
+    virtual QList<QByteArray> publicSubscriptions(const QHash<QString, unsigned>& subscribed) const = 0;
+    virtual QList<QByteArray> privateSubscriptions() const = 0;
+    virtual std::unique_ptr<VenueStreamDecoder> makeStreamDecoder() const = 0;
+};
+
+} // namespace hoga
