@@ -127,7 +127,8 @@ private:
         const QString field = QStringLiteral("timeInForce");
         if (tif == TimeInForce::PostOnly && m_request.type != OrderType::Limit) {
             add(ValidationIssue::InvalidTimeInForce, field,
-                QCoreApplication::translate("hoga::OrderValidator", "Post-only is available for limit orders only."));
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "Post-only is available for limit orders only."));
             return false;
         }
         switch (m_request.type) {
@@ -144,9 +145,10 @@ private:
             break;
         case OrderType::Best:
             add(ValidationIssue::InvalidTimeInForce, field,
-                QCoreApplication::translate("hoga::OrderValidator",
-                                            "A best-price order needs a time in force of IOC (immediate or cancel) "
-                                            "or FOK (fill or kill)."));
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "A best-price order needs a time in force of IOC (immediate or cancel) "
+                    "or FOK (fill or kill)."));
             break;
         }
         return false;
@@ -159,17 +161,19 @@ private:
             return true;
         if (!m_request.price.isZero()) {
             add(ValidationIssue::InvalidAmountKind, QStringLiteral("price"),
-                QCoreApplication::translate("hoga::OrderValidator",
-                                            "A market order takes no price: it executes at the best available "
-                                            "prices."));
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "A market order takes no price: it executes at the best available "
+                    "prices."));
             return false;
         }
         if (m_request.side == Side::Sell) {
             if (m_request.total.isZero())
                 return true;
             add(ValidationIssue::InvalidAmountKind, QStringLiteral("total"),
-                QCoreApplication::translate("hoga::OrderValidator",
-                                            "A market sell is given by the quantity of %1 to sell, not by amount.")
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "A market sell is given by the quantity of %1 to sell, not by amount.")
                     .arg(base()));
             return false;
         }
@@ -177,23 +181,26 @@ private:
         const bool byTotal = !m_request.total.isZero();
         if (byQty && byTotal) {
             add(ValidationIssue::InvalidAmountKind, QStringLiteral("qty"),
-                QCoreApplication::translate("hoga::OrderValidator",
-                                            "Give a market buy either an amount to spend or a quantity, not both."));
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "Give a market buy either an amount to spend or a quantity, not both."));
             return false;
         }
         if (byQty && !m_caps.marketBuyByQty) {
             add(ValidationIssue::InvalidAmountKind, QStringLiteral("qty"),
-                QCoreApplication::translate("hoga::OrderValidator",
-                                            "A market buy on this venue is given by the amount to spend in %1, not "
-                                            "by quantity.")
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "A market buy on this venue is given by the amount to spend in %1, not "
+                    "by quantity.")
                     .arg(quote()));
             return false;
         }
         if (byTotal && !m_caps.marketBuyByTotal) {
             add(ValidationIssue::InvalidAmountKind, QStringLiteral("total"),
-                QCoreApplication::translate("hoga::OrderValidator",
-                                            "A market buy on this venue is given by the quantity of %1 to buy, not "
-                                            "by amount.")
+                QCoreApplication::translate(
+                    "hoga::OrderValidator",
+                    "A market buy on this venue is given by the quantity of %1 to buy, not "
+                    "by amount.")
                     .arg(base()));
             return false;
         }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "capabilities.h"
 #include "core/account.h"
 #include "core/market.h"
 #include "core/order.h"
-#include "capabilities.h"
 
 #include <QString>
 #include <QVector>
@@ -25,8 +25,8 @@ struct ValidationIssue {
         InsufficientBalance,
         UnknownMarket,
         NoReferencePrice,
-        InvalidTimeInForce, // a time in force the order type does not allow
-        InvalidAmountKind,  // an amount the venue does not take for this order (total vs quantity)
+        InvalidTimeInForce,   // a time in force the order type does not allow
+        InvalidAmountKind,    // an amount the venue does not take for this order (total vs quantity)
         UnsupportedOrderType, // the venue has no such order type
     };
     Code code;

@@ -31,45 +31,51 @@ QFuture<OrderPlacement> OrderEntry::place(Connector* connector, OrderRequest req
     promise->start();
     QFuture<OrderPlacement> future = promise->future();
     if (!connector) {
-        VenueError e{ErrorKind::Network, {}, {},
-                     QCoreApplication::translate("hoga::OrderEntry", "The venue connection is closed."), 0};
+        VenueError e{ErrorKind::Network,
+                     {},
+                     {},
+                     QCoreApplication::translate("hoga::OrderEntry", "The venue connection is closed."),
+                     0};
         resolve(promise, OrderPlacement::rejected(e, request.clientId));
         return future;
     }
     const VenueCapabilities capabilities = connector->capabilities();
-    whenFinished(connector->fetchMarketRules(request.market), receiver,
-                 [connector = QPointer<Connector>(connector), request, receiver, contextFor = std::move(contextFor), capabilities,
-                  promise](const Result<Market>& market) {
-                     if (!market.ok() || !connector) {
-                         const VenueError e = market.ok() ? VenueError{ErrorKind::Cancelled, {}, {}, {}, 0}
-                                                          : market.error();
-                         resolve(promise, OrderPlacement::rejected(e, request.clientId));
-                         return;
-                     }
-                     const ValidationResult validation =
-                         check(request, market.value(), capabilities, contextFor(market.value()));
-                     if (!validation.ok()) {
-                         resolve(promise, OrderPlacement::rejected(invalidOrder(validation), request.clientId));
-                         return;
-                     }
-                     auto* watcher = new QFutureWatcher<OrderPlacement>(receiver);
-                     QObject::connect(watcher, &QFutureWatcherBase::finished, receiver, [watcher, promise, request] {
-                         const QFuture<OrderPlacement> sent = watcher->future();
-                         watcher->deleteLater();
-                         if (sent.resultCount() > 0) {
-                             resolve(promise, sent.result());
-                             return;
-                         }
-                         // The connector went away with the request in flight: it may have reached the venue.
-                         VenueError e{ErrorKind::Cancelled, {}, {},
-                                      QCoreApplication::translate(
-                                          "hoga::OrderEntry",
-                                          "The connection closed before the venue answered the order request."),
-                                      0};
-                         resolve(promise, OrderPlacement::unknown(e, request.clientId));
-                     });
-                     watcher->setFuture(connector->createOrder(request));
-                 });
+    whenFinished(
+        connector->fetchMarketRules(request.market), receiver,
+        [connector = QPointer<Connector>(connector), request, receiver, contextFor = std::move(contextFor),
+         capabilities, promise](const Result<Market>& market) {
+            if (!market.ok() || !connector) {
+                const VenueError e =
+                    market.ok() ? VenueError{ErrorKind::Cancelled, {}, {}, {}, 0} : market.error();
+                resolve(promise, OrderPlacement::rejected(e, request.clientId));
+                return;
+            }
+            const ValidationResult validation =
+                check(request, market.value(), capabilities, contextFor(market.value()));
+            if (!validation.ok()) {
+                resolve(promise, OrderPlacement::rejected(invalidOrder(validation), request.clientId));
+                return;
+            }
+            auto* watcher = new QFutureWatcher<OrderPlacement>(receiver);
+            QObject::connect(watcher, &QFutureWatcherBase::finished, receiver, [watcher, promise, request] {
+                const QFuture<OrderPlacement> sent = watcher->future();
+                watcher->deleteLater();
+                if (sent.resultCount() > 0) {
+                    resolve(promise, sent.result());
+                    return;
+                }
+                // The connector went away with the request in flight: it may have reached the venue.
+                VenueError e{ErrorKind::Cancelled,
+                             {},
+                             {},
+                             QCoreApplication::translate(
+                                 "hoga::OrderEntry",
+                                 "The connection closed before the venue answered the order request."),
+                             0};
+                resolve(promise, OrderPlacement::unknown(e, request.clientId));
+            });
+            watcher->setFuture(connector->createOrder(request));
+        });
     return future;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "trading/order_entry.h"
 #include "core/order_validator.h"
+#include "trading/order_entry.h"
 #include "venues/connector.h"
 
 #include <QHash>

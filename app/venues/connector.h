@@ -2,6 +2,7 @@
 
 #include "core/account.h"
 #include "core/candle.h"
+#include "core/capabilities.h"
 #include "core/market.h"
 #include "core/order.h"
 #include "core/order_placement.h"
@@ -9,7 +10,6 @@
 #include "core/result.h"
 #include "core/ticker.h"
 #include "core/trade.h"
-#include "core/capabilities.h"
 
 #include <QFuture>
 #include <QObject>
@@ -23,8 +23,8 @@ QString connectionStateName(ConnectionState s); // translated, for the status ba
 struct CandleQuery {
     QString market;
     CandleInterval interval = CandleInterval::M1;
-    int count = 200;  // the connector pages internally when this exceeds the venue's per-request maximum
-    qint64 toMs = 0;  // exclusive end (candles that open before it); 0 = now
+    int count = 200; // the connector pages internally when this exceeds the venue's per-request maximum
+    qint64 toMs = 0; // exclusive end (candles that open before it); 0 = now
 };
 
 // Identifies an order by the venue's id or by our client id (exactly one is set).
@@ -52,10 +52,10 @@ public:
     using QObject::QObject;
     ~Connector() override = default;
 
-    virtual QString venueId() const = 0;        // "sim", "upbit", "bithumb", ...
-    virtual QString displayName() const = 0;    // translated, e.g. "Simulated market"
+    virtual QString venueId() const = 0;     // "sim", "upbit", "bithumb", ...
+    virtual QString displayName() const = 0; // translated, e.g. "Simulated market"
     virtual bool isSimulated() const { return false; }
-    virtual bool hasCredentials() const = 0;    // private calls possible
+    virtual bool hasCredentials() const = 0; // private calls possible
     virtual ConnectionState connectionState() const = 0;
     // What the venue offers (order types, time in force, streams, paging limits). Constant for a connector.
     virtual VenueCapabilities capabilities() const = 0;
@@ -81,7 +81,8 @@ public:
     virtual QFuture<Result<Order>> fetchOrder(const OrderRef& ref) = 0;
     virtual QFuture<Result<QVector<Order>>> fetchOpenOrders(const QString& market = {}) = 0;
     // Newest first.
-    virtual QFuture<Result<QVector<Order>>> fetchClosedOrders(const QString& market = {}, int limit = 100) = 0;
+    virtual QFuture<Result<QVector<Order>>> fetchClosedOrders(const QString& market = {},
+                                                              int limit = 100) = 0;
     virtual QFuture<Result<Order>> cancelOrder(const OrderRef& ref) = 0;
     // Own fills, newest first.
     virtual QFuture<Result<QVector<Fill>>> fetchFills(const QString& market = {}, int limit = 100) = 0;

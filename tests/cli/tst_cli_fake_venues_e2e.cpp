@@ -51,6 +51,7 @@ private slots:
     void balancesNeedGoodKeys();
     void orderCreateGetCancel();
     void localRejection();
+    void lostOrderReplyIsLookedUp();
     void streamTicker();
     void unreachableVenueIsNetwork();
 
@@ -210,6 +211,28 @@ void TestCliFakeVenues::localRejection() {
     QCOMPARE(run.exitCode, 3);
     QCOMPARE(run.errorKind(), QStringLiteral("invalid_order"));
     QCOMPARE(m_server->orderCount(), 0); // never sent
+}
+
+// The venue takes the order, then the connection closes before any answer: hoga-cli looks the order up by
+// its client id (once) and prints it; the order exists once and its request arrived once.
+void TestCliFakeVenues::lostOrderReplyIsLookedUp() {
+    m_server->acceptNextOrderThenTimeOut(true);
+    const QString market = QStringLiteral("KRW-BTC");
+    const Decimal half = m_server->bestBid(market).divide(2, 0, Rounding::Down);
+    const Decimal price = half.roundToStep(m_server->tickFor(market, half), Rounding::Down);
+    const CliProcessRun run = cli(QStringLiteral("order create KRW-BTC --side buy --type limit --qty 0.001 "
+                                                 "--client-id cli-lost-1 --price ") +
+                                  price.toString());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(records(run).value(0).value(QStringLiteral("client_id")).toString(),
+             QStringLiteral("cli-lost-1"));
+    QCOMPARE(records(run).value(0).value(QStringLiteral("state")).toString(), QStringLiteral("open"));
+    QCOMPARE(m_server->orderCount(), 1);
+    int posts = 0;
+    for (const FakeRequestLog& r : m_server->requests())
+        if (r.method == "POST" && r.body.contains("cli-lost-1"))
+            ++posts;
+    QCOMPARE(posts, 1);
 }
 
 void TestCliFakeVenues::streamTicker() {

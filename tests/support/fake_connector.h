@@ -86,7 +86,9 @@ public:
 
 private:
     template <class T> QFuture<T> replyWith(T value);
-    template <class T> QFuture<Result<T>> reply(Result<T> value) { return replyWith<Result<T>>(std::move(value)); }
+    template <class T> QFuture<Result<T>> reply(Result<T> value) {
+        return replyWith<Result<T>>(std::move(value));
+    }
     std::optional<Order> findOrder(const OrderRef& ref) const;
 
     QVector<std::function<void()>> m_deferred;

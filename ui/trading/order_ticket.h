@@ -2,8 +2,8 @@
 
 #include "core/market.h"
 #include "core/order.h"
-#include "theme/price_colors.h"
 #include "core/order_validator.h"
+#include "theme/price_colors.h"
 
 #include <QFrame>
 

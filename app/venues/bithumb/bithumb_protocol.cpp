@@ -46,13 +46,13 @@ net::RateLimitConfig BithumbProtocol::limits() {
 VenueCapabilities BithumbProtocol::capabilities() const {
     VenueCapabilities c;
     c.orderTypes = {OrderType::Limit, OrderType::Market, OrderType::Best};
-    c.limitTimeInForce = {TimeInForce::GoodTillCancel, TimeInForce::ImmediateOrCancel, TimeInForce::FillOrKill,
-                          TimeInForce::PostOnly};
+    c.limitTimeInForce = {TimeInForce::GoodTillCancel, TimeInForce::ImmediateOrCancel,
+                          TimeInForce::FillOrKill, TimeInForce::PostOnly};
     c.bestTimeInForce = {TimeInForce::ImmediateOrCancel, TimeInForce::FillOrKill};
     c.marketBuyByTotal = true;
     c.marketBuyByQty = false;
     // No one-second candles.
-    c.candleIntervals = {CandleInterval::M1,  CandleInterval::M3, CandleInterval::M5, CandleInterval::M10,
+    c.candleIntervals = {CandleInterval::M1,  CandleInterval::M3,  CandleInterval::M5, CandleInterval::M10,
                          CandleInterval::M15, CandleInterval::M30, CandleInterval::H1, CandleInterval::H4,
                          CandleInterval::D1,  CandleInterval::W1,  CandleInterval::MN1};
     c.maxCandlesPerRequest = 200;
@@ -108,8 +108,8 @@ bool BithumbProtocol::mayHaveTakenOrder(const net::HttpResponse& failed) const {
 }
 
 ApiCall BithumbProtocol::marketsCall() const {
-    return call("GET", QStringLiteral("/v1/market/all"), {{QStringLiteral("isDetails"), QStringLiteral("true")}},
-                QStringLiteral("public"), false);
+    return call("GET", QStringLiteral("/v1/market/all"),
+                {{QStringLiteral("isDetails"), QStringLiteral("true")}}, QStringLiteral("public"), false);
 }
 
 Result<QVector<Market>> BithumbProtocol::parseMarkets(const JsonValue& root) const {
@@ -160,8 +160,9 @@ void BithumbProtocol::notePrice(const QString& market, const Decimal& last) {
 }
 
 ApiCall BithumbProtocol::tickersCall(const QStringList& markets) const {
-    return call("GET", QStringLiteral("/v1/ticker"), {{QStringLiteral("markets"), markets.join(QLatin1Char(','))}},
-                QStringLiteral("ticker"), false);
+    return call("GET", QStringLiteral("/v1/ticker"),
+                {{QStringLiteral("markets"), markets.join(QLatin1Char(','))}}, QStringLiteral("ticker"),
+                false);
 }
 
 Result<QVector<Ticker>> BithumbProtocol::parseTickers(const JsonValue& root) const {
@@ -187,7 +188,8 @@ ApiCall BithumbProtocol::candlesCall(const CandleQuery& query, qint64 toMs, int 
 
 Result<QVector<Candle>> BithumbProtocol::parseCandles(const JsonValue& root, const CandleQuery&) const {
     if (!root.isArray())
-        return malformedAnswer(QCoreApplication::translate("hoga::upbit::Wire", "the candle list is not an array"));
+        return malformedAnswer(
+            QCoreApplication::translate("hoga::upbit::Wire", "the candle list is not an array"));
     // candle_date_time_utc is the instant the candle opens (a Bithumb day opens at 00:00 KST, 15:00 UTC the
     // day before): taken as is, never relabelled.
     QVector<Candle> out;
@@ -227,9 +229,10 @@ Result<Order> BithumbProtocol::parseCreatedOrder(const JsonValue& root) const {
 
 ApiCall BithumbProtocol::orderCall(const OrderRef& ref) const {
     const bool byId = !ref.id.isEmpty();
-    return call("GET", QStringLiteral("/v1/order"),
-                {{byId ? QStringLiteral("uuid") : QStringLiteral("client_order_id"), byId ? ref.id : ref.clientId}},
-                QStringLiteral("private"), true);
+    return call(
+        "GET", QStringLiteral("/v1/order"),
+        {{byId ? QStringLiteral("uuid") : QStringLiteral("client_order_id"), byId ? ref.id : ref.clientId}},
+        QStringLiteral("private"), true);
 }
 
 Result<Order> BithumbProtocol::parseOrder(const JsonValue& root) const {
@@ -268,11 +271,13 @@ Result<QVector<Order>> BithumbProtocol::parseOrders(const JsonValue& root) const
 ApiCall BithumbProtocol::cancelCall(const OrderRef& ref) const {
     const bool byId = !ref.id.isEmpty();
     return call("DELETE", QStringLiteral("/v2/order"),
-                {{byId ? QStringLiteral("order_id") : QStringLiteral("client_order_id"), byId ? ref.id : ref.clientId}},
+                {{byId ? QStringLiteral("order_id") : QStringLiteral("client_order_id"),
+                  byId ? ref.id : ref.clientId}},
                 QStringLiteral("order-cancel"), true);
 }
 
-std::variant<Order, OrderRef> BithumbProtocol::parseCancel(const JsonValue& root, const OrderRef& asked) const {
+std::variant<Order, OrderRef> BithumbProtocol::parseCancel(const JsonValue& root,
+                                                           const OrderRef& asked) const {
     if (root.isObject() && root.contains("state"))
         return upbit::parseOrder(root, venueId());
     // A short acknowledgement (order_id, created_at): the order is read again by its id.

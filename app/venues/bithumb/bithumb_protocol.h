@@ -27,7 +27,7 @@ public:
     net::KeepAlive keepAlive() const override;
     net::RateCosts streamConnectCosts() const override { return {{QStringLiteral("websocket-connect"), 1}}; }
     std::shared_ptr<net::Authenticator> makeAuthenticator(const Credentials& credentials,
-                                                           const Clock& clock) const override;
+                                                          const Clock& clock) const override;
 
     VenueError errorOf(const net::HttpResponse& response, qint64 nowMs) const override;
     bool mayHaveTakenOrder(const net::HttpResponse& failed) const override;
@@ -59,7 +59,8 @@ public:
     ApiCall closedOrdersCall(const QString& market, int limit) const override;
     Result<QVector<Order>> parseOrders(const net::JsonValue& root) const override;
     ApiCall cancelCall(const OrderRef& ref) const override;
-    std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root, const OrderRef& asked) const override;
+    std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root,
+                                              const OrderRef& asked) const override;
 
     QList<QByteArray> publicSubscriptions(const QHash<QString, unsigned>& subscribed) const override;
     QList<QByteArray> privateSubscriptions() const override;

@@ -15,8 +15,7 @@ template <class T> using PromisePtr = std::shared_ptr<QPromise<T>>;
 
 // Starts `work` on `context`'s thread (always queued, so calls keep their order and never run inside the
 // caller) and returns the future it resolves. A call cancelled before it starts is dropped.
-template <class T>
-QFuture<T> startOn(QObject* context, std::function<void(PromisePtr<T>)> work) {
+template <class T> QFuture<T> startOn(QObject* context, std::function<void(PromisePtr<T>)> work) {
     auto promise = std::make_shared<QPromise<T>>();
     promise->start();
     QFuture<T> future = promise->future();

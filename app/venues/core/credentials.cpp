@@ -16,10 +16,16 @@ void Credentials::wipe() {
 
 CredentialSchema keyPairSchema() {
     CredentialSchema s;
-    s.fields.append({QStringLiteral("access_key"), QT_TRANSLATE_NOOP("hoga::CredentialField", "Access key"),
-                     false, {}, false});
-    s.fields.append({QStringLiteral("secret_key"), QT_TRANSLATE_NOOP("hoga::CredentialField", "Secret key"),
-                     true, {}, false});
+    s.fields.append({QStringLiteral("access_key"),
+                     QT_TRANSLATE_NOOP("hoga::CredentialField", "Access key"),
+                     false,
+                     {},
+                     false});
+    s.fields.append({QStringLiteral("secret_key"),
+                     QT_TRANSLATE_NOOP("hoga::CredentialField", "Secret key"),
+                     true,
+                     {},
+                     false});
     return s;
 }
 

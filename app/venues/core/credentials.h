@@ -11,10 +11,10 @@ namespace hoga {
 // One field a venue's API credentials are made of, as the keys dialog and hoga-cli ask for it and the
 // profile's secret store keeps it (entry <venue>/<id>).
 struct CredentialField {
-    QString id;           // "access_key", "secret_key", "account", "account_type"
-    const char* label;    // untranslated source string in context "hoga::CredentialField"
-    bool secret = false;  // never shown again after entry, wiped from memory after use
-    QStringList choices;  // non-empty: one of these values (e.g. "real", "virtual")
+    QString id;          // "access_key", "secret_key", "account", "account_type"
+    const char* label;   // untranslated source string in context "hoga::CredentialField"
+    bool secret = false; // never shown again after entry, wiped from memory after use
+    QStringList choices; // non-empty: one of these values (e.g. "real", "virtual")
     bool optional = false;
 };
 

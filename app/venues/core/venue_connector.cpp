@@ -88,7 +88,9 @@ VenueConnector::VenueConnector(std::unique_ptr<VenueProtocol> protocol, const Ve
     http.scheduler = m_options.scheduler;
     http.random = m_options.random;
     const VenueProtocol* bundle = m_protocol.get();
-    http.usage = [bundle](const HttpResponse& r) { return bundle->usageOf(r); };
+    http.usage = [bundle](const HttpResponse& r) {
+        return bundle->usageOf(r);
+    };
     m_http = new net::HttpClient(http, this);
 
     auto sessionOptions = [this](const QUrl& url) {
@@ -315,24 +317,25 @@ QFuture<Result<QVector<Ticker>>> VenueConnector::fetchTickers(const QStringList&
             resolve(promise, Result<QVector<Ticker>>(QVector<Ticker>()));
             return;
         }
-        sendAndParse<QVector<Ticker>>(m_protocol->tickersCall(markets), promise, [this, markets](const JsonValue& root) {
-            Result<QVector<Ticker>> parsed = m_protocol->parseTickers(root);
-            if (!parsed.ok())
-                return parsed;
-            QVector<Ticker> out;
-            QSet<QString> seen;
-            for (const Ticker& t : parsed.value()) {
-                if (!markets.contains(t.market))
-                    continue;
-                m_protocol->notePrice(t.market, t.last);
-                seen.insert(t.market);
-                out.append(t);
-            }
-            for (const QString& code : markets)
-                if (!seen.contains(code))
-                    return Result<QVector<Ticker>>(unknownMarket(code));
-            return Result<QVector<Ticker>>(out);
-        });
+        sendAndParse<QVector<Ticker>>(m_protocol->tickersCall(markets), promise,
+                                      [this, markets](const JsonValue& root) {
+                                          Result<QVector<Ticker>> parsed = m_protocol->parseTickers(root);
+                                          if (!parsed.ok())
+                                              return parsed;
+                                          QVector<Ticker> out;
+                                          QSet<QString> seen;
+                                          for (const Ticker& t : parsed.value()) {
+                                              if (!markets.contains(t.market))
+                                                  continue;
+                                              m_protocol->notePrice(t.market, t.last);
+                                              seen.insert(t.market);
+                                              out.append(t);
+                                          }
+                                          for (const QString& code : markets)
+                                              if (!seen.contains(code))
+                                                  return Result<QVector<Ticker>>(unknownMarket(code));
+                                          return Result<QVector<Ticker>>(out);
+                                      });
     });
 }
 
@@ -371,54 +374,57 @@ void VenueConnector::fetchCandlePage(CandleQuery query, qint64 toMs, QVector<Can
                                      ResultPromise<QVector<Candle>> promise) {
     const int wanted = std::max(1, query.count) - int(acc.size());
     const int n = std::min(std::max(1, m_capabilities.maxCandlesPerRequest), wanted);
-    send(m_protocol->candlesCall(query, toMs, n), [this, query, toMs, n, acc,
-                                                   promise](const HttpResponse& r) mutable {
-        if (!r.isSuccess()) {
-            resolve(promise, Result<QVector<Candle>>(errorOf(r)));
-            return;
-        }
-        JsonDocument doc;
-        if (!doc.parse(r.body)) {
-            resolve(promise, Result<QVector<Candle>>(malformed(doc.error().message)));
-            return;
-        }
-        Result<QVector<Candle>> parsed = m_protocol->parseCandles(doc.root(), query);
-        if (!parsed.ok()) {
-            resolve(promise, parsed);
-            return;
-        }
-        const qsizetype received = parsed.value().size();
-        const qint64 before = acc.isEmpty() ? (toMs > 0 ? toMs : std::numeric_limits<qint64>::max())
-                                            : acc.last().openTimeMs;
-        QVector<Candle> page;
-        for (const Candle& c : parsed.value())
-            if (c.openTimeMs < before)
-                page.append(c);
-        std::sort(page.begin(), page.end(),
-                  [](const Candle& a, const Candle& b) { return a.openTimeMs > b.openTimeMs; });
-        acc += page;
-        const bool exhausted = received < n || page.isEmpty();
-        if (exhausted || acc.size() >= query.count) {
-            std::reverse(acc.begin(), acc.end());
-            if (acc.size() > query.count)
-                acc.remove(0, acc.size() - query.count);
-            resolve(promise, Result<QVector<Candle>>(acc));
-            return;
-        }
-        fetchCandlePage(query, acc.last().openTimeMs, acc, promise);
-    });
+    send(m_protocol->candlesCall(query, toMs, n),
+         [this, query, toMs, n, acc, promise](const HttpResponse& r) mutable {
+             if (!r.isSuccess()) {
+                 resolve(promise, Result<QVector<Candle>>(errorOf(r)));
+                 return;
+             }
+             JsonDocument doc;
+             if (!doc.parse(r.body)) {
+                 resolve(promise, Result<QVector<Candle>>(malformed(doc.error().message)));
+                 return;
+             }
+             Result<QVector<Candle>> parsed = m_protocol->parseCandles(doc.root(), query);
+             if (!parsed.ok()) {
+                 resolve(promise, parsed);
+                 return;
+             }
+             const qsizetype received = parsed.value().size();
+             const qint64 before = acc.isEmpty() ? (toMs > 0 ? toMs : std::numeric_limits<qint64>::max())
+                                                 : acc.last().openTimeMs;
+             QVector<Candle> page;
+             for (const Candle& c : parsed.value())
+                 if (c.openTimeMs < before)
+                     page.append(c);
+             std::sort(page.begin(), page.end(),
+                       [](const Candle& a, const Candle& b) { return a.openTimeMs > b.openTimeMs; });
+             acc += page;
+             const bool exhausted = received < n || page.isEmpty();
+             if (exhausted || acc.size() >= query.count) {
+                 std::reverse(acc.begin(), acc.end());
+                 if (acc.size() > query.count)
+                     acc.remove(0, acc.size() - query.count);
+                 resolve(promise, Result<QVector<Candle>>(acc));
+                 return;
+             }
+             fetchCandlePage(query, acc.last().openTimeMs, acc, promise);
+         });
 }
 
 QFuture<Result<QVector<Trade>>> VenueConnector::fetchTrades(const QString& market, int count) {
     return start<QVector<Trade>>([this, market, count](ResultPromise<QVector<Trade>> promise) {
         const int n = std::clamp(count, 1, std::max(1, m_capabilities.maxTradesPerRequest));
-        sendAndParse<QVector<Trade>>(m_protocol->tradesCall(market, n), promise, [this](const JsonValue& root) {
-            Result<QVector<Trade>> trades = m_protocol->parseTrades(root);
-            if (trades.ok())
-                std::stable_sort(trades.value().begin(), trades.value().end(),
-                                 [](const Trade& a, const Trade& b) { return a.timestampMs > b.timestampMs; });
-            return trades;
-        });
+        sendAndParse<QVector<Trade>>(m_protocol->tradesCall(market, n), promise,
+                                     [this](const JsonValue& root) {
+                                         Result<QVector<Trade>> trades = m_protocol->parseTrades(root);
+                                         if (trades.ok())
+                                             std::stable_sort(trades.value().begin(), trades.value().end(),
+                                                              [](const Trade& a, const Trade& b) {
+                                                                  return a.timestampMs > b.timestampMs;
+                                                              });
+                                         return trades;
+                                     });
     });
 }
 
@@ -431,8 +437,9 @@ QFuture<Result<QVector<Balance>>> VenueConnector::fetchBalances() {
             resolve(promise, Result<QVector<Balance>>(*e));
             return;
         }
-        sendAndParse<QVector<Balance>>(m_protocol->balancesCall(), promise,
-                                       [this](const JsonValue& root) { return m_protocol->parseBalances(root); });
+        sendAndParse<QVector<Balance>>(m_protocol->balancesCall(), promise, [this](const JsonValue& root) {
+            return m_protocol->parseBalances(root);
+        });
     });
 }
 
@@ -480,27 +487,31 @@ void VenueConnector::sendOrder(OrderRequest request, PromisePtr<OrderPlacement> 
     call.request.idempotent = false;
     call.request.lane = net::Lane::Priority;
     const qint64 sentAtMs = m_clock->nowMs();
-    send(std::move(call), [this, request, sentAtMs, promise](const HttpResponse& r) {
-        if (r.isSuccess()) {
-            JsonDocument doc;
-            if (doc.parse(r.body)) {
-                const Result<Order> parsed = m_protocol->parseCreatedOrder(doc.root());
-                if (parsed.ok() && !parsed.value().id.isEmpty()) {
-                    const Order order = completeOrder(parsed.value(), request);
-                    noteOrder(order);
-                    resolve(promise, OrderPlacement::placed(order));
-                    return;
+    send(
+        std::move(call),
+        [this, request, sentAtMs, promise](const HttpResponse& r) {
+            if (r.isSuccess()) {
+                JsonDocument doc;
+                if (doc.parse(r.body)) {
+                    const Result<Order> parsed = m_protocol->parseCreatedOrder(doc.root());
+                    if (parsed.ok() && !parsed.value().id.isEmpty()) {
+                        const Order order = completeOrder(parsed.value(), request);
+                        noteOrder(order);
+                        resolve(promise, OrderPlacement::placed(order));
+                        return;
+                    }
                 }
+                lookUpPlacement(request, failureText(r), sentAtMs,
+                                promise); // taken, but the answer is unreadable
+                return;
             }
-            lookUpPlacement(request, failureText(r), sentAtMs, promise); // taken, but the answer is unreadable
-            return;
-        }
-        if (m_protocol->mayHaveTakenOrder(r)) {
-            lookUpPlacement(request, failureText(r), sentAtMs, promise);
-            return;
-        }
-        resolve(promise, OrderPlacement::rejected(errorOf(r), request.clientId));
-    }, m_options.orderTimeoutMs);
+            if (m_protocol->mayHaveTakenOrder(r)) {
+                lookUpPlacement(request, failureText(r), sentAtMs, promise);
+                return;
+            }
+            resolve(promise, OrderPlacement::rejected(errorOf(r), request.clientId));
+        },
+        m_options.orderTimeoutMs);
 }
 
 // The order request got no usable answer: the venue may or may not hold the order. Look it up, once, and
@@ -554,9 +565,10 @@ void VenueConnector::lookUpInListing(const OrderRequest& request, const QString&
         const VenueError lookupError = errorOf(r);
         VenueError e;
         e.kind = ErrorKind::Network;
-        e.detail = tr("The order request failed (%1) and whether the order was placed could not be confirmed "
-                      "(%2). Check the open orders before trying again.")
-                       .arg(why, lookupError.detail.isEmpty() ? lookupError.venueMessage : lookupError.detail);
+        e.detail =
+            tr("The order request failed (%1) and whether the order was placed could not be confirmed "
+               "(%2). Check the open orders before trying again.")
+                .arg(why, lookupError.detail.isEmpty() ? lookupError.venueMessage : lookupError.detail);
         resolve(promise, OrderPlacement::unknown(e, request.clientId));
     };
     auto find = [this, request, sentAtMs](const HttpResponse& r) -> std::optional<Order> {
@@ -599,9 +611,10 @@ void VenueConnector::lookUpInListing(const OrderRequest& request, const QString&
             }
             VenueError e;
             e.kind = ErrorKind::Venue;
-            e.detail = tr("The order request failed (%1) and the venue lists no such order: the order was not "
-                          "placed.")
-                           .arg(why);
+            e.detail =
+                tr("The order request failed (%1) and the venue lists no such order: the order was not "
+                   "placed.")
+                    .arg(why);
             resolve(promise, OrderPlacement::rejected(e, request.clientId));
         });
     });
@@ -651,12 +664,13 @@ QFuture<Result<QVector<Order>>> VenueConnector::fetchOpenOrders(const QString& m
             resolve(promise, Result<QVector<Order>>(*e));
             return;
         }
-        sendAndParse<QVector<Order>>(m_protocol->openOrdersCall(market), promise, [this](const JsonValue& root) {
-            Result<QVector<Order>> orders = m_protocol->parseOrders(root);
-            if (!orders.ok())
-                return orders;
-            return Result<QVector<Order>>(newestFirst(orders.value(), 0));
-        });
+        sendAndParse<QVector<Order>>(m_protocol->openOrdersCall(market), promise,
+                                     [this](const JsonValue& root) {
+                                         Result<QVector<Order>> orders = m_protocol->parseOrders(root);
+                                         if (!orders.ok())
+                                             return orders;
+                                         return Result<QVector<Order>>(newestFirst(orders.value(), 0));
+                                     });
     });
 }
 
@@ -725,8 +739,9 @@ QFuture<Result<QVector<Fill>>> VenueConnector::fetchFills(const QString& market,
             sendAndParse<QVector<Fill>>(*call, promise, [this, limit](const JsonValue& root) {
                 Result<QVector<Fill>> fills = m_protocol->parseOwnTrades(root);
                 if (fills.ok()) {
-                    std::stable_sort(fills.value().begin(), fills.value().end(),
-                                     [](const Fill& a, const Fill& b) { return a.timestampMs > b.timestampMs; });
+                    std::stable_sort(
+                        fills.value().begin(), fills.value().end(),
+                        [](const Fill& a, const Fill& b) { return a.timestampMs > b.timestampMs; });
                     if (limit > 0 && fills.value().size() > limit)
                         fills.value().resize(limit);
                 }
@@ -744,7 +759,8 @@ QFuture<Result<QVector<Fill>>> VenueConnector::fetchFills(const QString& market,
             }
             JsonDocument doc;
             const Result<QVector<Order>> closed =
-                doc.parse(r.body) ? m_protocol->parseOrders(doc.root()) : Result<QVector<Order>>(malformed(doc.error().message));
+                doc.parse(r.body) ? m_protocol->parseOrders(doc.root())
+                                  : Result<QVector<Order>>(malformed(doc.error().message));
             if (!closed.ok()) {
                 resolve(promise, Result<QVector<Fill>>(closed.error()));
                 return;
@@ -808,8 +824,9 @@ void VenueConnector::collectFills(QVector<Order> candidates, int index, int limi
 // Streams
 
 void VenueConnector::updatePublicSession() {
-    const QList<QByteArray> requests =
-        m_subscriptions.isEmpty() ? QList<QByteArray>() : m_protocol->publicSubscriptions(m_subscriptions.all());
+    const QList<QByteArray> requests = m_subscriptions.isEmpty()
+                                           ? QList<QByteArray>()
+                                           : m_protocol->publicSubscriptions(m_subscriptions.all());
     if (requests.isEmpty()) {
         m_public->setSubscriptions({});
         m_public->close();

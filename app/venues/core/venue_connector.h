@@ -88,7 +88,8 @@ private:
     void send(ApiCall call, Reply done, int timeoutMs = 0);
     // Sends `call`; on 2xx parses the JSON body with `parse`, otherwise resolves with the venue's error.
     template <class T>
-    void sendAndParse(ApiCall call, ResultPromise<T> promise, std::function<Result<T>(const net::JsonValue&)> parse);
+    void sendAndParse(ApiCall call, ResultPromise<T> promise,
+                      std::function<Result<T>(const net::JsonValue&)> parse);
     VenueError errorOf(const net::HttpResponse& response) const;
     VenueError noCredentials() const;
     VenueError malformed(const QString& what) const;

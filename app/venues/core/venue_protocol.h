@@ -35,10 +35,10 @@ struct StreamEvent {
     Kind kind = Kind::None;
     const Ticker* ticker = nullptr;
     const Trade* trade = nullptr;
-    const OrderBook* book = nullptr;   // Book: the whole book of its market after this frame
+    const OrderBook* book = nullptr;      // Book: the whole book of its market after this frame
     const hoga::BookDiff* diff = nullptr; // BookDiff: one sequenced update
-    const Order* order = nullptr;      // Order: the order after the event ...
-    const Fill* fill = nullptr;        // ... and the fill it carried, if any
+    const Order* order = nullptr;         // Order: the order after the event ...
+    const Fill* fill = nullptr;           // ... and the fill it carried, if any
     const QVector<Balance>* balances = nullptr;
     VenueError error; // Error
 };
@@ -56,8 +56,8 @@ public:
 
 // How a venue's stream keeps order books.
 enum class BookSyncMode {
-    WholeBooks,      // every book frame is the whole book (Upbit, Bithumb); re-seeded from REST on reconnect
-    SequencedDiffs,  // a REST snapshot plus numbered diffs, resynchronised on a gap (Binance)
+    WholeBooks,     // every book frame is the whole book (Upbit, Bithumb); re-seeded from REST on reconnect
+    SequencedDiffs, // a REST snapshot plus numbered diffs, resynchronised on a gap (Binance)
 };
 
 // Everything that differs from one venue to the next, and nothing else: identity and tables (capabilities,
@@ -82,7 +82,7 @@ public:
     virtual BookSyncMode bookSyncMode() const { return BookSyncMode::WholeBooks; }
     // Null when `credentials` cannot authenticate (then the connector offers market data only).
     virtual std::shared_ptr<net::Authenticator> makeAuthenticator(const Credentials& credentials,
-                                                                   const Clock& clock) const = 0;
+                                                                  const Clock& clock) const = 0;
 
     // ---- Errors
     virtual VenueError errorOf(const net::HttpResponse& response, qint64 nowMs) const = 0;
@@ -113,7 +113,8 @@ public:
     virtual Result<OrderBook> parseOrderBook(const net::JsonValue& root, const QString& market) const = 0;
     // One page of at most `count` candles that open before `toMs` (0 = now).
     virtual ApiCall candlesCall(const CandleQuery& query, qint64 toMs, int count) const = 0;
-    virtual Result<QVector<Candle>> parseCandles(const net::JsonValue& root, const CandleQuery& query) const = 0;
+    virtual Result<QVector<Candle>> parseCandles(const net::JsonValue& root,
+                                                 const CandleQuery& query) const = 0;
     virtual ApiCall tradesCall(const QString& market, int count) const = 0;
     virtual Result<QVector<Trade>> parseTrades(const net::JsonValue& root) const = 0;
 
@@ -133,7 +134,8 @@ public:
     virtual Result<QVector<Order>> parseOrders(const net::JsonValue& root) const = 0;
     virtual ApiCall cancelCall(const OrderRef& ref) const = 0;
     // The order after the cancel, or a reference to look it up by (short acknowledgements).
-    virtual std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root, const OrderRef& asked) const = 0;
+    virtual std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root,
+                                                      const OrderRef& asked) const = 0;
     // capabilities().ownTradesList venues: the account's own trades.
     virtual std::optional<ApiCall> ownTradesCall(const QString&, int) const { return std::nullopt; }
     virtual Result<QVector<Fill>> parseOwnTrades(const net::JsonValue&) const { return QVector<Fill>(); }

@@ -221,10 +221,7 @@ void SimConnector::subscribeMarketData(const QStringList& markets, unsigned chan
 
 void SimConnector::unsubscribeMarketData(const QStringList& markets, unsigned channels) {
     QMetaObject::invokeMethod(
-        this,
-        [this, markets, channels] {
-            d->subscriptions.remove(markets, channels);
-        },
+        this, [this, markets, channels] { d->subscriptions.remove(markets, channels); },
         Qt::QueuedConnection);
 }
 

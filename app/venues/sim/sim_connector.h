@@ -13,10 +13,10 @@ class SimExchange; // the deterministic market model (price process, books, matc
 
 struct SimConfig {
     quint64 seed = 20261121;
-    int stepIntervalMs = 100;   // how often the market moves when running on its own timer
-    bool autoRun = true;        // false: only step() moves the market (tests)
+    int stepIntervalMs = 100; // how often the market moves when running on its own timer
+    bool autoRun = true;      // false: only step() moves the market (tests)
     const Clock* clock = &SystemClock::instance();
-    int historyCandles = 500;   // pre-filled 1m history so charts are not empty at start
+    int historyCandles = 500; // pre-filled 1m history so charts are not empty at start
     // Paper balances at start, by currency. Empty = a sensible default (KRW, USDT and some coins).
     QHash<QString, Decimal> initialBalances;
 };

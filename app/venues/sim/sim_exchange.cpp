@@ -476,8 +476,10 @@ std::optional<VenueError> SimExchange::Impl::validateAndLock(const OrderRequest&
     // The venue's own checks (shape, time in force, tick, step, totals) are the order policy's rule checks
     // on the same rule data, answered with venue-style error names. A market order by quantity is valued at
     // the best opposite price.
-    const std::optional<Decimal> reference = limit ? std::nullopt : (buy ? m.book.bestAsk() : m.book.bestBid());
-    const ValidationResult checked = OrderValidator::checkRules(req, market, reference, SimExchange::capabilities());
+    const std::optional<Decimal> reference =
+        limit ? std::nullopt : (buy ? m.book.bestAsk() : m.book.bestBid());
+    const ValidationResult checked =
+        OrderValidator::checkRules(req, market, reference, SimExchange::capabilities());
     if (!checked.ok()) {
         const ValidationIssue& issue = checked.issues.first();
         switch (issue.code) {
@@ -526,7 +528,7 @@ VenueCapabilities SimExchange::capabilities() {
     // Upbit's order model: limit with GTC/IOC/FOK/post-only, market buys by the amount to spend or by
     // quantity, market sells by quantity, best orders with IOC or FOK.
     VenueCapabilities c = VenueCapabilities::anyVenue();
-    c.candleIntervals = {CandleInterval::S1,  CandleInterval::M1,  CandleInterval::M3, CandleInterval::M5,
+    c.candleIntervals = {CandleInterval::S1,  CandleInterval::M1,  CandleInterval::M3,  CandleInterval::M5,
                          CandleInterval::M10, CandleInterval::M15, CandleInterval::M30, CandleInterval::H1,
                          CandleInterval::H4,  CandleInterval::D1,  CandleInterval::W1,  CandleInterval::MN1};
     c.maxCandlesPerRequest = 1000;

@@ -61,5 +61,4 @@ private:
     Options m_options;
 };
 
-
 } // namespace hoga::upbit

@@ -43,12 +43,12 @@ net::RateLimitConfig UpbitProtocol::limits() {
 VenueCapabilities UpbitProtocol::capabilities() const {
     VenueCapabilities c;
     c.orderTypes = {OrderType::Limit, OrderType::Market, OrderType::Best};
-    c.limitTimeInForce = {TimeInForce::GoodTillCancel, TimeInForce::ImmediateOrCancel, TimeInForce::FillOrKill,
-                          TimeInForce::PostOnly};
+    c.limitTimeInForce = {TimeInForce::GoodTillCancel, TimeInForce::ImmediateOrCancel,
+                          TimeInForce::FillOrKill, TimeInForce::PostOnly};
     c.bestTimeInForce = {TimeInForce::ImmediateOrCancel, TimeInForce::FillOrKill};
     c.marketBuyByTotal = true;
     c.marketBuyByQty = false;
-    c.candleIntervals = {CandleInterval::S1,  CandleInterval::M1,  CandleInterval::M3, CandleInterval::M5,
+    c.candleIntervals = {CandleInterval::S1,  CandleInterval::M1,  CandleInterval::M3,  CandleInterval::M5,
                          CandleInterval::M10, CandleInterval::M15, CandleInterval::M30, CandleInterval::H1,
                          CandleInterval::H4,  CandleInterval::D1,  CandleInterval::W1,  CandleInterval::MN1};
     c.maxCandlesPerRequest = 200;
@@ -109,8 +109,8 @@ bool UpbitProtocol::mayHaveTakenOrder(const net::HttpResponse& failed) const {
 // Markets and rules
 
 ApiCall UpbitProtocol::marketsCall() const {
-    return call("GET", QStringLiteral("/v1/market/all"), {{QStringLiteral("is_details"), QStringLiteral("true")}},
-                QStringLiteral("market"), false);
+    return call("GET", QStringLiteral("/v1/market/all"),
+                {{QStringLiteral("is_details"), QStringLiteral("true")}}, QStringLiteral("market"), false);
 }
 
 Result<QVector<Market>> UpbitProtocol::parseMarkets(const JsonValue& root) const {
@@ -128,12 +128,14 @@ QList<ApiCall> UpbitProtocol::ruleCalls(const QVector<Market>& markets) const {
     }
     QList<ApiCall> calls;
     if (!quotes.isEmpty())
-        calls.append(call("GET", kTickerAllPath, {{QStringLiteral("quote_currencies"), quotes.join(QLatin1Char(','))}},
+        calls.append(call("GET", kTickerAllPath,
+                          {{QStringLiteral("quote_currencies"), quotes.join(QLatin1Char(','))}},
                           QStringLiteral("ticker"), false));
     for (qsizetype from = 0; from < codes.size(); from += kInstrumentsPerRequest)
-        calls.append(call("GET", kInstrumentsPath,
-                          {{QStringLiteral("markets"), codes.mid(from, kInstrumentsPerRequest).join(QLatin1Char(','))}},
-                          QStringLiteral("orderbook"), false));
+        calls.append(call(
+            "GET", kInstrumentsPath,
+            {{QStringLiteral("markets"), codes.mid(from, kInstrumentsPerRequest).join(QLatin1Char(','))}},
+            QStringLiteral("orderbook"), false));
     return calls;
 }
 
@@ -200,8 +202,9 @@ void UpbitProtocol::notePrice(const QString& market, const Decimal& last) {
 // Market data
 
 ApiCall UpbitProtocol::tickersCall(const QStringList& markets) const {
-    return call("GET", QStringLiteral("/v1/ticker"), {{QStringLiteral("markets"), markets.join(QLatin1Char(','))}},
-                QStringLiteral("ticker"), false);
+    return call("GET", QStringLiteral("/v1/ticker"),
+                {{QStringLiteral("markets"), markets.join(QLatin1Char(','))}}, QStringLiteral("ticker"),
+                false);
 }
 
 Result<QVector<Ticker>> UpbitProtocol::parseTickers(const JsonValue& root) const {
@@ -230,7 +233,8 @@ ApiCall UpbitProtocol::candlesCall(const CandleQuery& query, qint64 toMs, int co
 
 Result<QVector<Candle>> UpbitProtocol::parseCandles(const JsonValue& root, const CandleQuery&) const {
     if (!root.isArray())
-        return malformedAnswer(QCoreApplication::translate("hoga::upbit::Wire", "the candle list is not an array"));
+        return malformedAnswer(
+            QCoreApplication::translate("hoga::upbit::Wire", "the candle list is not an array"));
     // Upbit's candles open on UTC boundaries (a day at 00:00 UTC = 09:00 KST): candle_date_time_utc as is.
     QVector<Candle> out;
     for (JsonValue e : root.elements())
@@ -271,9 +275,10 @@ Result<Order> UpbitProtocol::parseCreatedOrder(const JsonValue& root) const {
 
 ApiCall UpbitProtocol::orderCall(const OrderRef& ref) const {
     const bool byId = !ref.id.isEmpty();
-    return call("GET", QStringLiteral("/v1/order"),
-                {{byId ? QStringLiteral("uuid") : QStringLiteral("identifier"), byId ? ref.id : ref.clientId}},
-                QStringLiteral("default"), true);
+    return call(
+        "GET", QStringLiteral("/v1/order"),
+        {{byId ? QStringLiteral("uuid") : QStringLiteral("identifier"), byId ? ref.id : ref.clientId}},
+        QStringLiteral("default"), true);
 }
 
 Result<Order> UpbitProtocol::parseOrder(const JsonValue& root) const {
@@ -312,9 +317,10 @@ Result<QVector<Order>> UpbitProtocol::parseOrders(const JsonValue& root) const {
 
 ApiCall UpbitProtocol::cancelCall(const OrderRef& ref) const {
     const bool byId = !ref.id.isEmpty();
-    return call("DELETE", QStringLiteral("/v1/order"),
-                {{byId ? QStringLiteral("uuid") : QStringLiteral("identifier"), byId ? ref.id : ref.clientId}},
-                QStringLiteral("default"), true);
+    return call(
+        "DELETE", QStringLiteral("/v1/order"),
+        {{byId ? QStringLiteral("uuid") : QStringLiteral("identifier"), byId ? ref.id : ref.clientId}},
+        QStringLiteral("default"), true);
 }
 
 std::variant<Order, OrderRef> UpbitProtocol::parseCancel(const JsonValue& root, const OrderRef& asked) const {

@@ -33,7 +33,9 @@ ApiCall call(const QByteArray& method, const QString& path, Query query, const Q
 
 QByteArray orderBody(const OrderRequest& request, const char* orderTypeField, const char* clientIdField) {
     JsonWriter body;
-    body.beginObject().field("market", request.market).field("side", request.side == Side::Buy ? "bid" : "ask");
+    body.beginObject()
+        .field("market", request.market)
+        .field("side", request.side == Side::Buy ? "bid" : "ask");
     if (request.type == OrderType::Limit) {
         body.field("volume", request.qty).field("price", request.price).key(orderTypeField).value("limit");
     } else if (request.side == Side::Buy) {
@@ -153,8 +155,9 @@ Result<OrderBook> parseOrderBookOf(const JsonValue& root, const QString& venue, 
     }
     VenueError e;
     e.kind = ErrorKind::NotFound;
-    e.detail = QCoreApplication::translate("hoga::VenueConnector", "The venue has no order book for market %1.")
-                   .arg(market);
+    e.detail =
+        QCoreApplication::translate("hoga::VenueConnector", "The venue has no order book for market %1.")
+            .arg(market);
     return e;
 }
 
@@ -294,8 +297,9 @@ StreamEvent StreamAdapter::decode(QByteArrayView frame) {
         const ErrorBody& body = m_decoder.error();
         e.kind = StreamEvent::Kind::Error;
         e.error = body.numericName ? errorFromName({}, body.name, body.message, true)
-                  : findErrorRule(m_rules, body.name) ? errorFromName(m_rules, body.name, body.message)
-                                                      : errorFromName(upbitErrorRules(), body.name, body.message);
+                  : findErrorRule(m_rules, body.name)
+                      ? errorFromName(m_rules, body.name, body.message)
+                      : errorFromName(upbitErrorRules(), body.name, body.message);
         break;
     }
     default:

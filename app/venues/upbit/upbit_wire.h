@@ -18,8 +18,7 @@ namespace hoga::upbit {
 using Query = QList<std::pair<QString, QString>>;
 
 // A REST call to `path` (resolved against the venue's REST base by the connector core).
-ApiCall call(const QByteArray& method, const QString& path, Query query, const QString& pool,
-             bool isPrivate);
+ApiCall call(const QByteArray& method, const QString& path, Query query, const QString& pool, bool isPrivate);
 
 // The JSON body of an order: limit (price + volume), market buy by total (`price` = amount, type
 // "price"), market sell (volume, type "market"), best orders (type "best"); time_in_force only when not

@@ -1,7 +1,7 @@
-// The venue connector with the Bithumb bundle against the strict loopback Bithumb (API 2.0) fake: what differs from Upbit on the wire
-// (JWT timestamp, v2 order paths and short replies, client_order_id/order_type, /v1/orders lists, isDetails,
-// candle `to` in KST, camelCase stream flags, v2 private stream, error names) and the shared guarantees
-// (order timeout, burst without 429).
+// The venue connector with the Bithumb bundle against the strict loopback Bithumb (API 2.0) fake: what
+// differs from Upbit on the wire (JWT timestamp, v2 order paths and short replies,
+// client_order_id/order_type, /v1/orders lists, isDetails, candle `to` in KST, camelCase stream flags, v2
+// private stream, error names) and the shared guarantees (order timeout, burst without 429).
 #include "conformance/stream_recorder.h"
 #include "venues/net/json_value.h"
 #include "venues/upbit/fake_target.h"

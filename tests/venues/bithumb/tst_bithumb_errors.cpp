@@ -61,9 +61,7 @@ private slots:
         QVERIFY(!e.detail.isEmpty());
     }
 
-    void everyBithumbRuleIsCovered() {
-        QCOMPARE(qsizetype(bithumb::errorRules().size()), qsizetype(13));
-    }
+    void everyBithumbRuleIsCovered() { QCOMPARE(qsizetype(bithumb::errorRules().size()), qsizetype(13)); }
 
     void unknownNameIsVenue() {
         const VenueError e = map(400, "something_else");

@@ -10,9 +10,9 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QTimeZone>
 #include <QSet>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace hoga;
 using namespace hoga::upbit;
@@ -138,7 +138,8 @@ private slots:
         QCOMPARE(root.at(1)["type"].toString(), QStringLiteral("ticker"));
         BithumbProtocol protocol;
         net::JsonDocument doc;
-        QVERIFY(doc.parse(protocol.publicSubscriptions({{QStringLiteral("KRW-BTC"), TickerChannel}}).value(0)));
+        QVERIFY(
+            doc.parse(protocol.publicSubscriptions({{QStringLiteral("KRW-BTC"), TickerChannel}}).value(0)));
         QCOMPARE(doc.root().at(1)["type"].toString(), QStringLiteral("ticker"));
         QCOMPARE(doc.root().at(1)["codes"].at(0).toString(), root.at(1)["codes"].at(0).toString());
         QVERIFY(doc.root().at(1)["isOnlySnapshot"].isBool()); // camelCase on Bithumb

@@ -102,7 +102,8 @@ inline OrderPlacement awaitPlacement(const QFuture<OrderPlacement>& future, int 
         watcher.setFuture(future);
         if (!future.isFinished() && !finished.wait(timeoutMs) && !future.isFinished())
             return OrderPlacement::unknown(
-                VenueError{ErrorKind::Network, {}, {}, QStringLiteral("timed out after %1 ms").arg(timeoutMs), 0},
+                VenueError{
+                    ErrorKind::Network, {}, {}, QStringLiteral("timed out after %1 ms").arg(timeoutMs), 0},
                 {});
     }
     if (future.isCanceled() || future.resultCount() == 0)

@@ -128,13 +128,13 @@ private slots:
     // ---- SequencedBook: the documented diff-depth algorithm.
     void diffsBeforeTheSnapshotAreBufferedThenApplied() {
         SequencedBook book(QStringLiteral("binance"), QStringLiteral("BTCUSDT"));
-        QCOMPARE(book.applyDiff(diff(8, 10, "100", "5")), SequencedBook::Status::Buffered);  // inside
-        QCOMPARE(book.applyDiff(diff(11, 12, "98", "3")), SequencedBook::Status::Buffered);  // straddles
-        QCOMPARE(book.applyDiff(diff(13, 13, "99", "0")), SequencedBook::Status::Buffered);  // continues
+        QCOMPARE(book.applyDiff(diff(8, 10, "100", "5")), SequencedBook::Status::Buffered); // inside
+        QCOMPARE(book.applyDiff(diff(11, 12, "98", "3")), SequencedBook::Status::Buffered); // straddles
+        QCOMPARE(book.applyDiff(diff(13, 13, "99", "0")), SequencedBook::Status::Buffered); // continues
         QCOMPARE(book.applySnapshot(snapshot(11)), SequencedBook::Status::Applied);
         QVERIFY(book.isSynced());
         QCOMPARE(book.book().sequence(), quint64(13));
-        QCOMPARE(book.book().bids().size(), 2); // 99 removed, 98 added
+        QCOMPARE(book.book().bids().size(), 2);         // 99 removed, 98 added
         QCOMPARE(book.book().bids().at(0).qty, d("1")); // the diff ending at 10 was already in the snapshot
         QCOMPARE(book.book().bids().at(1).price, d("98"));
         QCOMPARE(book.applyDiff(diff(14, 15, "100", "4")), SequencedBook::Status::Applied);

@@ -1,6 +1,7 @@
-// The venue connector with the Upbit bundle against the strict loopback fake: every endpoint and stream, wire details (query hash, body
-// shapes, one request per ticker list, paging), errors end to end, reconnect with resubscription and book
-// re-seed, the order whose answer never comes, the 418 block and a burst at the enforced limits.
+// The venue connector with the Upbit bundle against the strict loopback fake: every endpoint and stream, wire
+// details (query hash, body shapes, one request per ticker list, paging), errors end to end, reconnect with
+// resubscription and book re-seed, the order whose answer never comes, the 418 block and a burst at the
+// enforced limits.
 #include "conformance/stream_recorder.h"
 #include "support/loopback_http_server.h"
 #include "venues/net/json_value.h"
@@ -30,8 +31,7 @@ class TestUpbitConnector : public QObject {
 
     Connector* c() const { return m_host->connector(); }
 
-    void startWith(const VenueConfig& config,
-                   const std::function<void(VenueConnectorOptions&)>& tweak = {}) {
+    void startWith(const VenueConfig& config, const std::function<void(VenueConnectorOptions&)>& tweak = {}) {
         m_host = std::make_unique<ConnectorHost>(makeConnector(*m_server, config, tweak));
     }
 
@@ -268,12 +268,12 @@ private slots:
         const Decimal price =
             (bid * d("0.8")).roundToStep(m_server->tickFor(QStringLiteral("KRW-BTC"), bid), Rounding::Floor);
         const OrderPlacement r = awaitPlacement(c()->createOrder({QStringLiteral("KRW-BTC"),
-                                                                 Side::Buy,
-                                                                 OrderType::Limit,
-                                                                 price,
-                                                                 d("0.001"),
-                                                                 {},
-                                                                 QStringLiteral("timeout-1")}));
+                                                                  Side::Buy,
+                                                                  OrderType::Limit,
+                                                                  price,
+                                                                  d("0.001"),
+                                                                  {},
+                                                                  QStringLiteral("timeout-1")}));
         QVERIFY2(r.ok(), qPrintable(describe(r.error())));
         QCOMPARE(r.outcome(), OrderPlacement::Outcome::Placed);
         QCOMPARE(r.value().clientId, QStringLiteral("timeout-1"));
@@ -295,12 +295,12 @@ private slots:
         const Decimal price =
             (bid * d("0.8")).roundToStep(m_server->tickFor(QStringLiteral("KRW-BTC"), bid), Rounding::Floor);
         const OrderPlacement r = awaitPlacement(c()->createOrder({QStringLiteral("KRW-BTC"),
-                                                                 Side::Buy,
-                                                                 OrderType::Limit,
-                                                                 price,
-                                                                 d("0.001"),
-                                                                 {},
-                                                                 QStringLiteral("never-1")}));
+                                                                  Side::Buy,
+                                                                  OrderType::Limit,
+                                                                  price,
+                                                                  d("0.001"),
+                                                                  {},
+                                                                  QStringLiteral("never-1")}));
         QCOMPARE(r.outcome(), OrderPlacement::Outcome::Rejected);
         QCOMPARE(r.error().kind, ErrorKind::Venue);
         QVERIFY2(r.error().detail.contains(QStringLiteral("not placed")), qPrintable(r.error().detail));
@@ -330,8 +330,13 @@ private slots:
         const Decimal bid = m_server->bestBid(QStringLiteral("KRW-BTC"));
         const Decimal price =
             (bid * d("0.8")).roundToStep(m_server->tickFor(QStringLiteral("KRW-BTC"), bid), Rounding::Floor);
-        const OrderPlacement r = awaitPlacement(c()->createOrder(
-            {QStringLiteral("KRW-BTC"), Side::Buy, OrderType::Limit, price, d("0.001"), {}, QStringLiteral("u-1")}));
+        const OrderPlacement r = awaitPlacement(c()->createOrder({QStringLiteral("KRW-BTC"),
+                                                                  Side::Buy,
+                                                                  OrderType::Limit,
+                                                                  price,
+                                                                  d("0.001"),
+                                                                  {},
+                                                                  QStringLiteral("u-1")}));
         QCOMPARE(r.outcome(), OrderPlacement::Outcome::Unknown);
         QCOMPARE(r.clientId(), QStringLiteral("u-1"));
         QVERIFY2(r.error().detail.contains(QStringLiteral("u-1")), qPrintable(r.error().detail));

@@ -2,9 +2,9 @@
 // checked digit for digit.
 #include "support/test_util.h"
 #include "venues/net/json_value.h"
-#include "venues/upbit/upbit_protocol.h"
 #include "venues/upbit/upbit_errors.h"
 #include "venues/upbit/upbit_parse.h"
+#include "venues/upbit/upbit_protocol.h"
 #include "venues/upbit/upbit_stream_decoder.h"
 
 #include <QDir>
@@ -372,7 +372,8 @@ private slots:
         QCOMPARE(book.at(1)["type"].toString(), QStringLiteral("orderbook"));
         QCOMPARE(toDecimal(book.at(1)["level"]), d("10000"));
         protocol.setOrderBookLevel(QStringLiteral("KRW-BTC"), d("10000"));
-        QVERIFY(doc.parse(protocol.publicSubscriptions({{QStringLiteral("KRW-BTC"), OrderBookChannel}}).value(0)));
+        QVERIFY(doc.parse(
+            protocol.publicSubscriptions({{QStringLiteral("KRW-BTC"), OrderBookChannel}}).value(0)));
         QCOMPARE(doc.root().at(1)["type"].toString(), QStringLiteral("orderbook"));
         QCOMPARE(doc.root().at(1)["level"].raw(), std::string_view("10000"));
 
