@@ -286,11 +286,11 @@ void TestCliApp::orderCreateKeepsGivenClientId() {
 }
 
 void TestCliApp::orderCreateVenueRefusal() {
-    m_c->onCreateOrder = [](const OrderRequest&) -> Result<Order> {
+    m_c->onCreateOrder = [](const OrderRequest& request) {
         VenueError e = test::FakeConnector::error(ErrorKind::InsufficientFunds,
                                                   QStringLiteral("insufficient_funds_bid"));
         e.venueMessage = QStringLiteral("주문가능한 금액(KRW)이 부족합니다.");
-        return e;
+        return OrderPlacement::rejected(e, request.clientId);
     };
     const RunResult r = runCli(
         m_c.get(),

@@ -26,6 +26,25 @@ RateLimitConfig limiterConfig() {
     return c;
 }
 
+// A signature scheme made of a lambda (each attempt gets its own header).
+class LambdaSigner final : public SigningAuthenticator {
+public:
+    explicit LambdaSigner(std::function<void(HttpRequest&)> sign)
+        : m_sign(std::move(sign)) {}
+    void sign(HttpRequest& request) const override { m_sign(request); }
+
+private:
+    std::function<void(HttpRequest&)> m_sign;
+};
+
+// Upbit's usage header, read the way its bundle does.
+QList<PoolUsage> remainingReqUsage(const HttpResponse& r) {
+    const auto rr = parseRemainingReq(r.header("Remaining-Req"));
+    if (!rr)
+        return {};
+    return {{rr->group, -1, rr->perSecond}};
+}
+
 } // namespace
 
 class TestHttpClient : public QObject {
@@ -39,6 +58,9 @@ private slots:
     void headersAndUnencodedQuery();
     void retriesOn503ThenSucceedsWithFreshSignature();
     void postIsNeverRetried();
+    void orderReachesTheVenueAtMostOnceOnAKeptAliveConnection();
+    void asynchronousAuthenticatorIsWaitedFor();
+    void failingAuthenticatorSendsNothing();
     void networkErrorsAreRetriedForGet();
     void timeoutAbortsTheAttempt();
     void timeoutThenRetrySucceeds();
@@ -66,6 +88,7 @@ private:
         o.retry.baseDelayMs = 100;
         o.retry.maxDelayMs = 400;
         o.breaker = {5, 10'000};
+        o.usage = remainingReqUsage;
         return o;
     }
     std::shared_ptr<RateLimiter> makeLimiter() {
@@ -74,7 +97,8 @@ private:
     HttpRequest get(const QString& path, const QString& group = {}) {
         HttpRequest r;
         r.url = m_server->url(path);
-        r.group = group;
+        if (!group.isEmpty())
+            r.costs = {{group, 1}};
         return r;
     }
     // True once the earliest scheduled call is due within `ms` from now (a retry, not the 10 s timeout).
@@ -159,10 +183,10 @@ void TestHttpClient::retriesOn503ThenSucceedsWithFreshSignature() {
     int signCalls = 0;
     HttpRequest r = get(QStringLiteral("/v1/ticker"));
     r.query = {{"markets", "KRW-BTC"}};
-    r.sign = [&signCalls](HttpRequest& attempt) {
+    r.auth = std::make_shared<LambdaSigner>([&signCalls](HttpRequest& attempt) {
         ++signCalls;
         attempt.setHeader("Authorization", "Bearer token-" + QByteArray::number(signCalls));
-    };
+    });
     QFuture<HttpResponse> f = client.request(r);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 1, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(callDueWithin(100), 5000); // first retry: full jitter up to 100 ms
@@ -202,6 +226,123 @@ void TestHttpClient::retriesOn503ThenSucceedsWithFreshSignature() {
     QCOMPARE(g.result().error, HttpError::None);
 }
 
+// The venue reads the order on a connection kept alive from an earlier request, then closes it without
+// answering. QNetworkAccessManager re-sends a request in that situation by itself (it does for the GET
+// below); an order must not be: exactly one copy arrives and the answer is a network error, so the caller
+// looks the order up instead.
+void TestHttpClient::orderReachesTheVenueAtMostOnceOnAKeptAliveConnection() {
+    HttpClient client(options());
+    m_server->setHandler([](const hoga::test::LoopbackRequest& r) {
+        if (r.method == "POST" || r.path() == "/drop")
+            return LoopbackResponse::close();
+        return LoopbackResponse::json(200, "{}");
+    });
+    QFuture<HttpResponse> warm = client.request(get(QStringLiteral("/v1/ticker")));
+    QTRY_VERIFY_WITH_TIMEOUT(warm.isFinished(), 5000);
+    QCOMPARE(warm.result().status, 200);
+
+    HttpRequest order = get(QStringLiteral("/v1/orders"));
+    order.method = "POST";
+    order.idempotent = false;
+    order.jsonBody = QByteArray(R"({"market":"KRW-BTC","identifier":"once-1"})");
+    // Qt tries to rewind the body for its own re-send, and cannot: that warning is the proof it tried.
+    QTest::ignoreMessage(QtWarningMsg,
+                         "QIODevice::seek (QIODevice): Cannot call seek on a sequential device");
+    QFuture<HttpResponse> f = client.request(order);
+    QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 5000);
+    QCOMPARE(f.result().error, HttpError::Network);
+    QCOMPARE(f.result().attempts, 1);
+    m_scheduler->advanceMs(60'000);
+    QCoreApplication::processEvents();
+    int posts = 0;
+    for (const auto& r : m_server->requests())
+        if (r.method == "POST") {
+            ++posts;
+            QCOMPARE(r.body, QByteArray(R"({"market":"KRW-BTC","identifier":"once-1"})"));
+        }
+    QCOMPARE(posts, 1);
+
+    // The same loss for a GET: the transport re-sends it (harmless for a read), which proves the case
+    // above really was one where Qt would have sent the order again.
+    QFuture<HttpResponse> g = client.request(get(QStringLiteral("/drop")));
+    auto drops = [this] {
+        int n = 0;
+        for (const auto& r : m_server->requests())
+            n += r.path() == "/drop" ? 1 : 0;
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(drops() >= 2, 5000);
+    g.cancel();
+    m_server->setHandler({});
+}
+
+namespace {
+// Hands out a token only when the test says so, like a token endpoint that takes its time.
+class SlowTokenAuthenticator final : public Authenticator {
+public:
+    void authorize(HttpRequest request, Done done) override {
+        pending.append({std::move(request), std::move(done)});
+    }
+    void grant(const QByteArray& token) {
+        auto waiting = std::move(pending);
+        pending.clear();
+        for (auto& [request, done] : waiting) {
+            request.setHeader("Authorization", "Bearer " + token);
+            done(std::move(request), std::nullopt);
+        }
+    }
+    void refuse(const QString& why) {
+        auto waiting = std::move(pending);
+        pending.clear();
+        for (auto& [request, done] : waiting)
+            done(std::move(request), why);
+    }
+    QList<std::pair<HttpRequest, Done>> pending;
+};
+} // namespace
+
+void TestHttpClient::asynchronousAuthenticatorIsWaitedFor() {
+    HttpClient client(options());
+    auto auth = std::make_shared<SlowTokenAuthenticator>();
+    HttpRequest r = get(QStringLiteral("/v1/accounts"));
+    r.auth = auth;
+    QFuture<HttpResponse> f = client.request(r);
+    QTRY_COMPARE_WITH_TIMEOUT(auth->pending.size(), 1, 5000);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_server->requestCount(), 0); // nothing goes out before the token
+    auth->grant("tok-1");
+    QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 5000);
+    QCOMPARE(f.result().status, 200);
+    QCOMPARE(m_server->requests().first().header("Authorization"), QByteArray("Bearer tok-1"));
+
+    // A token that never comes: the attempt times out, nothing was sent.
+    HttpRequest slow = get(QStringLiteral("/v1/accounts"));
+    slow.auth = auth;
+    slow.timeoutMs = 2000;
+    QFuture<HttpResponse> g = client.request(slow);
+    QTRY_COMPARE_WITH_TIMEOUT(auth->pending.size(), 1, 5000);
+    m_scheduler->advanceMs(2000);
+    QTRY_VERIFY_WITH_TIMEOUT(g.isFinished(), 5000);
+    QCOMPARE(g.result().error, HttpError::Timeout);
+    auth->grant("late"); // too late: ignored
+    QCoreApplication::processEvents();
+    QCOMPARE(m_server->requestCount(), 1);
+}
+
+void TestHttpClient::failingAuthenticatorSendsNothing() {
+    HttpClient client(options());
+    auto auth = std::make_shared<SlowTokenAuthenticator>();
+    HttpRequest r = get(QStringLiteral("/v1/accounts"));
+    r.auth = auth;
+    QFuture<HttpResponse> f = client.request(r);
+    QTRY_COMPARE_WITH_TIMEOUT(auth->pending.size(), 1, 5000);
+    auth->refuse(QStringLiteral("The token could not be obtained."));
+    QTRY_VERIFY_WITH_TIMEOUT(f.isFinished(), 5000);
+    QCOMPARE(f.result().error, HttpError::AuthFailed);
+    QCOMPARE(f.result().errorString, QStringLiteral("The token could not be obtained."));
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
 void TestHttpClient::postIsNeverRetried() {
     HttpClient client(options());
     m_server->enqueue(LoopbackResponse::json(503, R"({"error":"busy"})"));
@@ -221,9 +362,7 @@ void TestHttpClient::postIsNeverRetried() {
     QCOMPARE(seen.body, QByteArray(R"({"market":"KRW-BTC","price":"45000000"})"));
     QCOMPARE(seen.header("Content-Type"), QByteArray("application/json; charset=utf-8"));
 
-    // Network failures are not retried for POST either. (Qt itself re-sends a request whose connection
-    // closed before any answer arrived, up to twice, whatever the method: only venue-side client order ids
-    // make orders safe against that.)
+    // Network failures are not retried for POST either, by us or by the transport underneath.
     m_server->setHandler([](const hoga::test::LoopbackRequest&) { return LoopbackResponse::close(); });
     QFuture<HttpResponse> g = client.request(r);
     QTRY_VERIFY_WITH_TIMEOUT(g.isFinished(), 5000);
@@ -439,7 +578,7 @@ void TestHttpClient::cancelAbortsInFlightAndQueued() {
     QVERIFY(f.isFinished());
 
     // Cancelled while waiting for a rate-limit token: it leaves the queue and is never sent.
-    limiter->onResponse(QStringLiteral("orderbook"), 200, "group=orderbook; sec=0");
+    limiter->onResponse({{QStringLiteral("orderbook"), 1}}, 200, {{QStringLiteral("orderbook"), -1, 0}});
     QFuture<HttpResponse> g =
         client.request(get(QStringLiteral("/v1/orderbook"), QStringLiteral("orderbook")));
     QCOMPARE(limiter->queuedCount(QStringLiteral("orderbook")), 1);

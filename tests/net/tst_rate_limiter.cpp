@@ -1,5 +1,6 @@
 #include "venues/net/rate_limiter.h"
 
+#include <QDeadlineTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -11,6 +12,14 @@ using namespace hoga;
 using namespace hoga::net;
 
 namespace {
+
+// What the Upbit bundle reads from a Remaining-Req header, as the limiter takes it.
+QList<PoolUsage> remainingReq(const char* header) {
+    const auto rr = parseRemainingReq(header);
+    if (!rr)
+        return {};
+    return {{rr->group, -1, rr->perSecond}};
+}
 
 constexpr qint64 kStart = 1'700'000'000'000; // a whole second, so second boundaries are easy to reason about
 
@@ -42,7 +51,7 @@ struct Harness {
         : limiter(std::move(config), scheduler, random) {}
 
     quint64 request(const QString& group, Lane lane, const QString& label) {
-        return limiter.acquire(group, lane, &context, [this, label] {
+        return limiter.acquire({{group, 1}}, lane, &context, [this, label] {
             granted.append({label, scheduler.nowMs()});
         });
     }
@@ -91,6 +100,10 @@ private slots:
     void cancelRemovesWaiter();
     void destroyedContextSpendsNoToken();
     void grantsReachOtherThreads();
+    void weightedRequestsSpendFromEveryPool();
+    void aHeavyRequestIsNotStarvedByLightOnes();
+    void usedWeightFromTheVenueLowersTheBudget();
+    void wakeUpsRunInTheRequestersThread();
     void registrySharesPerVenue();
 };
 
@@ -280,7 +293,8 @@ void TestRateLimiter::remainingReqHeaderLowersTheBudget() {
     Harness h;
     h.runFor(200);
     // The venue says only 3 are left this second (other processes or connectors share the budget).
-    h.limiter.onResponse(QStringLiteral("orderbook"), 200, "group=orderbook; min=1800; sec=3");
+    h.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 200,
+                         remainingReq("group=orderbook; min=1800; sec=3"));
     for (int i = 0; i < 10; ++i)
         h.request(QStringLiteral("orderbook"), Lane::Normal, QStringLiteral("x"));
     h.settle();
@@ -293,21 +307,22 @@ void TestRateLimiter::remainingReqHeaderLowersTheBudget() {
 
     // Out-of-order answers within one second: the lowest remaining count wins; a new second starts afresh.
     Harness order;
-    order.limiter.onResponse(QStringLiteral("orderbook"), 200, "group=orderbook; sec=2");
-    order.limiter.onResponse(QStringLiteral("orderbook"), 200, "group=orderbook; sec=6");
+    order.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 200, remainingReq("group=orderbook; sec=2"));
+    order.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 200, remainingReq("group=orderbook; sec=6"));
     for (int i = 0; i < 10; ++i)
         order.request(QStringLiteral("orderbook"), Lane::Normal, QStringLiteral("x"));
     order.settle();
     QCOMPARE(order.granted.size(), 2);
     order.runFor(1000);
-    order.limiter.onResponse(QStringLiteral("orderbook"), 200, "group=orderbook; sec=9");
+    order.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 200, remainingReq("group=orderbook; sec=9"));
     order.settle();
     QCOMPARE(order.granted.size(), 10);
 
     // sec=0 holds everything until the next second.
     Harness zero;
     zero.runFor(300);
-    zero.limiter.onResponse(QStringLiteral("default"), 200, "group=default; min=1800; sec=0");
+    zero.limiter.onResponse({{QStringLiteral("default"), 1}}, 200,
+                            remainingReq("group=default; min=1800; sec=0"));
     zero.request(QStringLiteral("default"), Lane::Priority, QStringLiteral("order"));
     zero.settle();
     QVERIFY(zero.granted.isEmpty());
@@ -317,7 +332,7 @@ void TestRateLimiter::remainingReqHeaderLowersTheBudget() {
 
     // A malformed header changes nothing.
     Harness bad;
-    bad.limiter.onResponse(QStringLiteral("orderbook"), 200, "nonsense");
+    bad.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 200, remainingReq("nonsense"));
     for (int i = 0; i < 10; ++i)
         bad.request(QStringLiteral("orderbook"), Lane::Normal, QStringLiteral("x"));
     bad.settle();
@@ -327,14 +342,14 @@ void TestRateLimiter::remainingReqHeaderLowersTheBudget() {
 void TestRateLimiter::remainingReqHeaderNamesItsGroup() {
     Harness h;
     // A request made in "default" whose response reports the "order" bucket updates "order".
-    h.limiter.onResponse(QStringLiteral("default"), 201, "group=order; min=1800; sec=0");
+    h.limiter.onResponse({{QStringLiteral("default"), 1}}, 201, remainingReq("group=order; min=1800; sec=0"));
     h.request(QStringLiteral("order"), Lane::Priority, QStringLiteral("order"));
     h.request(QStringLiteral("default"), Lane::Normal, QStringLiteral("default"));
     h.settle();
     QCOMPARE(h.granted.size(), 1);
     QCOMPARE(h.granted[0].first, QStringLiteral("default"));
     // An unknown group name in the header falls back to the request's group.
-    h.limiter.onResponse(QStringLiteral("orderbook"), 200, "group=something-new; sec=0");
+    h.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 200, remainingReq("group=something-new; sec=0"));
     h.request(QStringLiteral("orderbook"), Lane::Normal, QStringLiteral("book"));
     h.settle();
     QCOMPARE(h.granted.size(), 1);
@@ -345,7 +360,8 @@ void TestRateLimiter::remainingReqHeaderNamesItsGroup() {
 void TestRateLimiter::tooManyRequestsPausesUntilNextSecondPlusJitter() {
     Harness h;
     h.runFor(400);
-    h.limiter.onResponse(QStringLiteral("orderbook"), 429, "group=orderbook; min=0; sec=0");
+    h.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 429,
+                         remainingReq("group=orderbook; min=0; sec=0"));
     h.request(QStringLiteral("orderbook"), Lane::Normal, QStringLiteral("book"));
     h.request(QStringLiteral("default"), Lane::Normal, QStringLiteral("other group"));
     h.settle();
@@ -360,7 +376,7 @@ void TestRateLimiter::tooManyRequestsPausesUntilNextSecondPlusJitter() {
 
 void TestRateLimiter::tooManyRequestsHonoursRetryAfter() {
     Harness h;
-    h.limiter.onResponse(QStringLiteral("orderbook"), 429, {}, "3");
+    h.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 429, {}, "3");
     h.request(QStringLiteral("orderbook"), Lane::Priority, QStringLiteral("book"));
     h.runFor(2999);
     QVERIFY(h.granted.isEmpty());
@@ -377,8 +393,9 @@ void TestRateLimiter::jitterIsDeterministicPerSeed() {
         RateLimiter limiter(c, scheduler, random);
         QObject ctx;
         qint64 at = -1;
-        limiter.onResponse(QStringLiteral("orderbook"), 429);
-        limiter.acquire(QStringLiteral("orderbook"), Lane::Normal, &ctx, [&] { at = scheduler.nowMs(); });
+        limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 429);
+        limiter.acquire({{QStringLiteral("orderbook"), 1}}, Lane::Normal, &ctx,
+                        [&] { at = scheduler.nowMs(); });
         while (at < 0 && scheduler.nowMs() < kStart + 5000) {
             scheduler.advanceMs(1);
             QCoreApplication::processEvents();
@@ -398,7 +415,7 @@ void TestRateLimiter::jitterIsDeterministicPerSeed() {
 void TestRateLimiter::teapotBlocksTheVenue() {
     Harness h;
     QSignalSpy spy(&h.limiter, &RateLimiter::blockedUntilChanged);
-    h.limiter.onResponse(QStringLiteral("orderbook"), 418, {}, "30");
+    h.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 418, {}, "30");
     QCOMPARE(spy.size(), 1);
     QCOMPARE(spy[0][0].toLongLong(), kStart + 30'000);
     QCOMPARE(h.limiter.blockedUntilMs(), kStart + 30'000);
@@ -416,7 +433,7 @@ void TestRateLimiter::teapotBlocksTheVenue() {
     QCOMPARE(h.limiter.blockedUntilMs(), 0);
 
     // Without Retry-After the default block applies; the block end is announced even with nobody waiting.
-    h.limiter.onResponse(QStringLiteral("default"), 418);
+    h.limiter.onResponse({{QStringLiteral("default"), 1}}, 418);
     QCOMPARE(spy.size(), 3);
     QCOMPARE(spy[2][0].toLongLong(), kStart + 30'000 + 60'000);
     h.scheduler.advanceMs(60'000);
@@ -431,17 +448,17 @@ void TestRateLimiter::teapotDeniesWaitersThatAskToBeTold() {
     QList<qint64> denials;
     bool lateGo = false;
     h.limiter.acquire(
-        QStringLiteral("orderbook"), Lane::Normal, &h.context, [&] { lateGo = true; },
+        {{QStringLiteral("orderbook"), 1}}, Lane::Normal, &h.context, [&] { lateGo = true; },
         [&](qint64 until) { denials.append(until); });
     h.settle();
     QCOMPARE(h.granted.size(), 10);
-    h.limiter.onResponse(QStringLiteral("orderbook"), 418, {}, "600");
+    h.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 418, {}, "600");
     h.settle();
     QCOMPARE(denials, QList<qint64>({kStart + 600'000}));
     QCOMPARE(h.limiter.queuedCount(), 5); // the ones without `denied` still wait
     // New requests that want to know fail at once while the long block lasts.
     h.limiter.acquire(
-        QStringLiteral("order"), Lane::Priority, &h.context, [&] { lateGo = true; },
+        {{QStringLiteral("order"), 1}}, Lane::Priority, &h.context, [&] { lateGo = true; },
         [&](qint64 until) { denials.append(until); });
     QCOMPARE(denials.size(), 1); // posted, not called inside acquire()
     h.settle();
@@ -456,9 +473,9 @@ void TestRateLimiter::shortBlocksOnlyDelay() {
     Harness h;
     bool denied = false;
     bool went = false;
-    h.limiter.onResponse(QStringLiteral("orderbook"), 418, {}, "2");
+    h.limiter.onResponse({{QStringLiteral("orderbook"), 1}}, 418, {}, "2");
     h.limiter.acquire(
-        QStringLiteral("orderbook"), Lane::Normal, &h.context, [&] { went = true; },
+        {{QStringLiteral("orderbook"), 1}}, Lane::Normal, &h.context, [&] { went = true; },
         [&](qint64) { denied = true; });
     h.runFor(2000);
     QVERIFY(went);
@@ -508,7 +525,7 @@ void TestRateLimiter::destroyedContextSpendsNoToken() {
         h.request(QStringLiteral("orderbook"), Lane::Normal, QStringLiteral("fill"));
     auto doomed = std::make_unique<QObject>();
     bool ran = false;
-    h.limiter.acquire(QStringLiteral("orderbook"), Lane::Normal, doomed.get(), [&] { ran = true; });
+    h.limiter.acquire({{QStringLiteral("orderbook"), 1}}, Lane::Normal, doomed.get(), [&] { ran = true; });
     h.request(QStringLiteral("orderbook"), Lane::Normal, QStringLiteral("survivor"));
     doomed.reset();
     h.runFor(1000);
@@ -524,10 +541,115 @@ void TestRateLimiter::grantsReachOtherThreads() {
     QObject remote;
     remote.moveToThread(&worker);
     std::atomic<QThread*> ranIn{nullptr};
-    h.limiter.acquire(QStringLiteral("orderbook"), Lane::Normal, &remote,
+    h.limiter.acquire({{QStringLiteral("orderbook"), 1}}, Lane::Normal, &remote,
                       [&] { ranIn.store(QThread::currentThread()); });
     QTRY_VERIFY_WITH_TIMEOUT(ranIn.load() != nullptr, 2000);
     QCOMPARE(ranIn.load(), &worker);
+    worker.quit();
+    worker.wait();
+}
+
+// Binance-like: a request spends weight per minute and an order count per 10 s; it waits for the fuller pool.
+RateLimitConfig weightedConfig() {
+    RateLimitConfig c = upbitLikeConfig();
+    c.groups = {
+        {QStringLiteral("weight"), 20, 60'000, 0},
+        {QStringLiteral("orders"), 2, 10'000, 0},
+    };
+    return c;
+}
+
+void TestRateLimiter::weightedRequestsSpendFromEveryPool() {
+    Harness h(weightedConfig());
+    auto order = [&h](const QString& label) {
+        h.limiter.acquire({{QStringLiteral("weight"), 1}, {QStringLiteral("orders"), 1}}, Lane::Priority,
+                          &h.context, [&h, label] {
+                              h.granted.append({label, h.scheduler.nowMs()});
+                          });
+    };
+    order(QStringLiteral("o1"));
+    order(QStringLiteral("o2"));
+    order(QStringLiteral("o3")); // the order pool is full: waits 10 s, though weight is left
+    h.limiter.acquire({{QStringLiteral("weight"), 5}}, Lane::Normal, &h.context, [&h] {
+        h.granted.append({QStringLiteral("depth"), h.scheduler.nowMs()});
+    });
+    h.settle();
+    QCOMPARE(h.granted.size(), 3); // o1, o2 and the depth request (another pool's queue is not held)
+    QCOMPARE(h.granted.at(2).first, QStringLiteral("depth"));
+    QCOMPARE(h.limiter.usedInWindow(QStringLiteral("weight")), 7);
+    QCOMPARE(h.limiter.usedInWindow(QStringLiteral("orders")), 2);
+    h.scheduler.advanceMs(9'999);
+    h.settle();
+    QCOMPARE(h.granted.size(), 3);
+    h.scheduler.advanceMs(1);
+    h.settle();
+    QCOMPARE(h.granted.size(), 4);
+    QCOMPARE(h.granted.last(), qMakePair(QStringLiteral("o3"), kStart + 10'000));
+}
+
+void TestRateLimiter::aHeavyRequestIsNotStarvedByLightOnes() {
+    Harness h(weightedConfig());
+    for (int i = 0; i < 18; ++i)
+        h.limiter.acquire({{QStringLiteral("weight"), 1}}, Lane::Normal, &h.context, [] {});
+    h.limiter.acquire({{QStringLiteral("weight"), 10}}, Lane::Normal, &h.context, [&h] {
+        h.granted.append({QStringLiteral("heavy"), h.scheduler.nowMs()});
+    });
+    h.limiter.acquire({{QStringLiteral("weight"), 1}}, Lane::Normal, &h.context, [&h] {
+        h.granted.append({QStringLiteral("light"), h.scheduler.nowMs()});
+    });
+    h.settle();
+    // 2 weight left: the heavy request waits, and the light one behind it waits its turn.
+    QVERIFY(h.granted.isEmpty());
+    h.scheduler.advanceMs(60'000);
+    h.settle();
+    QCOMPARE(h.granted.size(), 2);
+    QCOMPARE(h.granted.at(0).first, QStringLiteral("heavy"));
+    QCOMPARE(h.granted.at(1).first, QStringLiteral("light"));
+}
+
+void TestRateLimiter::usedWeightFromTheVenueLowersTheBudget() {
+    Harness h(weightedConfig());
+    // Another process already used 19 of 20 this minute (X-MBX-USED-WEIGHT-1M: 19).
+    h.limiter.onResponse({{QStringLiteral("weight"), 1}}, 200, {{QStringLiteral("weight"), 19, -1}});
+    h.request(QStringLiteral("weight"), Lane::Normal, QStringLiteral("a"));
+    h.request(QStringLiteral("weight"), Lane::Normal, QStringLiteral("b"));
+    h.settle();
+    QCOMPARE(h.granted.size(), 1);
+    // The venue's count holds until its fixed minute ends.
+    const qint64 minuteEnd = (kStart / 60'000 + 1) * 60'000;
+    h.scheduler.advanceMs(minuteEnd - kStart - 1);
+    h.settle();
+    QCOMPARE(h.granted.size(), 1);
+    h.scheduler.advanceMs(1);
+    h.settle();
+    QCOMPARE(h.granted.size(), 2);
+    QCOMPARE(h.granted.last().second, minuteEnd);
+}
+
+// The limiter lives in the main thread; a throttled request's wake-up must not need that thread's event
+// loop: it runs in the requester's own thread.
+void TestRateLimiter::wakeUpsRunInTheRequestersThread() {
+    RateLimitConfig config = upbitLikeConfig();
+    config.groups = {{QStringLiteral("slow"), 1, 200, 0}};
+    RateLimiter limiter(config); // real clock and timers
+    QThread worker;
+    worker.start();
+    QObject remote;
+    remote.moveToThread(&worker);
+    std::atomic<int> granted{0};
+    std::atomic<QThread*> lastIn{nullptr};
+    for (int i = 0; i < 3; ++i)
+        limiter.acquire({{QStringLiteral("slow"), 1}}, Lane::Normal, &remote, [&] {
+            lastIn.store(QThread::currentThread());
+            ++granted;
+        });
+    // The main thread does not run its event loop while the worker is served: the second and third grants
+    // can only come from wake-ups in the worker's thread.
+    QDeadlineTimer deadline(5000);
+    while (granted.load() < 3 && !deadline.hasExpired())
+        QThread::yieldCurrentThread();
+    QCOMPARE(granted.load(), 3);
+    QCOMPARE(lastIn.load(), &worker);
     worker.quit();
     worker.wait();
 }

@@ -90,6 +90,7 @@ private slots:
     void keepAliveTextPingAndPong();
     void silenceTriggersReconnect();
     void keepAlivePingFrames();
+    void serverPingsAreAnsweredNotPassedOn();
     void staleStreamsAreReported();
     void closeStopsReconnecting();
     void handshakeTimeoutReconnects();
@@ -107,8 +108,11 @@ private:
         o.url = url;
         o.scheduler = m_scheduler.get();
         o.random = m_random.get();
-        o.pingIntervalMs = 1'000;
-        o.silenceTimeoutMs = 3'500;
+        // Upbit-like keep-alive: a text PING answered by {"status":"UP"} (what the test server does).
+        o.keepAlive.pingIntervalMs = 1'000;
+        o.keepAlive.pingText = "PING";
+        o.keepAlive.pongMessages = {QByteArrayLiteral(R"({"status":"UP"})")};
+        o.keepAlive.silenceTimeoutMs = 3'500;
         o.connectTimeoutMs = 5'000;
         o.reconnectBaseMs = 500;
         o.reconnectMaxMs = 8'000;
@@ -275,7 +279,7 @@ void TestWsSession::silenceTriggersReconnect() {
 
 void TestWsSession::keepAlivePingFrames() {
     WsSessionOptions o = options(m_server->url());
-    o.pingText.clear();
+    o.keepAlive.pingText.clear();
     WsSession session(o);
     session.open();
     QTRY_VERIFY_WITH_TIMEOUT(session.isConnected(), 5000);
@@ -286,10 +290,32 @@ void TestWsSession::keepAlivePingFrames() {
     QVERIFY(m_server->messages.isEmpty()); // no text PING was sent
 }
 
+// KIS sends its own ping ("PINGPONG" in a JSON header) and expects it back; it is no message for the
+// connector.
+void TestWsSession::serverPingsAreAnsweredNotPassedOn() {
+    WsSessionOptions o = options(m_server->url());
+    o.keepAlive = {};
+    o.keepAlive.answerServerPing = [](const QByteArray& frame) -> std::optional<QByteArray> {
+        if (frame.contains("PINGPONG"))
+            return frame;
+        return std::nullopt;
+    };
+    WsSession session(o);
+    QSignalSpy received(&session, &WsSession::messageReceived);
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(session.isConnected(), 5000);
+    const QByteArray ping = R"({"header":{"tr_id":"PINGPONG","datetime":"20250101090000"}})";
+    m_server->last()->sendTextMessage(QString::fromUtf8(ping));
+    m_server->last()->sendTextMessage(QStringLiteral("data"));
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 5000);
+    QCOMPARE(received.first().first().toByteArray(), QByteArray("data"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->messagesOn(1), QList<QByteArray>({ping}), 5000);
+}
+
 void TestWsSession::staleStreamsAreReported() {
     WsSessionOptions o = options(m_server->url());
-    o.pingIntervalMs = 1'000'000;
-    o.silenceTimeoutMs = 1'000'000;
+    o.keepAlive.pingIntervalMs = 1'000'000;
+    o.keepAlive.silenceTimeoutMs = 1'000'000;
     WsSession session(o);
     QSignalSpy stale(&session, &WsSession::streamStale);
     session.watchStream(QStringLiteral("orderbook:KRW-BTC"), 3'000);
@@ -372,7 +398,7 @@ void TestWsSession::connectsTakeRateLimitTokens() {
     auto limiter = std::make_shared<RateLimiter>(c, *m_scheduler, *m_random);
     WsSessionOptions o = options(m_server->url());
     o.limiter = limiter;
-    o.connectGroup = QStringLiteral("connect");
+    o.connectCosts = {{QStringLiteral("connect"), 1}};
     WsSession first(o);
     WsSession second(o);
     first.open();
@@ -391,8 +417,10 @@ void TestWsSession::realTimersEndToEnd() {
     WsSessionOptions o;
     o.url = m_server->url();
     o.random = m_random.get();
-    o.pingIntervalMs = 20;
-    o.silenceTimeoutMs = 5'000;
+    o.keepAlive.pingIntervalMs = 20;
+    o.keepAlive.pingText = "PING";
+    o.keepAlive.pongMessages = {QByteArrayLiteral(R"({"status":"UP"})")};
+    o.keepAlive.silenceTimeoutMs = 5'000;
     o.reconnectBaseMs = 10;
     o.reconnectMaxMs = 10;
     WsSession session(o);

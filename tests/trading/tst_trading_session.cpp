@@ -198,10 +198,11 @@ private slots:
         QVERIFY(!clientId.isEmpty());
         QVERIFY(!clientId.startsWith(QLatin1Char('{')));
         QVERIFY(!QUuid::fromString(clientId).isNull());
-        QCOMPARE(rig.fake.createRequests.size(), 1);
+        // Sent once OrderEntry has the venue's current rules.
+        QTRY_COMPARE_WITH_TIMEOUT(rig.fake.createRequests.size(), 1, 2000);
         QCOMPARE(rig.fake.createRequests.at(0).clientId, clientId);
 
-        QVERIFY(accepted.wait(2000));
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 2000);
         const auto order = accepted.at(0).at(0).value<Order>();
         QCOMPARE(order.id, QStringLiteral("o1"));
         QCOMPARE(order.clientId, clientId);
@@ -215,8 +216,9 @@ private slots:
         OrderRequest withId = limitBuy("139000000", "0.01");
         withId.clientId = QStringLiteral("my-id");
         QCOMPARE(s.submit(withId), QStringLiteral("my-id"));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.fake.createRequests.size(), 2, 2000);
         QCOMPARE(rig.fake.createRequests.at(1).clientId, QStringLiteral("my-id"));
-        QVERIFY(accepted.wait(2000));
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 2, 2000);
     }
 
     void streamedFillUpdatesFillsAndOrder() {

@@ -574,9 +574,10 @@ void TestSimExchange::offTickMessageNamesTheNearestPrices() {
     SimExchange ex(manualConfig(&clock));
     const Result<Order> r = ex.createOrder(limit("KRW-BTC", Side::Buy, 145'000'500, dec("0.001")), nullptr);
     QVERIFY(!r.ok());
-    QCOMPARE(r.error().detail,
-             QStringLiteral("Price 145,000,500 KRW is not a multiple of the 1,000 KRW tick. "
-                            "Nearest valid prices: 145,000,000 or 145,001,000."));
+    // The venue-side check is the order policy's own (OrderValidator::checkRules), under a venue error name.
+    QCOMPARE(r.error().venueCode, QStringLiteral("invalid_price_bid"));
+    QCOMPARE(r.error().detail, QStringLiteral("Price 145000500 KRW is not a multiple of the 1000 KRW tick. "
+                                              "Nearest valid prices: 145000000 or 145001000 KRW."));
     const Result<Order> funds = ex.createOrder(limit("KRW-BTC", Side::Buy, 100'000'000, 1), nullptr);
     QCOMPARE(funds.error().detail,
              QStringLiteral("The order needs 100,050,000 KRW but only 10,000,000 KRW is available."));

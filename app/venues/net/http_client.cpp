@@ -9,6 +9,8 @@
 #include <QPromise>
 #include <QThread>
 
+#include <cstring>
+
 namespace hoga::net {
 
 namespace {
@@ -24,6 +26,37 @@ QByteArray headerIn(const HeaderList& headers, QByteArrayView name) {
 QString timeText(qint64 epochMs) {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(epochMs).time(), QLocale::LongFormat);
 }
+
+// The body of a non-idempotent request, readable exactly once. QNetworkAccessManager re-sends a request by
+// itself when a kept-alive connection closes after the request was written but before the answer started;
+// it can only do that by rewinding the body. A sequential device cannot be rewound, so Qt fails such an
+// attempt (ContentReSendError) instead of sending the order a second time, and the caller looks it up.
+class OneShotBody final : public QIODevice {
+public:
+    OneShotBody(QByteArray data, QObject* parent)
+        : QIODevice(parent)
+        , m_data(std::move(data)) {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    bool atEnd() const override { return m_pos >= m_data.size() && QIODevice::bytesAvailable() == 0; }
+
+protected:
+    qint64 readData(char* out, qint64 max) override {
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        std::memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
 
 } // namespace
 
@@ -97,8 +130,9 @@ struct HttpClient::Job {
     QPromise<HttpResponse> promise;
     std::unique_ptr<QFutureWatcher<HttpResponse>> watcher; // tells us when the caller cancels
     int attempts = 0;
-    quint64 ticket = 0;  // rate-limiter ticket while queued
-    bool queued = false; // waiting for the rate limiter
+    quint64 ticket = 0;       // rate-limiter ticket while queued
+    bool queued = false;      // waiting for the rate limiter
+    bool authorizing = false; // waiting for the authenticator (e.g. a token being fetched)
     QPointer<QNetworkReply> reply;
     bool timedOut = false;
     ScheduledCall timeout;
@@ -189,13 +223,13 @@ void HttpClient::attempt(quint64 id) {
         return;
     }
     const auto& limiter = m_options.limiter;
-    if (!limiter || j->request.group.isEmpty()) {
+    if (!limiter || j->request.costs.isEmpty()) {
         send(id);
         return;
     }
     j->queued = true;
     j->ticket = limiter->acquire(
-        j->request.group, j->request.lane, this, [this, id] { send(id); },
+        j->request.costs, j->request.lane, this, [this, id] { send(id); },
         [this, id](qint64 until) {
             HttpResponse r;
             r.error = HttpError::Blocked;
@@ -221,12 +255,43 @@ void HttpClient::send(quint64 id) {
         return;
     }
 
-    HttpRequest wire = j->request; // a fresh copy per attempt: sign() adds this attempt's nonce/token
-    if (wire.sign)
-        wire.sign(wire);
     ++j->attempts;
     j->timedOut = false;
+    // The timeout covers the whole attempt, a token fetch included.
+    j->timeout = m_scheduler.callAfter(j->request.timeoutMs, this, [this, id] { onTimeout(id); });
+    HttpRequest wire = j->request; // a fresh copy per attempt: the authenticator adds its nonce/token
+    if (!wire.auth) {
+        transmit(id, std::move(wire));
+        return;
+    }
+    j->authorizing = true;
+    const int attempt = j->attempts;
+    const std::shared_ptr<Authenticator> auth = wire.auth;
+    QPointer<HttpClient> self(this);
+    auth->authorize(std::move(wire),
+                    [self, id, attempt](HttpRequest authorized, std::optional<QString> failure) {
+                        if (!self)
+                            return;
+                        Job* current = self->job(id);
+                        if (!current || !current->authorizing || current->attempts != attempt)
+                            return; // timed out or cancelled meanwhile
+                        current->authorizing = false;
+                        if (failure) {
+                            HttpResponse r;
+                            r.error = HttpError::AuthFailed;
+                            r.attempts = current->attempts;
+                            r.errorString = *failure;
+                            self->finish(id, r);
+                            return;
+                        }
+                        self->transmit(id, std::move(authorized));
+                    });
+}
 
+void HttpClient::transmit(quint64 id, HttpRequest wire) {
+    Job* j = job(id);
+    if (!j)
+        return;
     QNetworkRequest req(wire.wireUrl());
     req.setHeader(QNetworkRequest::UserAgentHeader, m_options.userAgent);
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -245,7 +310,16 @@ void HttpClient::send(quint64 id) {
     QNetworkAccessManager* nam = networkAccessManager();
     const QByteArray method = wire.method.toUpper();
     QNetworkReply* reply = nullptr;
-    if (method == "GET" && !wire.jsonBody)
+    if (wire.jsonBody && (method == "POST" || !wire.isIdempotent())) {
+        // At most once on the wire: a body that cannot be rewound (see OneShotBody), streamed as it is
+        // (no buffering, which would make it rewindable again), over HTTP/1.1.
+        req.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        auto* device = new OneShotBody(body, this);
+        reply = nam->sendCustomRequest(req, method, device);
+        device->setParent(reply);
+    } else if (method == "GET" && !wire.jsonBody)
         reply = nam->get(req);
     else if (method == "HEAD")
         reply = nam->head(req);
@@ -259,12 +333,24 @@ void HttpClient::send(quint64 id) {
         reply = nam->sendCustomRequest(req, method, body);
     j->reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, id, reply] { onFinished(id, reply); });
-    j->timeout = m_scheduler.callAfter(wire.timeoutMs, this, [this, id] { onTimeout(id); });
 }
 
 void HttpClient::onTimeout(quint64 id) {
     Job* j = job(id);
-    if (!j || !j->reply)
+    if (!j)
+        return;
+    if (j->authorizing) { // the authenticator never answered: nothing was sent
+        j->authorizing = false;
+        HttpResponse r;
+        r.error = HttpError::Timeout;
+        r.attempts = j->attempts;
+        r.errorString = tr("The credentials for %1 could not be prepared within %n second(s).", nullptr,
+                           (j->request.timeoutMs + 999) / 1000)
+                            .arg(j->request.url.host());
+        finish(id, r);
+        return;
+    }
+    if (!j->reply)
         return;
     j->timedOut = true;
     j->reply->abort(); // emits finished(), handled as a timeout
@@ -299,8 +385,9 @@ void HttpClient::onFinished(quint64 id, QNetworkReply* reply) {
         r.errorString = tr("Could not reach %1: %2").arg(j->request.url.host(), reply->errorString());
     }
 
-    if (m_options.limiter && !j->request.group.isEmpty())
-        m_options.limiter->onResponse(j->request.group, r.status, r.header("Remaining-Req"),
+    if (m_options.limiter && !j->request.costs.isEmpty())
+        m_options.limiter->onResponse(j->request.costs, r.status,
+                                      m_options.usage ? m_options.usage(r) : QList<PoolUsage>(),
                                       r.header("Retry-After"));
 
     const FailureKind kind = classifyFailure(r.status, networkError, j->timedOut);

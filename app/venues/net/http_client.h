@@ -122,6 +122,7 @@ private:
     void start(const std::shared_ptr<Job>& job);
     void attempt(quint64 id);
     void send(quint64 id);
+    void transmit(quint64 id, HttpRequest wire);
     void onFinished(quint64 id, QNetworkReply* reply);
     void refuseByBreaker(quint64 id);
     static void releaseWatcher(Job& j);

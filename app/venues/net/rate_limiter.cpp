@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSet>
 #include <QThread>
 
 #include <algorithm>
@@ -86,40 +87,54 @@ RateLimiter::RateLimiter(RateLimitConfig config, Scheduler& scheduler, Random& r
     , m_scheduler(scheduler)
     , m_random(random) {
     for (const RateLimitGroup& g : m_config.groups) {
-        auto state = std::make_shared<GroupState>();
+        auto state = std::make_shared<PoolState>();
         state->config = g;
-        m_groups.insert(g.name, state);
+        m_pools.insert(g.name, state);
     }
 }
 
 RateLimiter::~RateLimiter() {
-    m_wake.cancel();
+    for (Wake& w : m_wakes)
+        w.call.cancel();
+    m_blockEndWake.call.cancel();
 }
 
-RateLimiter::GroupState& RateLimiter::groupLocked(const QString& name) {
-    auto it = m_groups.find(name);
-    if (it == m_groups.end()) {
-        auto state = std::make_shared<GroupState>();
+RateLimiter::PoolState& RateLimiter::poolLocked(const QString& name) {
+    auto it = m_pools.find(name);
+    if (it == m_pools.end()) {
+        auto state = std::make_shared<PoolState>();
         state->config = m_config.fallback;
         state->config.name = name;
-        it = m_groups.insert(name, state);
+        it = m_pools.insert(name, state);
     }
     return **it;
 }
 
-qint64 RateLimiter::readyAtLocked(GroupState& g, Lane lane, qint64 now) const {
-    const RateLimitGroup& c = g.config;
+qint64 RateLimiter::readyAtLocked(PoolState& p, int weight, Lane lane, qint64 now) const {
+    const RateLimitGroup& c = p.config;
     const int reserve = lane == Lane::Normal ? std::max(0, c.priorityReserve) : 0;
-    qint64 at = std::max(now, g.pausedUntil);
+    qint64 at = std::max(now, p.pausedUntil);
     if (c.limit > 0) {
-        while (!g.grants.empty() && g.grants.front() <= now - c.windowMs)
-            g.grants.pop_front();
+        while (!p.grants.empty() && p.grants.front().atMs <= now - c.windowMs) {
+            p.granted -= p.grants.front().weight;
+            p.grants.pop_front();
+        }
         const int limit = std::max(1, c.limit - reserve);
-        if (int(g.grants.size()) >= limit)
-            at = std::max(at, g.grants[g.grants.size() - size_t(limit)] + c.windowMs);
+        const int w = std::clamp(weight, 1, limit); // heavier than the whole pool: wait for an empty window
+        if (p.granted + w > limit) {
+            // The window must shed enough weight: the grant whose expiry frees it.
+            int toFree = p.granted + w - limit;
+            for (const Grant& g : p.grants) {
+                toFree -= g.weight;
+                if (toFree <= 0) {
+                    at = std::max(at, g.atMs + c.windowMs);
+                    break;
+                }
+            }
+        }
     }
-    if (now < g.serverRemainingUntil && g.serverRemaining - reserve <= 0)
-        at = std::max(at, g.serverRemainingUntil);
+    if (now < p.serverRemainingUntil && p.serverRemaining - reserve < std::max(1, weight))
+        at = std::max(at, p.serverRemainingUntil);
     return at;
 }
 
@@ -143,80 +158,127 @@ void RateLimiter::pumpLocked(qint64 now, Dispatch& out, bool& blockEnded) {
     }
     if (m_blockedUntil != 0)
         return;
-    for (const auto& state : std::as_const(m_groups)) {
-        GroupState& g = *state;
-        for (;;) {
-            std::deque<Waiter>* queue = nullptr;
-            Lane lane = Lane::Priority;
-            if (!g.queue[int(Lane::Priority)].empty()) {
-                queue = &g.queue[int(Lane::Priority)];
-            } else if (!g.queue[int(Lane::Normal)].empty()) {
-                queue = &g.queue[int(Lane::Normal)];
-                lane = Lane::Normal;
-            } else {
-                break;
-            }
-            if (!queue->front().context) { // its owner is gone: spend no token on it
-                queue->pop_front();
+    // Priority requests first. Each pool serves its requests in arrival order: once a request waits for a
+    // pool, later requests that spend from that pool wait too (a heavy request is never starved by light
+    // ones), while requests on other pools go ahead.
+    QSet<const PoolState*> held;
+    for (const Lane lane : {Lane::Priority, Lane::Normal}) {
+        std::deque<Waiter>& queue = m_queue[int(lane)];
+        for (auto it = queue.begin(); it != queue.end();) {
+            if (!it->context) { // its owner is gone: spend nothing on it
+                it = queue.erase(it);
                 continue;
             }
-            // The priority lane may use at least what the normal lane may, so if the priority head must
-            // wait, everything in this group waits.
-            if (readyAtLocked(g, lane, now) > now)
-                break;
-            if (g.config.limit > 0)
-                g.grants.push_back(now);
-            if (now < g.serverRemainingUntil)
-                --g.serverRemaining;
-            Waiter w = std::move(queue->front());
-            queue->pop_front();
-            post(w.context, std::move(w.go), out);
+            if (!holdOrGrantLocked(*it, lane, now, held)) {
+                ++it;
+                continue;
+            }
+            post(it->context, std::move(it->go), out);
+            it = queue.erase(it);
         }
     }
+}
+
+bool RateLimiter::holdOrGrantLocked(const Waiter& w, Lane lane, qint64 now, QSet<const PoolState*>& held) {
+    // A pool an earlier request waits for serves no later one first; a pool that is itself short holds
+    // this request and, from now on, everything behind it in that pool.
+    bool blocked = false;
+    for (const RateCost& cost : w.costs) {
+        PoolState& p = poolLocked(cost.pool);
+        if (held.contains(&p)) {
+            blocked = true;
+        } else if (readyAtLocked(p, cost.weight, lane, now) > now) {
+            held.insert(&p);
+            blocked = true;
+        }
+    }
+    if (blocked)
+        return false;
+    for (const RateCost& cost : w.costs) {
+        PoolState& p = poolLocked(cost.pool);
+        const int weight = std::max(1, cost.weight);
+        if (p.config.limit > 0) {
+            p.grants.push_back({now, weight});
+            p.granted += weight;
+        }
+        if (now < p.serverRemainingUntil)
+            p.serverRemaining -= weight;
+    }
+    return true;
 }
 
 void RateLimiter::denyAllLocked(Dispatch& out) {
     const qint64 until = m_blockedUntil;
-    for (const auto& state : std::as_const(m_groups)) {
-        for (auto& queue : state->queue) {
-            for (auto it = queue.begin(); it != queue.end();) {
-                if (it->denied) {
-                    post(
-                        it->context, [denied = std::move(it->denied), until] { denied(until); }, out);
-                    it = queue.erase(it);
-                } else {
-                    ++it;
-                }
+    for (auto& queue : m_queue) {
+        for (auto it = queue.begin(); it != queue.end();) {
+            if (it->denied) {
+                post(
+                    it->context, [denied = std::move(it->denied), until] { denied(until); }, out);
+                it = queue.erase(it);
+            } else {
+                ++it;
             }
         }
     }
 }
 
+void RateLimiter::scheduleLocked(Wake& wake, QObject* context, qint64 at) {
+    if (wake.call.isPending() && wake.atMs == at)
+        return;
+    wake.atMs = at;
+    wake.call = m_scheduler.callAt(at, context, [this] { pump(); });
+}
+
 void RateLimiter::armWakeLocked(qint64 now) {
-    // The wake-up runs in the limiter's own thread (the main thread for registry limiters), whatever thread
-    // the waiters live in: a waiter's context may disappear, the limiter's thread does not.
-    qint64 next =
-        m_blockedUntil != 0 ? m_blockedUntil : -1; // a block's end is announced even if nobody waits
-    if (m_blockedUntil == 0) {
-        for (const auto& state : std::as_const(m_groups)) {
-            GroupState& g = *state;
-            const Lane lane = g.queue[int(Lane::Priority)].empty() ? Lane::Normal : Lane::Priority;
-            if (g.queue[int(lane)].empty())
+    // When the next waiting request may go, or the block ends.
+    qint64 next = m_blockedUntil != 0 ? m_blockedUntil : -1;
+    QList<QObject*> contexts;
+    QSet<const PoolState*> held; // as in pumpLocked: only the first waiter of each pool decides
+    for (const Lane lane : {Lane::Priority, Lane::Normal}) {
+        for (const Waiter& w : m_queue[int(lane)]) {
+            if (!w.context)
                 continue;
-            const qint64 at = std::max(readyAtLocked(g, lane, now), now);
+            if (!contexts.contains(w.context.data()))
+                contexts.append(w.context.data());
+            if (m_blockedUntil != 0)
+                continue;
+            bool behind = false;
+            qint64 at = now;
+            for (const RateCost& cost : w.costs) {
+                PoolState& p = poolLocked(cost.pool);
+                if (held.contains(&p))
+                    behind = true;
+                at = std::max(at, readyAtLocked(p, cost.weight, lane, now));
+            }
+            for (const RateCost& cost : w.costs)
+                held.insert(&poolLocked(cost.pool));
+            if (behind)
+                continue; // it moves once the waiter ahead of it went
             if (next < 0 || at < next)
                 next = at;
         }
     }
-    if (next < 0) {
-        m_wake.cancel();
-        m_wakeAt = -1;
-        return;
+    if (next >= 0 && next <= now)
+        next = now + 1; // never spin: whatever is ready now was granted by the pump
+    // The wake-ups run in the waiting requests' own threads (the connectors'), so a throttled order never
+    // waits on another thread's event loop; every context gets one, as any of them may go away.
+    std::vector<Wake> wakes;
+    for (QObject* context : std::as_const(contexts)) {
+        auto found = std::find_if(m_wakes.begin(), m_wakes.end(),
+                                  [context](const Wake& w) { return w.context == context; });
+        Wake wake;
+        if (found != m_wakes.end())
+            wake = std::move(*found);
+        wake.context = context;
+        if (next >= 0)
+            scheduleLocked(wake, context, next);
+        wakes.push_back(std::move(wake));
     }
-    if (m_wake.isPending() && m_wakeAt == next)
-        return;
-    m_wakeAt = next;
-    m_wake = m_scheduler.callAt(next, this, [this] { pump(); });
+    m_wakes = std::move(wakes); // wakes of contexts that no longer wait are cancelled here
+    if (m_blockedUntil != 0)
+        scheduleLocked(m_blockEndWake, this, m_blockedUntil); // only announces the end of the block
+    else
+        m_blockEndWake.call.cancel();
 }
 
 void RateLimiter::pump() {
@@ -225,7 +287,6 @@ void RateLimiter::pump() {
     {
         std::lock_guard lock(m_mutex);
         const qint64 now = m_scheduler.nowMs();
-        m_wakeAt = -1;
         pumpLocked(now, out, blockEnded);
         armWakeLocked(now);
     }
@@ -234,7 +295,7 @@ void RateLimiter::pump() {
         emit blockedUntilChanged(0);
 }
 
-quint64 RateLimiter::acquire(const QString& group, Lane lane, QObject* context, std::function<void()> go,
+quint64 RateLimiter::acquire(const RateCosts& costs, Lane lane, QObject* context, std::function<void()> go,
                              std::function<void(qint64)> denied) {
     Q_ASSERT(context);
     Dispatch out;
@@ -244,13 +305,12 @@ quint64 RateLimiter::acquire(const QString& group, Lane lane, QObject* context, 
         std::lock_guard lock(m_mutex);
         const qint64 now = m_scheduler.nowMs();
         ticket = m_nextTicket++;
-        GroupState& g = groupLocked(group);
         if (denied && m_blockedUntil > now && m_blockedUntil - now > m_config.denyWhenBlockedOverMs) {
             const qint64 until = m_blockedUntil;
             post(
                 context, [denied = std::move(denied), until] { denied(until); }, out);
         } else {
-            g.queue[int(lane)].push_back(Waiter{ticket, context, std::move(go), std::move(denied)});
+            m_queue[int(lane)].push_back(Waiter{ticket, costs, context, std::move(go), std::move(denied)});
             pumpLocked(now, out, blockEnded);
             armWakeLocked(now);
         }
@@ -263,21 +323,19 @@ quint64 RateLimiter::acquire(const QString& group, Lane lane, QObject* context, 
 
 bool RateLimiter::cancel(quint64 ticket) {
     std::lock_guard lock(m_mutex);
-    for (const auto& state : std::as_const(m_groups)) {
-        for (auto& queue : state->queue) {
-            const auto it = std::find_if(queue.begin(), queue.end(),
-                                         [ticket](const Waiter& w) { return w.ticket == ticket; });
-            if (it != queue.end()) {
-                queue.erase(it);
-                armWakeLocked(m_scheduler.nowMs());
-                return true;
-            }
+    for (auto& queue : m_queue) {
+        const auto it = std::find_if(queue.begin(), queue.end(),
+                                     [ticket](const Waiter& w) { return w.ticket == ticket; });
+        if (it != queue.end()) {
+            queue.erase(it);
+            armWakeLocked(m_scheduler.nowMs());
+            return true;
         }
     }
     return false;
 }
 
-void RateLimiter::onResponse(const QString& group, int status, QByteArrayView remainingReq,
+void RateLimiter::onResponse(const RateCosts& costs, int status, const QList<PoolUsage>& usage,
                              QByteArrayView retryAfter) {
     Dispatch out;
     bool blockEnded = false;
@@ -285,24 +343,38 @@ void RateLimiter::onResponse(const QString& group, int status, QByteArrayView re
     {
         std::lock_guard lock(m_mutex);
         const qint64 now = m_scheduler.nowMs();
-        GroupState* g = &groupLocked(group);
-        if (const auto rr = parseRemainingReq(remainingReq)) {
-            // The header names the bucket it counts; trust it when that bucket is one we know.
-            if (!rr->group.isEmpty() && rr->group != group && m_groups.contains(rr->group))
-                g = &groupLocked(rr->group);
-            // Answers to concurrent requests arrive out of order: within one second the lowest count wins.
-            const bool sameSecond = now < g->serverRemainingUntil;
-            g->serverRemaining = sameSecond ? std::min(g->serverRemaining, rr->perSecond) : rr->perSecond;
-            g->serverRemainingUntil = nextSecond(now);
+        for (const PoolUsage& u : usage) {
+            // A count the venue names by a pool we do not know belongs to the request's own first pool.
+            const QString name = !u.pool.isEmpty() && m_pools.contains(u.pool) ? u.pool
+                                 : costs.isEmpty()                             ? u.pool
+                                                                               : costs.first().pool;
+            if (name.isEmpty())
+                continue;
+            PoolState& p = poolLocked(name);
+            int remaining = u.remaining;
+            if (remaining < 0 && u.used >= 0 && p.config.limit > 0)
+                remaining = std::max(0, p.config.limit - u.used);
+            if (remaining < 0)
+                continue;
+            // The venue counts fixed windows: its number holds until the current one ends. Answers to
+            // concurrent requests arrive out of order: within one window the lowest count wins.
+            const qint64 windowMs = std::max<qint64>(1000, p.config.windowMs);
+            const qint64 windowEnd = (now / windowMs + 1) * windowMs;
+            const bool sameWindow = now < p.serverRemainingUntil;
+            p.serverRemaining = sameWindow ? std::min(p.serverRemaining, remaining) : remaining;
+            p.serverRemainingUntil = windowEnd;
         }
         const std::optional<qint64> retryMs = parseRetryAfterMs(retryAfter, now);
         if (status == 429) {
             qint64 until = nextSecond(now) + m_random.upTo(m_config.jitterMs);
             if (retryMs)
                 until = std::max(until, now + *retryMs);
-            g->pausedUntil = std::max(g->pausedUntil, until);
-            g->serverRemaining = 0;
-            g->serverRemainingUntil = std::max(g->serverRemainingUntil, nextSecond(now));
+            for (const RateCost& cost : costs) {
+                PoolState& p = poolLocked(cost.pool);
+                p.pausedUntil = std::max(p.pausedUntil, until);
+                p.serverRemaining = 0;
+                p.serverRemainingUntil = std::max(p.serverRemainingUntil, nextSecond(now));
+            }
         } else if (status == 418) {
             const qint64 until = now + (retryMs ? *retryMs : m_config.defaultBlockMs);
             if (until > m_blockedUntil) {
@@ -346,24 +418,28 @@ qint64 RateLimiter::blockedUntilMs() const {
     return m_blockedUntil > m_scheduler.nowMs() ? m_blockedUntil : 0;
 }
 
-int RateLimiter::queuedCount(const QString& group) const {
+int RateLimiter::queuedCount(const QString& pool) const {
     std::lock_guard lock(m_mutex);
     int n = 0;
-    for (auto it = m_groups.begin(); it != m_groups.end(); ++it) {
-        if (group.isEmpty() || it.key() == group)
-            n += int(it.value()->queue[0].size() + it.value()->queue[1].size());
-    }
+    for (const auto& queue : m_queue)
+        for (const Waiter& w : queue)
+            if (pool.isEmpty() || std::any_of(w.costs.begin(), w.costs.end(),
+                                              [&](const RateCost& c) { return c.pool == pool; }))
+                ++n;
     return n;
 }
 
-int RateLimiter::usedInWindow(const QString& group) const {
+int RateLimiter::usedInWindow(const QString& pool) const {
     std::lock_guard lock(m_mutex);
-    const auto it = m_groups.find(group);
-    if (it == m_groups.end())
+    const auto it = m_pools.find(pool);
+    if (it == m_pools.end())
         return 0;
     const qint64 from = m_scheduler.nowMs() - it.value()->config.windowMs;
-    const auto& grants = it.value()->grants;
-    return int(std::count_if(grants.begin(), grants.end(), [from](qint64 t) { return t > from; }));
+    int used = 0;
+    for (const Grant& g : it.value()->grants)
+        if (g.atMs > from)
+            used += g.weight;
+    return used;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <deque>
@@ -118,29 +119,45 @@ signals:
     void blockedUntilChanged(qint64 untilMs);
 
 private:
+    struct Grant {
+        qint64 atMs;
+        int weight;
+    };
+    struct PoolState {
+        RateLimitGroup config;
+        std::deque<Grant> grants; // grants inside the window, oldest first
+        int granted = 0;          // their total weight
+        qint64 pausedUntil = 0;   // after a 429
+        int serverRemaining = -1; // the venue's count, valid until serverRemainingUntil
+        qint64 serverRemainingUntil = 0;
+    };
     struct Waiter {
         quint64 ticket;
+        RateCosts costs;
         QPointer<QObject> context;
         std::function<void()> go;
         std::function<void(qint64)> denied;
     };
-    struct GroupState {
-        RateLimitGroup config;
-        std::deque<qint64> grants;   // grant times inside the window, oldest first
-        std::deque<Waiter> queue[2]; // [Lane::Normal], [Lane::Priority]
-        qint64 pausedUntil = 0;      // after a 429
-        int serverRemaining = -1;    // from Remaining-Req, valid until serverRemainingUntil
-        qint64 serverRemainingUntil = 0;
+    struct Wake {
+        QPointer<QObject> context;
+        qint64 atMs = -1;
+        ScheduledCall call;
     };
     using Dispatch = std::vector<std::function<void()>>;
 
-    GroupState& groupLocked(const QString& name);
-    // Earliest time `lane` of `g` may take a token (<= now: now).
-    qint64 readyAtLocked(GroupState& g, Lane lane, qint64 now) const;
+    PoolState& poolLocked(const QString& name);
+    // Earliest time `weight` may be spent from `pool` by `lane` (<= now: now).
+    qint64 readyAtLocked(PoolState& pool, int weight, Lane lane, qint64 now) const;
+    // Grants `w` (true) unless a pool it needs is short or held for an earlier request (then adds its pools
+    // to `held`).
+    bool holdOrGrantLocked(const Waiter& w, Lane lane, qint64 now, QSet<const PoolState*>& held);
     void pump();
     void pumpLocked(qint64 now, Dispatch& out, bool& blockEnded);
     void denyAllLocked(Dispatch& out);
+    // Schedules the next pump in the thread of every waiting request (and the end of a block in the
+    // limiter's own thread, only to announce it).
     void armWakeLocked(qint64 now);
+    void scheduleLocked(Wake& wake, QObject* context, qint64 at);
     static void post(const QPointer<QObject>& context, std::function<void()> fn, Dispatch& out);
     static void run(Dispatch& out);
 
@@ -148,19 +165,20 @@ private:
     Scheduler& m_scheduler;
     Random& m_random;
     mutable std::mutex m_mutex;
-    QHash<QString, std::shared_ptr<GroupState>> m_groups;
+    QHash<QString, std::shared_ptr<PoolState>> m_pools;
+    std::deque<Waiter> m_queue[2]; // [Lane::Normal], [Lane::Priority], each in arrival order
     qint64 m_blockedUntil = 0;
     quint64 m_nextTicket = 1;
-    ScheduledCall m_wake;
-    qint64 m_wakeAt = -1;
+    std::vector<Wake> m_wakes; // one per waiting context
+    Wake m_blockEndWake;       // announces the end of a block
 };
 
 // One RateLimiter per venue for the whole process.
 class RateLimiterRegistry {
 public:
     // The limiter of config.venue; created from `config` on first use (later configs are ignored while it
-    // lives). The limiter lives as long as someone holds it. Its own timer (for the end of a block) runs in
-    // the application's main thread.
+    // lives). The limiter lives as long as someone holds it; it is owned by the application's main thread,
+    // where only the announcement of a block's end runs.
     std::shared_ptr<RateLimiter> limiter(const RateLimitConfig& config,
                                          Scheduler& scheduler = QtScheduler::system(),
                                          Random& random = Random::system());

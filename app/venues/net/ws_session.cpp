@@ -29,7 +29,7 @@ WsSession::WsSession(WsSessionOptions options, QObject* parent)
     , m_scheduler(m_options.scheduler ? *m_options.scheduler : QtScheduler::system())
     , m_random(m_options.random ? *m_options.random : Random::system()) {
     qRegisterMetaType<hoga::ConnectionState>();
-    for (QByteArray& pong : m_options.pongMessages)
+    for (QByteArray& pong : m_options.keepAlive.pongMessages)
         pong = withoutWhitespace(pong);
 }
 
@@ -69,9 +69,9 @@ void WsSession::startConnect() {
     if (!m_wanted)
         return;
     setState(m_everConnected || m_attempt > 0 ? ConnectionState::Reconnecting : ConnectionState::Connecting);
-    if (m_options.limiter && !m_options.connectGroup.isEmpty()) {
+    if (m_options.limiter && !m_options.connectCosts.isEmpty()) {
         m_waitingForToken = true;
-        m_connectTicket = m_options.limiter->acquire(m_options.connectGroup, Lane::Normal, this, [this] {
+        m_connectTicket = m_options.limiter->acquire(m_options.connectCosts, Lane::Normal, this, [this] {
             m_waitingForToken = false;
             doConnect();
         });
@@ -146,10 +146,10 @@ void WsSession::onSocketConnected() {
 }
 
 bool WsSession::isPong(const QByteArray& data) const {
-    if (data.size() > 64 || m_options.pongMessages.isEmpty())
+    if (data.size() > 64 || m_options.keepAlive.pongMessages.isEmpty())
         return false;
     const QByteArray compact = withoutWhitespace(data);
-    return m_options.pongMessages.contains(compact);
+    return m_options.keepAlive.pongMessages.contains(compact);
 }
 
 void WsSession::onFrame(const QByteArray& data) {
@@ -157,6 +157,14 @@ void WsSession::onFrame(const QByteArray& data) {
     m_attempt = 0; // the link works: the next drop starts the backoff afresh
     if (isPong(data))
         return;
+    // The venue's own ping (KIS echoes "PINGPONG"): answered here, never passed on.
+    if (m_options.keepAlive.answerServerPing) {
+        if (const std::optional<QByteArray> reply = m_options.keepAlive.answerServerPing(data)) {
+            if (m_socket)
+                m_socket->sendTextMessage(QString::fromUtf8(*reply));
+            return;
+        }
+    }
     emit messageReceived(data);
 }
 
@@ -194,7 +202,13 @@ void WsSession::teardownSocket(bool graceful) {
 }
 
 qint64 WsSession::tickIntervalMs() const {
-    qint64 interval = std::min(m_options.pingIntervalMs, m_options.silenceTimeoutMs / 2);
+    // Whichever is due first: a ping, a silence check, or a stream's staleness check (0 = not used).
+    const KeepAlive& k = m_options.keepAlive;
+    qint64 interval = 60'000;
+    if (k.pingIntervalMs > 0)
+        interval = std::min(interval, k.pingIntervalMs);
+    if (k.silenceTimeoutMs > 0)
+        interval = std::min(interval, k.silenceTimeoutMs / 2);
     for (const Stream& s : m_streams)
         interval = std::min(interval, s.staleAfterMs / 2);
     return std::max<qint64>(interval, 10);
@@ -208,16 +222,17 @@ void WsSession::onTick() {
     if (!m_socket || m_state != ConnectionState::Connected)
         return;
     const qint64 now = m_scheduler.nowMs();
-    if (now - m_lastFrameMs >= m_options.silenceTimeoutMs) {
+    const KeepAlive& k = m_options.keepAlive;
+    if (k.silenceTimeoutMs > 0 && now - m_lastFrameMs >= k.silenceTimeoutMs) {
         drop(tr("No data for %n second(s); reconnecting.", nullptr, int((now - m_lastFrameMs) / 1000)));
         return;
     }
-    if (now - m_lastPingMs >= m_options.pingIntervalMs) {
+    if (k.pingIntervalMs > 0 && now - m_lastPingMs >= k.pingIntervalMs) {
         m_lastPingMs = now;
-        if (m_options.pingText.isEmpty())
+        if (k.pingText.isEmpty())
             m_socket->ping();
         else
-            m_socket->sendTextMessage(QString::fromUtf8(m_options.pingText));
+            m_socket->sendTextMessage(QString::fromUtf8(k.pingText));
     }
     QStringList stale;
     for (auto it = m_streams.begin(); it != m_streams.end(); ++it) {

@@ -160,7 +160,8 @@ private slots:
         const Result<QVector<Candle>> candles = protocol.parseCandles(doc.root(), query);
         QVERIFY(candles.ok());
         QCOMPARE(candles.value().size(), 1);
-        const qint64 opens = QDateTime(QDate(2024, 4, 30), QTime(15, 0), QTimeZone::UTC).toMSecsSinceEpoch();
+        const qint64 opens =
+            QDateTime(QDate(2024, 4, 30), QTime(15, 0), QTimeZone::utc()).toMSecsSinceEpoch();
         QCOMPARE(candles.value().first().openTimeMs, opens);
         // Paging back from that candle asks for candles before 2024-05-01 00:00 KST.
         const ApiCall page = protocol.candlesCall(query, opens, 200);

@@ -4,6 +4,7 @@
 // enforced limits.
 #include "conformance/stream_recorder.h"
 #include "support/loopback_http_server.h"
+#include "trading/order_entry.h"
 #include "venues/net/json_value.h"
 #include "venues/upbit/fake_target.h"
 
@@ -405,32 +406,45 @@ private slots:
         QCOMPARE(r.error().kind, ErrorKind::Auth);
     }
 
+    // The order policy (OrderEntry) stops invalid orders before anything is sent, with the venue's fresh
+    // rules; the connector itself sends what it is given, and the venue refuses it.
     void invalidOrdersStopBeforeSending() {
         REQUIRE_OK(await(c()->fetchMarkets()));
         const Decimal bid = m_server->bestBid(QStringLiteral("KRW-BTC"));
         const Decimal tick = m_server->tickFor(QStringLiteral("KRW-BTC"), bid);
         const Decimal offTick =
             (bid * d("0.8")).roundToStep(tick, Rounding::Floor) + tick.divide(2, 8, Rounding::Down);
-        auto r = await(c()->createOrder(
-            {QStringLiteral("KRW-BTC"), Side::Buy, OrderType::Limit, offTick, d("0.001"), {}, {}}));
-        QVERIFY(!r.ok());
+        QObject receiver;
+        auto rich = [](const Market&) {
+            OrderContext context;
+            context.checkBalances = false;
+            return context;
+        };
+        auto place = [&](const OrderRequest& request) {
+            return awaitPlacement(OrderEntry::place(c(), request, &receiver, rich));
+        };
+        OrderPlacement r =
+            place({QStringLiteral("KRW-BTC"), Side::Buy, OrderType::Limit, offTick, d("0.001"), {}, {}});
+        QCOMPARE(r.outcome(), OrderPlacement::Outcome::Rejected);
         QCOMPARE(r.error().kind, ErrorKind::InvalidOrder);
         QVERIFY2(r.error().detail.contains(QStringLiteral("Nearest valid prices")),
                  qPrintable(r.error().detail));
-        r = await(c()->createOrder({QStringLiteral("KRW-BTC"),
-                                    Side::Buy,
-                                    OrderType::Limit,
-                                    bid * d("0.8") - bid * d("0.8") + tick * 10,
-                                    d("0.00000001"),
-                                    {},
-                                    {}}));
-        QVERIFY(!r.ok());
+        r = place(
+            {QStringLiteral("KRW-BTC"), Side::Buy, OrderType::Limit, tick * 10, d("0.00000001"), {}, {}});
         QCOMPARE(r.error().kind, ErrorKind::InvalidOrder); // below the minimum total
-        r = await(c()->createOrder(
-            {QStringLiteral("KRW-NOSUCH"), Side::Buy, OrderType::Limit, d("1000"), d("10"), {}, {}}));
-        QVERIFY(!r.ok());
+        r = place({QStringLiteral("KRW-NOSUCH"), Side::Buy, OrderType::Limit, d("1000"), d("10"), {}, {}});
+        QCOMPARE(r.outcome(), OrderPlacement::Outcome::Rejected);
         QCOMPARE(r.error().kind, ErrorKind::NotFound);
         QCOMPARE(requestsTo(*m_server, "POST", "/v1/orders").size(), 0);
+        // OrderEntry read orders/chance for the market's fresh rules, once.
+        QCOMPARE(requestsTo(*m_server, "GET", "/v1/orders/chance").size(), 1);
+
+        // Sent straight to the connector, the same order reaches the venue, which refuses it.
+        const OrderPlacement direct = awaitPlacement(c()->createOrder(
+            {QStringLiteral("KRW-BTC"), Side::Buy, OrderType::Limit, offTick, d("0.001"), {}, {}}));
+        QCOMPARE(direct.outcome(), OrderPlacement::Outcome::Rejected);
+        QCOMPARE(direct.error().kind, ErrorKind::InvalidOrder);
+        QCOMPARE(requestsTo(*m_server, "POST", "/v1/orders").size(), 1);
     }
 
     void oneSubscriptionForAllStreams() {
