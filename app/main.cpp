@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QMessageBox>
 #include <QProcess>
 #include <QTimer>
 
@@ -232,10 +233,15 @@ int main(int argc, char** argv) {
     case hoga::ProfileGate::Status::LoggedIn:
         break;
     case hoga::ProfileGate::Status::AlreadyOpen: // the running window came to the front
+        std::fprintf(stderr, "%s\n", qPrintable(login.message));
+        return 0;
     case hoga::ProfileGate::Status::Cancelled:
         return 0;
     case hoga::ProfileGate::Status::Failed:
         std::fprintf(stderr, "%s\n", qPrintable(login.message));
+        // Started from the login dialog, maybe without a terminal: say it where the user looks.
+        if (!parser.isSet(profileOption) && !parser.isSet(shotsOption))
+            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), login.message);
         return 1;
     }
 

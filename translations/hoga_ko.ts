@@ -2057,6 +2057,10 @@ This window shows live data from %1.</source>
         <source>The %1 key could not be read: %2</source>
         <translation>%1 키를 읽을 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>The profile “%1” is locked by another Hoga process that does not answer (lock file %2). Close that Hoga and start again; if none is running, delete the lock file.</source>
+        <translation>프로필 “%1”이(가) 응답하지 않는 다른 Hoga 프로세스에 잠겨 있습니다(잠금 파일 %2). 그 Hoga를 닫고 다시 시작하세요. 실행 중인 Hoga가 없다면 잠금 파일을 삭제하세요.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::ProfileLock</name>

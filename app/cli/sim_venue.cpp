@@ -1,6 +1,7 @@
 #include "sim_venue.h"
 
 #include "await_result.h"
+#include "core/lock_file_recovery.h"
 #include "venues/sim/sim_connector.h"
 
 #include <QDir>
@@ -55,7 +56,8 @@ std::optional<CliError> SimVenue::open(bool changesOrders, int timeoutMs) {
                                                    "Cannot create the folder of the simulated venue's state "
                                                    "file %1.")
                            .arg(path)));
-    if (!m_lock.tryLock(timeoutMs))
+    // A run killed while creating the lock file leaves it empty: cleared once it is a few seconds old.
+    if (!tryLockRecoveringAbandoned(m_lock, timeoutMs))
         return CliError::fromVenueError(
             stateError(QCoreApplication::translate(
                            "hoga::Cli", "Another hoga-cli run is using the simulated venue's state file %1.")

@@ -2,6 +2,8 @@
 
 #include "profile_paths.h"
 
+#include "core/lock_file_recovery.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -38,9 +40,10 @@ ProfileLock::Outcome ProfileLock::acquire() {
     }
     m_lock = std::make_unique<QLockFile>(ProfilePaths(m_profileDir).instanceLockFile());
     // Held for the whole session, so age must never make it stale; QLockFile still detects a lock whose
-    // process is gone (crash) and takes it over.
+    // process is gone (crash) and takes it over, and an empty or unreadable file left by a start killed
+    // while creating it is cleared here once it is older than a few seconds.
     m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
+    if (!tryLockRecoveringAbandoned(*m_lock, 0)) {
         const auto error = m_lock->error();
         m_lock.reset();
         if (error == QLockFile::LockFailedError)

@@ -52,6 +52,7 @@ private slots:
     void streamTicker();
     void streamTradeAndOrderBook();
     void errors();
+    void abandonedStateLockIsTakenOver();
 
 private:
     // Runs hoga-cli --venue sim with this test's own paper account, then checks that every stdout line is a
@@ -335,6 +336,25 @@ void TestCliSimE2e::errors() {
     run = sim(QStringLiteral("--timeout-ms 300 stream trade KRW-BTC --count 100000"));
     QCOMPARE(run.exitCode, 4);
     QCOMPARE(run.errorKind(), QStringLiteral("network"));
+}
+
+void TestCliSimE2e::abandonedStateLockIsTakenOver() {
+    // A run killed between creating the state's lock file and writing its PID leaves it empty; a damaged
+    // one holds garbage. Either, once older than the grace period, must not lock the paper account out.
+    const QString lockPath = m_dir->filePath(QStringLiteral("paper.jsonl.lock"));
+    for (const QByteArray& contents : {QByteArray(), QByteArray("garbage\x01\n")}) {
+        QFile file(lockPath);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(contents), contents.size());
+        QVERIFY(file.flush());
+        QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-60),
+                                 QFileDevice::FileModificationTime));
+        file.close();
+        const CliProcessRun run = sim(QStringLiteral("--timeout-ms 5000 balances"), kBalanceKeys);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QVERIFY(!run.lines().isEmpty());
+        QVERIFY(!QFile::exists(lockPath)); // taken, then released after reading
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliSimE2e)

@@ -1,6 +1,10 @@
+#include "core/lock_file_recovery.h"
 #include "security/profile_lock.h"
+#include "security/profile_paths.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QLocalSocket>
 #include <QProcess>
@@ -9,6 +13,12 @@
 #include <QTest>
 
 #include <cstdlib>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#endif
 
 using namespace hoga;
 
@@ -23,6 +33,21 @@ int runCrashingChild(const QString& dir) {
     std::fputs("locked\n", stdout);
     std::fflush(stdout);
     std::_Exit(0);
+}
+
+// Writes the profile's lock file with `contents`, dated `ageMs` ago: what a start killed between creating
+// the file and writing its PID leaves (empty), or a damaged file (garbage).
+QString writeLockFile(const QString& dir, const QByteArray& contents, qint64 ageMs) {
+    if (!QDir().mkpath(dir))
+        return {};
+    const QString path = ProfilePaths(dir).instanceLockFile();
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(contents) != contents.size() ||
+        !file.flush() ||
+        !file.setFileTime(QDateTime::currentDateTimeUtc().addMSecs(-ageMs),
+                          QFileDevice::FileModificationTime))
+        return {};
+    return path;
 }
 
 bool awaitActivation(const QString& dir, int timeoutMs = 5000) {
@@ -100,6 +125,77 @@ private slots:
         QSignalSpy spy(&lock, &ProfileLock::activationRequested);
         QVERIFY(awaitActivation(dir));
         QTRY_COMPARE(spy.count(), 1);
+    }
+
+    void abandonedLockFileIsTakenOver_data() {
+        QTest::addColumn<QByteArray>("contents");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("garbage") << QByteArray("\x01\xffnot a lock\n");
+        QTest::newRow("pid line not a number") << QByteArray("12ab\nhoga\nhost\n");
+        QTest::newRow("blank lines") << QByteArray("\n\n\n");
+    }
+
+    void abandonedLockFileIsTakenOver() {
+        QFETCH(QByteArray, contents);
+        const QString dir = freshDir();
+        const QString path = writeLockFile(dir, contents, kAbandonedLockGraceMs + 60'000);
+        QVERIFY(!path.isEmpty());
+        ProfileLock lock(dir);
+        QCOMPARE(lock.acquire(), ProfileLock::Outcome::Acquired);
+        QVERIFY(lock.isHeld());
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        QVERIFY(QLockFile(path).getLockInfo(&pid, &host, &app)); // a real lock record now
+        QCOMPARE(pid, QCoreApplication::applicationPid());
+        // And the new holder answers activation requests.
+        QSignalSpy spy(&lock, &ProfileLock::activationRequested);
+        QVERIFY(awaitActivation(dir));
+        QTRY_COMPARE(spy.count(), 1);
+    }
+
+    void freshEmptyLockFileIsLeftAlone() {
+        // Younger than the grace period: its owner may be about to write its PID.
+        const QString dir = freshDir();
+        const QString path = writeLockFile(dir, {}, 0);
+        QVERIFY(!path.isEmpty());
+        ProfileLock lock(dir);
+        QCOMPARE(lock.acquire(), ProfileLock::Outcome::HeldElsewhere);
+        QVERIFY(QFile::exists(path));
+        QVERIFY(!removeAbandonedLockFile(path));
+        QVERIFY(removeAbandonedLockFile(path, 0)); // what the grace period alone protects
+        QCOMPARE(lock.acquire(), ProfileLock::Outcome::Acquired);
+    }
+
+#ifdef Q_OS_UNIX
+    void emptyLockFileOfALiveOwnerIsLeftAlone() {
+        // An old empty file that a process still holds with flock (as QLockFile does) is not abandoned.
+        const QString dir = freshDir();
+        const QString path = writeLockFile(dir, {}, kAbandonedLockGraceMs + 60'000);
+        QVERIFY(!path.isEmpty());
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::flock(fd, LOCK_EX | LOCK_NB), 0);
+        ProfileLock lock(dir);
+        QCOMPARE(lock.acquire(), ProfileLock::Outcome::HeldElsewhere);
+        QVERIFY(QFile::exists(path));
+        ::close(fd); // the owner is gone
+        QCOMPARE(lock.acquire(), ProfileLock::Outcome::Acquired);
+    }
+#endif
+
+    void waitingLockTakesOverOnceTheGracePeriodPasses() {
+        // The CLI waits with a timeout: an empty file that ages past the grace period meanwhile is cleared.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.lock"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QLockFile lock(path);
+        lock.setStaleLockTime(0);
+        QVERIFY(!lock.tryLock(0));
+        QVERIFY(tryLockRecoveringAbandoned(lock, 10'000, 300));
+        QVERIFY(lock.isLocked());
     }
 
     void garbageOnTheSocketIsIgnored() {

@@ -4,8 +4,10 @@
 
 #include "security/api_key_ring.h"
 #include "security/profile_lock.h"
+#include "security/profile_paths.h"
 #include "venues/venue_factory.h"
 
+#include <QDir>
 #include <QEventLoop>
 
 namespace hoga {
@@ -48,10 +50,21 @@ void ProfileGate::open(LoggedInProfile profile, std::function<void(Outcome)> don
     case ProfileLock::Outcome::HeldElsewhere: {
         profile.wipePassword();
         const QString dir = profile.dir;
-        ProfileLock::requestActivation(dir, this, [done](bool) {
+        const QString name = profile.profile.name;
+        ProfileLock::requestActivation(dir, this, [done, dir, name](bool answered) {
             Outcome outcome;
-            outcome.status = Status::AlreadyOpen;
-            outcome.message = tr("This profile is already open in another Hoga window.");
+            if (answered) {
+                outcome.status = Status::AlreadyOpen;
+                outcome.message = tr("This profile is already open in another Hoga window.");
+            } else {
+                // Held, but nobody brought a window forward: never end without a word.
+                outcome.status = Status::Failed;
+                outcome.message =
+                    tr("The profile “%1” is locked by another Hoga process that does not answer "
+                       "(lock file %2). Close that Hoga and start again; if none is running, "
+                       "delete the lock file.")
+                        .arg(name, QDir::toNativeSeparators(ProfilePaths(dir).instanceLockFile()));
+            }
             done(std::move(outcome));
         });
         return;

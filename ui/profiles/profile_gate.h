@@ -18,7 +18,8 @@ class ApiKeyRing;
 class ProfileLock;
 
 // From start-up to a usable profile: runs the LoginDialog, takes the profile's single-instance lock (if
-// another Hoga has it open, asks that one to come to the front and reports AlreadyOpen), selects the secret
+// another Hoga has it open, asks that one to come to the front and reports AlreadyOpen, or Failed with a
+// message when that one does not answer), selects the secret
 // store (keychain, or the encrypted file unlocked with the password, which is then wiped), and loads the
 // profile's API keys into a ProfileCredentialProvider, all without blocking the GUI thread.
 //

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLockFile>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -318,6 +319,34 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(again.has_value(), kWaitMs);
         QVERIFY(again->status == ProfileGate::Status::AlreadyOpen ||
                 again->status == ProfileGate::Status::LoggedIn);
+    }
+
+    void gateReportsAHolderThatDoesNotAnswer() {
+        // The lock is held (here by a bare QLockFile, so nobody listens for activation requests): the gate
+        // must fail with a message, never report "already open" with no window anywhere.
+        ProfileGate::Options o;
+        o.manager = managerOptions();
+        o.selector.fileParams = ScryptParams::fast();
+        ProfileGate gate(o);
+        ProfileResult created = gate.manager().create(QStringLiteral("Gus"), kPassword, false);
+        QVERIFY(created.ok());
+        const QString dir = gate.manager().paths(created.profile.id).dir();
+        QVERIFY(QDir().mkpath(dir));
+        QLockFile holder(ProfilePaths(dir).instanceLockFile());
+        QVERIFY(holder.tryLock(0));
+
+        LoggedInProfile p;
+        p.profile = created.profile;
+        p.dir = dir;
+        p.password = kPassword;
+        std::optional<ProfileGate::Outcome> outcome;
+        gate.open(std::move(p), [&](ProfileGate::Outcome o2) { outcome = std::move(o2); });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), kWaitMs);
+        QCOMPARE(int(outcome->status), int(ProfileGate::Status::Failed));
+        QVERIFY2(outcome->message.contains(QStringLiteral("Gus")) &&
+                     outcome->message.contains(QStringLiteral("does not answer")),
+                 qPrintable(outcome->message));
+        QVERIFY(!outcome->lock);
     }
 
     void screenshots() {
