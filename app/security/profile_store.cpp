@@ -12,6 +12,10 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace hoga {
 
 namespace {
@@ -29,6 +33,41 @@ QJsonObject toJson(const ProfileRecord& p) {
     return o;
 }
 
+// A whole number from a JSON number or a numeric string (the registry writes 64-bit times as strings),
+// saturated to the qint64 range; `fallback` for anything else. Callers clamp it to their own range.
+qint64 wholeNumberOf(const QJsonValue& v, qint64 fallback) {
+    if (v.isString()) {
+        bool ok = false;
+        const qint64 n = v.toString().toLongLong(&ok);
+        if (ok)
+            return n;
+    }
+    if (!v.isDouble() && !v.isString())
+        return fallback;
+    bool ok = true;
+    const double d = v.isDouble() ? v.toDouble() : v.toString().toDouble(&ok);
+    if (!ok || !std::isfinite(d))
+        return fallback;
+    // 2^63 as a double: the first value outside qint64.
+    constexpr double kLimit = 9223372036854775808.0;
+    if (d >= kLimit)
+        return std::numeric_limits<qint64>::max();
+    if (d < -kLimit)
+        return std::numeric_limits<qint64>::min();
+    return qint64(d);
+}
+
+// The login counters as read, made safe for the throttle: negative, huge or non-numeric values from a
+// hand-edited or damaged file must neither overflow it, switch it off, nor lock the right password out
+// beyond its cap. Unreadable counters read as none (whoever can write the file can reset them anyway).
+LoginAttempts attemptsFromJson(const QJsonObject& o) {
+    LoginAttempts a;
+    const qint64 failures = wholeNumberOf(o.value(QLatin1String("failedLogins")), 0);
+    a.failures = int(std::clamp<qint64>(failures, 0, LoginAttempts::kMaxFailures));
+    a.lastFailureMs = wholeNumberOf(o.value(QLatin1String("lastFailedLoginMs")), 0);
+    return a.clamped();
+}
+
 std::optional<ProfileRecord> fromJson(const QJsonObject& o) {
     ProfileRecord p;
     p.id = o.value(QLatin1String("id")).toString();
@@ -37,8 +76,7 @@ std::optional<ProfileRecord> fromJson(const QJsonObject& o) {
     p.paperOnly = o.value(QLatin1String("paperOnly")).toBool();
     p.demo = o.value(QLatin1String("demo")).toBool();
     p.createdMs = o.value(QLatin1String("createdMs")).toString().toLongLong();
-    p.attempts.failures = o.value(QLatin1String("failedLogins")).toInt();
-    p.attempts.lastFailureMs = o.value(QLatin1String("lastFailedLoginMs")).toString().toLongLong();
+    p.attempts = attemptsFromJson(o);
     if (!ProfilePaths::isValidProfileId(p.id) || p.name.isEmpty())
         return std::nullopt;
     // A profile without a password must be the Demo profile: a hand-edited registry cannot strip the

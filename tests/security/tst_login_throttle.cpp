@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace hoga;
 
 class TestLoginThrottle : public QObject {
@@ -59,6 +61,48 @@ private slots:
         QCOMPARE(throttle.delayAfterFailures(1), 500);
         QCOMPARE(throttle.delayAfterFailures(3), 2000);
         QCOMPARE(throttle.delayAfterFailures(4), 3000);
+    }
+
+    void extremeCountersStayWithinTheCap() {
+        // Values as a hand-edited or damaged profiles.json may hold them: no overflow (UBSan), no wait
+        // outside [0, cap], and counting on from any of them keeps the throttle on.
+        ManualClock clock;
+        const LoginThrottle throttle(clock);
+        const qint64 now = clock.nowMs();
+        const int counts[] = {std::numeric_limits<int>::min(), -1'000'000, -1, 0, 3, 999, 1000, 1001,
+                              std::numeric_limits<int>::max()};
+        const qint64 times[] = {
+            std::numeric_limits<qint64>::min(), -1, 0, now - 1, now, now + 1, now + 365LL * 86'400'000,
+            std::numeric_limits<qint64>::max()};
+        for (const int failures : counts) {
+            const qint64 delay = throttle.delayAfterFailures(failures);
+            QVERIFY2(delay >= 0 && delay <= 60'000, qPrintable(QString::number(failures)));
+            for (const qint64 last : times) {
+                const QString what = QStringLiteral("%1 failures, last at %2").arg(failures).arg(last);
+                for (const LoginAttempts& a :
+                     {LoginAttempts{failures, last}, LoginAttempts{failures, last}.clamped()}) {
+                    const qint64 wait = throttle.retryAfterMs(a);
+                    QVERIFY2(wait >= 0 && wait <= 60'000, qPrintable(what));
+                }
+                const LoginAttempts c = LoginAttempts{failures, last}.clamped();
+                QVERIFY2(c.failures >= 0 && c.failures <= LoginAttempts::kMaxFailures, qPrintable(what));
+                QVERIFY2(c.lastFailureMs >= 0 && c.lastFailureMs <= LoginAttempts::kLatestTimeMs,
+                         qPrintable(what));
+
+                // Three more wrong passwords from there always cost a wait.
+                LoginAttempts more{failures, last};
+                for (int i = 0; i < 3; ++i)
+                    throttle.recordFailure(more);
+                QVERIFY2(more.failures >= 3 && more.failures <= LoginAttempts::kMaxFailures,
+                         qPrintable(what));
+                QVERIFY2(throttle.retryAfterMs(more) >= 1000, qPrintable(what));
+                // And the wait ends within the cap.
+                LoginAttempts rebased{failures, last};
+                throttle.rebaseIfClockWentBack(rebased);
+                ManualClock later(now + 60'000);
+                QCOMPARE(LoginThrottle(later).retryAfterMs(rebased), 0);
+            }
+        }
     }
 
     void messageRoundsSecondsUp() {

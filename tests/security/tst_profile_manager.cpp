@@ -364,6 +364,80 @@ private slots:
         QCOMPARE(manager.login(id, QString()).status, ProfileStatus::RegistryDamaged);
     }
 
+    void craftedLoginCountersStayBounded_data() {
+        QTest::addColumn<QJsonValue>("failedLogins");
+        QTest::addColumn<QJsonValue>("lastFailedLoginMs");
+        const qint64 now = m_clock.nowMs();
+        const QJsonValue nowText(QString::number(now));
+        QTest::newRow("huge count") << QJsonValue(1e300) << nowText;
+        QTest::newRow("int max count") << QJsonValue(2147483647) << nowText;
+        QTest::newRow("count past int") << QJsonValue(qint64(1) << 40) << nowText;
+        QTest::newRow("negative count") << QJsonValue(-1'000'000) << nowText;
+        QTest::newRow("int min count") << QJsonValue(-2147483647 - 1) << nowText;
+        QTest::newRow("count as text") << QJsonValue(QStringLiteral("lots")) << nowText;
+        QTest::newRow("count as bool") << QJsonValue(true) << nowText;
+        QTest::newRow("time max") << QJsonValue(5) << QJsonValue(QStringLiteral("9223372036854775807"));
+        QTest::newRow("time min") << QJsonValue(5) << QJsonValue(QStringLiteral("-9223372036854775808"));
+        QTest::newRow("time past int64")
+            << QJsonValue(5) << QJsonValue(QStringLiteral("99999999999999999999"));
+        QTest::newRow("time as huge number") << QJsonValue(5) << QJsonValue(1e300);
+        QTest::newRow("time a year ahead")
+            << QJsonValue(1000) << QJsonValue(QString::number(now + 365LL * 86'400'000));
+        QTest::newRow("time as text") << QJsonValue(5) << QJsonValue(QStringLiteral("tomorrow"));
+        QTest::newRow("both huge") << QJsonValue(1e18) << QJsonValue(1e30);
+    }
+
+    void craftedLoginCountersStayBounded() {
+        QFETCH(QJsonValue, failedLogins);
+        QFETCH(QJsonValue, lastFailedLoginMs);
+        ProfileManager manager(options());
+        const QString id =
+            manager.create(QStringLiteral("Sam"), QStringLiteral("sam-password"), false).profile.id;
+        const auto craft = [&] {
+            const QString path = manager.baseDir() + QStringLiteral("/profiles.json");
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return false;
+            QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+            f.close();
+            QJsonArray profiles = root[QStringLiteral("profiles")].toArray();
+            QJsonObject p = profiles[0].toObject();
+            p[QStringLiteral("failedLogins")] = failedLogins;
+            p[QStringLiteral("lastFailedLoginMs")] = lastFailedLoginMs;
+            profiles[0] = p;
+            root[QStringLiteral("profiles")] = profiles;
+            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                   f.write(QJsonDocument(root).toJson()) > 0;
+        };
+
+        // The right password gets in at once or after at most the throttle's cap.
+        QVERIFY(craft());
+        ProfileResult r = manager.login(id, QStringLiteral("sam-password"));
+        if (!r.ok()) {
+            QCOMPARE(r.status, ProfileStatus::Throttled);
+            QVERIFY2(r.retryAfterMs > 0 && r.retryAfterMs <= 60'000,
+                     qPrintable(QString::number(r.retryAfterMs)));
+            m_clock.advanceMs(60'000);
+            r = manager.login(id, QStringLiteral("sam-password"));
+        }
+        QVERIFY2(r.ok(), qPrintable(r.message));
+
+        // The throttle is still on: from the same values, wrong passwords soon cost a wait within the cap.
+        QVERIFY(craft());
+        m_clock.advanceMs(60'000);
+        qint64 longest = 0;
+        for (int i = 0; i < 4; ++i) {
+            const ProfileResult wrong = manager.login(id, QStringLiteral("guess"));
+            QVERIFY(wrong.status == ProfileStatus::WrongPassword || wrong.status == ProfileStatus::Throttled);
+            QVERIFY2(wrong.retryAfterMs >= 0 && wrong.retryAfterMs <= 60'000,
+                     qPrintable(QString::number(wrong.retryAfterMs)));
+            longest = std::max(longest, wrong.retryAfterMs);
+        }
+        QVERIFY(longest > 0);
+        m_clock.advanceMs(60'000);
+        QVERIFY(manager.login(id, QStringLiteral("sam-password")).ok());
+    }
+
     void damagedRegistryIsNeverOverwritten() {
         ProfileManager manager(options());
         QVERIFY(manager.create(QStringLiteral("Quinn"), QStringLiteral("quinn-password"), false).ok());
