@@ -53,14 +53,15 @@ private:
         std::string sizeText;
         Decimal price;
         Decimal size;
-        bool present = false;
+        bool present = false; // this frame's unit has a price for this side (as the REST parser reads it)
     };
     struct Entry {
         QString code;
         OrderBook book;
         std::vector<Slot> asks;
         std::vector<Slot> bids;
-        bool slotsValid = false; // the book was built from these slots
+        bool slotsValid = false;   // the book was built from these slots
+        bool uniquePrices = false; // and no two of one side share a price (sizes can go in as deltas)
     };
     struct Hash {
         using is_transparent = void;
@@ -79,6 +80,8 @@ private:
     QVector<Balance> m_assets;
     ErrorBody m_error;
     std::vector<std::pair<Side, size_t>> m_changed; // scratch: slots whose size changed
+    std::vector<const Decimal*> m_askPrices;        // scratch: prices of a rebuilt book, per side
+    std::vector<const Decimal*> m_bidPrices;
 };
 
 } // namespace hoga::upbit

@@ -8,6 +8,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <random>
 
 using namespace hoga;
@@ -44,6 +45,59 @@ OrderBook reference(const QByteArray& bytes) {
     OrderBook book(QStringLiteral("upbit"), QStringLiteral("KRW-BTC"));
     parseOrderBookInto(doc.root(), book);
     return book;
+}
+
+// A frame written by hand: `units` is the JSON text of the orderbook_units array.
+QByteArray rawFrame(const char* units, qint64 ts) {
+    return QByteArray(R"({"type":"orderbook","code":"KRW-BTC","timestamp":)") + QByteArray::number(ts) +
+           R"(,"orderbook_units":)" + units + "}";
+}
+
+// One member of a generated unit: a key and the JSON text of its value.
+struct Member {
+    QByteArray key;
+    QByteArray value;
+};
+
+// A random unit of a hostile stream: members missing, null, of the wrong type, repeated (first or last
+// meaningful), under look-alike names, in any order.
+QByteArray randomValue(std::mt19937& rng, bool price) {
+    static const char* const kPrices[] = {"100", "101", "102", "\"101\"", "103", "99"};
+    static const char* const kSizes[] = {"0", "1", "2", "\"2\"", "0.5", "7"};
+    static const char* const kOdd[] = {"null", "true", "{}", "[]", "\"\"", "\"abc\""};
+    if (rng() % 8 == 0)
+        return kOdd[rng() % 6];
+    return price ? kPrices[rng() % 6] : kSizes[rng() % 6];
+}
+
+QVector<Member> randomUnit(std::mt19937& rng) {
+    static const char* const kLookAlikes[] = {"ask_prices", "bid_sizes", "a__xp___",  "ASK_PRICE",
+                                              "ask_pric",   "bid_size ", "ask-price", "b___s___x"};
+    QVector<Member> unit;
+    for (const char* key : {"ask_price", "bid_price", "ask_size", "bid_size"}) {
+        const bool price = key[4] == 'p';
+        const int shape = int(rng() % 10);
+        if (shape == 0)
+            continue; // missing
+        unit.append({key, randomValue(rng, price)});
+        if (shape == 1)
+            unit.append({key, randomValue(rng, price)}); // repeated
+    }
+    if (rng() % 3 == 0)
+        unit.append({kLookAlikes[rng() % 8], randomValue(rng, true)});
+    std::shuffle(unit.begin(), unit.end(), rng);
+    return unit;
+}
+
+QByteArray unitsText(const QVector<QVector<Member>>& units) {
+    QByteArray out = "[";
+    for (qsizetype u = 0; u < units.size(); ++u) {
+        out += u ? ",{" : "{";
+        for (qsizetype m = 0; m < units[u].size(); ++m)
+            out += (m ? ",\"" : "\"") + units[u][m].key + "\":" + units[u][m].value;
+        out += "}";
+    }
+    return out + "]";
 }
 
 } // namespace
@@ -92,6 +146,94 @@ private slots:
             QCOMPARE(got.bids(), expected.bids());
             QCOMPARE(got.asks(), expected.asks());
             QCOMPARE(got.timestampMs(), expected.timestampMs());
+        }
+    }
+
+    void craftedFramesMatchTheRestParser() {
+        // Each frame follows the one before (the decoder keeps state between them); after each, the book
+        // must be the one the REST parser builds from that frame alone.
+        const char* const frames[] = {
+            R"([{"ask_price":100,"ask_size":1,"bid_price":90,"bid_size":2},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            // A size without its price: no ask level in unit 0 (not the previous frame's 100).
+            R"([{"ask_size":5,"bid_price":90,"bid_size":2},{"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            R"([{"ask_size":6,"bid_price":90,"bid_size":2},{"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            R"([{"ask_size":1,"bid_price":90,"bid_size":2},{"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            R"([{"ask_price":null,"ask_size":8,"bid_price":90,"bid_size":2},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            // Only the time changes, unit 0 still without an ask: the book takes the new time.
+            R"([{"ask_price":null,"ask_size":8,"bid_price":90,"bid_size":2},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            R"([{"ask_price":100,"ask_size":1,"bid_price":90,"bid_size":2},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            // A price without its size: size zero, no level (as REST).
+            R"([{"ask_price":100,"bid_price":90,"bid_size":2},{"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            // Look-alike names are not units' members.
+            R"([{"ask_prices":100,"ask_size":1,"bid_price":90,"bid_sizes":2,"a__xp___":77,"b___s___":9},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            R"([{"ASK_PRICE":100,"ask_size":1,"bid_price":90,"bid_size":2,"ask_pric":1},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            // Repeated names: the first one counts, whatever it holds.
+            R"([{"ask_price":100,"ask_price":105,"ask_size":1,"ask_size":7,"bid_price":90,"bid_size":2},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            R"([{"ask_price":null,"ask_price":100,"ask_size":1,"bid_price":90,"bid_size":2},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            R"([{"ask_price":100,"ask_size":true,"ask_size":3,"bid_price":90,"bid_size":2},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            R"([{"ask_price":"100","ask_size":"1","bid_price":90,"bid_size":2},
+                {"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            // Two units at one price: the last wins, also when only the first one's size changes.
+            R"([{"ask_price":100,"ask_size":1,"bid_price":90,"bid_size":1},
+                {"ask_price":100,"ask_size":2,"bid_price":89,"bid_size":1}])",
+            R"([{"ask_price":100,"ask_size":5,"bid_price":90,"bid_size":1},
+                {"ask_price":100,"ask_size":2,"bid_price":89,"bid_size":1}])",
+            R"([{"ask_price":100,"ask_size":0,"bid_price":90,"bid_size":1},
+                {"ask_price":100,"ask_size":2,"bid_price":89,"bid_size":1}])",
+            // Units that are not objects, a price that is not a number, an empty array.
+            R"([5,{"ask_price":101,"ask_size":3,"bid_price":89,"bid_size":4}])",
+            R"([{"ask_price":"abc","ask_size":1,"bid_price":90,"bid_size":2},"x"])",
+            R"([])",
+            R"([{"ask_price":100,"ask_size":1,"bid_price":90,"bid_size":2}])",
+        };
+        StreamDecoder decoder(QStringLiteral("upbit"));
+        qint64 ts = 1'000;
+        for (const char* units : frames) {
+            const QByteArray bytes = rawFrame(units, ++ts);
+            QCOMPARE(decoder.decode(bytes), StreamDecoder::Kind::OrderBook);
+            const OrderBook expected = reference(bytes);
+            QVERIFY2(decoder.book().bids() == expected.bids(), bytes.constData());
+            QVERIFY2(decoder.book().asks() == expected.asks(), bytes.constData());
+            QVERIFY2(decoder.book().timestampMs() == expected.timestampMs(), bytes.constData());
+        }
+    }
+
+    void hostileFramesMatchTheRestParser() {
+        // Random frames built from missing, repeated, odd and look-alike members; most frames change one
+        // unit of the one before, so the incremental paths get their share.
+        std::mt19937 rng(20260412);
+        StreamDecoder decoder(QStringLiteral("upbit"));
+        QVector<QVector<Member>> units;
+        for (int f = 0; f < 4000; ++f) {
+            const int action = int(rng() % 10);
+            if (units.isEmpty() || action == 0) {
+                units.resize(qsizetype(rng() % 6));
+                for (auto& unit : units)
+                    unit = randomUnit(rng);
+            } else if (action < 4) {
+                units[qsizetype(rng() % units.size())] = randomUnit(rng);
+            } else if (action < 8) { // one member's value (mostly sizes: the delta path)
+                QVector<Member>& unit = units[qsizetype(rng() % units.size())];
+                if (!unit.isEmpty()) {
+                    Member& m = unit[qsizetype(rng() % unit.size())];
+                    m.value = randomValue(rng, m.key.contains("price") && rng() % 3 == 0);
+                }
+            } // else: the same units, a new time
+            const QByteArray bytes = rawFrame(unitsText(units).constData(), 1'000'000 + f);
+            QCOMPARE(decoder.decode(bytes), StreamDecoder::Kind::OrderBook);
+            const OrderBook expected = reference(bytes);
+            QVERIFY2(decoder.book().bids() == expected.bids(), bytes.constData());
+            QVERIFY2(decoder.book().asks() == expected.asks(), bytes.constData());
+            QVERIFY2(decoder.book().timestampMs() == expected.timestampMs(), bytes.constData());
         }
     }
 
