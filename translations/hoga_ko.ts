@@ -609,6 +609,14 @@ API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합�
 (기본값: hoga-cli 데이터 폴더). 처음부터 다시 시작하려면 이 파일을 삭제하세요.
 </translation>
     </message>
+    <message>
+        <source>The simulated venue&apos;s state file %1 is damaged at line %2: market step %3 is further than its time allows (at most %4). Delete it to start over.</source>
+        <translation>모의 거래소 상태 파일 %1의 %2번째 줄이 손상되었습니다: 시장 단계 %3이(가) 기록된 시간으로 가능한 범위(최대 %4)를 넘습니다. 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
+    </message>
+    <message>
+        <source>The simulated venue&apos;s state file %1 did not replay within %2 ms (market step %3 of %4). Use a longer --timeout-ms, or delete the file to start over.</source>
+        <translation>모의 거래소 상태 파일 %1을(를) %2 ms 안에 재생하지 못했습니다(시장 단계 %3/%4). --timeout-ms를 늘리거나, 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::Connector</name>

@@ -7,6 +7,14 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 namespace hoga::cli {
 
 namespace {
@@ -17,10 +25,47 @@ std::optional<Decimal> decimalOf(const net::JsonValue& v) {
     return v.isString() ? v.toDecimal() : std::nullopt;
 }
 
+// Writes what `file` holds through to the disk; the error text when that failed.
+std::optional<QString> syncToDisk(QFile& file) {
+#ifdef Q_OS_UNIX
+    if (::fsync(file.handle()) != 0)
+        return qt_error_string(errno);
+#else
+    Q_UNUSED(file);
+#endif
+    return std::nullopt;
+}
+
+// A new file's name lives in its folder: sync that too (best effort: not every file system can).
+void syncFolderOf(const QString& path) {
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(),
+                          O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(path);
+#endif
+}
+
+// The largest step an entry may have after one at `previousStep` and `previousTimeMs`: the run steps at
+// most once per interval between the two calls (twice that, for slack), plus kStepSlack; never beyond
+// kMaxStep. Computed without overflow for any times.
+quint64 stepLimit(quint64 previousStep, qint64 previousTimeMs, qint64 timeMs, const SimJournalPace& pace) {
+    const quint64 elapsedMs = timeMs > previousTimeMs ? quint64(timeMs) - quint64(previousTimeMs) : 0;
+    const quint64 interval = quint64(std::max<qint64>(1, pace.stepIntervalMs));
+    const quint64 byTime = elapsedMs / interval;
+    const quint64 room = SimJournal::kMaxStep - std::min(previousStep, SimJournal::kMaxStep);
+    return previousStep + std::min(room, SimJournal::kStepSlack + std::min(byTime, room / 2) * 2);
+}
+
 } // namespace
 
-SimJournal::SimJournal(QString path)
-    : m_path(std::move(path)) {}
+SimJournal::SimJournal(QString path, SimJournalPace pace)
+    : m_path(std::move(path))
+    , m_pace(pace) {}
 
 QByteArray SimJournal::encode(const SimJournalEntry& e) {
     net::JsonWriter w;
@@ -105,35 +150,98 @@ std::optional<QString> SimJournal::load(QVector<SimJournalEntry>* entries) const
     QFile file(m_path);
     if (!file.exists())
         return std::nullopt;
-    if (!file.open(QIODevice::ReadOnly))
+    const auto cannotRead = [&] {
         return QCoreApplication::translate("hoga::Cli", "Cannot read the simulated venue's state file %1: %2")
             .arg(QDir::toNativeSeparators(m_path), file.errorString());
+    };
+    if (!file.open(QIODevice::ReadOnly))
+        return cannotRead();
+    const auto damagedAt = [&](int lineNumber) {
+        return QCoreApplication::translate(
+                   "hoga::Cli",
+                   "The simulated venue's state file %1 is damaged at line %2. Delete it to start over.")
+            .arg(QDir::toNativeSeparators(m_path))
+            .arg(lineNumber);
+    };
     int lineNumber = 0;
+    std::optional<qint64> tornAt; // where a last line cut short by a crash starts
+    bool lastLineUnended = false; // a whole record without its line break
     while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
+        const qint64 start = file.pos();
+        const QByteArray raw = file.readLine();
         ++lineNumber;
+        const bool ended = raw.endsWith('\n');
+        const QByteArray line = raw.trimmed();
+        const std::optional<SimJournalEntry> entry = line.isEmpty() ? std::nullopt : decode(line);
+        if (!ended && !entry) {
+            // Only the last line can lack its line break. Cut short by a crash, it is not JSON at all; a
+            // whole object that is not a record is damage like any other.
+            net::JsonDocument doc;
+            if (!line.isEmpty() && doc.parse(line))
+                return damagedAt(lineNumber);
+            tornAt = start;
+            break;
+        }
         if (line.isEmpty())
             continue;
-        const std::optional<SimJournalEntry> entry = decode(line);
         if (!entry || (!entries->isEmpty() && entry->step < entries->last().step))
+            return damagedAt(lineNumber);
+        const quint64 limit =
+            entries->isEmpty()
+                ? stepLimit(m_pace.startStep, entry->timeMs, entry->timeMs, m_pace)
+                : stepLimit(entries->last().step, entries->last().timeMs, entry->timeMs, m_pace);
+        if (entry->step > limit)
             return QCoreApplication::translate(
                        "hoga::Cli",
-                       "The simulated venue's state file %1 is damaged at line %2. Delete it to start over.")
+                       "The simulated venue's state file %1 is damaged at line %2: market step %3 "
+                       "is further than its time allows (at most %4). Delete it to start over.")
                 .arg(QDir::toNativeSeparators(m_path))
-                .arg(lineNumber);
+                .arg(lineNumber)
+                .arg(entry->step)
+                .arg(limit);
+        lastLineUnended = !ended;
         entries->append(*entry);
     }
+    if (file.error() != QFileDevice::NoError)
+        return cannotRead();
+    file.close();
+    if (!tornAt && !lastLineUnended)
+        return std::nullopt;
+
+    // Repair under the caller's lock, so the next append starts on a line of its own.
+    const auto cannotRepair = [&](const QString& why) {
+        return QCoreApplication::translate("hoga::Cli",
+                                           "Cannot write the simulated venue's state file %1: %2")
+            .arg(QDir::toNativeSeparators(m_path), why);
+    };
+    if (!file.open(QIODevice::ReadWrite))
+        return cannotRepair(file.errorString());
+    if (tornAt ? !file.resize(*tornAt) : (!file.seek(file.size()) || file.write("\n") != 1 || !file.flush()))
+        return cannotRepair(file.errorString());
+    if (std::optional<QString> error = syncToDisk(file))
+        return cannotRepair(*error);
     return std::nullopt;
 }
 
 std::optional<QString> SimJournal::append(const SimJournalEntry& entry) const {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
+    const bool created = !QFileInfo::exists(m_path);
     QFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(encode(entry) + '\n') < 0 ||
+    const QByteArray record = encode(entry) + '\n';
+    // One write of the whole line, then fsync: the call is on disk before its result is printed, and a crash
+    // leaves at most a torn last line, which load() drops.
+    std::optional<QString> error;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(record) != record.size() ||
         !file.flush())
+        error = file.errorString();
+    else
+        error = syncToDisk(file);
+    if (error)
         return QCoreApplication::translate("hoga::Cli",
                                            "Cannot write the simulated venue's state file %1: %2")
-            .arg(QDir::toNativeSeparators(m_path), file.errorString());
+            .arg(QDir::toNativeSeparators(m_path), *error);
+    if (created)
+        syncFolderOf(m_path);
     return std::nullopt;
 }
 

@@ -10,6 +10,13 @@
 
 namespace hoga::cli {
 
+// How far the market can have moved by each journaled call: a run starts where the journal left off (the
+// first at `startStep`) and steps at most once per `stepIntervalMs` while it is open.
+struct SimJournalPace {
+    quint64 startStep = 50;
+    qint64 stepIntervalMs = 100;
+};
+
 // One account-changing call made on the simulated venue.
 struct SimJournalEntry {
     enum class Op { Create, Cancel };
@@ -28,12 +35,24 @@ struct SimJournalEntry {
 // Not thread-safe; callers serialise runs with a lock file beside it (see SimVenue).
 class SimJournal {
 public:
-    explicit SimJournal(QString path);
+    // No entry is replayed past this step (about 28 hours of market at the default pace; a real journal
+    // gains a few steps per run): replaying costs time in proportion to the step.
+    static constexpr quint64 kMaxStep = 1'000'000;
+    // Steps an entry may be ahead of what the time since the entry before allows (a minute at the default
+    // pace: timer jitter, clock corrections).
+    static constexpr quint64 kStepSlack = 600;
+
+    explicit SimJournal(QString path, SimJournalPace pace = {});
 
     const QString& path() const { return m_path; }
     // Every entry in order. A missing file is an empty journal; a damaged one is an error (its message
-    // names the line), since replaying part of it would silently change the account.
+    // names the line), since replaying part of it would silently change the account. So is an entry whose
+    // step is beyond kMaxStep or further ahead of the entry before than their times allow. A last line cut
+    // short by a crash while it was written (no line break, not a whole record) is the one exception: the
+    // call it recorded never reported a result, so it is dropped and the file truncated after the last
+    // whole line.
     std::optional<QString> load(QVector<SimJournalEntry>* entries) const;
+    // Appends one line and syncs it to disk before returning.
     std::optional<QString> append(const SimJournalEntry& entry) const;
 
     static QByteArray encode(const SimJournalEntry& entry);
@@ -41,6 +60,7 @@ public:
 
 private:
     QString m_path;
+    SimJournalPace m_pace;
 };
 
 } // namespace hoga::cli

@@ -8,6 +8,10 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <climits>
+#include <limits>
+
 namespace hoga::cli {
 
 namespace {
@@ -27,7 +31,7 @@ qint64 ReplayClock::nowMs() const {
 }
 
 SimVenue::SimVenue(const QString& journalPath)
-    : m_journal(journalPath)
+    : m_journal(journalPath, SimJournalPace{kWarmUpSteps, kStepIntervalMs})
     , m_lock(journalPath + QStringLiteral(".lock")) {
     // Only a dead owner makes the lock stale: a long stream must not lose it to age.
     m_lock.setStaleLockTime(0);
@@ -88,8 +92,10 @@ std::optional<CliError> SimVenue::replay(const QVector<SimJournalEntry>& entries
     // market exactly at its step, with the clock pinned to its original time.
     // Each entry's answer, as a Result (a create that was refused is an error here).
     QVector<QFuture<Result<Order>>> calls;
+    const QDeadlineTimer deadline(timeoutMs);
     for (const SimJournalEntry& e : entries) {
-        stepTo(e.step);
+        if (std::optional<CliError> error = replayStepsTo(e.step, deadline, timeoutMs))
+            return error;
         ReplayClock* clock = &m_clock;
         const qint64 time = e.timeMs;
         QMetaObject::invokeMethod(
@@ -114,6 +120,31 @@ std::optional<CliError> SimVenue::replay(const QVector<SimJournalEntry>& entries
                     .arg(QDir::toNativeSeparators(m_journal.path()))
                     .arg(i + 1)
                     .arg(r.error().userMessage())));
+    }
+    return std::nullopt;
+}
+
+std::optional<CliError> SimVenue::replayStepsTo(quint64 step, const QDeadlineTimer& deadline, int timeoutMs) {
+    // A slice at a time, each waited for (the connector runs its queue in order, so a cheap call queued
+    // after the slice finishes after it): at most one slice is ever queued, and the replay ends by the
+    // deadline instead of holding the run (and its memory) for as long as the steps take.
+    constexpr quint64 kSlice = 1000;
+    while (m_steps < step) {
+        stepTo(std::min(step, m_steps + kSlice));
+        if (m_steps == step)
+            break;
+        const qint64 left = deadline.remainingTime();
+        const int waitMs = left < 0 ? std::numeric_limits<int>::max() : int(std::min<qint64>(left, INT_MAX));
+        if (left == 0 || !awaitResult(m_sim->fetchMarkets(), waitMs).ok())
+            return CliError::fromVenueError(stateError(
+                QCoreApplication::translate(
+                    "hoga::Cli", "The simulated venue's state file %1 did not replay within %2 ms "
+                                 "(market step %3 of %4). Use a longer --timeout-ms, or delete the "
+                                 "file to start over.")
+                    .arg(QDir::toNativeSeparators(m_journal.path()))
+                    .arg(timeoutMs)
+                    .arg(m_steps)
+                    .arg(step)));
     }
     return std::nullopt;
 }

@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "sim_journal.h"
 
+#include <QDeadlineTimer>
 #include <QLockFile>
 #include <QObject>
 #include <QTimer>
@@ -58,6 +59,7 @@ public:
 
 private:
     std::optional<CliError> replay(const QVector<SimJournalEntry>& entries, int timeoutMs);
+    std::optional<CliError> replayStepsTo(quint64 step, const QDeadlineTimer& deadline, int timeoutMs);
     void stepTo(quint64 step);
 
     ReplayClock m_clock; // declared before the host: the simulator reads it until the host is gone

@@ -6,13 +6,40 @@
 #include "error_kind_rows.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 using namespace hoga;
 using namespace hoga::cli;
 
 namespace {
+
+// A limit order call at `step` and `timeMs`.
+SimJournalEntry entryAt(quint64 step, qint64 timeMs, const char* clientId = "c") {
+    SimJournalEntry e;
+    e.step = step;
+    e.timeMs = timeMs;
+    e.request.market = QStringLiteral("KRW-BTC");
+    e.request.price = 10000;
+    e.request.qty = 1;
+    e.request.clientId = QString::fromLatin1(clientId);
+    return e;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
 
 Decimal dec(const char* text) {
     const std::optional<Decimal> d = Decimal::parse(std::string_view(text));
@@ -42,6 +69,9 @@ private slots:
     void simJournalRoundTrip();
     void simJournalRejectsDamage();
     void simJournalKeepsTimeInForce();
+    void simJournalBoundsSteps();
+    void simJournalDropsATornLastLine();
+    void simJournalSyncsEachRecord();
 };
 
 void TestCliRecords::canonicalDecimals() {
@@ -321,6 +351,125 @@ void TestCliRecords::simJournalRejectsDamage() {
     file.close();
     QVector<SimJournalEntry> entries;
     QVERIFY(SimJournal(path).load(&entries));
+}
+
+void TestCliRecords::simJournalBoundsSteps() {
+    // A step the times cannot explain would make every run replay (and queue) that many market steps.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("j.jsonl"));
+    const qint64 t = 1714554000000;
+    const quint64 start = SimJournalPace{}.startStep;
+    const quint64 slack = SimJournal::kStepSlack;
+    struct Case {
+        const char* name;
+        QVector<SimJournalEntry> entries;
+        int badLine; // 0: loads
+    };
+    const Case cases[] = {
+        {"first at the start", {entryAt(start, t)}, 0},
+        {"first within the slack", {entryAt(start + slack, t)}, 0},
+        {"first beyond the slack", {entryAt(start + slack + 1, t)}, 1},
+        {"huge first", {entryAt(quint64(1) << 62, t)}, 1},
+        {"second at the same time", {entryAt(start, t), entryAt(start + slack, t)}, 0},
+        {"second too far for no time", {entryAt(start, t), entryAt(start + slack + 1, t)}, 2},
+        {"second a second later", {entryAt(start, t), entryAt(start + slack + 20, t + 1000)}, 0},
+        {"second too far for a second", {entryAt(start, t), entryAt(start + slack + 21, t + 1000)}, 2},
+        {"clock went back", {entryAt(start, t), entryAt(start + slack, t - 3'600'000)}, 0},
+        {"clock went back, too far", {entryAt(start, t), entryAt(start + slack + 1, t - 3'600'000)}, 2},
+        {"years later, at the cap", {entryAt(start, 0), entryAt(SimJournal::kMaxStep, t)}, 0},
+        {"years later, past the cap", {entryAt(start, 0), entryAt(SimJournal::kMaxStep + 1, t)}, 2},
+        {"times at the limits",
+         {entryAt(start, std::numeric_limits<qint64>::min()),
+          entryAt(quint64(1) << 62, std::numeric_limits<qint64>::max())},
+         2},
+    };
+    for (const Case& c : cases) {
+        QByteArray bytes;
+        for (const SimJournalEntry& e : c.entries)
+            bytes += SimJournal::encode(e) + '\n';
+        QVERIFY(writeFile(path, bytes));
+        QVector<SimJournalEntry> entries;
+        const std::optional<QString> problem = SimJournal(path).load(&entries);
+        if (c.badLine == 0) {
+            QVERIFY2(!problem, c.name);
+            QCOMPARE(entries.size(), c.entries.size());
+        } else {
+            QVERIFY2(
+                problem && problem->contains(QStringLiteral("line %1: market step").arg(c.badLine)),
+                qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(c.name), problem.value_or(QString()))));
+        }
+    }
+    // A step that is not a 64-bit integer at all is damage too.
+    QVERIFY(writeFile(path,
+                      SimJournal::encode(entryAt(start, t)).replace("\"step\":50", "\"step\":1e30") + '\n'));
+    QVector<SimJournalEntry> entries;
+    QVERIFY(SimJournal(path).load(&entries));
+}
+
+void TestCliRecords::simJournalDropsATornLastLine() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("j.jsonl"));
+    const qint64 t = 1714554000000;
+    const QByteArray whole =
+        SimJournal::encode(entryAt(50, t, "a")) + '\n' + SimJournal::encode(entryAt(51, t, "b")) + '\n';
+    const QByteArray third = SimJournal::encode(entryAt(52, t, "c"));
+    const SimJournal journal(path);
+    QVector<SimJournalEntry> entries;
+
+    // A crash while the third line was written: everything before it stands, the torn tail goes.
+    for (const qsizetype cut : {qsizetype(1), third.size() / 2, third.size() - 1}) {
+        QVERIFY(writeFile(path, whole + third.left(cut)));
+        const std::optional<QString> problem = journal.load(&entries);
+        QVERIFY2(!problem, qPrintable(problem.value_or(QString())));
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[1].request.clientId, QStringLiteral("b"));
+        QCOMPARE(QFileInfo(path).size(), whole.size()); // truncated after the last whole line
+        // The next call appends on a line of its own.
+        QVERIFY(!journal.append(entryAt(53, t, "d")));
+        QVERIFY(!journal.load(&entries));
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries[2].request.clientId, QStringLiteral("d"));
+    }
+
+    // Blanks after the last line break are a torn tail too.
+    QVERIFY(writeFile(path, whole + "  "));
+    QVERIFY(!journal.load(&entries));
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(QFileInfo(path).size(), whole.size());
+
+    // Cut just before its line break, the record is whole: kept, and the line break added.
+    QVERIFY(writeFile(path, whole + third));
+    QVERIFY(!journal.load(&entries));
+    QCOMPARE(entries.size(), 3);
+    QVERIFY(!journal.append(entryAt(53, t, "d")));
+    QVERIFY(!journal.load(&entries));
+    QCOMPARE(entries.size(), 4);
+
+    // A torn line in the middle, or a whole JSON object that is no record at the end, is damage.
+    QVERIFY(writeFile(path, third.left(third.size() / 2) + '\n' + whole));
+    std::optional<QString> problem = journal.load(&entries);
+    QVERIFY2(problem && problem->contains(QLatin1String("line 1")), qPrintable(problem.value_or(QString())));
+    QVERIFY(writeFile(path, whole + R"({"v":1,"op":"sell"})"));
+    problem = journal.load(&entries);
+    QVERIFY2(problem && problem->contains(QLatin1String("line 3")), qPrintable(problem.value_or(QString())));
+}
+
+void TestCliRecords::simJournalSyncsEachRecord() {
+#ifdef Q_OS_UNIX
+    // fsync fails on a pipe (EINVAL): a journal that is a FIFO shows whether append() syncs and reports it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fifo.jsonl"));
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    const int reader = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    QVERIFY(reader >= 0);
+    const std::optional<QString> problem = SimJournal(path).append(entryAt(50, 1714554000000));
+    ::close(reader);
+    QVERIFY(problem);
+    QVERIFY2(problem->startsWith(QLatin1String("Cannot write the simulated venue's state file")),
+             qPrintable(*problem));
+#else
+    QSKIP("fsync of a pipe is a Unix test");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestCliRecords)

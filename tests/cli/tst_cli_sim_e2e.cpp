@@ -53,6 +53,8 @@ private slots:
     void streamTradeAndOrderBook();
     void errors();
     void abandonedStateLockIsTakenOver();
+    void hugeStepIsRejectedAtOnce();
+    void longReplayStopsAtTheTimeout();
 
 private:
     // Runs hoga-cli --venue sim with this test's own paper account, then checks that every stdout line is a
@@ -355,6 +357,57 @@ void TestCliSimE2e::abandonedStateLockIsTakenOver() {
         QVERIFY(!run.lines().isEmpty());
         QVERIFY(!QFile::exists(lockPath)); // taken, then released after reading
     }
+}
+
+namespace {
+
+QByteArray journalLine(quint64 step, qint64 timeMs, const char* clientId) {
+    return QStringLiteral(R"({"v":1,"op":"create","step":%1,"time":%2,"market":"KRW-BTC","side":"buy",)"
+                          R"("type":"limit","price":"10000","qty":"1","total":"0","client_id":"%3"})")
+               .arg(step)
+               .arg(timeMs)
+               .arg(QLatin1String(clientId))
+               .toUtf8() +
+           '\n';
+}
+
+} // namespace
+
+void TestCliSimE2e::hugeStepIsRejectedAtOnce() {
+    // Replaying this line would queue ~2^62 market steps: hoga-cli hung and ate memory.
+    QFile file(m_dir->filePath(QStringLiteral("paper.jsonl")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    file.write(journalLine(50, now - 1000, "a") + journalLine(quint64(1) << 62, now, "b"));
+    file.close();
+    const CliProcessRun run =
+        runHogaCli({QStringLiteral("--venue"), QStringLiteral("sim"), QStringLiteral("--sim-state"),
+                    file.fileName(), QStringLiteral("balances")},
+                   {}, 20'000);
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(
+        run.error().value(QStringLiteral("message")).toString().contains(QStringLiteral("damaged at line 2")),
+        qPrintable(run.describe()));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCliSimE2e::longReplayStopsAtTheTimeout() {
+    // Plausible by its times (ten days apart) but far too long to replay within --timeout-ms: the run ends
+    // with an error soon after the timeout instead of queueing every step first.
+    QFile file(m_dir->filePath(QStringLiteral("paper.jsonl")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    file.write(journalLine(50, now - 10LL * 86'400'000, "a") + journalLine(900'000, now, "b"));
+    file.close();
+    const CliProcessRun run = sim(QStringLiteral("--timeout-ms 1000 balances"));
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.error()
+                 .value(QStringLiteral("message"))
+                 .toString()
+                 .contains(QStringLiteral("did not replay within 1000 ms")),
+             qPrintable(run.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestCliSimE2e)
