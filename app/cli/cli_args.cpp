@@ -576,18 +576,82 @@ QUrl CommandLine::derivedPrivateWsUrl(const QString& venue, const QUrl& wsUrl) {
     return u;
 }
 
-std::optional<qint64> CommandLine::parseIsoTimeMs(const QString& text) {
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!dt.isValid()) {
-        const QDate date = QDate::fromString(text, Qt::ISODate);
-        if (!date.isValid())
-            return std::nullopt;
-        dt = QDateTime(date, QTime(0, 0), Qt::UTC);
+namespace {
+
+// `count` ASCII digits at `pos` of `s`, as a number.
+bool readDigits(QStringView s, qsizetype pos, int count, int* out) {
+    if (pos < 0 || pos + count > s.size())
+        return false;
+    int n = 0;
+    for (qsizetype i = pos; i < pos + count; ++i) {
+        const char16_t c = s[i].unicode();
+        if (c < u'0' || c > u'9')
+            return false;
+        n = n * 10 + (c - u'0');
     }
-    // Without an offset the time is UTC, like every other time hoga-cli reads or prints.
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeSpec(Qt::UTC);
-    return dt.toMSecsSinceEpoch();
+    *out = n;
+    return true;
+}
+
+} // namespace
+
+// Written out by hand: QDateTime::fromString() fails on "2024-05-01T25:00:00Z" and QDate::fromString() then
+// reads its first ten characters as midnight, ignoring the rest.
+std::optional<qint64> CommandLine::parseIsoTimeMs(const QString& text) {
+    const QStringView s(text);
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (s.size() < 10 || !readDigits(s, 0, 4, &year) || s[4] != u'-' || !readDigits(s, 5, 2, &month) ||
+        s[7] != u'-' || !readDigits(s, 8, 2, &day))
+        return std::nullopt;
+    const QDate date(year, month, day); // invalid for month 13, February 30, ...
+    if (!date.isValid())
+        return std::nullopt;
+    if (s.size() == 10)
+        return QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    if (s.size() < 19 || s[10] != u'T' || !readDigits(s, 11, 2, &hour) || s[13] != u':' ||
+        !readDigits(s, 14, 2, &minute) || s[16] != u':' || !readDigits(s, 17, 2, &second) || hour > 23 ||
+        minute > 59 || second > 59)
+        return std::nullopt;
+    qsizetype pos = 19;
+    int millis = 0;
+    if (pos < s.size() && s[pos] == u'.') {
+        const qsizetype first = ++pos;
+        int scale = 100;
+        int digit = 0;
+        while (readDigits(s, pos, 1, &digit)) {
+            millis += digit * scale; // digits past the third are dropped
+            scale /= 10;
+            ++pos;
+        }
+        if (pos == first || pos - first > 9)
+            return std::nullopt;
+    }
+    int offsetMinutes = 0; // no offset: UTC, like every other time hoga-cli reads or prints
+    if (pos < s.size() && s[pos] == u'Z') {
+        ++pos;
+    } else if (pos < s.size() && (s[pos] == u'+' || s[pos] == u'-')) {
+        const int sign = s[pos] == u'-' ? -1 : 1;
+        int offsetHours = 0;
+        int offsetMins = 0;
+        qsizetype minutesAt = pos + 3;
+        if (minutesAt < s.size() && s[minutesAt] == u':')
+            ++minutesAt;
+        if (!readDigits(s, pos + 1, 2, &offsetHours) || !readDigits(s, minutesAt, 2, &offsetMins) ||
+            offsetHours > 23 || offsetMins > 59)
+            return std::nullopt;
+        offsetMinutes = sign * (offsetHours * 60 + offsetMins);
+        pos = minutesAt + 2;
+    }
+    if (pos != s.size()) // anything left over: not a time
+        return std::nullopt;
+    return QDateTime(date, QTime(hour, minute, second, millis), Qt::UTC).toMSecsSinceEpoch() -
+           qint64(offsetMinutes) * 60'000;
 }
 
 QStringList CommandLine::venues() {

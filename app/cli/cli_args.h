@@ -98,8 +98,9 @@ public:
     // Where a venue's private stream is when only the public one was given: Upbit <ws>/private; Bithumb's
     // private stream lives at /websocket/v2/private beside /websocket/v1 (otherwise <ws>/private too).
     static QUrl derivedPrivateWsUrl(const QString& venue, const QUrl& wsUrl);
-    // "2024-05-01T09:00:00Z", "2024-05-01T18:00:00+09:00", "2024-05-01T09:00:00.250" (no offset: UTC),
-    // "2024-05-01" (midnight UTC). Empty when not ISO 8601.
+    // "2024-05-01T09:00:00Z", "2024-05-01T18:00:00+09:00" (or +0900), "2024-05-01T09:00:00.250" (no offset:
+    // UTC), "2024-05-01" (midnight UTC). Empty for anything else: out-of-range fields (hour 25, February 30),
+    // missing parts or anything after the time.
     static std::optional<qint64> parseIsoTimeMs(const QString& text);
     static QStringList venues(); // "upbit", "bithumb", "sim"
 };

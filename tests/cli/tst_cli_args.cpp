@@ -203,6 +203,54 @@ void TestCliArgs::isoTimes() {
     QCOMPARE(CommandLine::parseIsoTimeMs(QStringLiteral("2024-05-01")), Q_INT64_C(1714521600000));
     QVERIFY(!CommandLine::parseIsoTimeMs(QStringLiteral("yesterday")));
     QVERIFY(!CommandLine::parseIsoTimeMs(QStringLiteral("2024-13-01T00:00:00Z")));
+    QCOMPARE(CommandLine::parseIsoTimeMs(QStringLiteral("2024-05-01T18:00:00+0900")),
+             Q_INT64_C(1714554000000));
+    QCOMPARE(CommandLine::parseIsoTimeMs(QStringLiteral("2024-05-01T03:30:00-05:30")),
+             Q_INT64_C(1714554000000));
+    QCOMPARE(CommandLine::parseIsoTimeMs(QStringLiteral("2024-05-01T09:00:00.1Z")), Q_INT64_C(1714554000100));
+    QCOMPARE(CommandLine::parseIsoTimeMs(QStringLiteral("2024-05-01T09:00:00.123456789Z")),
+             Q_INT64_C(1714554000123));
+    QCOMPARE(CommandLine::parseIsoTimeMs(QStringLiteral("2024-02-29")), Q_INT64_C(1709164800000));
+    // Strict: nothing out of range, nothing missing, nothing after. (QDateTime read "…T25:00:00Z" as
+    // midnight.)
+    for (const char* bad : {"2024-05-01T25:00:00Z",
+                            "2024-05-01T24:00:00Z",
+                            "2024-05-01T09:60:00Z",
+                            "2024-05-01T09:00:60Z",
+                            "2024-05-01T09:00:00Zjunk",
+                            "2024-05-01T09:00:00Z ",
+                            " 2024-05-01T09:00:00Z",
+                            "2024-05-01junk",
+                            "2024-05-01 ",
+                            "2024-05-01T",
+                            "2024-05-01T09",
+                            "2024-05-01T09:00",
+                            "2024-05-01T09:00:",
+                            "2024-05-01T09:00:0",
+                            "2024-05-01t09:00:00Z",
+                            "2024-05-01 09:00:00",
+                            "2024-05-01T09:00:00.",
+                            "2024-05-01T09:00:00.1234567890Z",
+                            "2024-05-01T09:00:00+9",
+                            "2024-05-01T09:00:00+09:",
+                            "2024-05-01T09:00:00+09:60",
+                            "2024-05-01T09:00:00+24:00",
+                            "2024-05-01T09:00:00+09:00:00",
+                            "2024-05-01T09:00:00z",
+                            "2024-02-30",
+                            "2023-02-29",
+                            "2024-04-31",
+                            "2024-00-10",
+                            "2024-05-00",
+                            "2024-5-1",
+                            "24-05-01",
+                            "2024/05/01",
+                            "+2024-05-01",
+                            "0000-01-01",
+                            ""}) {
+        QVERIFY2(!CommandLine::parseIsoTimeMs(QString::fromLatin1(bad)), bad);
+    }
+    QVERIFY(!CommandLine::parseIsoTimeMs(QStringLiteral("２０２４-05-01"))); // digits, but not ASCII ones
 }
 
 void TestCliArgs::usageErrors_data() {
@@ -233,6 +281,12 @@ void TestCliArgs::usageErrors_data() {
     row("--venue sim candles KRW-BTC --interval 2m", "Unknown interval");
     row("--venue sim candles KRW-BTC --interval 1m --count -1", "--count takes a whole number above zero");
     row("--venue sim candles KRW-BTC --interval 1m --to soon", "--to takes an ISO 8601 time");
+    row("--venue sim candles KRW-BTC --interval 1m --to 2024-05-01T25:00:00Z",
+        "--to takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not \"2024-05-01T25:00:00Z\".");
+    row("--venue sim candles KRW-BTC --interval 1m --to 2024-05-01T09:00:00Zjunk",
+        "--to takes an ISO 8601 time");
+    row("--venue sim candles KRW-BTC --interval 1m --to 2024-05-01T09", "--to takes an ISO 8601 time");
+    row("--venue sim candles KRW-BTC --interval 1m --to 2024-02-30", "--to takes an ISO 8601 time");
     row("--venue sim candles --interval 1m", "needs a market");
     row("--venue sim trades KRW-BTC --count 0", "--count takes a whole number above zero");
     row("--venue sim trades KRW-BTC --depth 3", "--depth does not apply to trades");
