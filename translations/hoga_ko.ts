@@ -638,6 +638,17 @@ API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합�
     </message>
 </context>
 <context>
+    <name>hoga::CredentialField</name>
+    <message>
+        <source>Access key</source>
+        <translation>Access Key</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>Secret Key</translation>
+    </message>
+</context>
+<context>
     <name>hoga::EncryptedSecretFile</name>
     <message>
         <source>The encrypted key file %1 is damaged (%2). It was left untouched; restore it from a backup or delete it and enter the keys again.</source>
@@ -1535,6 +1546,17 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::OrderEntry</name>
+    <message>
+        <source>The venue connection is closed.</source>
+        <translation>거래소 연결이 끊겼습니다.</translation>
+    </message>
+    <message>
+        <source>The connection closed before the venue answered the order request.</source>
+        <translation>거래소가 주문 요청에 응답하기 전에 연결이 끊어졌습니다.</translation>
+    </message>
+</context>
+<context>
     <name>hoga::OrderTableModel</name>
     <message>
         <source>Time</source>
@@ -1909,6 +1931,38 @@ This window shows live data from %1.</source>
         <source>A best-price sell is given by the quantity of %1 to sell, not by amount.</source>
         <translation>최유리 매도는 금액이 아니라 매도할 %1 수량으로 지정합니다.</translation>
     </message>
+    <message>
+        <source>This venue has no best-price orders.</source>
+        <translation>이 거래소는 최유리 지정가 주문을 지원하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>This venue has no market orders.</source>
+        <translation>이 거래소는 시장가 주문을 지원하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>This venue does not take that time in force on limit orders.</source>
+        <translation>이 거래소는 지정가 주문에 해당 주문 조건을 지원하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A market order takes no price: it executes at the best available prices.</source>
+        <translation>시장가 주문에는 가격을 입력하지 않습니다. 가장 유리한 가격으로 체결됩니다.</translation>
+    </message>
+    <message>
+        <source>A market sell is given by the quantity of %1 to sell, not by amount.</source>
+        <translation>시장가 매도는 금액이 아니라 매도할 %1 수량으로 입력합니다.</translation>
+    </message>
+    <message>
+        <source>Give a market buy either an amount to spend or a quantity, not both.</source>
+        <translation>시장가 매수는 주문 금액과 수량 중 하나만 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A market buy on this venue is given by the amount to spend in %1, not by quantity.</source>
+        <translation>이 거래소의 시장가 매수는 수량이 아니라 사용할 %1 금액으로 입력합니다.</translation>
+    </message>
+    <message>
+        <source>A market buy on this venue is given by the quantity of %1 to buy, not by amount.</source>
+        <translation>이 거래소의 시장가 매수는 금액이 아니라 매수할 %1 수량으로 입력합니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::PortfolioModel</name>
@@ -2200,44 +2254,8 @@ This window shows live data from %1.</source>
         <translation>ID %1에 해당하는 주문이 없습니다.</translation>
     </message>
     <message>
-        <source>Price, quantity and total cannot be negative.</source>
-        <translation>가격, 수량, 총액은 음수일 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>A limit order needs a price and a quantity above zero, and no total.</source>
-        <translation>지정가 주문에는 0보다 큰 가격과 수량이 필요하며, 총액은 지정할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>A market buy needs either a quantity or a total amount (not both), and no price.</source>
-        <translation>시장가 매수에는 수량과 총액 중 하나만 지정해야 하며, 가격은 지정할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>A market sell needs a quantity above zero, and no price or total.</source>
-        <translation>시장가 매도에는 0보다 큰 수량이 필요하며, 가격이나 총액은 지정할 수 없습니다.</translation>
-    </message>
-    <message>
         <source>The client order id %1 was already used for another order.</source>
         <translation>클라이언트 주문 ID %1: 이미 다른 주문에 사용된 ID입니다.</translation>
-    </message>
-    <message>
-        <source>Price %1 %2 is not a multiple of the %3 %2 tick. Nearest valid prices: %4 or %5.</source>
-        <translation>가격 %1 %2: 호가 단위(%3 %2)에 맞지 않습니다. 가장 가까운 주문 가능 가격: %4 또는 %5.</translation>
-    </message>
-    <message>
-        <source>Quantity %1 %2 is not a multiple of the %3 %2 step.</source>
-        <translation>수량 %1 %2: 수량 단위(%3 %2)에 맞지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Quantity %1 %2 is below the minimum of %3 %2.</source>
-        <translation>수량 %1 %2: 최소 주문수량 %3 %2보다 적습니다.</translation>
-    </message>
-    <message>
-        <source>The order total %1 %2 is below the minimum of %3 %2.</source>
-        <translation>주문총액 %1 %2: 최소 주문금액 %3 %2보다 적습니다.</translation>
-    </message>
-    <message>
-        <source>The order total %1 %2 is above the maximum of %3 %2.</source>
-        <translation>주문총액 %1 %2: 최대 주문금액 %3 %2보다 많습니다.</translation>
     </message>
     <message>
         <source>The order needs %1 %2 but only %3 %2 is available.</source>
@@ -2246,22 +2264,6 @@ This window shows live data from %1.</source>
     <message>
         <source>Order %1 is already closed.</source>
         <translation>주문 %1: 이미 종료된 주문입니다.</translation>
-    </message>
-    <message>
-        <source>A best-price order needs a time in force of IOC or FOK.</source>
-        <translation>최유리 주문에는 IOC 또는 FOK 조건이 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Post-only is available for limit orders only.</source>
-        <translation>포스트 온리는 지정가 주문에서만 사용할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Market orders take no time in force.</source>
-        <translation>시장가 주문에는 주문 조건을 지정할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>A best-price buy needs a total amount to spend, and no quantity or price.</source>
-        <translation>최유리 매수에는 사용할 총금액이 필요하며 수량과 가격은 지정할 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2334,122 +2336,6 @@ This window shows live data from %1.</source>
     <message>
         <source>Upbit</source>
         <translation>업비트</translation>
-    </message>
-    <message>
-        <source>The request was cancelled.</source>
-        <translation>요청이 취소되었습니다.</translation>
-    </message>
-    <message>
-        <source>No API key is configured for this venue; add one in the settings to trade.</source>
-        <translation>이 거래소에 설정된 API 키가 없습니다. 거래하려면 설정에서 키를 추가하세요.</translation>
-    </message>
-    <message>
-        <source>The venue&apos;s answer could not be read: %1</source>
-        <translation>거래소 응답을 읽을 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>the market list is not an array</source>
-        <translation>종목 목록이 배열이 아님</translation>
-    </message>
-    <message>
-        <source>A limit order needs a positive price and quantity.</source>
-        <translation>지정가 주문에는 0보다 큰 가격과 수량이 필요합니다.</translation>
-    </message>
-    <message>
-        <source>A market buy on this venue is given by the amount to spend, not by a quantity.</source>
-        <translation>이 거래소의 시장가 매수는 수량이 아닌 사용할 금액으로 지정합니다.</translation>
-    </message>
-    <message>
-        <source>A market sell is given by the quantity to sell.</source>
-        <translation>시장가 매도는 매도할 수량으로 지정합니다.</translation>
-    </message>
-    <message>
-        <source>The venue has no market %1.</source>
-        <translation>거래소에 %1 종목이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Quantity %1 has more decimals than the venue accepts (step %2).</source>
-        <translation>수량 %1: 거래소가 허용하는 소수점 자릿수를 넘습니다 (수량 단위 %2).</translation>
-    </message>
-    <message>
-        <source>Price %1 %2 is not a multiple of the %3 %2 tick. Nearest valid prices: %4 or %5.</source>
-        <translation>가격 %1 %2: 호가 단위(%3 %2)에 맞지 않습니다. 가장 가까운 주문 가능 가격: %4 또는 %5.</translation>
-    </message>
-    <message>
-        <source>The order total %1 %2 is below the minimum of %3 %2.</source>
-        <translation>주문총액 %1 %2: 최소 주문금액 %3 %2보다 적습니다.</translation>
-    </message>
-    <message>
-        <source>The order total %1 %2 is above the maximum of %3 %2.</source>
-        <translation>주문총액 %1 %2: 최대 주문금액 %3 %2보다 많습니다.</translation>
-    </message>
-    <message>
-        <source>the ticker list is not an array</source>
-        <translation>시세 목록이 배열이 아님</translation>
-    </message>
-    <message>
-        <source>The venue has no order book for market %1.</source>
-        <translation>거래소에 %1 종목의 호가가 없습니다.</translation>
-    </message>
-    <message>
-        <source>This venue has no one-second candles.</source>
-        <translation>이 거래소는 1초봉을 제공하지 않습니다.</translation>
-    </message>
-    <message>
-        <source>the candle list is not an array</source>
-        <translation>캔들 목록이 배열이 아님</translation>
-    </message>
-    <message>
-        <source>the trade list is not an array</source>
-        <translation>체결 목록이 배열이 아님</translation>
-    </message>
-    <message>
-        <source>the account list is not an array</source>
-        <translation>계좌 목록이 배열이 아님</translation>
-    </message>
-    <message>
-        <source>unreadable answer</source>
-        <translation>읽을 수 없는 응답</translation>
-    </message>
-    <message>
-        <source>HTTP status %1</source>
-        <translation>HTTP 상태 %1</translation>
-    </message>
-    <message>
-        <source>The order request failed (%1) and the venue has no order with client id %2: the order was not placed.</source>
-        <translation>주문 요청이 실패했고(%1) 거래소에 클라이언트 ID %2의 주문이 없습니다. 주문은 접수되지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>The order request failed (%1) and whether the order was placed could not be confirmed (%2). Check the open orders for client id %3 before trying again.</source>
-        <translation>주문 요청이 실패했고(%1) 주문 접수 여부를 확인할 수 없습니다(%2). 다시 시도하기 전에 미체결 주문에서 클라이언트 ID %3을(를) 확인하세요.</translation>
-    </message>
-    <message>
-        <source>the order is not an object</source>
-        <translation>주문이 객체가 아님</translation>
-    </message>
-    <message>
-        <source>the order list is not an array</source>
-        <translation>주문 목록이 배열이 아님</translation>
-    </message>
-    <message>
-        <source>Post-only is available for limit orders only.</source>
-        <translation>포스트 온리는 지정가 주문에서만 사용할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>A best-price order needs a time in force of IOC or FOK.</source>
-        <translation>최유리 주문에는 IOC 또는 FOK 조건이 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Market orders take no time in force.</source>
-        <translation>시장가 주문에는 주문 조건을 지정할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>A best-price buy is given by the amount to spend, not by a quantity.</source>
-        <translation>최유리 매수는 수량이 아니라 사용할 금액으로 지정합니다.</translation>
-    </message>
-    <message>
-        <source>A best-price sell is given by the quantity to sell.</source>
-        <translation>최유리 매도는 매도할 수량으로 지정합니다.</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +2527,57 @@ This window shows live data from %1.</source>
     <message>
         <source>The venue answered in the format of its retired API 1.0.</source>
         <translation>거래소가 지원 종료된 API 1.0 형식으로 응답했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::VenueConnector</name>
+    <message>
+        <source>unreadable answer</source>
+        <translation>읽을 수 없는 응답</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 상태 %1</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>요청이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>No API key is configured for this venue; add one in the settings to trade.</source>
+        <translation>이 거래소에 설정된 API 키가 없습니다. 거래하려면 설정에서 키를 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s answer could not be read: %1</source>
+        <translation>거래소 응답을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The venue has no market %1.</source>
+        <translation>거래소에 %1 종목이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This venue has no %1 candles.</source>
+        <translation>이 거래소는 %1 캔들을 제공하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The order request failed (%1) and the venue has no order with client id %2: the order was not placed.</source>
+        <translation>주문 요청이 실패했고(%1) 거래소에 클라이언트 ID %2의 주문이 없습니다. 주문은 접수되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The order request failed (%1) and whether the order was placed could not be confirmed (%2). Check the open orders for client id %3 before trying again.</source>
+        <translation>주문 요청이 실패했고(%1) 주문 접수 여부를 확인할 수 없습니다(%2). 다시 시도하기 전에 미체결 주문에서 클라이언트 ID %3을(를) 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The order request failed (%1) and whether the order was placed could not be confirmed (%2). Check the open orders before trying again.</source>
+        <translation>주문 요청이 실패했고(%1) 주문 접수 여부를 확인하지 못했습니다(%2). 다시 주문하기 전에 미체결 주문을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The order request failed (%1) and the venue lists no such order: the order was not placed.</source>
+        <translation>주문 요청이 실패했고(%1) 거래소 주문 목록에 해당 주문이 없습니다. 주문은 접수되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The venue has no order book for market %1.</source>
+        <translation>거래소에 %1 종목의 호가가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +2859,12 @@ This window shows live data from %1.</source>
         <source>The request was cancelled.</source>
         <translation>요청이 취소되었습니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>The credentials for %1 could not be prepared within %n second(s).</source>
+        <translation>
+            <numerusform>%1의 인증 정보를 %n초 안에 준비하지 못했습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hoga::net::WsSession</name>
@@ -2948,6 +2891,37 @@ This window shows live data from %1.</source>
         <translation>
             <numerusform>%n초 동안 데이터가 없어 다시 연결합니다.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hoga::upbit::Wire</name>
+    <message>
+        <source>the candle list is not an array</source>
+        <translation>캔들 목록이 배열이 아님</translation>
+    </message>
+    <message>
+        <source>the market list is not an array</source>
+        <translation>종목 목록이 배열이 아님</translation>
+    </message>
+    <message>
+        <source>the ticker list is not an array</source>
+        <translation>시세 목록이 배열이 아님</translation>
+    </message>
+    <message>
+        <source>the trade list is not an array</source>
+        <translation>체결 목록이 배열이 아님</translation>
+    </message>
+    <message>
+        <source>the account list is not an array</source>
+        <translation>계좌 목록이 배열이 아님</translation>
+    </message>
+    <message>
+        <source>the order list is not an array</source>
+        <translation>주문 목록이 배열이 아님</translation>
+    </message>
+    <message>
+        <source>the order is not an object</source>
+        <translation>주문이 객체가 아님</translation>
     </message>
 </context>
 </TS>

@@ -12,12 +12,6 @@ namespace hoga::upbit {
 using net::JsonValue;
 using net::JsonWriter;
 
-namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("hoga::upbit::Wire", text);
-}
-} // namespace
-
 ApiCall call(const QByteArray& method, const QString& path, Query query, const QString& pool,
              bool isPrivate) {
     ApiCall c;
@@ -125,7 +119,7 @@ VenueError malformedAnswer(const QString& what) {
 
 Result<QVector<Market>> parseMarketList(const JsonValue& root, const QString& venue) {
     if (!root.isArray())
-        return malformedAnswer(tr("the market list is not an array"));
+        return malformedAnswer(QCoreApplication::translate("hoga::upbit::Wire", "the market list is not an array"));
     QVector<Market> markets;
     markets.reserve(root.size());
     for (JsonValue element : root.elements()) {
@@ -138,7 +132,7 @@ Result<QVector<Market>> parseMarketList(const JsonValue& root, const QString& ve
 
 Result<QVector<Ticker>> parseTickerList(const JsonValue& root, const QString& venue) {
     if (!root.isArray())
-        return malformedAnswer(tr("the ticker list is not an array"));
+        return malformedAnswer(QCoreApplication::translate("hoga::upbit::Wire", "the ticker list is not an array"));
     QVector<Ticker> out;
     for (JsonValue e : root.elements())
         out.append(parseTicker(e, venue));
@@ -163,7 +157,7 @@ Result<OrderBook> parseOrderBookOf(const JsonValue& root, const QString& venue, 
 
 Result<QVector<Trade>> parseTradeList(const JsonValue& root, const QString& venue) {
     if (!root.isArray())
-        return malformedAnswer(tr("the trade list is not an array"));
+        return malformedAnswer(QCoreApplication::translate("hoga::upbit::Wire", "the trade list is not an array"));
     QVector<Trade> out;
     for (JsonValue e : root.elements())
         out.append(parseTrade(e, venue));
@@ -172,7 +166,7 @@ Result<QVector<Trade>> parseTradeList(const JsonValue& root, const QString& venu
 
 Result<QVector<Balance>> parseBalanceList(const JsonValue& root, const QString& venue) {
     if (!root.isArray())
-        return malformedAnswer(tr("the account list is not an array"));
+        return malformedAnswer(QCoreApplication::translate("hoga::upbit::Wire", "the account list is not an array"));
     QVector<Balance> out;
     for (JsonValue e : root.elements())
         out.append(parseBalance(e, venue));
@@ -181,7 +175,7 @@ Result<QVector<Balance>> parseBalanceList(const JsonValue& root, const QString& 
 
 Result<QVector<Order>> parseOrderList(const JsonValue& root, const QString& venue) {
     if (!root.isArray())
-        return malformedAnswer(tr("the order list is not an array"));
+        return malformedAnswer(QCoreApplication::translate("hoga::upbit::Wire", "the order list is not an array"));
     QVector<Order> out;
     for (JsonValue e : root.elements())
         out.append(parseOrder(e, venue));
@@ -190,7 +184,7 @@ Result<QVector<Order>> parseOrderList(const JsonValue& root, const QString& venu
 
 Result<Order> parseOrderObject(const JsonValue& root, const QString& venue) {
     if (!root.isObject())
-        return malformedAnswer(tr("the order is not an object"));
+        return malformedAnswer(QCoreApplication::translate("hoga::upbit::Wire", "the order is not an object"));
     return parseOrder(root, venue);
 }
 
