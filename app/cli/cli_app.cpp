@@ -38,11 +38,13 @@ int CliApp::run(const QStringList& arguments) {
     try {
         if (args.managesProfiles() && args.command != CliCommand::KeysTest) {
             RecordWriter out(m_out);
-            if (std::optional<CliError> error = ProfileCommands(out, m_in, m_err, m_environment).run(args))
+            if (std::optional<CliError> error =
+                    ProfileCommands(out, m_in, m_err, m_environment, m_schemas).run(args))
                 return report(*error);
             return ExitOk;
         }
-        std::unique_ptr<CredentialSource> credentials = credentialSourceFor(args, m_environment, m_err);
+        std::unique_ptr<CredentialSource> credentials =
+            credentialSourceFor(args, m_environment, m_err, m_schemas);
         if (args.command == CliCommand::KeysTest)
             return testKeys(args, *credentials);
         auto opened = m_opener(args, *credentials);

@@ -3,6 +3,7 @@
 #include "cli_args.h"
 #include "cli_error.h"
 #include "cli_venue.h"
+#include "venues/venue_factory.h"
 
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -28,6 +29,9 @@ public:
 
     // Where keys set reads the keys (standard input in hoga-cli; not owned). Without it keys set finds none.
     void setInput(QIODevice* in) { m_in = in; }
+    // Which fields a venue's keys have (keys set/list, HOGA_<FIELD> variables); credentialSchema() unless a
+    // test gives fields no shipped venue has yet.
+    void setCredentialSchemas(CredentialSchemaLookup schemas) { m_schemas = std::move(schemas); }
 
     // `arguments` without the program name.
     int run(const QStringList& arguments);
@@ -42,6 +46,7 @@ private:
     QIODevice* m_in = nullptr;
     QProcessEnvironment m_environment;
     VenueOpener m_opener;
+    CredentialSchemaLookup m_schemas = credentialSchema;
 };
 
 } // namespace hoga::cli

@@ -427,9 +427,9 @@ private:
         allow(options);
         if (m_args.command == CliCommand::KeysSet && !m_raw.positionals().isEmpty())
             fail(QCoreApplication::translate("hoga::Cli",
-                                             "keys set reads the access key and the secret key from standard "
-                                             "input (one per line), never from the command line: remove "
-                                             "them from the arguments."));
+                                             "keys set reads the keys and the venue's other fields from "
+                                             "standard input (one per line), never from the command line: "
+                                             "remove them from the arguments."));
         noOperands();
         if (m_args.command == CliCommand::KeysList) {
             if (m_raw.has("venue"))
@@ -684,6 +684,7 @@ QString CommandLine::usageText() {
         "  profile list\n"
         "  profile delete NAME\n"
         "  --profile NAME keys set --venue upbit|bithumb   (reads the access key, then the secret key,\n"
+        "                                                  then the venue's other fields if it has any,\n"
         "                                                  one per line from standard input)\n"
         "  --profile NAME keys list\n"
         "  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]\n"
@@ -698,7 +699,8 @@ QString CommandLine::usageText() {
         "or timeout.\n"
         "\n"
         "API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the\n"
-        "terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET.\n"
+        "terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a\n"
+        "venue's other fields from HOGA_ and the field's id in capitals (HOGA_ACCOUNT).\n"
         "Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds "
         "every request (default 15000) and\n"
         "the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE\n"

@@ -8,10 +8,12 @@
 
 namespace hoga::cli {
 
-EnvironmentCredentialSource::EnvironmentCredentialSource(QProcessEnvironment environment)
-    : m_environment(std::move(environment)) {}
+EnvironmentCredentialSource::EnvironmentCredentialSource(QProcessEnvironment environment,
+                                                         CredentialSchemaLookup schemas)
+    : m_environment(std::move(environment))
+    , m_schemas(std::move(schemas)) {}
 
-std::optional<CliError> EnvironmentCredentialSource::load(const QString&, Credentials* out) {
+std::optional<CliError> EnvironmentCredentialSource::load(const QString& venue, Credentials* out) {
     const QString key = m_environment.value(QLatin1String(kKeyVariable));
     QByteArray secret = m_environment.value(QLatin1String(kSecretVariable)).toUtf8();
     if (key.isEmpty() && secret.isEmpty())
@@ -23,8 +25,26 @@ std::optional<CliError> EnvironmentCredentialSource::load(const QString&, Creden
                 .arg(QLatin1String(kKeyVariable), QLatin1String(kSecretVariable),
                      QLatin1String(key.isEmpty() ? kSecretVariable : kKeyVariable)));
     }
+    const CredentialSchema schema = m_schemas(venue);
+    QHash<QString, QString> extras;
+    for (const CredentialField& field : schema.extraFields()) {
+        const QString value = m_environment.value(credentialVariable(field.id)).trimmed();
+        if (!value.isEmpty())
+            extras.insert(field.id, value);
+    }
+    if (const CredentialField* invalid = schema.firstInvalidExtra(extras)) {
+        secret.fill('\0');
+        const QString variable = credentialVariable(invalid->id);
+        if (extras.contains(invalid->id))
+            return CliError::usage(QCoreApplication::translate("hoga::Cli", "%1 must be one of: %2.")
+                                       .arg(variable, invalid->choices.join(QStringLiteral(", "))));
+        return CliError::usage(
+            QCoreApplication::translate("hoga::Cli", "Set %1 as well: %2 keys need the field \"%3\".")
+                .arg(variable, venue, invalid->displayLabel()));
+    }
     out->accessKey = key;
     out->secretKey = secret;
+    out->extras = extras;
     secret.fill('\0');
     return std::nullopt;
 }
@@ -55,12 +75,13 @@ std::optional<CliError> ProfileCredentialSource::load(const QString& venue, Cred
     return std::nullopt;
 }
 
-std::unique_ptr<CredentialSource>
-credentialSourceFor(const CliArgs& args, const QProcessEnvironment& environment, QIODevice* notices) {
+std::unique_ptr<CredentialSource> credentialSourceFor(const CliArgs& args,
+                                                      const QProcessEnvironment& environment,
+                                                      QIODevice* notices, CredentialSchemaLookup schemas) {
     if (args.profile)
         return std::make_unique<ProfileCredentialSource>(*args.profile, environment, args.timeoutMs,
                                                          args.verbose ? notices : nullptr);
-    return std::make_unique<EnvironmentCredentialSource>(environment);
+    return std::make_unique<EnvironmentCredentialSource>(environment, std::move(schemas));
 }
 
 } // namespace hoga::cli

@@ -23,10 +23,13 @@ public:
     virtual std::optional<CliError> load(const QString& venue, Credentials* out) = 0;
 };
 
-// HOGA_API_KEY and HOGA_API_SECRET (the secret is used as its UTF-8 bytes).
+// HOGA_API_KEY and HOGA_API_SECRET (the secret is used as its UTF-8 bytes), and the venue's extra fields
+// from HOGA_<FIELD ID> (credentialVariable(): HOGA_ACCOUNT, HOGA_ACCOUNT_TYPE), required ones included
+// whenever the key pair is set.
 class EnvironmentCredentialSource final : public CredentialSource {
 public:
-    explicit EnvironmentCredentialSource(QProcessEnvironment environment);
+    explicit EnvironmentCredentialSource(QProcessEnvironment environment,
+                                         CredentialSchemaLookup schemas = credentialSchema);
     std::optional<CliError> load(const QString& venue, Credentials* out) override;
 
     static constexpr const char* kKeyVariable = "HOGA_API_KEY";
@@ -34,6 +37,7 @@ public:
 
 private:
     QProcessEnvironment m_environment;
+    CredentialSchemaLookup m_schemas;
 };
 
 // The keys stored in a profile: logs in (password from the terminal or HOGA_PROFILE_PASSWORD), opens the
@@ -54,9 +58,10 @@ private:
 };
 
 // The source for this command line: --profile NAME selects the profile's key store, otherwise the
-// environment.
+// environment (which needs `schemas` to know a venue's extra fields).
 std::unique_ptr<CredentialSource> credentialSourceFor(const CliArgs& args,
                                                       const QProcessEnvironment& environment,
-                                                      QIODevice* notices = nullptr);
+                                                      QIODevice* notices = nullptr,
+                                                      CredentialSchemaLookup schemas = credentialSchema);
 
 } // namespace hoga::cli

@@ -36,14 +36,55 @@ bool isKeyText(const QByteArray& text) {
     return true;
 }
 
+// An extra field's value (an account number, "real"): any text without control characters, or empty.
+bool isFieldText(const QString& text) {
+    if (text.size() > 200)
+        return false;
+    for (const QChar c : text)
+        if (c.category() == QChar::Other_Control)
+            return false;
+    return true;
+}
+
+// "Access key; Secret key; Account number; Account type (real|virtual); HTS ID, optional": what keys set
+// reads, one line each.
+QString fieldLines(const CredentialSchema& schema) {
+    QStringList lines;
+    for (const CredentialField& f : schema.fields) {
+        QString line = f.displayLabel();
+        if (!f.choices.isEmpty())
+            line = QStringLiteral("%1 (%2)").arg(line, f.choices.join(QLatin1Char('|')));
+        if (f.optional)
+            line = QCoreApplication::translate("hoga::Cli", "%1, optional").arg(line);
+        lines << line;
+    }
+    return lines.join(QStringLiteral("; "));
+}
+
+// The usage error of keys set for a venue with extra fields; `field` names the line that was wrong. Never
+// repeats what was typed (it could be a key on the wrong line).
+CliError fieldsError(const QString& venue, const CredentialSchema& schema, const CredentialField* field) {
+    QString message = QCoreApplication::translate(
+                          "hoga::Cli", "keys set --venue %1 reads one line per field from standard input, in "
+                                       "this order: %2. Keys are printable characters without spaces; an "
+                                       "optional field may be an empty line.")
+                          .arg(venue, fieldLines(schema));
+    if (field)
+        message = QCoreApplication::translate("hoga::Cli", "\"%1\" is missing or not valid.")
+                      .arg(field->displayLabel()) +
+                  QLatin1Char(' ') + message;
+    return CliError::usage(message);
+}
+
 } // namespace
 
 ProfileCommands::ProfileCommands(RecordWriter& out, QIODevice* in, QIODevice* notices,
-                                 QProcessEnvironment environment)
+                                 QProcessEnvironment environment, CredentialSchemaLookup schemas)
     : m_out(out)
     , m_in(in)
     , m_notices(notices)
-    , m_environment(std::move(environment)) {}
+    , m_environment(std::move(environment))
+    , m_schemas(std::move(schemas)) {}
 
 QByteArray ProfileCommands::profileRecord(const QString& id, const QString& name, bool paperOnly,
                                           qint64 createdMs) {
@@ -57,9 +98,19 @@ QByteArray ProfileCommands::profileRecord(const QString& id, const QString& name
     return w.data();
 }
 
-QByteArray ProfileCommands::keyRecord(const QString& venue, const QString& maskedAccessKey) {
+QByteArray ProfileCommands::keyRecord(const QString& venue, const QString& maskedAccessKey,
+                                      const CredentialSchema& schema, const QHash<QString, QString>& extras) {
     net::JsonWriter w;
-    w.beginObject().field("venue", venue).field("access_key_masked", maskedAccessKey).endObject();
+    w.beginObject().field("venue", venue).field("access_key_masked", maskedAccessKey);
+    for (const CredentialField& f : schema.extraFields()) {
+        const QString value = extras.value(f.id);
+        // Never a secret; and never a member that would shadow the record's own two.
+        if (f.secret || value.isEmpty() || f.id == QLatin1String("venue") ||
+            f.id == QLatin1String("access_key_masked"))
+            continue;
+        w.field(f.id.toStdString(), value);
+    }
+    w.endObject();
     return w.data();
 }
 
@@ -169,25 +220,42 @@ std::optional<CliError> ProfileCommands::setKeys() {
                 "hoga::Cli", "Profile \"%1\" is paper-only: it cannot hold API keys of a live venue.")
                 .arg(session.profile().name),
             ExitRefused};
-    // The keys come from standard input only, so they never show in the process list or a shell history.
+    // The fields come from standard input only, so they never show in the process list or a shell history:
+    // the access key, the secret key, then the venue's extra fields in schema order, one per line.
+    const CredentialSchema schema = m_schemas(m_args.venue);
+    const QList<CredentialField> extraFields = schema.extraFields();
     WipedBytes access;
     WipedBytes secret;
     if (std::optional<QByteArray> line = readInputLine(m_in))
         access.bytes() = std::move(*line);
     if (std::optional<QByteArray> line = readInputLine(m_in))
         secret.bytes() = std::move(*line);
-    if (!isKeyText(access.bytes()) || !isKeyText(secret.bytes()))
+    if (!isKeyText(access.bytes()) || !isKeyText(secret.bytes())) {
+        if (!extraFields.isEmpty())
+            return fieldsError(m_args.venue, schema, nullptr);
         return CliError::usage(QCoreApplication::translate(
             "hoga::Cli", "keys set reads two lines from standard input: the access key, then the "
                          "secret key (printable characters, no spaces)."));
+    }
+    QHash<QString, QString> extras;
+    for (const CredentialField& field : extraFields) {
+        const std::optional<QByteArray> line = readInputLine(m_in);
+        const QString value = line ? QString::fromUtf8(*line).trimmed() : QString();
+        if (!isFieldText(value))
+            return fieldsError(m_args.venue, schema, &field);
+        if (!value.isEmpty())
+            extras.insert(field.id, value);
+    }
+    if (const CredentialField* invalid = schema.firstInvalidExtra(extras))
+        return fieldsError(m_args.venue, schema, invalid);
     if (std::optional<CliError> error = session.openKeyRing())
         return error;
     ApiKeyPair pair(QString::fromLatin1(access.bytes()),
-                    QByteArray(secret.bytes().constData(), secret.bytes().size()));
+                    QByteArray(secret.bytes().constData(), secret.bytes().size()), extras);
     const SecretResult stored = session.setKey(m_args.venue, pair);
     if (!stored.ok())
         return secretError(stored);
-    m_out.write(keyRecord(m_args.venue, pair.maskedAccessKey()));
+    m_out.write(keyRecord(m_args.venue, pair.maskedAccessKey(), schema, pair.extras));
     return std::nullopt;
 }
 
@@ -207,7 +275,7 @@ std::optional<CliError> ProfileCommands::listKeys() {
             continue; // indexed but incomplete: nothing usable to show
         if (!read.ok())
             return secretError(read);
-        m_out.write(keyRecord(venue, pair.maskedAccessKey()));
+        m_out.write(keyRecord(venue, pair.maskedAccessKey(), m_schemas(venue), pair.extras));
     }
     return std::nullopt;
 }

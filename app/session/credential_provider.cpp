@@ -12,6 +12,12 @@ Credentials EnvironmentCredentialProvider::credentialsFor(const QString& venue) 
         // Half a key pair is no key pair.
         credentials.accessKey.clear();
         credentials.wipe();
+        return credentials;
+    }
+    for (const CredentialField& field : m_schemas(venue).extraFields()) {
+        const QString value = m_environment.value(credentialVariable(field.id)).trimmed();
+        if (!value.isEmpty())
+            credentials.extras.insert(field.id, value);
     }
     return credentials;
 }

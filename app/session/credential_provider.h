@@ -16,12 +16,15 @@ public:
     virtual Credentials credentialsFor(const QString& venue) const = 0;
 };
 
-// HOGA_API_KEY and HOGA_API_SECRET (the secret as its UTF-8 bytes), for whichever real venue was chosen.
+// HOGA_API_KEY and HOGA_API_SECRET (the secret as its UTF-8 bytes), for whichever real venue was chosen, and
+// the venue's extra fields from HOGA_<FIELD ID> (credentialVariable()).
 class EnvironmentCredentialProvider final : public CredentialProvider {
 public:
     explicit EnvironmentCredentialProvider(
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment())
-        : m_environment(std::move(environment)) {}
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment(),
+        CredentialSchemaLookup schemas = credentialSchema)
+        : m_environment(std::move(environment))
+        , m_schemas(std::move(schemas)) {}
     Credentials credentialsFor(const QString& venue) const override;
 
     static constexpr const char* kKeyVariable = "HOGA_API_KEY";
@@ -29,6 +32,7 @@ public:
 
 private:
     QProcessEnvironment m_environment;
+    CredentialSchemaLookup m_schemas;
 };
 
 } // namespace hoga

@@ -5,6 +5,8 @@
 #include "sim/sim_connector.h"
 #include "upbit/upbit_protocol.h"
 
+#include <QCoreApplication>
+
 namespace hoga {
 
 std::unique_ptr<Connector> createConnector(const VenueConfig& config) {
@@ -29,6 +31,14 @@ std::unique_ptr<VenueProtocol> createProtocol(const QString& venue) {
 
 QStringList knownVenues() {
     return {QStringLiteral("sim"), QStringLiteral("upbit"), QStringLiteral("bithumb")};
+}
+
+QString venueDisplayName(const QString& venue) {
+    if (venue == QLatin1String("sim"))
+        return QCoreApplication::translate("hoga::SimConnector", "Simulated market");
+    if (const auto protocol = createProtocol(venue))
+        return protocol->displayName();
+    return venue;
 }
 
 CredentialSchema credentialSchema(const QString& venue) {

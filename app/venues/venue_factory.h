@@ -25,6 +25,9 @@ std::unique_ptr<Connector> createConnector(const VenueConfig& config);
 QStringList knownVenues();
 // The protocol bundle of a network venue ("upbit", "bithumb"), or nullptr (the simulator has none).
 std::unique_ptr<class VenueProtocol> createProtocol(const QString& venue);
+// The venue's name for people, translated ("Upbit"), as its connector's displayName() gives it; the id
+// itself for an unknown venue.
+QString venueDisplayName(const QString& venue);
 // The credential fields of `venue` (keys dialog, hoga-cli keys set); the key pair for an unknown venue.
 CredentialSchema credentialSchema(const QString& venue);
 

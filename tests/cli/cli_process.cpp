@@ -49,10 +49,15 @@ CliProcessRun runHogaCli(const QStringList& arguments, const QProcessEnvironment
 
 CliProcessRun runHogaCliWithInput(const QStringList& arguments, const QProcessEnvironment& environment,
                                   const QByteArray& input, int deadlineMs) {
+    return runCliProgram(QStringLiteral(HOGA_CLI_PATH), arguments, environment, input, deadlineMs);
+}
+
+CliProcessRun runCliProgram(const QString& program, const QStringList& arguments,
+                            const QProcessEnvironment& environment, const QByteArray& input, int deadlineMs) {
     QProcess process;
     process.setProcessEnvironment(environment.isEmpty() ? cliEnvironment() : environment);
     QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(HOGA_CLI_PATH), arguments);
+    process.start(program, arguments);
     CliProcessRun run;
     if (!process.waitForStarted(10'000))
         return run;

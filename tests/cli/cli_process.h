@@ -28,6 +28,10 @@ CliProcessRun runHogaCli(const QStringList& arguments, const QProcessEnvironment
 // The same with `input` written to its standard input (then closed).
 CliProcessRun runHogaCliWithInput(const QStringList& arguments, const QProcessEnvironment& environment,
                                   const QByteArray& input, int deadlineMs = 30'000);
+// The same with another build of hoga-cli (such as hoga-cli-extras).
+CliProcessRun runCliProgram(const QString& program, const QStringList& arguments,
+                            const QProcessEnvironment& environment, const QByteArray& input,
+                            int deadlineMs = 30'000);
 QProcessEnvironment cliEnvironment(const QString& apiKey = {}, const QString& apiSecret = {});
 
 // The top-level keys of one compact JSON record line, in the order written (records have no nested objects).

@@ -6,6 +6,7 @@
 #include "cli/credential_source.h"
 #include "error_kind_rows.h"
 #include "support/fake_connector.h"
+#include "support/test_credential_schema.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -391,6 +392,35 @@ void TestCliApp::environmentKeys() {
     QVERIFY(!EnvironmentCredentialSource(env).load(QStringLiteral("upbit"), &keys));
     QCOMPARE(keys.accessKey, QStringLiteral("access"));
     QCOMPARE(keys.secretKey, QByteArray("s3cret"));
+    QVERIFY(keys.extras.isEmpty());
+
+    // A venue with extra fields reads them from HOGA_<FIELD ID>; a required one missing stops the run.
+    Credentials kis;
+    std::optional<CliError> e0 =
+        EnvironmentCredentialSource(env, test::schemasWithAccount(QStringLiteral("kis")))
+            .load(QStringLiteral("kis"), &kis);
+    QVERIFY(e0);
+    QCOMPARE(e0->kind, QStringLiteral("usage"));
+    QVERIFY2(e0->message.contains(QLatin1String("HOGA_ACCOUNT ")), qPrintable(e0->message));
+    QVERIFY(kis.isEmpty());
+    QProcessEnvironment kisEnv = env;
+    kisEnv.insert(QStringLiteral("HOGA_ACCOUNT"), QStringLiteral(" 50012345-01 "));
+    kisEnv.insert(QStringLiteral("HOGA_ACCOUNT_TYPE"), QStringLiteral("paper"));
+    e0 = EnvironmentCredentialSource(kisEnv, test::schemasWithAccount(QStringLiteral("kis")))
+             .load(QStringLiteral("kis"), &kis);
+    QVERIFY(e0);
+    QVERIFY2(e0->message.contains(QLatin1String("HOGA_ACCOUNT_TYPE must be one of: real, virtual")),
+             qPrintable(e0->message));
+    kisEnv.insert(QStringLiteral("HOGA_ACCOUNT_TYPE"), QStringLiteral("real"));
+    QVERIFY(!EnvironmentCredentialSource(kisEnv, test::schemasWithAccount(QStringLiteral("kis")))
+                 .load(QStringLiteral("kis"), &kis));
+    QCOMPARE(kis.accessKey, QStringLiteral("access"));
+    QCOMPARE(kis.extras, (QHash<QString, QString>{{"account", "50012345-01"}, {"account_type", "real"}}));
+    // Another venue of the same lookup takes no extras from the environment.
+    Credentials upbit;
+    QVERIFY(!EnvironmentCredentialSource(kisEnv, test::schemasWithAccount(QStringLiteral("kis")))
+                 .load(QStringLiteral("upbit"), &upbit));
+    QVERIFY(upbit.extras.isEmpty());
 
     CliArgs args;
     QVERIFY(!credentialSourceFor(args, env)->load(QStringLiteral("upbit"), &keys));

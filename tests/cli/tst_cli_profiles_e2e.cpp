@@ -1,6 +1,7 @@
 // The real hoga-cli binary managing profiles and their API keys in a temporary HOGA_DATA_DIR, with the
 // password in HOGA_PROFILE_PASSWORD and the keys on standard input, then using them against the fake Upbit.
-// No secret may ever show in hoga-cli's output.
+// Extra credential fields (account number, account type) go through hoga-cli-extras, the same program with
+// test::accountSchema() for "upbit". No secret may ever show in hoga-cli's output.
 
 #include "cli_process.h"
 #include "support/fake_venues/fake_venue_server.h"
@@ -42,12 +43,18 @@ private slots:
     void keysSetNeedsTwoLines();
     void paperOnlyProfileHoldsNoKeys();
     void verboseSaysWhereKeysAre();
+    void keysWithExtraFields();
+    void extraFieldsFromTheEnvironment();
 
 private:
     QProcessEnvironment env(const QString& password = kPassword) const;
     // hoga-cli with the profile environment; every run is checked to leak no secret.
     CliProcessRun cli(const QString& command, const QByteArray& input = {},
                       const QString& password = kPassword);
+    // The same with hoga-cli-extras, in `environment` (default: env()).
+    CliProcessRun extras(const QString& command, const QByteArray& input = {},
+                         QProcessEnvironment environment = {});
+    CliProcessRun checked(const CliProcessRun& run);
     void createProfile(const QString& name, bool paperOnly = false);
     QString upbit() const {
         return QStringLiteral(" --venue upbit --rest-url ") + m_server->restUrl().toString();
@@ -81,8 +88,18 @@ QProcessEnvironment TestCliProfiles::env(const QString& password) const {
 }
 
 CliProcessRun TestCliProfiles::cli(const QString& command, const QByteArray& input, const QString& password) {
-    const CliProcessRun run =
-        runHogaCliWithInput(command.split(QLatin1Char(' '), Qt::SkipEmptyParts), env(password), input);
+    return checked(
+        runHogaCliWithInput(command.split(QLatin1Char(' '), Qt::SkipEmptyParts), env(password), input));
+}
+
+CliProcessRun TestCliProfiles::extras(const QString& command, const QByteArray& input,
+                                      QProcessEnvironment environment) {
+    return checked(runCliProgram(QStringLiteral(HOGA_CLI_EXTRAS_PATH),
+                                 command.split(QLatin1Char(' '), Qt::SkipEmptyParts),
+                                 environment.isEmpty() ? env() : environment, input));
+}
+
+CliProcessRun TestCliProfiles::checked(const CliProcessRun& run) {
     const QByteArray both = run.out + run.err;
     if (both.contains(kSecret) || both.contains(kAccess.toLatin1()) || both.contains(kPassword.toUtf8()))
         QTest::qFail(qPrintable(QStringLiteral("a secret leaked: ") + run.describe()), __FILE__, __LINE__);
@@ -294,6 +311,95 @@ void TestCliProfiles::verboseSaysWhereKeysAre() {
         run = cli(QStringLiteral("--profile Main keys list"));
         QVERIFY2(run.exitCode == 0 && run.err.isEmpty(), qPrintable(run.describe()));
     }
+}
+
+void TestCliProfiles::keysWithExtraFields() {
+    createProfile(QStringLiteral("Kis"));
+    const QString set = QStringLiteral("--profile Kis keys set --venue upbit");
+    const QByteArray pair = kAccess.toLatin1() + '\n' + kSecret + '\n';
+    // Access key, secret key, account number, account type; the optional HTS id left out.
+    CliProcessRun run = extras(set, pair + "50012345-01\nvirtual\n");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(keysInOrder(run.lines().value(0)),
+             (QStringList{"venue", "access_key_masked", "account", "account_type"}));
+    QCOMPARE(object(run.lines().value(0)).value(QStringLiteral("account")).toString(),
+             QStringLiteral("50012345-01"));
+
+    run = extras(QStringLiteral("--profile Kis keys list"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(run.lines().size(), 1);
+    QCOMPARE(object(run.lines().first()).value(QStringLiteral("access_key_masked")).toString(),
+             QStringLiteral("HOGA\u2026a6e5"));
+    QCOMPARE(object(run.lines().first()).value(QStringLiteral("account_type")).toString(),
+             QStringLiteral("virtual"));
+
+    // The optional field on its own line; Windows line ends are fine here too.
+    run = extras(set, kAccess.toLatin1() + "\r\n" + kSecret + "\r\n50012345-01\r\nreal\r\nhts-user\r\n");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(keysInOrder(run.lines().value(0)),
+             (QStringList{"venue", "access_key_masked", "account", "account_type", "hts_id"}));
+    // hoga-cli, whose Upbit has no extra fields, lists the pair only.
+    run = cli(QStringLiteral("--profile Kis keys list"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(keysInOrder(run.lines().value(0)), (QStringList{"venue", "access_key_masked"}));
+
+    // A required field missing, or a value that is not one of the choices: a usage error naming the field
+    // and the expected lines; the stored key stays as it was.
+    const QList<std::pair<QByteArray, QString>> wrong{
+        {pair, QStringLiteral("\"Account number\" is missing")},
+        {pair + "50012345-01\n", QStringLiteral("\"Account type\" is missing")},
+        {pair + "50012345-01\ndemo\n", QStringLiteral("\"Account type\" is missing")},
+        {QByteArray("\n\n"), QStringLiteral("Account number; Account type (real|virtual); HTS ID, optional")},
+    };
+    for (const auto& [input, expected] : wrong) {
+        run = extras(set, input);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.errorKind(), QStringLiteral("usage"));
+        const QString message = run.error().value(QStringLiteral("message")).toString();
+        QVERIFY2(message.contains(expected) && message.contains(QLatin1String("standard input")),
+                 qPrintable(run.describe()));
+        QVERIFY2(!run.err.contains("demo"), qPrintable(run.describe())); // what was typed is not repeated
+    }
+    run = extras(QStringLiteral("--profile Kis keys list"));
+    QCOMPARE(object(run.lines().value(0)).value(QStringLiteral("hts_id")).toString(),
+             QStringLiteral("hts-user"));
+
+    // A venue with just the key pair reads two lines, as it always did.
+    run = extras(QStringLiteral("--profile Kis keys set --venue bithumb"), kAccess.toLatin1() + '\n');
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.error().value(QStringLiteral("message")).toString().contains(QLatin1String("two lines")),
+             qPrintable(run.describe()));
+
+    // The key works at the venue with its extras alongside, and goes with them.
+    run = extras(QStringLiteral("--profile Kis keys test") + upbit());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    run = extras(QStringLiteral("--profile Kis keys remove --venue upbit"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    run = extras(QStringLiteral("--profile Kis keys list"));
+    QVERIFY2(run.exitCode == 0 && run.out.isEmpty(), qPrintable(run.describe()));
+}
+
+void TestCliProfiles::extraFieldsFromTheEnvironment() {
+    const QString balances = QStringLiteral("balances") + upbit();
+    QProcessEnvironment e = cliEnvironment(kAccess, QString::fromLatin1(kSecret));
+    CliProcessRun run = extras(balances, {}, e);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.error().value(QStringLiteral("message")).toString().contains(QLatin1String("HOGA_ACCOUNT ")),
+             qPrintable(run.describe()));
+    e.insert(QStringLiteral("HOGA_ACCOUNT"), QStringLiteral("50012345-01"));
+    e.insert(QStringLiteral("HOGA_ACCOUNT_TYPE"), QStringLiteral("demo"));
+    run = extras(balances, {}, e);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(
+        run.error().value(QStringLiteral("message")).toString().contains(QLatin1String("HOGA_ACCOUNT_TYPE")),
+        qPrintable(run.describe()));
+    e.insert(QStringLiteral("HOGA_ACCOUNT_TYPE"), QStringLiteral("virtual"));
+    run = extras(balances, {}, e);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    // hoga-cli itself asks for no extra field on Upbit.
+    run = checked(runHogaCli(balances.split(QLatin1Char(' '), Qt::SkipEmptyParts),
+                             cliEnvironment(kAccess, QString::fromLatin1(kSecret))));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestCliProfiles)

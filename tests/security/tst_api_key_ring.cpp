@@ -136,6 +136,82 @@ private slots:
             awaitSecret([&](QObject* c, SecretCallback cb) { ring.removeAll({}, c, std::move(cb)); }).ok());
     }
 
+    void extrasRoundTrip_data() { backends(); }
+    void extrasRoundTrip() {
+        QFETCH(QString, backend);
+        ApiKeyRing ring(makeStore(backend));
+        const QString venue = QStringLiteral("kis");
+        const QHash<QString, QString> extras{{QStringLiteral("account"), QStringLiteral("50012345-01")},
+                                             {QStringLiteral("account_type"), QStringLiteral("virtual")},
+                                             {QStringLiteral("hts_id"), QString()}}; // blank: not stored
+        QVERIFY(setKey(ring, venue, ApiKeyPair(QStringLiteral("KISACCESS0123456789"), "kis-secret", extras))
+                    .ok());
+        KeyAnswer got = getKey(ring, venue);
+        QVERIFY2(got.status.ok(), qPrintable(got.status.message));
+        QCOMPARE(got.key.accessKey, QStringLiteral("KISACCESS0123456789"));
+        QCOMPARE(got.key.secretKey, QByteArray("kis-secret"));
+        const QHash<QString, QString> stored{{QStringLiteral("account"), QStringLiteral("50012345-01")},
+                                             {QStringLiteral("account_type"), QStringLiteral("virtual")}};
+        QCOMPARE(got.key.extras, stored);
+        // One entry per extra, next to the pair, and the list of them.
+        QCOMPARE(readSecret(ring.store(), QStringLiteral("kis/account")).data, QByteArray("50012345-01"));
+        QCOMPARE(readSecret(ring.store(), QStringLiteral("kis/_fields")).data,
+                 QByteArray("account\naccount_type"));
+        QCOMPARE(readSecret(ring.store(), QStringLiteral("kis/hts_id")).status, SecretStatus::NotFound);
+        QCOMPARE(listVenues(ring), QStringList{"kis"});
+
+        // Replacing the key with fewer extras removes the ones it no longer has.
+        QVERIFY(setKey(ring, venue,
+                       ApiKeyPair(QStringLiteral("KISACCESS2"), "kis-secret-2",
+                                  {{QStringLiteral("account"), QStringLiteral("50099999-22")}}))
+                    .ok());
+        got = getKey(ring, venue);
+        QCOMPARE(got.key.extras, (QHash<QString, QString>{{"account", "50099999-22"}}));
+        QCOMPARE(readSecret(ring.store(), QStringLiteral("kis/account_type")).status, SecretStatus::NotFound);
+        QCOMPARE(readSecret(ring.store(), QStringLiteral("kis/_fields")).data, QByteArray("account"));
+        // ... and without any, the list goes too.
+        QVERIFY(setKey(ring, venue, ApiKeyPair(QStringLiteral("KISACCESS3"), "kis-secret-3")).ok());
+        QVERIFY(getKey(ring, venue).key.extras.isEmpty());
+        QCOMPARE(readSecret(ring.store(), QStringLiteral("kis/account")).status, SecretStatus::NotFound);
+        QCOMPARE(readSecret(ring.store(), QStringLiteral("kis/_fields")).status, SecretStatus::NotFound);
+
+        // Removal takes every extra entry with it: one venue, and all of them.
+        QVERIFY(setKey(ring, venue, ApiKeyPair(QStringLiteral("KISACCESS4"), "kis-secret-4", stored)).ok());
+        QVERIFY(setKey(ring, QStringLiteral("kis2"), ApiKeyPair(QStringLiteral("A2"), "s2", stored)).ok());
+        QVERIFY(awaitSecret([&](QObject* c, SecretCallback cb) {
+                    ring.removeKey(venue, c, std::move(cb));
+                }).ok());
+        for (const char* entry :
+             {"kis/access_key", "kis/secret_key", "kis/account", "kis/account_type", "kis/_fields"})
+            QCOMPARE(readSecret(ring.store(), QLatin1String(entry)).status, SecretStatus::NotFound);
+        QCOMPARE(readSecret(ring.store(), QStringLiteral("kis2/account")).data, QByteArray("50012345-01"));
+        QVERIFY(
+            awaitSecret([&](QObject* c, SecretCallback cb) { ring.removeAll({}, c, std::move(cb)); }).ok());
+        for (const char* entry :
+             {"kis2/access_key", "kis2/account", "kis2/account_type", "kis2/_fields", "_index/venues"})
+            QCOMPARE(readSecret(ring.store(), QLatin1String(entry)).status, SecretStatus::NotFound);
+    }
+
+    void keyStoredBeforeExtrasStillLoads_data() { backends(); }
+    void keyStoredBeforeExtrasStillLoads() {
+        QFETCH(QString, backend);
+        ApiKeyRing ring(makeStore(backend));
+        // The entries exactly as a Hoga without extra fields wrote them.
+        QVERIFY(writeSecret(ring.store(), QStringLiteral("upbit/access_key"), "OLDACCESS").ok());
+        QVERIFY(writeSecret(ring.store(), QStringLiteral("upbit/secret_key"), "old-secret").ok());
+        QVERIFY(writeSecret(ring.store(), QStringLiteral("_index/venues"), "upbit").ok());
+        const KeyAnswer got = getKey(ring, QStringLiteral("upbit"));
+        QVERIFY2(got.status.ok(), qPrintable(got.status.message));
+        QCOMPARE(got.key.accessKey, QStringLiteral("OLDACCESS"));
+        QCOMPARE(got.key.secretKey, QByteArray("old-secret"));
+        QVERIFY(got.key.extras.isEmpty());
+        QVERIFY(awaitSecret([&](QObject* c, SecretCallback cb) {
+                    ring.removeKey(QStringLiteral("upbit"), c, std::move(cb));
+                }).ok());
+        QCOMPARE(getKey(ring, QStringLiteral("upbit")).status.status, SecretStatus::NotFound);
+        QCOMPARE(listVenues(ring), QStringList());
+    }
+
     void rejectsBadInput() {
         ApiKeyRing ring(makeStore(QStringLiteral("file")));
         QCOMPARE(setKey(ring, QStringLiteral("../upbit"), {QStringLiteral("A"), "s"}).status,
@@ -146,6 +222,14 @@ private slots:
         QCOMPARE(setKey(ring, QStringLiteral("upbit"), {QStringLiteral("A"), QByteArray()}).status,
                  SecretStatus::InvalidKey);
         QCOMPARE(getKey(ring, QStringLiteral("Upbit")).status.status, SecretStatus::InvalidKey);
+        for (const char* id : {"Account", "_fields", "access_key", "secret_key", "1st", "a/b", ""})
+            QCOMPARE(
+                setKey(ring, QStringLiteral("kis"), {QStringLiteral("A"), "s", {{QLatin1String(id), "x"}}})
+                    .status,
+                SecretStatus::InvalidKey);
+        QCOMPARE(listVenues(ring), QStringList()); // nothing half-stored
+        QVERIFY(ApiKeyRing::isValidFieldId(QStringLiteral("account_type")));
+        QVERIFY(ApiKeyRing::isValidFieldId(QStringLiteral("hts_id2")));
         QVERIFY(ApiKeyRing::isValidVenueName(QStringLiteral("upbit")));
         QVERIFY(ApiKeyRing::isValidVenueName(QStringLiteral("my-venue_2")));
         QVERIFY(!ApiKeyRing::isValidVenueName(QStringLiteral("-x")));
@@ -161,12 +245,21 @@ private slots:
     }
 
     void convertsToConnectorCredentials() {
-        ApiKeyPair pair(QStringLiteral("ACCESS"), "secret");
+        const QHash<QString, QString> extras{{QStringLiteral("account"), QStringLiteral("50012345-01")}};
+        ApiKeyPair pair(QStringLiteral("ACCESS"), "secret", extras);
         Credentials credentials;
         moveIntoCredentials(pair, credentials);
         QCOMPARE(credentials.accessKey, QStringLiteral("ACCESS"));
         QCOMPARE(credentials.secretKey, QByteArray("secret"));
+        QCOMPARE(credentials.extras, extras);
         QVERIFY(pair.isEmpty());
+        QVERIFY(pair.extras.isEmpty());
+
+        const ApiKeyPair back = toApiKeyPair(credentials);
+        QCOMPARE(back.accessKey, QStringLiteral("ACCESS"));
+        QCOMPARE(back.secretKey, QByteArray("secret"));
+        QCOMPARE(back.extras, extras);
+        QVERIFY(back.secretKey.constData() != credentials.secretKey.constData()); // its own buffer
     }
 
     void secretBuffersAreWipedSafely() {

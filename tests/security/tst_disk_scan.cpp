@@ -1,4 +1,5 @@
-// Hoga never writes an API key (or the profile password) to disk in any readable form.
+// Hoga never writes an API key (or the profile password) to disk in any readable form, nor a key's extra
+// fields (an account number is not secret, but lives in the key store like the key, never in a plain file).
 //
 // A profile is created in a temporary data folder, distinctive keys are stored in it, and then the keys are
 // used the way the app uses them: connectors against the fake Upbit and Bithumb (balances, an order placed
@@ -48,12 +49,14 @@ namespace {
 const QString kAccess = QStringLiteral("HOGAACCESS7f3e9c21d4b8a6e5");
 const QByteArray kSecret = QByteArrayLiteral("HOGASECRET0a1b2c3d4e5f6a7b8c9d");
 const QString kPassword = QStringLiteral("HOGAPASSWORD-5e8d1c7b");
+const QString kAccount = QStringLiteral("HOGAACCOUNT-50012345-01");
 constexpr int kWaitMs = 20'000;
 
 QList<QPair<QString, QByteArray>> secrets() {
     return {{QStringLiteral("access key"), kAccess.toLatin1()},
             {QStringLiteral("secret key"), kSecret},
-            {QStringLiteral("profile password"), kPassword.toUtf8()}};
+            {QStringLiteral("profile password"), kPassword.toUtf8()},
+            {QStringLiteral("account number (extra field)"), kAccount.toUtf8()}};
 }
 
 // The app's log file: what the masking handler passes on lands here.
@@ -193,6 +196,7 @@ void TestDiskScan::useConnector(FakeFlavor flavor, ApiKeyRing& ring, FakeVenueSe
     });
     QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), kWaitMs);
     QCOMPARE(loaded->accessKey, kAccess);
+    QCOMPARE(loaded->extras.value(QStringLiteral("account")), kAccount);
 
     VenueConfig config;
     config.venue = venue;
@@ -293,7 +297,8 @@ void TestDiskScan::scenario(Store store) {
     ApiKeyRing ring(choice->store);
     for (const QString& venue : {QStringLiteral("upbit"), QStringLiteral("bithumb")}) {
         const SecretResult set = awaitSecret([&](QObject* c, SecretCallback cb) {
-            ring.setKey(venue, ApiKeyPair(kAccess, kSecret), c, std::move(cb));
+            ring.setKey(venue, ApiKeyPair(kAccess, kSecret, {{QStringLiteral("account"), kAccount}}), c,
+                        std::move(cb));
         });
         QVERIFY2(set.ok(), qPrintable(set.message));
     }

@@ -15,6 +15,7 @@
 #include "session/credential_provider.h"
 #include "session/venue_session.h"
 #include "support/fake_connector.h"
+#include "support/test_credential_schema.h"
 #include "theme/terminal_theme.h"
 #include "trading/order_ticket.h"
 #include "trading/trading_tab.h"
@@ -276,6 +277,15 @@ private slots:
         QCOMPARE(keys.accessKey, QStringLiteral("access"));
         QCOMPARE(keys.secretKey, QByteArrayLiteral("s3cret"));
         QVERIFY(EnvironmentCredentialProvider(env).credentialsFor(QStringLiteral("sim")).isEmpty());
+        QVERIFY(keys.extras.isEmpty());
+
+        // A venue's extra fields come from HOGA_<FIELD ID>.
+        env.insert(QStringLiteral("HOGA_ACCOUNT"), QStringLiteral("50012345-01"));
+        const Credentials kis =
+            EnvironmentCredentialProvider(env, test::schemasWithAccount(QStringLiteral("kis")))
+                .credentialsFor(QStringLiteral("kis"));
+        QCOMPARE(kis.accessKey, QStringLiteral("access"));
+        QCOMPARE(kis.extras, (QHash<QString, QString>{{"account", "50012345-01"}}));
     }
 
 private:

@@ -19,6 +19,7 @@ void VenueKeyTester::test(const QString& venue, const VenueEndpoints& endpoints,
     config.credentials.accessKey = credentials.accessKey;
     config.credentials.secretKey =
         QByteArray(credentials.secretKey.constData(), credentials.secretKey.size());
+    config.credentials.extras = credentials.extras;
     std::unique_ptr<Connector> connector = createConnector(config);
     config.credentials.wipe();
     if (!connector) {

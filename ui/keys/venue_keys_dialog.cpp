@@ -6,6 +6,7 @@
 #include "security/credentials_bridge.h"
 #include "theme/terminal_theme.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -19,16 +20,65 @@
 namespace hoga {
 
 namespace {
-enum Column { VenueColumn, KeyColumn, ColumnCount };
+enum Column { VenueColumn, KeyColumn, DetailsColumn, ColumnCount };
 constexpr int kVenueRole = Qt::UserRole + 1;
+
+// "account_type" -> "accountType"
+QString camelCase(const QString& id) {
+    QString out;
+    bool upper = false;
+    for (const QChar c : id) {
+        if (c == QLatin1Char('_')) {
+            upper = true;
+            continue;
+        }
+        out += upper ? c.toUpper() : c;
+        upper = false;
+    }
+    return out;
+}
 } // namespace
 
 QString VenueKeysDialog::venueDisplayName(const QString& venue) {
-    if (venue == QLatin1String("upbit"))
-        return tr("Upbit");
-    if (venue == QLatin1String("bithumb"))
-        return tr("Bithumb");
-    return venue;
+    return hoga::venueDisplayName(venue);
+}
+
+QString VenueKeysDialog::inputName(const CredentialField& field) {
+    return camelCase(field.id) + (field.choices.isEmpty() ? QLatin1String("Edit") : QLatin1String("Combo"));
+}
+
+QString VenueKeysDialog::Input::value() const {
+    return combo ? combo->currentData().toString() : edit->text().trimmed();
+}
+
+QWidget* VenueKeysDialog::Input::widget() const {
+    return combo ? static_cast<QWidget*>(combo) : edit;
+}
+
+CredentialSchema VenueKeysDialog::schemaFor(const QString& venue) const {
+    const auto it = m_options.schemas.constFind(venue);
+    return it != m_options.schemas.constEnd() ? *it : credentialSchema(venue);
+}
+
+bool VenueKeysDialog::showsDetails() const {
+    for (const QString& venue : m_options.venues)
+        for (const CredentialField& field : schemaFor(venue).extraFields())
+            if (!field.secret)
+                return true;
+    return false;
+}
+
+QString VenueKeysDialog::details(const QString& venue) const {
+    const QHash<QString, QString> stored = m_extras.value(venue);
+    QStringList parts;
+    for (const CredentialField& field : schemaFor(venue).extraFields()) {
+        const QString value = stored.value(field.id);
+        if (field.secret || value.isEmpty())
+            continue; // a secret is never shown again, whatever field holds it
+        parts << tr("%1: %2").arg(field.displayLabel(),
+                                  field.choices.isEmpty() ? value : field.choiceLabel(value));
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 VenueKeysDialog::VenueKeysDialog(ApiKeyRing& ring, Options options, QWidget* parent)
@@ -42,7 +92,7 @@ VenueKeysDialog::VenueKeysDialog(ApiKeyRing& ring, Options options, QWidget* par
     m_tester = new VenueKeyTester(this);
     setObjectName(QStringLiteral("venueKeysDialog"));
     setWindowTitle(tr("Venues and keys"));
-    setMinimumWidth(520);
+    setMinimumWidth(showsDetails() ? 680 : 520);
 
     auto* title = new QLabel(tr("Venues and keys"));
     QFont titleFont = title->font();
@@ -65,11 +115,14 @@ VenueKeysDialog::VenueKeysDialog(ApiKeyRing& ring, Options options, QWidget* par
 
     m_table = new QTableWidget(int(m_options.venues.size()), ColumnCount);
     m_table->setObjectName(QStringLiteral("venueTable"));
-    m_table->setHorizontalHeaderLabels({tr("Venue"), tr("API key")});
+    m_table->setHorizontalHeaderLabels({tr("Venue"), tr("API key"), tr("Details")});
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setColumnWidth(VenueColumn, 160);
+    m_table->setColumnWidth(KeyColumn, 160);
+    // Only venues with extra fields (an account number ...) have details to show.
+    m_table->setColumnHidden(DetailsColumn, !showsDetails());
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -79,6 +132,7 @@ VenueKeysDialog::VenueKeysDialog(ApiKeyRing& ring, Options options, QWidget* par
         venueItem->setData(kVenueRole, m_options.venues[row]);
         m_table->setItem(row, VenueColumn, venueItem);
         m_table->setItem(row, KeyColumn, new QTableWidgetItem(tr("Loading…")));
+        m_table->setItem(row, DetailsColumn, new QTableWidgetItem);
     }
     m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
                             m_table->verticalHeader()->defaultSectionSize() * int(m_options.venues.size()) +
@@ -115,18 +169,11 @@ VenueKeysDialog::VenueKeysDialog(ApiKeyRing& ring, Options options, QWidget* par
     actions->addWidget(m_removeButton);
     actions->addStretch();
 
-    // Add / Replace form.
+    // Add / Replace form; its inputs follow the selected venue's schema (buildForm()).
     m_editor = new QWidget;
     m_editor->setObjectName(QStringLiteral("keyEditor"));
     m_editorTitle = new QLabel;
     m_editorTitle->setObjectName(QStringLiteral("sectionTitle"));
-    m_accessEdit = new QLineEdit;
-    m_accessEdit->setObjectName(QStringLiteral("accessKeyEdit"));
-    m_accessEdit->setPlaceholderText(tr("Access key"));
-    m_secretEdit = new QLineEdit;
-    m_secretEdit->setObjectName(QStringLiteral("secretKeyEdit"));
-    m_secretEdit->setEchoMode(QLineEdit::Password);
-    m_secretEdit->setPlaceholderText(tr("Secret key"));
     auto* save = new QPushButton(tr("Save key"));
     save->setObjectName(QStringLiteral("saveKeyButton"));
     save->setStyleSheet(theme::filledButtonStyle(theme::accent()));
@@ -134,11 +181,8 @@ VenueKeysDialog::VenueKeysDialog(ApiKeyRing& ring, Options options, QWidget* par
     cancel->setObjectName(QStringLiteral("cancelKeyButton"));
     cancel->setAutoDefault(false);
     connect(save, &QPushButton::clicked, this, &VenueKeysDialog::saveKey);
-    connect(m_secretEdit, &QLineEdit::returnPressed, this, &VenueKeysDialog::saveKey);
     connect(cancel, &QPushButton::clicked, this, &VenueKeysDialog::closeEditor);
-    auto* form = new QFormLayout;
-    form->addRow(tr("Access key"), m_accessEdit);
-    form->addRow(tr("Secret key"), m_secretEdit);
+    m_form = new QFormLayout;
     auto* editorButtons = new QHBoxLayout;
     editorButtons->addStretch();
     editorButtons->addWidget(cancel);
@@ -146,7 +190,7 @@ VenueKeysDialog::VenueKeysDialog(ApiKeyRing& ring, Options options, QWidget* par
     auto* editorLayout = new QVBoxLayout(m_editor);
     editorLayout->setContentsMargins(0, 6, 0, 0);
     editorLayout->addWidget(m_editorTitle);
-    editorLayout->addLayout(form);
+    editorLayout->addLayout(m_form);
     editorLayout->addLayout(editorButtons);
     m_editor->hide();
 
@@ -206,20 +250,23 @@ void VenueKeysDialog::reloadKeys() {
     struct Pending {
         int left = 0;
         QHash<QString, QString> masked;
+        QHash<QString, QHash<QString, QString>> extras;
         QStringList problems;
     };
     auto pending = std::make_shared<Pending>();
     pending->left = int(m_options.venues.size());
     for (const QString& venue : std::as_const(m_options.venues)) {
         m_ring.key(venue, this, [this, venue, pending](SecretResult status, ApiKeyPair key) {
-            if (status.ok() && !key.isEmpty())
+            if (status.ok() && !key.isEmpty()) {
                 pending->masked.insert(venue, key.maskedAccessKey());
-            else if (status.status != SecretStatus::NotFound)
+                pending->extras.insert(venue, key.extras);
+            } else if (status.status != SecretStatus::NotFound)
                 pending->problems << tr("%1: %2").arg(venueDisplayName(venue), status.message);
             key.wipe();
             if (--pending->left > 0)
                 return;
             m_masked = pending->masked;
+            m_extras = pending->extras;
             m_loaded = true;
             setBusy(false);
             refreshTable();
@@ -244,6 +291,9 @@ void VenueKeysDialog::refreshTable() {
         item->setText(masked.isEmpty() ? tr("No key") : masked);
         item->setFont(masked.isEmpty() ? font() : theme::numberFont());
         item->setForeground(masked.isEmpty() ? theme::dimText() : theme::text());
+        const QString extras = masked.isEmpty() ? QString() : details(venue);
+        m_table->item(row, DetailsColumn)->setText(extras);
+        m_table->item(row, DetailsColumn)->setToolTip(extras); // a long account line may be cut off
     }
     updateButtons();
 }
@@ -285,6 +335,39 @@ void VenueKeysDialog::setMessage(const QString& text, bool isError) {
     theme::setTextColor(m_message, isError ? theme::error() : theme::success());
 }
 
+void VenueKeysDialog::buildForm(const QString& venue) {
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0); // deletes the previous venue's inputs
+    m_inputs.clear();
+    const QHash<QString, QString> stored = m_extras.value(venue);
+    for (const CredentialField& field : schemaFor(venue).fields) {
+        Input input{field, nullptr, nullptr};
+        if (!field.choices.isEmpty()) {
+            input.combo = new QComboBox;
+            if (field.optional)
+                input.combo->addItem(tr("Not set"), QString());
+            for (const QString& choice : field.choices)
+                input.combo->addItem(field.choiceLabel(choice), choice);
+        } else {
+            input.edit = new QLineEdit;
+            input.edit->setPlaceholderText(field.displayLabel());
+            if (field.secret)
+                input.edit->setEchoMode(QLineEdit::Password);
+            connect(input.edit, &QLineEdit::returnPressed, this, &VenueKeysDialog::saveKey);
+        }
+        input.widget()->setObjectName(inputName(field));
+        m_form->addRow(field.optional ? tr("%1 (optional)").arg(field.displayLabel()) : field.displayLabel(),
+                       input.widget());
+        // Replacing a key: the extra fields (not secret) start from what is stored, the keys from nothing.
+        const QString current = field.isKeyPair() || field.secret ? QString() : stored.value(field.id);
+        if (input.combo && !current.isEmpty())
+            input.combo->setCurrentIndex(std::max(0, input.combo->findData(current)));
+        else if (input.edit)
+            input.edit->setText(current);
+        m_inputs.append(input);
+    }
+}
+
 void VenueKeysDialog::openEditor() {
     const QString venue = selectedVenue();
     if (venue.isEmpty())
@@ -292,47 +375,62 @@ void VenueKeysDialog::openEditor() {
     m_removeConfirm->hide();
     m_editorTitle->setText(m_masked.contains(venue) ? tr("Replace the %1 key").arg(venueDisplayName(venue))
                                                     : tr("Add a %1 key").arg(venueDisplayName(venue)));
-    m_accessEdit->clear();
-    m_secretEdit->clear();
+    buildForm(venue);
     m_editor->show();
-    m_accessEdit->setFocus();
+    if (!m_inputs.isEmpty())
+        m_inputs.first().widget()->setFocus();
 }
 
 void VenueKeysDialog::closeEditor() {
-    m_accessEdit->clear();
-    m_secretEdit->clear();
-    m_secretEdit->setText({}); // drops the undo entry holding the secret
+    for (const Input& input : std::as_const(m_inputs)) {
+        if (!input.edit)
+            continue;
+        input.edit->clear();
+        input.edit->setText({}); // drops the undo entry holding a secret
+    }
     m_editor->hide();
 }
 
 void VenueKeysDialog::saveKey() {
     const QString venue = selectedVenue();
-    if (m_busy || venue.isEmpty())
+    if (m_busy || venue.isEmpty() || m_inputs.isEmpty())
         return;
-    const QString access = m_accessEdit->text().trimmed();
-    const QString secretText = m_secretEdit->text().trimmed();
-    if (access.isEmpty() || secretText.isEmpty()) {
-        setMessage(access.isEmpty() ? tr("Enter the access key.") : tr("Enter the secret key."), true);
-        (access.isEmpty() ? m_accessEdit : m_secretEdit)->setFocus();
-        return;
+    ApiKeyPair pair;
+    for (const Input& input : std::as_const(m_inputs)) {
+        QString value = input.value();
+        if (value.isEmpty() && !input.field.optional) {
+            pair.wipe();
+            setMessage(tr("“%1” is required.").arg(input.field.displayLabel()), true);
+            input.widget()->setFocus();
+            return;
+        }
+        if (input.field.id == QLatin1String("access_key"))
+            pair.accessKey = value;
+        else if (input.field.id == QLatin1String("secret_key"))
+            pair.secretKey = value.toUtf8();
+        else if (!value.isEmpty())
+            pair.extras.insert(input.field.id, value);
+        value.fill(QChar(0));
     }
-    ApiKeyPair pair(access, secretText.toUtf8());
     closeEditor();
     setBusy(true);
     setMessage(tr("Saving the key…"), false);
-    m_ring.setKey(venue, pair, this, [this, venue, masked = pair.maskedAccessKey()](SecretResult result) {
-        setBusy(false);
-        if (!result.ok()) {
-            setMessage(tr("The key was not saved. %1").arg(result.message), true);
-            return;
-        }
-        m_masked.insert(venue, masked);
-        refreshTable();
-        setMessage(
-            tr("%1 key saved. Use Test to check that the venue accepts it.").arg(venueDisplayName(venue)),
-            false);
-        emit keyChanged(venue);
-    });
+    m_ring.setKey(
+        venue, pair, this,
+        [this, venue, masked = pair.maskedAccessKey(), extras = pair.extras](SecretResult result) {
+            setBusy(false);
+            if (!result.ok()) {
+                setMessage(tr("The key was not saved. %1").arg(result.message), true);
+                return;
+            }
+            m_masked.insert(venue, masked);
+            m_extras.insert(venue, extras);
+            refreshTable();
+            setMessage(
+                tr("%1 key saved. Use Test to check that the venue accepts it.").arg(venueDisplayName(venue)),
+                false);
+            emit keyChanged(venue);
+        });
     pair.wipe();
 }
 
@@ -372,6 +470,7 @@ void VenueKeysDialog::removeKey() {
             return;
         }
         m_masked.remove(venue);
+        m_extras.remove(venue);
         refreshTable();
         setMessage(tr("%1 key removed from this profile.").arg(venueDisplayName(venue)), false);
         emit keyChanged(venue);

@@ -28,7 +28,8 @@ void ProfileCredentialProvider::load(ApiKeyRing& ring, const QStringList& venues
     for (const QString& venue : venues) {
         ring.key(venue, context, [this, venue, pending](SecretResult status, ApiKeyPair key) {
             if (status.ok() && !key.isEmpty())
-                store(venue, key.accessKey, QByteArray(key.secretKey.constData(), key.secretKey.size()));
+                store(venue, Key{key.accessKey, QByteArray(key.secretKey.constData(), key.secretKey.size()),
+                                 key.extras});
             else
                 forget(venue);
             if (!status.ok() && status.status != SecretStatus::NotFound)
@@ -40,12 +41,12 @@ void ProfileCredentialProvider::load(ApiKeyRing& ring, const QStringList& venues
     }
 }
 
-void ProfileCredentialProvider::store(const QString& venue, QString accessKey, QByteArray secretKey) {
+void ProfileCredentialProvider::store(const QString& venue, Key key) {
     QMutexLocker lock(&m_mutex);
     auto it = m_keys.find(venue);
     if (it != m_keys.end())
         secureWipe(it->secretKey);
-    m_keys.insert(venue, Key{std::move(accessKey), std::move(secretKey)});
+    m_keys.insert(venue, std::move(key));
 }
 
 void ProfileCredentialProvider::forget(const QString& venue) {
@@ -65,6 +66,7 @@ Credentials ProfileCredentialProvider::credentialsFor(const QString& venue) cons
         return credentials;
     credentials.accessKey = it->accessKey;
     credentials.secretKey = QByteArray(it->secretKey.constData(), it->secretKey.size()); // own buffer
+    credentials.extras = it->extras;
     return credentials;
 }
 

@@ -13,9 +13,9 @@ namespace hoga {
 
 class ApiKeyRing;
 
-// The logged-in profile's API keys for the venue sessions. Keys are read from the profile's ApiKeyRing
-// asynchronously, up front (load()), because credentialsFor() must answer at once; after the user changes a
-// key in "Venues and keys", reload() that venue.
+// The logged-in profile's API keys (with the venues' extra fields) for the venue sessions. Keys are read from
+// the profile's ApiKeyRing asynchronously, up front (load()), because credentialsFor() must answer at once;
+// after the user changes a key in "Venues and keys", reload() that venue.
 class ProfileCredentialProvider final : public CredentialProvider {
 public:
     // One venue's key could not be read (keychain locked, file damaged...): translated, for the user.
@@ -43,8 +43,9 @@ private:
     struct Key {
         QString accessKey;
         QByteArray secretKey;
+        QHash<QString, QString> extras;
     };
-    void store(const QString& venue, QString accessKey, QByteArray secretKey);
+    void store(const QString& venue, Key key);
     void forget(const QString& venue);
 
     mutable QMutex m_mutex;

@@ -14,6 +14,40 @@ void Credentials::wipe() {
     }
 }
 
+QString CredentialField::displayLabel() const {
+    return QCoreApplication::translate("hoga::CredentialField", label);
+}
+
+QString CredentialField::choiceLabel(const QString& value) const {
+    const qsizetype at = choices.indexOf(value);
+    if (at < 0 || at >= choiceLabels.size() || !choiceLabels.at(at))
+        return value;
+    return QCoreApplication::translate("hoga::CredentialField", choiceLabels.at(at));
+}
+
+bool CredentialField::isKeyPair() const {
+    return id == QLatin1String("access_key") || id == QLatin1String("secret_key");
+}
+
+QList<CredentialField> CredentialSchema::extraFields() const {
+    QList<CredentialField> extras;
+    for (const CredentialField& f : fields)
+        if (!f.isKeyPair())
+            extras.append(f);
+    return extras;
+}
+
+const CredentialField* CredentialSchema::firstInvalidExtra(const QHash<QString, QString>& extras) const {
+    for (const CredentialField& f : fields) {
+        if (f.isKeyPair())
+            continue;
+        const QString value = extras.value(f.id);
+        if (value.isEmpty() ? !f.optional : (!f.choices.isEmpty() && !f.choices.contains(value)))
+            return &f;
+    }
+    return nullptr;
+}
+
 CredentialSchema keyPairSchema() {
     CredentialSchema s;
     s.fields.append({QStringLiteral("access_key"),
@@ -27,6 +61,14 @@ CredentialSchema keyPairSchema() {
                      {},
                      false});
     return s;
+}
+
+QString credentialVariable(const QString& fieldId) {
+    if (fieldId == QLatin1String("access_key"))
+        return QStringLiteral("HOGA_API_KEY");
+    if (fieldId == QLatin1String("secret_key"))
+        return QStringLiteral("HOGA_API_SECRET");
+    return QLatin1String("HOGA_") + fieldId.toUpper();
 }
 
 } // namespace hoga

@@ -1,15 +1,19 @@
 // "Venues and keys": add a key (shown masked), test it against the fake Upbit (good key, wrong secret),
-// remove it; the keychain-fallback notice; screenshots in English and Korean.
+// remove it; the form built from a credential schema with extra fields (a choice as a combo box, a required
+// field refused when missing); the keychain-fallback notice; screenshots in English and Korean.
 
 #include "keys/venue_keys_dialog.h"
 #include "profiles/profile_credential_provider.h"
 #include "security/api_key_ring.h"
 #include "security/encrypted_file_secret_store.h"
 #include "security/keychain_secret_store.h"
+#include "security/security_test_util.h"
 #include "support/fake_venues/fake_venue_server.h"
+#include "support/test_credential_schema.h"
 #include "theme/terminal_theme.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -112,6 +116,96 @@ private slots:
         QVERIFY(!child<QPushButton>(&d, "removeKeyButton")->isEnabled());
         QCOMPARE(child<QLabel>(&d, "storageNotice")->isVisible(),
                  m_store->kind() == SecretStore::Kind::EncryptedFile);
+        QVERIFY(table->isColumnHidden(2)); // no venue has extra fields: no details column
+    }
+
+    void formFollowsTheSchema() {
+        m_upbit->addKey(kAccess, kSecret);
+        VenueKeysDialog::Options o = options();
+        o.schemas.insert(QStringLiteral("upbit"), test::accountSchema());
+        VenueKeysDialog d(*m_ring, o);
+        d.show();
+        auto* table = child<QTableWidget>(&d, "venueTable");
+        QVERIFY(!table->isColumnHidden(2));
+        QTRY_COMPARE_WITH_TIMEOUT(keyCell(d, 0), QStringLiteral("No key"), kWaitMs);
+        table->selectRow(0);
+        child<QPushButton>(&d, "addKeyButton")->click();
+
+        // One input per field: the secret hidden, the choice a combo box with its labels, the rest text.
+        auto* accessEdit = child<QLineEdit>(&d, "accessKeyEdit");
+        auto* secretEdit = child<QLineEdit>(&d, "secretKeyEdit");
+        auto* accountEdit = child<QLineEdit>(&d, "accountEdit");
+        auto* typeCombo = child<QComboBox>(&d, "accountTypeCombo");
+        auto* htsEdit = child<QLineEdit>(&d, "htsIdEdit");
+        QVERIFY(accountEdit->isVisible() && typeCombo->isVisible() && htsEdit->isVisible());
+        QCOMPARE(secretEdit->echoMode(), QLineEdit::Password);
+        QCOMPARE(accountEdit->echoMode(), QLineEdit::Normal);
+        QCOMPARE(typeCombo->count(), 2);
+        QCOMPARE(typeCombo->itemText(0), QStringLiteral("Real account"));
+        QCOMPARE(typeCombo->itemText(1), QStringLiteral("Virtual account"));
+        QCOMPARE(typeCombo->itemData(1).toString(), QStringLiteral("virtual"));
+
+        // A required field left empty: refused before anything is stored, the field gets the focus.
+        QTest::keyClicks(accessEdit, kAccess);
+        QTest::keyClicks(secretEdit, QString::fromUtf8(kSecret));
+        child<QPushButton>(&d, "saveKeyButton")->click();
+        auto* message = child<QLabel>(&d, "keyMessage");
+        QCOMPARE(message->text(), QStringLiteral("“Account number” is required."));
+        QVERIFY(child<QWidget>(&d, "keyEditor")->isVisible());
+        QVERIFY(!d.isBusy());
+        QCOMPARE(keyCell(d, 0), QStringLiteral("No key"));
+        QCOMPARE(test::readSecret(m_ring->store(), QStringLiteral("upbit/access_key")).status,
+                 SecretStatus::NotFound);
+
+        QTest::keyClicks(accountEdit, QStringLiteral("50012345-01"));
+        typeCombo->setCurrentIndex(1);
+        child<QPushButton>(&d, "saveKeyButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(keyCell(d, 0), ApiKeyRing::mask(kAccess), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isBusy(), kWaitMs);
+        // The extras are shown (they are not secret); the optional field left blank is not.
+        const QString details = QStringLiteral("Account number: 50012345-01 · Account type: Virtual account");
+        QCOMPARE(table->item(0, 2)->text(), details);
+        QCOMPARE(d.details(QStringLiteral("upbit")), details);
+
+        // Stored with the key, and carried to the venue sessions by the credential provider.
+        const QHash<QString, QString> extras{{QStringLiteral("account"), QStringLiteral("50012345-01")},
+                                             {QStringLiteral("account_type"), QStringLiteral("virtual")}};
+        ProfileCredentialProvider provider;
+        bool loaded = false;
+        provider.load(*m_ring, {QStringLiteral("upbit")}, &d,
+                      [&loaded](auto problems) { loaded = problems.isEmpty(); });
+        QTRY_VERIFY_WITH_TIMEOUT(loaded, kWaitMs);
+        QCOMPARE(provider.credentialsFor(QStringLiteral("upbit")).accessKey, kAccess);
+        QCOMPARE(provider.credentialsFor(QStringLiteral("upbit")).extras, extras);
+
+        // A fresh dialog reads them back; Replace starts from the stored extras, never from the keys.
+        VenueKeysDialog reread(*m_ring, o);
+        reread.show();
+        QTRY_COMPARE_WITH_TIMEOUT(child<QTableWidget>(&reread, "venueTable")->item(0, 2)->text(), details,
+                                  kWaitMs);
+        child<QTableWidget>(&reread, "venueTable")->selectRow(0);
+        child<QPushButton>(&reread, "addKeyButton")->click();
+        QCOMPARE(child<QLineEdit>(&reread, "accountEdit")->text(), QStringLiteral("50012345-01"));
+        QCOMPARE(child<QComboBox>(&reread, "accountTypeCombo")->currentData().toString(),
+                 QStringLiteral("virtual"));
+        QVERIFY(child<QLineEdit>(&reread, "accessKeyEdit")->text().isEmpty());
+        QVERIFY(child<QLineEdit>(&reread, "secretKeyEdit")->text().isEmpty());
+        child<QPushButton>(&reread, "cancelKeyButton")->click();
+
+        // The key still works at the venue with its extras alongside.
+        QSignalSpy tested(&d, &VenueKeysDialog::testFinished);
+        child<QPushButton>(&d, "testKeyButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, kWaitMs);
+        QVERIFY2(tested.at(0).at(1).toBool(), qPrintable(tested.at(0).at(2).toString()));
+
+        // Remove takes the extras with the key.
+        child<QPushButton>(&d, "removeKeyButton")->click();
+        child<QPushButton>(&d, "confirmRemoveButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(keyCell(d, 0), QStringLiteral("No key"), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isBusy(), kWaitMs);
+        QVERIFY(table->item(0, 2)->text().isEmpty());
+        for (const char* entry : {"upbit/account", "upbit/account_type", "upbit/_fields"})
+            QCOMPARE(test::readSecret(m_ring->store(), QLatin1String(entry)).status, SecretStatus::NotFound);
     }
 
     void addTestAndRemoveKey() {
