@@ -11,6 +11,10 @@
         <source>Enter both the access key and the secret key.</source>
         <translation>Access Key와 Secret Key를 모두 입력하세요.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a credential field name.</source>
+        <translation>&quot;%1&quot;은(는) 인증 정보 항목 이름이 아닙니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::BithumbConnector</name>
@@ -371,10 +375,6 @@
         <translation>%1 명령에는 --profile NAME이 필요합니다.</translation>
     </message>
     <message>
-        <source>keys set reads the access key and the secret key from standard input (one per line), never from the command line: remove them from the arguments.</source>
-        <translation>keys set 명령은 Access Key와 Secret Key를 명령줄이 아닌 표준 입력에서 한 줄에 하나씩 읽습니다. 인수에서 키를 제거하세요.</translation>
-    </message>
-    <message>
         <source>keys list takes no --venue.</source>
         <translation>keys list 명령은 --venue를 받지 않습니다.</translation>
     </message>
@@ -527,6 +527,18 @@
         <translation>최유리 매도에는 --qty가 필요합니다(--price와 --total은 지정할 수 없음).</translation>
     </message>
     <message>
+        <source>The simulated venue&apos;s state file %1 is damaged at line %2: market step %3 is further than its time allows (at most %4). Delete it to start over.</source>
+        <translation>모의 거래소 상태 파일 %1의 %2번째 줄이 손상되었습니다: 시장 단계 %3이(가) 기록된 시간으로 가능한 범위(최대 %4)를 넘습니다. 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
+    </message>
+    <message>
+        <source>The simulated venue&apos;s state file %1 did not replay within %2 ms (market step %3 of %4). Use a longer --timeout-ms, or delete the file to start over.</source>
+        <translation>모의 거래소 상태 파일 %1을(를) %2 ms 안에 재생하지 못했습니다(시장 단계 %3/%4). --timeout-ms를 늘리거나, 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
+    </message>
+    <message>
+        <source>keys set reads the keys and the venue&apos;s other fields from standard input (one per line), never from the command line: remove them from the arguments.</source>
+        <translation>keys set 명령은 키와 거래소의 기타 항목을 명령줄이 아닌 표준 입력에서 한 줄에 하나씩 읽습니다. 인수에서 제거하세요.</translation>
+    </message>
+    <message>
         <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
                 [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
 
@@ -550,6 +562,7 @@ Profiles and keys:
   profile list
   profile delete NAME
   --profile NAME keys set --venue upbit|bithumb   (reads the access key, then the secret key,
+                                                  then the venue&apos;s other fields if it has any,
                                                   one per line from standard input)
   --profile NAME keys list
   --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
@@ -563,7 +576,8 @@ order check, which is reported like a venue refusal) or a wrong profile password
 or timeout.
 
 API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
-terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET.
+terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
+venue&apos;s other fields from HOGA_ and the field&apos;s id in capitals (HOGA_ACCOUNT).
 Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
 the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
 (default: hoga-cli&apos;s data folder); delete the file to start over.
@@ -590,7 +604,8 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
   profile create NAME [--paper-only]
   profile list
   profile delete NAME
-  --profile NAME keys set --venue upbit|bithumb   (표준 입력에서 Access Key, Secret Key 순으로
+  --profile NAME keys set --venue upbit|bithumb   (표준 입력에서 Access Key, Secret Key 순으로,
+                                                  거래소에 기타 항목이 있으면 그다음 그 항목들을,
                                                   한 줄에 하나씩 읽음)
   --profile NAME keys list
   --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
@@ -603,19 +618,32 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
 보고되는 로컬 주문 검사의 거부 포함) 또는 잘못된 프로필 비밀번호, 4 네트워크 오류 또는 시간 초과.
 
 API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합니다(프로필 비밀번호는 터미널에서
-입력받거나 HOGA_PROFILE_PASSWORD에서 읽음). 지정하지 않으면 HOGA_API_KEY와 HOGA_API_SECRET을 사용합니다.
+입력받거나 HOGA_PROFILE_PASSWORD에서 읽음). 지정하지 않으면 HOGA_API_KEY와 HOGA_API_SECRET을 사용하고,
+거래소의 기타 항목은 HOGA_ 뒤에 항목 ID를 대문자로 붙인 환경 변수(HOGA_ACCOUNT)에서 읽습니다.
 프로필은 애플리케이션 데이터 폴더에 저장됩니다(HOGA_DATA_DIR로 변경 가능). --timeout-ms는 각 요청(기본값 15000)과
 스트림 전체의 제한 시간입니다. 모의 거래소는 실행 사이에 모의 주문을 --sim-state FILE에 보관합니다
 (기본값: hoga-cli 데이터 폴더). 처음부터 다시 시작하려면 이 파일을 삭제하세요.
 </translation>
     </message>
     <message>
-        <source>The simulated venue&apos;s state file %1 is damaged at line %2: market step %3 is further than its time allows (at most %4). Delete it to start over.</source>
-        <translation>모의 거래소 상태 파일 %1의 %2번째 줄이 손상되었습니다: 시장 단계 %3이(가) 기록된 시간으로 가능한 범위(최대 %4)를 넘습니다. 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
+        <source>%1 must be one of: %2.</source>
+        <translation>%1 값은 다음 중 하나여야 합니다: %2.</translation>
     </message>
     <message>
-        <source>The simulated venue&apos;s state file %1 did not replay within %2 ms (market step %3 of %4). Use a longer --timeout-ms, or delete the file to start over.</source>
-        <translation>모의 거래소 상태 파일 %1을(를) %2 ms 안에 재생하지 못했습니다(시장 단계 %3/%4). --timeout-ms를 늘리거나, 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
+        <source>Set %1 as well: %2 keys need the field &quot;%3&quot;.</source>
+        <translation>%1 환경 변수도 설정하세요: %2 키에는 &quot;%3&quot; 항목이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>%1, optional</source>
+        <translation>%1, 선택 사항</translation>
+    </message>
+    <message>
+        <source>keys set --venue %1 reads one line per field from standard input, in this order: %2. Keys are printable characters without spaces; an optional field may be an empty line.</source>
+        <translation>keys set --venue %1 명령은 표준 입력에서 항목마다 한 줄씩 다음 순서로 읽습니다: %2. 키는 공백 없는 출력 가능 문자이며, 선택 항목은 빈 줄로 둘 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing or not valid.</source>
+        <translation>&quot;%1&quot; 항목이 없거나 올바르지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2663,14 +2691,6 @@ This window shows live data from %1.</source>
 <context>
     <name>hoga::VenueKeysDialog</name>
     <message>
-        <source>Upbit</source>
-        <translation>업비트</translation>
-    </message>
-    <message>
-        <source>Bithumb</source>
-        <translation>빗썸</translation>
-    </message>
-    <message>
         <source>Venues and keys</source>
         <translation>거래소 및 키</translation>
     </message>
@@ -2709,14 +2729,6 @@ This window shows live data from %1.</source>
     <message>
         <source>Remove the %1 API key from this profile? Hoga can then no longer read balances or trade there. The key itself stays valid at the venue.</source>
         <translation>이 프로필에서 %1 API 키를 제거할까요? 제거하면 Hoga가 이 거래소의 잔고를 조회하거나 거래할 수 없습니다. 키 자체는 거래소에서 계속 유효합니다.</translation>
-    </message>
-    <message>
-        <source>Access key</source>
-        <translation>Access Key</translation>
-    </message>
-    <message>
-        <source>Secret key</source>
-        <translation>Secret Key</translation>
     </message>
     <message>
         <source>Save key</source>
@@ -2759,14 +2771,6 @@ This window shows live data from %1.</source>
         <translation>%1 키 추가</translation>
     </message>
     <message>
-        <source>Enter the access key.</source>
-        <translation>Access Key를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Enter the secret key.</source>
-        <translation>Secret Key를 입력하세요.</translation>
-    </message>
-    <message>
         <source>Saving the key…</source>
         <translation>키 저장 중…</translation>
     </message>
@@ -2793,6 +2797,22 @@ This window shows live data from %1.</source>
     <message>
         <source>%1 key removed from this profile.</source>
         <translation>이 프로필에서 %1 키를 제거했습니다.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>상세 정보</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>설정 안 함</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (선택)</translation>
+    </message>
+    <message>
+        <source>“%1” is required.</source>
+        <translation>“%1” 항목을 입력하세요.</translation>
     </message>
 </context>
 <context>
