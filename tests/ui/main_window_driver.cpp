@@ -15,6 +15,7 @@
 #include "portfolio/portfolio_tab.h"
 #include "session/venue_session.h"
 #include "trading/fills_model.h"
+#include "trading/order_confirm_dialog.h"
 #include "trading/order_table_model.h"
 #include "trading/order_ticket.h"
 #include "trading/trading_tab.h"
@@ -90,11 +91,25 @@ void MainWindowDriver::clickSubmit() {
     auto* submit = find<QPushButton>(QStringLiteral("submitButton"));
     QTRY_VERIFY_WITH_TIMEOUT(submit->isEnabled(), kTimeoutMs);
     QTest::mouseClick(submit, Qt::LeftButton);
+    if (m_window->ticket()->confirmsOrders())
+        confirmOrder();
+}
+
+void MainWindowDriver::confirmOrder() {
+    OrderConfirmDialog* dialog = m_window->ticket()->confirmDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->objectName(), QStringLiteral("orderConfirmDialog"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), kTimeoutMs);
+    auto* confirm = dialog->findChild<QPushButton*>(QStringLiteral("confirmOrderButton"));
+    QVERIFY(confirm);
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QVERIFY(!m_window->ticket()->confirmDialog());
 }
 
 void MainWindowDriver::selectMarketByClicking(const QString& code) {
     auto* view = find<QTableView>(QStringLiteral("marketListView"));
-    const QModelIndex row = findRow(view->model(), code);
+    // The name cell: a click on the star column stars the market instead of selecting it.
+    const QModelIndex row = findRow(view->model(), code).siblingAtColumn(MarketListModel::MarketColumn);
     QVERIFY(row.isValid());
     view->scrollTo(row);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());

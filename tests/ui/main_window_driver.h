@@ -48,7 +48,9 @@ public:
     Decimal restingBuyPrice() const;
 
     void type(const QString& editName, const QString& text);
+    // Clicks submit and, when the ticket asks, confirms in the order confirmation.
     void clickSubmit();
+    void confirmOrder();
     void selectMarketByClicking(const QString& code);
 
     // --- the flows every venue must pass ---

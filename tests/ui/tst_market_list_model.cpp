@@ -165,6 +165,15 @@ private slots:
         QTest::newRow("search and quote") << "bitcoin"
                                           << "KRW" << QStringList{"KRW-BTC"};
         QTest::newRow("nothing") << "doge" << QString() << QStringList{};
+        // Korean initial consonants (초성), as a Korean keyboard types them.
+        QTest::newRow("initials bitcoin") << "ㅂㅌ" << QString() << QStringList{"KRW-BTC"};
+        QTest::newRow("initials ethereum") << "ㅇㄷ" << QString() << QStringList{"KRW-ETH"};
+        QTest::newRow("initials ripple") << "ㄹㅍ" << QString() << QStringList{"KRW-XRP"};
+        QTest::newRow("initials tether") << "ㅌㄷ" << QString() << QStringList{"KRW-USDT"};
+        QTest::newRow("syllable and initial") << "비ㅌ" << QString() << QStringList{"KRW-BTC"};
+        QTest::newRow("initials and quote") << "ㅂㅌ"
+                                            << "USDT" << QStringList{};
+        QTest::newRow("initials miss") << "ㅎㅎ" << QString() << QStringList{};
     }
 
     void filterSearchesCodesAndNames() {
@@ -182,6 +191,70 @@ private slots:
         for (int row = 0; row < filter.rowCount(); ++row)
             shown << filter.index(row, 0).data(KeyRole).toString();
         QCOMPARE(shown, expected);
+    }
+
+    void starsFollowTheWatchlist() {
+        MarketListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMarkets(sixMarkets());
+        QCOMPARE(model.index(0, MarketListModel::StarColumn).data().toString(), QStringLiteral("☆"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setStarred({QStringLiteral("KRW-XRP"), QStringLiteral("KRW-BTC")});
+        // Only the two rows whose star changed, star column only.
+        QCOMPARE(changed.count(), 2);
+        for (const QList<QVariant>& args : std::as_const(changed)) {
+            QCOMPARE(args.at(0).toModelIndex().column(), int(MarketListModel::StarColumn));
+            QCOMPARE(args.at(1).toModelIndex().column(), int(MarketListModel::StarColumn));
+        }
+        const int xrp = model.rowOfMarket(QStringLiteral("KRW-XRP"));
+        QVERIFY(model.isStarred(xrp));
+        QVERIFY(model.index(xrp, MarketListModel::MarketColumn).data(MarketListModel::StarredRole).toBool());
+        QCOMPARE(model.index(xrp, MarketListModel::StarColumn).data().toString(), QStringLiteral("★"));
+        QCOMPARE(model.index(xrp, MarketListModel::StarColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Remove from watchlist"));
+        QCOMPARE(model.index(1, MarketListModel::StarColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Add to watchlist"));
+        // Its sort key is the starring order.
+        QCOMPARE(model.index(xrp, MarketListModel::StarColumn).data(SortRole).toInt(), 0);
+        QCOMPARE(model.index(0, MarketListModel::StarColumn).data(SortRole).toInt(), 1);
+        changed.clear();
+        model.setStarred({QStringLiteral("KRW-XRP"), QStringLiteral("KRW-BTC")});
+        QCOMPARE(changed.count(), 0);
+    }
+
+    void starredOnlyShowsTheWatchlistInStarringOrder() {
+        MarketListModel model;
+        MarketFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMarkets(sixMarkets());
+        filter.sort(MarketListModel::StarColumn, Qt::AscendingOrder);
+        filter.setStarredOnly(true);
+        QCOMPARE(filter.rowCount(), 0);
+        const auto shown = [&filter] {
+            QStringList codes;
+            for (int row = 0; row < filter.rowCount(); ++row)
+                codes << filter.index(row, 0).data(KeyRole).toString();
+            return codes;
+        };
+        // Starring appears at once, in the order starred (not the list's).
+        model.setStarred({QStringLiteral("ETHUSDT"), QStringLiteral("KRW-XRP")});
+        QCOMPARE(shown(), (QStringList{"ETHUSDT", "KRW-XRP"}));
+        model.setStarred({QStringLiteral("ETHUSDT"), QStringLiteral("KRW-XRP"), QStringLiteral("KRW-BTC")});
+        QCOMPARE(shown(), (QStringList{"ETHUSDT", "KRW-XRP", "KRW-BTC"}));
+        // With the search and quote filters on top.
+        filter.setQuoteFilter(QStringLiteral("KRW"));
+        QCOMPARE(shown(), (QStringList{"KRW-XRP", "KRW-BTC"}));
+        filter.setSearchText(QStringLiteral("ㄹㅍ"));
+        QCOMPARE(shown(), (QStringList{"KRW-XRP"}));
+        filter.setSearchText(QString());
+        filter.setQuoteFilter(QString());
+        // Unstarring removes the row; the filter off shows every market again.
+        model.setStarred({QStringLiteral("ETHUSDT"), QStringLiteral("KRW-BTC")});
+        QCOMPARE(shown(), (QStringList{"ETHUSDT", "KRW-BTC"}));
+        filter.setStarredOnly(false);
+        QCOMPARE(filter.rowCount(), 6);
+        QCOMPARE(shown().mid(0, 2), (QStringList{"ETHUSDT", "KRW-BTC"}));
     }
 
     void proxySortsByVolumeAndFollowsTicks() {

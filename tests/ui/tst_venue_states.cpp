@@ -154,9 +154,9 @@ private slots:
         const int ethRow = f.list()->rowOfMarket(kEth);
         QVERIFY(f.list()->isStale(ethRow));
         QVERIFY(!f.list()->isStale(f.list()->rowOfMarket(kBtc)));
-        QVERIFY(f.list()->index(ethRow, 0).data(MarketListModel::StaleRole).toBool());
-        QVERIFY(
-            f.list()->index(ethRow, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Stale")));
+        const QModelIndex ethName = f.list()->index(ethRow, MarketListModel::MarketColumn);
+        QVERIFY(ethName.data(MarketListModel::StaleRole).toBool());
+        QVERIFY(ethName.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Stale")));
         QCOMPARE(f.status()->staleText(), QStringLiteral("Stale markets: 1"));
 
         // The header of the silent market says since when.

@@ -114,6 +114,22 @@ void AppSettings::setAutoLockMinutes(int minutes) {
     m_settings->setValue(QStringLiteral("security/autoLockMinutes"), std::max(0, minutes));
 }
 
+QStringList AppSettings::watchlist(const QString& venue) const {
+    return m_settings->value(QStringLiteral("watchlist/") + venue).toStringList();
+}
+
+void AppSettings::setWatchlist(const QString& venue, const QStringList& codes) {
+    m_settings->setValue(QStringLiteral("watchlist/") + venue, codes);
+}
+
+bool AppSettings::confirmPaperOrders() const {
+    return m_settings->value(QStringLiteral("orders/confirmPaper"), true).toBool();
+}
+
+void AppSettings::setConfirmPaperOrders(bool confirm) {
+    m_settings->setValue(QStringLiteral("orders/confirmPaper"), confirm);
+}
+
 void AppSettings::sync() {
     m_settings->sync();
     if (m_global)

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -52,6 +53,14 @@ public:
     // Minutes without input before the window locks; 0 = never.
     int autoLockMinutes() const;
     void setAutoLockMinutes(int minutes);
+
+    // The starred markets of a venue (the watchlist), in the order they were starred.
+    QStringList watchlist(const QString& venue) const;
+    void setWatchlist(const QString& venue, const QStringList& codes);
+    // Whether orders on the simulator (paper) ask for confirmation first; true unless the trader turned it
+    // off. Live orders always ask.
+    bool confirmPaperOrders() const;
+    void setConfirmPaperOrders(bool confirm);
 
     void sync();
 

@@ -8,6 +8,7 @@
 #include "markets/market_header.h"
 #include "markets/market_list_model.h"
 #include "markets/market_list_panel.h"
+#include "markets/watchlist.h"
 #include "notice_banner.h"
 #include "orderbook/order_book_side_model.h"
 #include "orderbook/order_book_tab.h"
@@ -81,6 +82,16 @@ void MainWindow::buildCentralArea() {
     m_header = new MarketHeader(hub, this);
     m_header->setPreferLocalNames(korean);
 
+    // The watchlist is the profile's, per venue (market codes differ between venues).
+    m_watchlist = new Watchlist(this);
+    m_watchlist->setCodes(m_settings->watchlist(m_session->venueId()));
+    connect(m_watchlist, &Watchlist::changed, this, [this] {
+        m_settings->setWatchlist(m_session->venueId(), m_watchlist->codes());
+        m_settings->sync();
+    });
+    m_marketList->setWatchlist(m_watchlist);
+    m_header->setWatchlist(m_watchlist);
+
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
@@ -104,6 +115,19 @@ void MainWindow::buildCentralArea() {
     centerLayout->addWidget(m_tabs, 1);
 
     m_ticket = new OrderTicket(m_session, this);
+    m_ticket->setConfirmPaperOrders(m_settings->confirmPaperOrders());
+    connect(m_ticket, &OrderTicket::confirmPaperOrdersChanged, this, [this](bool confirm) {
+        m_settings->setConfirmPaperOrders(confirm);
+        m_settings->sync();
+        if (m_confirmPaperAction)
+            m_confirmPaperAction->setChecked(confirm);
+        if (!confirm)
+            statusBar()->showMessage(tr("Simulated orders are sent without asking from now on. Orders menu → "
+                                        "Confirm simulated orders turns the question back on."),
+                                     10000);
+    });
+    connect(m_trading, &TradingTab::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 15000); });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -169,9 +193,46 @@ void MainWindow::buildMenus() {
         connect(action, &QAction::triggered, this, [this, lang = lang] { chooseLanguage(lang); });
     }
 
+    buildOrdersMenu();
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Hoga"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildOrdersMenu() {
+    m_ordersMenu = menuBar()->addMenu(tr("&Orders"));
+    m_ordersMenu->setObjectName(QStringLiteral("ordersMenu"));
+    m_cancelMarketAction = m_ordersMenu->addAction(tr("Cancel all in market…"), this,
+                                                   [this] { m_trading->requestCancelAll(m_market); });
+    m_cancelMarketAction->setObjectName(QStringLiteral("cancelAllMarketAction"));
+    QAction* cancelAll =
+        m_ordersMenu->addAction(tr("Cancel all orders…"), this, [this] { m_trading->requestCancelAll({}); });
+    cancelAll->setObjectName(QStringLiteral("cancelAllAction"));
+    m_ordersMenu->addSeparator();
+    m_confirmPaperAction = m_ordersMenu->addAction(tr("Confirm simulated orders"));
+    m_confirmPaperAction->setObjectName(QStringLiteral("confirmPaperOrdersAction"));
+    m_confirmPaperAction->setCheckable(true);
+    m_confirmPaperAction->setChecked(m_ticket->confirmPaperOrders());
+    // Live orders always ask: the choice only exists for the simulator's paper orders.
+    m_confirmPaperAction->setEnabled(m_session->isSimulated());
+    m_confirmPaperAction->setToolTip(m_session->isSimulated()
+                                         ? tr("Ask before sending each simulated (paper) order.")
+                                         : tr("Orders on a real venue always ask before they are sent."));
+    m_ordersMenu->setToolTipsVisible(true);
+    connect(m_confirmPaperAction, &QAction::toggled, this, [this](bool confirm) {
+        m_ticket->setConfirmPaperOrders(confirm);
+        m_settings->setConfirmPaperOrders(confirm);
+        m_settings->sync();
+    });
+    connect(m_ordersMenu, &QMenu::aboutToShow, this, &MainWindow::updateOrdersMenu);
+    updateOrdersMenu();
+}
+
+void MainWindow::updateOrdersMenu() {
+    m_cancelMarketAction->setText(m_market.isEmpty() ? tr("Cancel all in market…")
+                                                     : tr("Cancel all orders in %1…").arg(m_market));
+    m_cancelMarketAction->setEnabled(!m_market.isEmpty());
 }
 
 void MainWindow::buildStatusBar() {
@@ -276,6 +337,7 @@ void MainWindow::setCurrentMarket(const QString& code) {
     m_chart->setMarket(code);
     m_orderBook->setMarket(code);
     m_ticket->setMarket(code);
+    m_trading->setMarket(code);
     m_settings->setSelectedMarket(m_session->venueId(), code);
     updateTitle();
 }
@@ -438,8 +500,9 @@ void MainWindow::onKeyChanged(const QString& venue) {
 void MainWindow::lock() {
     if (isLocked() || !m_profile.manager)
         return;
-    // Dialogs opened from the window (keys, about) would show data or accept input behind the lock.
-    for (QDialog* dialog : findChildren<QDialog*>(Qt::FindDirectChildrenOnly))
+    // Dialogs opened from the window (keys, about, an order confirmation, cancel all) would show data or
+    // accept input behind the lock: wherever in the window they were opened from.
+    for (QDialog* dialog : findChildren<QDialog*>())
         if (dialog->isVisible())
             dialog->reject();
 

@@ -29,6 +29,7 @@ class OrderTicket;
 class PortfolioTab;
 class TradingTab;
 class VenueSession;
+class Watchlist;
 
 // Hoga's main window: the market list on the left, the market header and the Portfolio / Chart / Order
 // book / Trading tabs in the middle, the order ticket on the right, venue status at the bottom. Sessions
@@ -57,6 +58,9 @@ public:
     OrderTicket* ticket() const { return m_ticket; }
     MarketHeader* marketHeader() const { return m_header; }
     NoticeBanner* noticeBanner() const { return m_banner; }
+    // The profile's starred markets of this venue (saved in its settings as they change).
+    Watchlist* watchlist() const { return m_watchlist; }
+    QMenu* ordersMenu() const { return m_ordersMenu; }
 
     // The parts of the window still waiting for live data (empty when every tab shows venue data).
     QStringList missingLiveData() const;
@@ -101,6 +105,8 @@ private:
     void buildProfileMenu();
     void unlock();
     void onKeyChanged(const QString& venue);
+    void buildOrdersMenu();
+    void updateOrdersMenu();
 
     AppSettings* m_settings;
     QList<VenueSession*> m_sessions;
@@ -119,6 +125,10 @@ private:
     TradingTab* m_trading = nullptr;
     OrderTicket* m_ticket = nullptr;
     QActionGroup* m_conventionActions = nullptr;
+    Watchlist* m_watchlist = nullptr;
+    QMenu* m_ordersMenu = nullptr;
+    QAction* m_cancelMarketAction = nullptr;
+    QAction* m_confirmPaperAction = nullptr;
     NoticeBanner* m_banner = nullptr;
     QHash<VenueSession*, qint64> m_blockedUntil; // venues refusing requests, until when (wall clock)
 

@@ -4,8 +4,9 @@
 
 namespace hoga {
 
-// Filters the market list by a search text (code, base, English or Korean name) and a quote currency, and
-// sorts by the columns' SortRole.
+// Filters the market list by a search text (code, base, English or Korean name, or the Korean name's
+// initial consonants: see marketMatchesSearch), a quote currency and the watchlist, and sorts by the
+// columns' SortRole.
 class MarketFilterModel : public SortingProxyModel {
     Q_OBJECT
 public:
@@ -16,6 +17,11 @@ public:
     // Empty = every quote currency.
     void setQuoteFilter(const QString& quote);
     QString quoteFilter() const { return m_quote; }
+    // Only the starred markets (the watchlist).
+    void setStarredOnly(bool starredOnly);
+    bool starredOnly() const { return m_starredOnly; }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -23,6 +29,7 @@ protected:
 private:
     QString m_search;
     QString m_quote;
+    bool m_starredOnly = false;
 };
 
 } // namespace hoga

@@ -6,9 +6,11 @@
 #include "format/market_format.h"
 #include "marketdata/market_data_hub.h"
 #include "theme/terminal_theme.h"
+#include "watchlist.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -22,8 +24,22 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     , m_code(new QLabel(this))
     , m_last(new QLabel(this))
     , m_change(new QLabel(this))
-    , m_stale(new QLabel(this)) {
+    , m_stale(new QLabel(this))
+    , m_star(new QToolButton(this)) {
     setObjectName(QStringLiteral("marketHeader"));
+    m_star->setObjectName(QStringLiteral("headerStarButton"));
+    m_star->setCheckable(true);
+    m_star->setVisible(false);
+    QFont starFont = font();
+    starFont.setPointSizeF(starFont.pointSizeF() + 5);
+    m_star->setFont(starFont);
+    m_star->setStyleSheet(QStringLiteral("QToolButton { color: #5c6572; } QToolButton:checked { color: %1; }")
+                              .arg(theme::star().name()));
+    connect(m_star, &QToolButton::clicked, this, [this] {
+        if (m_watchlist && !m_market.isEmpty())
+            m_watchlist->toggle(m_market);
+        refreshStar(); // also when nothing changed: the button shows the list, not its own toggle
+    });
     m_stale->setObjectName(QStringLiteral("headerStaleLabel"));
     m_stale->setProperty("role", QStringLiteral("staleBadge"));
     m_stale->setVisible(false);
@@ -61,6 +77,7 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(14, 8, 14, 8);
+    layout->addWidget(m_star, 0, Qt::AlignVCenter);
     layout->addWidget(m_row, 1);
     // Outside the collapsing row: the warning must stay visible however narrow the window.
     layout->addWidget(m_stale, 0, Qt::AlignVCenter);
@@ -121,6 +138,25 @@ void MarketHeader::setMarket(const QString& code) {
     m_market = code;
     refresh();
     refreshStale();
+    refreshStar();
+}
+
+void MarketHeader::setWatchlist(Watchlist* watchlist) {
+    if (m_watchlist)
+        disconnect(m_watchlist, nullptr, this, nullptr);
+    m_watchlist = watchlist;
+    if (m_watchlist)
+        connect(m_watchlist, &Watchlist::changed, this, &MarketHeader::refreshStar);
+    refreshStar();
+}
+
+void MarketHeader::refreshStar() {
+    m_star->setVisible(m_watchlist != nullptr);
+    m_star->setEnabled(!m_market.isEmpty());
+    const bool starred = m_watchlist && m_watchlist->contains(m_market);
+    m_star->setChecked(starred);
+    m_star->setText(starred ? QStringLiteral("★") : QStringLiteral("☆"));
+    m_star->setToolTip(starred ? tr("Remove from watchlist") : tr("Add to watchlist"));
 }
 
 void MarketHeader::setPriceColors(const PriceColors& colors) {

@@ -6,15 +6,18 @@
 #include <QTimer>
 
 class QLabel;
+class QToolButton;
 
 namespace hoga {
 
 class CollapsingRow;
 class MarketDataHub;
+class Watchlist;
 struct MarketDataChanges;
 
-// The strip above the tabs: the current market's name, last price, 24 h change, high, low and volume, and
-// an amber "Stale · last update 12 s ago" badge while the market's stream is silent.
+// The strip above the tabs: a star for the watchlist, the current market's name, last price, 24 h change,
+// high, low and volume, and an amber "Stale · last update 12 s ago" badge while the market's stream is
+// silent.
 class MarketHeader : public QFrame {
     Q_OBJECT
 public:
@@ -26,9 +29,12 @@ public:
     void setMarket(const QString& code);
     void setPriceColors(const PriceColors& colors);
     void setPreferLocalNames(bool preferLocal);
+    // The watchlist the star shows and changes (not owned; null hides the star).
+    void setWatchlist(Watchlist* watchlist);
 
 private:
     void refresh();
+    void refreshStar();
     void refreshStale();
     QLabel* addStat(const QString& caption, const QString& objectName);
 
@@ -45,6 +51,8 @@ private:
     QLabel* m_volume;
     QLabel* m_quoteVolume;
     QLabel* m_stale;
+    QToolButton* m_star;
+    Watchlist* m_watchlist = nullptr;
     QTimer m_staleAge; // ticks the "12 s ago" while stale
     CollapsingRow* m_row = nullptr;
 };

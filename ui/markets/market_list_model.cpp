@@ -5,6 +5,8 @@
 #include "format/market_format.h"
 #include "theme/terminal_theme.h"
 
+#include <limits>
+
 namespace hoga {
 
 MarketListModel::MarketListModel(QObject* parent)
@@ -42,6 +44,11 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
         return row.stale;
     if (role == SignRole)
         return t ? t->changeRate.signum() : 0;
+    const int starPosition = m_starPosition.value(m.code, -1);
+    if (role == StarredRole)
+        return starPosition >= 0;
+    if (column == StarColumn)
+        return starData(starPosition, role);
 
     switch (role) {
     case Qt::DisplayRole:
@@ -110,9 +117,36 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
+QVariant MarketListModel::starData(int position, int role) const {
+    const bool starred = position >= 0;
+    switch (role) {
+    case Qt::DisplayRole:
+        return starred ? QStringLiteral("★") : QStringLiteral("☆");
+    case Qt::ToolTipRole:
+        return starred ? tr("Remove from watchlist") : tr("Add to watchlist");
+    case Qt::TextAlignmentRole:
+        return QVariant(Qt::AlignCenter);
+    case Qt::ForegroundRole:
+        return starred ? theme::star() : theme::dimText();
+    case SortRole:
+        // Starred markets first, in the order they were starred; the rest keep the list's order.
+        return starred ? position : std::numeric_limits<int>::max();
+    }
+    return {};
+}
+
 QVariant MarketListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal)
         return {};
+    if (section == StarColumn) {
+        if (role == Qt::DisplayRole)
+            return QStringLiteral("★");
+        if (role == Qt::ToolTipRole)
+            return tr("Watchlist: click to sort in the order you starred markets");
+        if (role == Qt::TextAlignmentRole)
+            return QVariant(Qt::AlignCenter);
+        return {};
+    }
     if (role == Qt::TextAlignmentRole)
         return section == MarketColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                        : QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -193,6 +227,22 @@ void MarketListModel::setPreferLocalNames(bool preferLocal) {
     m_preferLocalNames = preferLocal;
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, MarketColumn), index(rowCount() - 1, MarketColumn));
+}
+
+void MarketListModel::setStarred(const QStringList& codes) {
+    QHash<QString, int> positions;
+    for (int i = 0; i < codes.size(); ++i)
+        positions.insert(codes[i], i);
+    std::swap(m_starPosition, positions); // `positions` now holds the old ones
+    for (int r = 0; r < m_rows.size(); ++r) {
+        const QString& code = m_rows[r].market.code;
+        if (positions.value(code, -1) != m_starPosition.value(code, -1))
+            emit dataChanged(index(r, StarColumn), index(r, StarColumn));
+    }
+}
+
+bool MarketListModel::isStarred(int row) const {
+    return row >= 0 && row < m_rows.size() && m_starPosition.contains(m_rows[row].market.code);
 }
 
 int MarketListModel::rowOfMarket(const QString& code) const {

@@ -18,12 +18,15 @@ namespace hoga {
 class MarketListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { MarketColumn, PriceColumn, ChangeColumn, VolumeColumn, ColumnCount };
+    // StarColumn: ☆/★, the market's place in the watchlist (its sort key is the starring order).
+    enum Column { StarColumn, MarketColumn, PriceColumn, ChangeColumn, VolumeColumn, ColumnCount };
     // Extra role of the market column: the code line under the name ("BTC/KRW").
     static constexpr int SubtitleRole = Qt::UserRole + 100;
     static constexpr int WarningRole = Qt::UserRole + 101;
     // bool: the market's stream went silent (see MarketDataHub::staleMarkets()).
     static constexpr int StaleRole = Qt::UserRole + 102;
+    // bool: the market is in the watchlist.
+    static constexpr int StarredRole = Qt::UserRole + 103;
 
     explicit MarketListModel(QObject* parent = nullptr);
 
@@ -40,6 +43,9 @@ public:
     bool isStale(int row) const;
     // Korean names first (when the venue gives them) for a Korean UI.
     void setPreferLocalNames(bool preferLocal);
+    // The watchlist, in starring order; only the rows whose star changed are signalled.
+    void setStarred(const QStringList& codes);
+    bool isStarred(int row) const;
 
     int rowOfMarket(const QString& code) const;
     QString marketAt(int row) const;
@@ -54,10 +60,12 @@ private:
         bool stale = false;
     };
     QString nameOf(const Market& m) const;
+    QVariant starData(int position, int role) const;
 
     QVector<Row> m_rows;
     QHash<QString, int> m_rowByCode;
     QSet<QString> m_stale;
+    QHash<QString, int> m_starPosition; // market code -> place in the watchlist
     PriceColors m_colors = PriceColors::international();
     bool m_preferLocalNames = false;
 };

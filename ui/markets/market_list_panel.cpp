@@ -5,15 +5,37 @@
 #include "market_list_model.h"
 #include "market_name_delegate.h"
 #include "marketdata/market_data_hub.h"
+#include "theme/terminal_theme.h"
+#include "watchlist.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPushButton>
+#include <QStyledItemDelegate>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hoga {
+
+namespace {
+
+// The star keeps its colour on the selected row too (the selection would paint it white).
+class StarDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->palette.setBrush(QPalette::HighlightedText, option->palette.brush(QPalette::Text));
+    }
+};
+
+} // namespace
 
 MarketListPanel::MarketListPanel(MarketDataHub* hub, QWidget* parent)
     : QWidget(parent)
@@ -23,14 +45,27 @@ MarketListPanel::MarketListPanel(MarketDataHub* hub, QWidget* parent)
     , m_view(new DataTableView(this))
     , m_search(new QLineEdit(this))
     , m_quoteBar(new QHBoxLayout)
-    , m_quoteButtons(new QButtonGroup(this)) {
+    , m_quoteButtons(new QButtonGroup(this))
+    , m_starredOnly(new QToolButton(this)) {
     setObjectName(QStringLiteral("marketListPanel"));
     m_filter->setSourceModel(m_model);
 
     m_search->setObjectName(QStringLiteral("marketSearchEdit"));
-    m_search->setPlaceholderText(tr("Search markets"));
+    m_search->setPlaceholderText(tr("Search: name, code or initials (ㅂㅌ)"));
+    m_search->setToolTip(tr("Type a code (BTC), an English or Korean name, or the initial consonants of "
+                            "the Korean name (ㅂㅌ for 비트코인)."));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_filter, &MarketFilterModel::setSearchText);
+
+    m_starredOnly->setObjectName(QStringLiteral("watchlistFilterButton"));
+    m_starredOnly->setCheckable(true);
+    m_starredOnly->setText(QStringLiteral("★"));
+    m_starredOnly->setToolTip(tr("Show only the starred markets (watchlist)"));
+    m_starredOnly->setStyleSheet(QStringLiteral("QToolButton { color: #8b95a3; padding: 2px 8px;"
+                                                " border: 1px solid #2c3440; border-radius: 3px; }"
+                                                "QToolButton:checked { color: %1; border-color: %1; }")
+                                     .arg(theme::star().name()));
+    connect(m_starredOnly, &QToolButton::toggled, this, &MarketListPanel::setStarredOnly);
 
     m_quoteButtons->setExclusive(true);
     m_quoteBar->setSpacing(2);
@@ -41,22 +76,41 @@ MarketListPanel::MarketListPanel(MarketDataHub* hub, QWidget* parent)
     m_view->setObjectName(QStringLiteral("marketListView"));
     m_view->setModel(m_filter);
     m_view->setItemDelegateForColumn(MarketListModel::MarketColumn, new MarketNameDelegate(m_view));
+    m_view->setItemDelegateForColumn(MarketListModel::StarColumn, new StarDelegate(m_view));
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() * 2 + 8);
     m_view->enableSorting(MarketListModel::VolumeColumn, Qt::DescendingOrder);
-    m_view->setEmptyText(tr("Loading markets…"));
     m_view->setAlternatingRowColors(false);
     QHeaderView* header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
+    header->setMinimumSectionSize(24);
+    header->setSectionResizeMode(MarketListModel::StarColumn, QHeaderView::Fixed);
+    header->resizeSection(MarketListModel::StarColumn, 28);
     header->setSectionResizeMode(MarketListModel::MarketColumn, QHeaderView::Stretch);
     for (int c = MarketListModel::PriceColumn; c < MarketListModel::ColumnCount; ++c)
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MarketListPanel::onSelectionChanged);
+    // A click on a star stars the market without selecting it (see eventFilter).
+    m_view->viewport()->installEventFilter(this);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid())
+            return;
+        QMenu* menu = createContextMenu(m_model->marketAt(m_filter->mapToSource(index).row()));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_view->viewport()->mapToGlobal(pos));
+    });
+    updateEmptyText();
 
+    auto* searchRow = new QHBoxLayout;
+    searchRow->setSpacing(4);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_starredOnly);
     auto* top = new QVBoxLayout;
     top->setContentsMargins(8, 8, 8, 6);
     top->setSpacing(6);
-    top->addWidget(m_search);
+    top->addLayout(searchRow);
     top->addLayout(m_quoteBar);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -77,7 +131,8 @@ void MarketListPanel::loadMarkets() {
     m_model->setMarkets(m_hub->markets());
     const QHash<QString, Ticker> tickers = m_hub->tickers();
     m_model->updateTickers(QVector<Ticker>(tickers.cbegin(), tickers.cend()));
-    m_view->setEmptyText(tr("No market matches the search."));
+    m_marketsLoaded = true;
+    updateEmptyText();
     rebuildQuoteButtons();
 
     QString wanted = !m_wanted.isEmpty() ? m_wanted : m_current;
@@ -165,6 +220,89 @@ void MarketListPanel::onSelectionChanged() {
         m_current = code;
         emit currentMarketChanged(code);
     }
+}
+
+void MarketListPanel::setWatchlist(Watchlist* watchlist) {
+    if (m_watchlist)
+        disconnect(m_watchlist, nullptr, this, nullptr);
+    m_watchlist = watchlist;
+    auto sync = [this] {
+        m_model->setStarred(m_watchlist ? m_watchlist->codes() : QStringList());
+        updateEmptyText();
+    };
+    if (m_watchlist)
+        connect(m_watchlist, &Watchlist::changed, this, sync);
+    sync();
+}
+
+void MarketListPanel::setStarredOnly(bool starredOnly) {
+    if (m_starredOnly->isChecked() != starredOnly)
+        m_starredOnly->setChecked(starredOnly); // comes back here through toggled
+    if (m_filter->starredOnly() == starredOnly)
+        return;
+    m_filter->setStarredOnly(starredOnly);
+    if (starredOnly) {
+        m_sortColumnBefore = m_filter->sortColumn();
+        m_sortOrderBefore = m_filter->sortOrder();
+        m_view->sortByColumn(MarketListModel::StarColumn, Qt::AscendingOrder);
+    } else if (m_sortColumnBefore >= 0 && m_filter->sortColumn() == MarketListModel::StarColumn) {
+        // Back to the sort the trader had, unless they picked another one meanwhile.
+        m_view->sortByColumn(m_sortColumnBefore, m_sortOrderBefore);
+    }
+    updateEmptyText();
+    if (!m_current.isEmpty())
+        selectRowOf(m_current);
+}
+
+bool MarketListPanel::starredOnly() const {
+    return m_filter->starredOnly();
+}
+
+QMenu* MarketListPanel::createContextMenu(const QString& code) {
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("marketContextMenu"));
+    if (m_watchlist && !code.isEmpty()) {
+        const bool starred = m_watchlist->contains(code);
+        QAction* star = menu->addAction(starred ? tr("Remove from watchlist") : tr("Add to watchlist"));
+        star->setObjectName(QStringLiteral("toggleWatchlistAction"));
+        connect(star, &QAction::triggered, this, [this, code] {
+            if (m_watchlist)
+                m_watchlist->toggle(code);
+        });
+    }
+    QAction* filter = menu->addAction(tr("Show starred markets only"));
+    filter->setObjectName(QStringLiteral("starredOnlyAction"));
+    filter->setCheckable(true);
+    filter->setChecked(starredOnly());
+    connect(filter, &QAction::toggled, this, &MarketListPanel::setStarredOnly);
+    return menu;
+}
+
+bool MarketListPanel::eventFilter(QObject* watched, QEvent* event) {
+    const QEvent::Type type = event->type();
+    if (watched == m_view->viewport() && m_watchlist &&
+        (type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease ||
+         type == QEvent::MouseButtonDblClick)) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        const QModelIndex index = m_view->indexAt(mouse->position().toPoint());
+        if (mouse->button() == Qt::LeftButton && index.isValid() &&
+            index.column() == MarketListModel::StarColumn) {
+            if (type == QEvent::MouseButtonPress)
+                m_watchlist->toggle(m_model->marketAt(m_filter->mapToSource(index).row()));
+            return true; // the star is a button: it never selects the row
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void MarketListPanel::updateEmptyText() {
+    if (!m_marketsLoaded)
+        m_view->setEmptyText(tr("Loading markets…"));
+    else if (m_filter->starredOnly() && (!m_watchlist || m_watchlist->codes().isEmpty()))
+        m_view->setEmptyText(
+            tr("No starred markets yet. Click ☆ beside a market, or right-click it, to add it here."));
+    else
+        m_view->setEmptyText(tr("No market matches the search."));
 }
 
 void MarketListPanel::setPriceColors(const PriceColors& colors) {

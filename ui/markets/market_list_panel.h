@@ -7,6 +7,8 @@
 class QButtonGroup;
 class QHBoxLayout;
 class QLineEdit;
+class QMenu;
+class QToolButton;
 
 namespace hoga {
 
@@ -14,10 +16,12 @@ class DataTableView;
 class MarketDataHub;
 class MarketFilterModel;
 class MarketListModel;
+class Watchlist;
 struct MarketDataChanges;
 
-// The left-hand market list: search box, quote-currency filter, and the live table. Selecting a row makes
-// that market current for every tab.
+// The left-hand market list: search box (codes, names, Korean initial consonants), the watchlist filter,
+// quote-currency filter, and the live table. Selecting a row makes that market current for every tab; the
+// star column (or the context menu) adds a market to the watchlist without selecting it.
 class MarketListPanel : public QWidget {
     Q_OBJECT
 public:
@@ -33,6 +37,15 @@ public:
     void setPriceColors(const PriceColors& colors);
     void setPreferLocalNames(bool preferLocal);
 
+    // The watchlist the stars show and change (not owned; null = no stars).
+    void setWatchlist(Watchlist* watchlist);
+    Watchlist* watchlist() const { return m_watchlist; }
+    // Shows only the starred markets, in the order they were starred (until a header click re-sorts).
+    void setStarredOnly(bool starredOnly);
+    bool starredOnly() const;
+    // The context menu of a market's row (star or unstar, select); the caller owns it.
+    QMenu* createContextMenu(const QString& code);
+
 signals:
     void currentMarketChanged(const QString& code);
 
@@ -42,6 +55,8 @@ private:
     void rebuildQuoteButtons();
     void selectRowOf(const QString& code);
     void onSelectionChanged();
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void updateEmptyText();
 
     MarketDataHub* m_hub;
     MarketListModel* m_model;
@@ -52,6 +67,12 @@ private:
     QButtonGroup* m_quoteButtons;
     QString m_current;
     QString m_wanted; // requested before the markets were loaded
+    Watchlist* m_watchlist = nullptr;
+    QToolButton* m_starredOnly;
+    bool m_marketsLoaded = false;
+    // The sort in use before the watchlist filter switched to the starring order.
+    int m_sortColumnBefore = -1;
+    Qt::SortOrder m_sortOrderBefore = Qt::DescendingOrder;
 };
 
 } // namespace hoga

@@ -46,6 +46,10 @@ inline QColor error() {
 inline QColor success() {
     return QColor(0x34, 0xd3, 0x99);
 }
+// A starred (watchlist) market.
+inline QColor star() {
+    return QColor(0xfa, 0xcc, 0x15);
+}
 
 // Applies style, palette, fonts and the style sheet to the whole application.
 void apply(QApplication& app);

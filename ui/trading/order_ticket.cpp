@@ -1,9 +1,11 @@
 #include "order_ticket.h"
 
+#include "common/message_label.h"
 #include "common/signal_coalescer.h"
 #include "format/decimal_format.h"
 #include "format/market_format.h"
 #include "marketdata/market_data_hub.h"
+#include "order_confirm_dialog.h"
 #include "order_text.h"
 #include "session/venue_session.h"
 #include "theme/terminal_theme.h"
@@ -29,6 +31,7 @@ namespace {
 const QString kPriceField = QStringLiteral("price");
 const QString kQtyField = QStringLiteral("qty");
 const QString kTotalField = QStringLiteral("total");
+const Decimal kMaxInput(1'000'000'000'000'000LL);
 
 QLabel* caption(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
@@ -63,27 +66,26 @@ OrderTicket::OrderTicket(VenueSession* session, QWidget* parent)
         if (order.clientId.isEmpty() || order.clientId != m_pendingClientId)
             return;
         m_pendingClientId.clear();
-        const MarketFormat format(m_session->hub()->market(order.market));
-        QString what = order.type == OrderType::Limit
-                           ? tr("%1 %2 %3 at %4 %5")
-                                 .arg(sideText(order.side), format.qty(order.qty), format.base(),
-                                      format.price(order.price), format.quote())
-                           : tr("%1 %2 at market").arg(sideText(order.side), order.market);
-        showResult(tr("Order accepted: %1 (%2).").arg(what, orderStateText(order.state).toLower()),
-                   theme::success());
+        m_trackedOrderId = order.id;
+        showOrderState(order);
+        followTrackedOrder(); // the session may already know a later state (a fill that came first)
+        revalidate();
     });
+    connect(session->trading(), &TradingSession::ordersChanged, this, &OrderTicket::followTrackedOrder);
     connect(session->trading(), &TradingSession::orderRejected, this,
             [this](const QString& clientId, const QString& message) {
                 if (clientId != m_pendingClientId && !clientId.isEmpty())
                     return;
                 m_pendingClientId.clear();
                 showResult(tr("Order rejected: %1").arg(message), theme::error());
+                revalidate();
             });
     connect(session->trading(), &TradingSession::errorOccurred, this, [this](const VenueError& error) {
         if (m_pendingClientId.isEmpty())
             return; // not about our order; the status bar reports it
         m_pendingClientId.clear();
         showResult(error.userMessage(), theme::error());
+        revalidate();
     });
 
     updateMode();
@@ -107,10 +109,10 @@ void OrderTicket::addField(QGridLayout* grid, int row, Field& field, const QStri
     field.edit->setAlignment(Qt::AlignRight);
     field.edit->setFont(theme::numberFont());
     field.edit->setMinimumHeight(28);
-    field.error = new QLabel(this);
+    // Two lines are reserved for the message whether it shows or not: typing never moves the fields below.
+    field.error = new MessageLabel(2, this);
     field.error->setObjectName(objectName + QStringLiteral("ErrorLabel"));
     field.error->setProperty("role", QStringLiteral("fieldError"));
-    field.error->setWordWrap(true);
     field.error->setVisible(false);
     grid->addWidget(field.label, row * 2, 0, 1, 2);
     if (trailing) {
@@ -300,10 +302,10 @@ void OrderTicket::buildUi() {
     info->setContentsMargins(0, 8, 0, 4);
     layout->addWidget(infoFrame);
 
-    m_formError = new QLabel(this);
+    // Reserved like the field messages, so the submit button stays where the pointer expects it.
+    m_formError = new MessageLabel(2, this);
     m_formError->setObjectName(QStringLiteral("formErrorLabel"));
     m_formError->setProperty("role", QStringLiteral("fieldError"));
-    m_formError->setWordWrap(true);
     m_formError->setVisible(false);
     layout->addWidget(m_formError);
 
@@ -347,7 +349,10 @@ void OrderTicket::setMarket(const QString& code) {
         f->edit->clear();
         f->touched = false;
     }
+    // The status line was about the other market's order; coming back is no double submit either.
     m_result->clear();
+    m_trackedOrderId.clear();
+    m_lastSentKey.clear();
     prefillPrice();
     updateMode();
     revalidate();
@@ -427,6 +432,9 @@ void OrderTicket::updateMode() {
         w->setVisible(!marketBuy);
     for (QWidget* w : {static_cast<QWidget*>(m_total.label), static_cast<QWidget*>(m_total.edit)})
         w->setVisible(marketBuy);
+    // A hidden field gives up its message space too; a shown one keeps it reserved.
+    m_qty.error->setReserved(!marketBuy);
+    m_total.error->setReserved(marketBuy);
     if (m_type == OrderType::Market)
         m_price.error->setVisible(false);
     if (marketBuy)
@@ -490,9 +498,54 @@ std::optional<Decimal> OrderTicket::parsed(const Field& field, QString* error) c
     if (text.isEmpty())
         return Decimal();
     const std::optional<Decimal> value = parseDecimalInput(text);
-    if (!value && error)
-        *error = tr("“%1” is not a number.").arg(text);
+    if (!value) {
+        if (error)
+            *error = tr("“%1” is not a number.").arg(text);
+        return std::nullopt;
+    }
+    // Beyond a quadrillion a typo is far likelier than an order, and products of such numbers overflow.
+    if (value->abs() >= kMaxInput) {
+        if (error)
+            *error = tr("“%1” is too large.").arg(text);
+        return std::nullopt;
+    }
     return value;
+}
+
+std::optional<OrderRequest> OrderTicket::currentRequest(QHash<const Field*, QString>* errors) const {
+    const bool marketBuy = m_type == OrderType::Market && m_side == Side::Buy;
+    OrderRequest request;
+    request.market = m_market;
+    request.side = m_side;
+    request.type = m_type;
+    if (m_type == OrderType::Limit)
+        request.timeInForce = m_timeInForce;
+    bool ok = true;
+    auto read = [&](const Field& field, Decimal& into) {
+        QString error;
+        const std::optional<Decimal> value = parsed(field, &error);
+        if (!value) {
+            ok = false;
+            if (errors)
+                errors->insert(&field, error);
+            return;
+        }
+        into = *value;
+    };
+    if (m_type == OrderType::Limit)
+        read(m_price, request.price);
+    if (marketBuy)
+        read(m_total, request.total);
+    else
+        read(m_qty, request.qty);
+    return ok ? std::optional<OrderRequest>(request) : std::nullopt;
+}
+
+QString OrderTicket::requestKey(const OrderRequest& r) {
+    return QStringList{
+        r.market,           sideName(r.side), orderTypeName(r.type), timeInForceName(r.timeInForce),
+        r.price.toString(), r.qty.toString(), r.total.toString()}
+        .join(QLatin1Char('|'));
 }
 
 void OrderTicket::revalidate() {
@@ -503,30 +556,9 @@ void OrderTicket::revalidate() {
         active.append(&m_price);
     active.append(marketBuy ? &m_total : &m_qty);
 
-    QHash<Field*, QString> messages;
+    QHash<const Field*, QString> messages;
     QStringList formMessages;
-    OrderRequest request;
-    request.market = m_market;
-    request.side = m_side;
-    request.type = m_type;
-    if (m_type == OrderType::Limit)
-        request.timeInForce = m_timeInForce;
-    bool parseOk = true;
-    for (Field* f : active) {
-        QString error;
-        const std::optional<Decimal> value = parsed(*f, &error);
-        if (!value) {
-            parseOk = false;
-            messages.insert(f, error);
-            continue;
-        }
-        if (f == &m_price)
-            request.price = *value;
-        else if (f == &m_qty)
-            request.qty = *value;
-        else
-            request.total = *value;
-    }
+    const std::optional<OrderRequest> request = currentRequest(&messages);
 
     m_validation = {};
     if (!market) {
@@ -534,8 +566,14 @@ void OrderTicket::revalidate() {
                                                : tr("Waiting for the market's trading rules…"));
         m_validation.issues.append(
             {ValidationIssue::UnknownMarket, QStringLiteral("market"), formMessages.last(), {}});
-    } else if (parseOk) {
-        m_validation = m_session->trading()->validate(request);
+    } else if (request) {
+        try {
+            m_validation = m_session->trading()->validate(*request);
+        } catch (const DecimalError&) {
+            // Values that fit the input limit can still overflow together (price x quantity).
+            m_validation.issues.append(
+                {ValidationIssue::NonPositive, QString(), tr("These numbers are too large."), {}});
+        }
         for (const ValidationIssue& issue : m_validation.issues) {
             Field* target = issue.field == kPriceField   ? &m_price
                             : issue.field == kQtyField   ? &m_qty
@@ -560,7 +598,7 @@ void OrderTicket::revalidate() {
 
     for (Field* f : {&m_price, &m_qty, &m_total}) {
         const QString message = messages.value(f);
-        f->error->setText(message);
+        f->error->setMessage(message);
         f->error->setVisible(!message.isEmpty() && active.contains(f));
         const bool invalid = !message.isEmpty();
         if (f->edit->property("invalid").toBool() != invalid) {
@@ -569,12 +607,55 @@ void OrderTicket::revalidate() {
             f->edit->style()->polish(f->edit);
         }
     }
-    m_formError->setText(formMessages.join(QLatin1Char('\n')));
+    m_formError->setMessage(formMessages.join(QLatin1Char(' ')));
     m_formError->setVisible(!formMessages.isEmpty());
-    m_submit->setEnabled(canTrade() && market && m_validation.ok());
+
+    // One submit at a time, and never the same values twice in a row (a second Enter, a double click).
+    const bool busy = !m_pendingClientId.isEmpty() || m_confirm;
+    const bool sameAsSent = request && !m_lastSentKey.isEmpty() && requestKey(*request) == m_lastSentKey;
+    const bool valid = canTrade() && market && m_validation.ok();
+    m_submit->setEnabled(valid && !busy && !sameAsSent);
+    if (!canTrade())
+        m_submit->setToolTip(disabledReason());
+    else if (valid && busy)
+        m_submit->setToolTip(tr("Waiting for the venue to answer the order just sent."));
+    else if (valid && sameAsSent)
+        m_submit->setToolTip(tr("This order was just sent. Change the price or quantity to send another."));
+    else
+        m_submit->setToolTip(QString());
     for (QPushButton* b : m_percentButtons)
         b->setEnabled(canTrade() && market.has_value());
-    updateEstimates(parseOk && market ? std::optional<OrderRequest>(request) : std::nullopt);
+    updateEstimates(market ? request : std::nullopt);
+}
+
+std::optional<OrderTicket::Estimate> OrderTicket::estimate(const OrderRequest& request) const try {
+    // Order value in the quote currency: exact for limit orders, estimated from the book otherwise.
+    std::optional<Decimal> value;
+    bool approximate = false;
+    if (request.type == OrderType::Limit) {
+        if (request.price.isPositive() && request.qty.isPositive())
+            value = request.price * request.qty;
+    } else if (request.side == Side::Buy) {
+        if (request.total.isPositive())
+            value = request.total;
+    } else if (request.qty.isPositive()) {
+        if (auto ref = referencePrice(Side::Sell)) {
+            value = *ref * request.qty;
+            approximate = true;
+        }
+    }
+    if (!value)
+        return std::nullopt;
+    Estimate e;
+    e.value = *value;
+    e.feeRate = feeRateFor(request);
+    e.fee = value->multiply(e.feeRate, 8, Rounding::Up);
+    // Market buys by total pay the total; the fee comes on top for everything else we know of.
+    e.net = request.side == Side::Buy ? e.value + e.fee : e.value - e.fee;
+    e.approximate = approximate;
+    return e;
+} catch (const DecimalError&) {
+    return std::nullopt; // too large to estimate; validation says so
 }
 
 void OrderTicket::updateEstimates(const std::optional<OrderRequest>& request) {
@@ -592,40 +673,20 @@ void OrderTicket::updateEstimates(const std::optional<OrderRequest>& request) {
                              ? formatAmount(balance->free, availCurrency) + QLatin1Char(' ') + availCurrency
                              : tr("no %1 balance").arg(availCurrency));
 
-    // Order value in the quote currency: exact for limit orders, estimated from the book otherwise.
-    std::optional<Decimal> value;
-    bool estimated = false;
-    if (request) {
-        if (request->type == OrderType::Limit) {
-            if (request->price.isPositive() && request->qty.isPositive())
-                value = request->price * request->qty;
-        } else if (request->side == Side::Buy) {
-            if (request->total.isPositive())
-                value = request->total;
-        } else if (request->qty.isPositive()) {
-            if (auto ref = referencePrice(Side::Sell)) {
-                value = *ref * request->qty;
-                estimated = true;
-            }
-        }
-    }
-    if (!value) {
+    const std::optional<Estimate> e = request ? estimate(*request) : std::nullopt;
+    if (!e) {
         for (QLabel* l : {m_value, m_fee, m_net})
             l->clear();
         m_feeCaption->setText(tr("Fee"));
         return;
     }
-    const Decimal rate = feeRateFor(*request);
-    const Decimal fee = value->multiply(rate, 8, Rounding::Up);
-    const QString approx = estimated ? QStringLiteral("≈ ") : QString();
+    const QString approx = e->approximate ? QStringLiteral("≈ ") : QString();
     const QString quote = QLatin1Char(' ') + market->quote;
-    m_value->setText(approx + format.quoteAmount(*value) + quote);
+    m_value->setText(approx + format.quoteAmount(e->value) + quote);
     m_feeCaption->setText(
-        tr("Fee (%1)").arg(formatDecimalTrimmed(rate * Decimal(100), 4) + QLocale().percent()));
-    m_fee->setText(approx + format.quoteAmount(fee) + quote);
-    // Market buys by total pay the total; the fee comes on top for everything else we know of.
-    const Decimal net = m_side == Side::Buy ? *value + fee : *value - fee;
-    m_net->setText(approx + format.quoteAmount(net) + quote);
+        tr("Fee (%1)").arg(formatDecimalTrimmed(e->feeRate * Decimal(100), 4) + QLocale().percent()));
+    m_fee->setText(approx + format.quoteAmount(e->fee) + quote);
+    m_net->setText(approx + format.quoteAmount(e->net) + quote);
 }
 
 void OrderTicket::applyPercent(int percent) {
@@ -648,7 +709,7 @@ void OrderTicket::applyPercent(int percent) {
         if (!price || !price->isPositive()) {
             m_price.touched = true;
             revalidate();
-            m_price.error->setText(tr("Enter a price first: the quantity is computed from it."));
+            m_price.error->setMessage(tr("Enter a price first: the quantity is computed from it."));
             m_price.error->setVisible(true);
             return;
         }
@@ -683,45 +744,186 @@ bool OrderTicket::eventFilter(QObject* watched, QEvent* event) {
             return true;
         }
     }
-    if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Return &&
-        m_submit->isEnabled()) {
-        submit();
-        return true;
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            // Enter always belongs to the ticket: submit() itself refuses what must not be sent.
+            submit();
+            return true;
+        }
     }
     return QFrame::eventFilter(watched, event);
 }
 
+bool OrderTicket::confirmsOrders() const {
+    return !m_session->isSimulated() || m_confirmPaper;
+}
+
+void OrderTicket::setConfirmPaperOrders(bool confirm) {
+    m_confirmPaper = confirm;
+}
+
+OrderConfirmDialog* OrderTicket::confirmDialog() const {
+    return m_confirm;
+}
+
+QString OrderTicket::statusText() const {
+    return m_result->text();
+}
+
 void OrderTicket::submit() {
     revalidate();
-    if (!canTrade() || !m_validation.ok() || m_market.isEmpty())
+    // Disabled also covers an order in flight, an open confirmation and the values just sent.
+    if (!m_submit->isEnabled() || m_market.isEmpty())
         return;
-    OrderRequest request;
-    request.market = m_market;
-    request.side = m_side;
-    request.type = m_type;
-    if (m_type == OrderType::Limit)
-        request.timeInForce = m_timeInForce;
-    const bool marketBuy = m_type == OrderType::Market && m_side == Side::Buy;
-    if (m_type == OrderType::Limit)
-        request.price = parseDecimalInput(m_price.edit->text()).value_or(Decimal());
-    if (marketBuy)
-        request.total = parseDecimalInput(m_total.edit->text()).value_or(Decimal());
-    else
-        request.qty = parseDecimalInput(m_qty.edit->text()).value_or(Decimal());
+    const std::optional<OrderRequest> request = currentRequest();
+    if (!request)
+        return;
+    if (!confirmsOrders()) {
+        send(*request);
+        return;
+    }
+    auto* dialog = new OrderConfirmDialog(summarize(*request), m_session->isSimulated(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_confirm = dialog;
+    // What was confirmed is what is sent: the snapshot, not whatever the fields hold by then.
+    connect(dialog, &QDialog::finished, this, [this, dialog, confirmed = *request](int result) {
+        m_confirm = nullptr;
+        if (result == QDialog::Accepted) {
+            if (dialog->skipNextTime() && m_confirmPaper) {
+                m_confirmPaper = false;
+                emit confirmPaperOrdersChanged(false);
+            }
+            send(confirmed);
+        } else {
+            showResult(tr("Order not sent."), theme::dimText());
+            revalidate();
+        }
+    });
+    revalidate(); // submit stays disabled while the question is open
+    dialog->open();
+}
 
+void OrderTicket::send(const OrderRequest& confirmed) {
+    OrderRequest request = confirmed;
     // Our own idempotency key, known before sending, so every answer can be matched to this submit.
     request.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_pendingClientId = request.clientId;
-    showResult(tr("Sending %1 order…").arg(sideText(m_side).toLower()), theme::dimText());
+    m_lastSentKey = requestKey(request);
+    m_trackedOrderId.clear();
+    showResult(tr("Sending %1 order…").arg(sideText(request.side).toLower()), theme::dimText());
     const QString clientId = m_session->trading()->submit(request);
     if (clientId.isEmpty()) {
+        // Refused before reaching the venue (orderRejected already explained why): nothing was sent.
         m_pendingClientId.clear();
+        m_lastSentKey.clear();
         revalidate();
-        return; // orderRejected already explained why
+        return;
     }
     m_pendingClientId = clientId;
     emit orderSubmitted(clientId);
     revalidate();
+}
+
+OrderSummary OrderTicket::summarize(const OrderRequest& request) const {
+    const std::optional<Market> market = currentMarket();
+    const MarketFormat format(market);
+    const QString base = format.base();
+    const QString quote = format.quote();
+    const std::optional<Estimate> e = estimate(request);
+    const QString approx = e && e->approximate ? QStringLiteral("≈ ") : QString();
+
+    OrderSummary s;
+    s.side = sideText(request.side);
+    s.sideColor = request.side == Side::Buy ? m_colors.up : m_colors.down;
+    s.market = m_marketLabel->text();
+    s.venue = m_session->displayName();
+    s.live = !m_session->isSimulated();
+    s.type = orderTypeText(request.type);
+    if (request.type == OrderType::Limit)
+        s.type += QStringLiteral(" · ") + m_timeInForceBox->currentText();
+
+    const std::optional<Decimal> reference = referencePrice(request.side);
+    if (request.type == OrderType::Limit)
+        s.price = format.price(request.price) + QLatin1Char(' ') + quote;
+    else if (reference)
+        s.price = tr("Best available, now ≈ %1 %2").arg(format.price(*reference), quote);
+    else
+        s.price = tr("Best available price");
+
+    if (request.qty.isPositive()) {
+        s.qty = format.qty(request.qty) + QLatin1Char(' ') + base;
+    } else if (request.total.isPositive() && reference && reference->isPositive()) {
+        // A market buy by total: the quantity follows from the prices it meets.
+        const Decimal qty = request.total.divide(*reference, format.qtyDecimals(), Rounding::Down);
+        s.qty = QStringLiteral("≈ ") + format.qty(qty) + QLatin1Char(' ') + base;
+    } else {
+        s.qty = QStringLiteral("—");
+    }
+    if (e) {
+        s.total = approx + format.quoteAmount(e->value) + QLatin1Char(' ') + quote;
+        s.fee = approx + format.quoteAmount(e->fee) + QLatin1Char(' ') + quote + QStringLiteral(" (") +
+                formatDecimalTrimmed(e->feeRate * Decimal(100), 4) + QLocale().percent() + QLatin1Char(')');
+        s.net = approx + format.quoteAmount(e->net) + QLatin1Char(' ') + quote;
+    } else {
+        s.total = s.fee = s.net = QStringLiteral("—");
+    }
+    s.netCaption = request.side == Side::Buy ? tr("You pay") : tr("You receive");
+    s.confirmText = request.side == Side::Buy ? tr("Buy %1").arg(base) : tr("Sell %1").arg(base);
+    return s;
+}
+
+void OrderTicket::followTrackedOrder() {
+    if (m_trackedOrderId.isEmpty())
+        return;
+    TradingSession* trading = m_session->trading();
+    for (const QVector<Order>& list : {trading->openOrders(), trading->orderHistory()})
+        for (const Order& o : list)
+            if (o.id == m_trackedOrderId) {
+                showOrderState(o);
+                return;
+            }
+}
+
+void OrderTicket::showOrderState(const Order& order) {
+    const MarketFormat format(m_session->hub()->market(order.market));
+    const QString what = order.type == OrderType::Limit
+                             ? tr("%1 %2 %3 at %4 %5")
+                                   .arg(sideText(order.side), format.qty(order.qty), format.base(),
+                                        format.price(order.price), format.quote())
+                             : tr("%1 %2 at market").arg(sideText(order.side), order.market);
+    // How much filled: "0.0005 of 0.001 BTC", or just "0.0005 BTC" for a market buy by total.
+    const QString filled =
+        order.qty.isPositive()
+            ? tr("%1 of %2 %3").arg(format.qty(order.filledQty), format.qty(order.qty), format.base())
+            : format.qty(order.filledQty) + QLatin1Char(' ') + format.base();
+    switch (order.state) {
+    case OrderState::New:
+    case OrderState::Open:
+        showResult(tr("Order accepted: %1 (%2).").arg(what, orderStateText(order.state).toLower()),
+                   theme::success());
+        return;
+    case OrderState::PartiallyFilled:
+        showResult(tr("Order partially filled: %1 — %2 filled.").arg(what, filled), theme::success());
+        return;
+    case OrderState::Filled:
+        showResult(order.filledQty.isPositive()
+                       ? tr("Order filled: %1 — %2 at %3 %4 on average.")
+                             .arg(what, format.qty(order.filledQty) + QLatin1Char(' ') + format.base(),
+                                  format.derivedPrice(order.averageFillPrice()), format.quote())
+                       : tr("Order filled: %1.").arg(what),
+                   theme::success());
+        return;
+    case OrderState::Cancelled:
+        showResult(order.filledQty.isPositive() ? tr("Order cancelled: %1 — %2 had filled.").arg(what, filled)
+                                                : tr("Order cancelled: %1.").arg(what),
+                   theme::dimText());
+        return;
+    case OrderState::Rejected:
+        showResult(tr("Order rejected: %1").arg(order.rejectReason.isEmpty() ? what : order.rejectReason),
+                   theme::error());
+        return;
+    }
 }
 
 void OrderTicket::showResult(const QString& text, const QColor& color) {

@@ -6,6 +6,8 @@
 #include "theme/price_colors.h"
 
 #include <QFrame>
+#include <QHash>
+#include <QPointer>
 
 #include <optional>
 
@@ -17,13 +19,21 @@ class QPushButton;
 
 namespace hoga {
 
+class MessageLabel;
+class OrderConfirmDialog;
+struct OrderSummary;
 class VenueSession;
 
 // The order ticket: side, type, price, quantity (or total for market buys), percent-of-balance shortcuts,
 // estimated value and fee, and a submit button coloured by side. Every keystroke is validated with the
-// session's validator; its precise message shows under the field and submit stays disabled until the
-// order is valid. Results of a submit (accepted, rejected, venue error) show below the button. On a venue
-// without API keys the whole ticket is disabled and says why.
+// session's validator; its precise message shows under the field, in space reserved for it so the fields
+// never move, and submit stays disabled until the order is valid.
+//
+// Submitting (button, Enter) first asks for confirmation (OrderConfirmDialog) unless the venue is the
+// simulator and the trader turned that off. While an order is being sent, and afterwards until a value
+// changes, the same order cannot be submitted again: a double Enter never sends two orders. The status
+// line below the button follows the sent order's state (open, partially filled, filled, cancelled). On a
+// venue without API keys the whole ticket is disabled and says why.
 class OrderTicket : public QFrame {
     Q_OBJECT
 public:
@@ -48,15 +58,35 @@ public:
     bool canTrade() const;
     QString disabledReason() const;
 
+    // Whether submitting asks for confirmation first: always on a live venue; on the simulator unless
+    // setConfirmPaperOrders(false) (a per-profile setting).
+    bool confirmsOrders() const;
+    bool confirmPaperOrders() const { return m_confirmPaper; }
+    void setConfirmPaperOrders(bool confirm);
+    // The open confirmation, or null.
+    OrderConfirmDialog* confirmDialog() const;
+    // The status line under the submit button.
+    QString statusText() const;
+
 signals:
     void orderSubmitted(const QString& clientId);
+    // The trader ticked "don't ask again" in a confirmation of a simulated order.
+    void confirmPaperOrdersChanged(bool confirm);
 
 private:
     struct Field {
         QLineEdit* edit = nullptr;
         QLabel* label = nullptr;
-        QLabel* error = nullptr;
+        MessageLabel* error = nullptr;
         bool touched = false;
+    };
+    // The order value, fee and what is paid or received, in the quote currency.
+    struct Estimate {
+        Decimal value;
+        Decimal feeRate;
+        Decimal fee;
+        Decimal net;
+        bool approximate = false; // market orders: priced from the book
     };
 
     void buildUi();
@@ -71,7 +101,16 @@ private:
     void applyPercent(int percent);
     void stepPrice(int direction);
     void submit();
+    void send(const OrderRequest& request);
     void showResult(const QString& text, const QColor& color);
+    void followTrackedOrder();
+    void showOrderState(const Order& order);
+    // What is typed now as a request; nullopt when a field does not parse (`errors` says which).
+    std::optional<OrderRequest> currentRequest(QHash<const Field*, QString>* errors = nullptr) const;
+    // Identifies a request by its values (not its client id), to refuse sending the same one twice.
+    static QString requestKey(const OrderRequest& request);
+    std::optional<Estimate> estimate(const OrderRequest& request) const;
+    OrderSummary summarize(const OrderRequest& request) const;
 
     std::optional<Decimal> parsed(const Field& field, QString* error) const;
     std::optional<Market> currentMarket() const;
@@ -87,7 +126,11 @@ private:
     TimeInForce m_timeInForce = TimeInForce::GoodTillCancel;
     PriceColors m_colors = PriceColors::international();
     ValidationResult m_validation;
-    QString m_pendingClientId;
+    QString m_pendingClientId;  // sent, not answered yet
+    QString m_lastSentKey;      // requestKey() of the last order sent: not sent again until values change
+    QString m_trackedOrderId;   // the accepted order whose state the status line follows
+    bool m_confirmPaper = true; // ask before simulated orders too
+    QPointer<OrderConfirmDialog> m_confirm;
 
     QLabel* m_title = nullptr;
     QLabel* m_marketLabel = nullptr;
@@ -110,7 +153,7 @@ private:
     QLabel* m_fee = nullptr;
     QLabel* m_netCaption = nullptr;
     QLabel* m_net = nullptr;
-    QLabel* m_formError = nullptr;
+    MessageLabel* m_formError = nullptr;
     QPushButton* m_submit = nullptr;
     QLabel* m_result = nullptr;
     QLabel* m_keysNotice = nullptr;

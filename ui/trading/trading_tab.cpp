@@ -1,5 +1,6 @@
 #include "trading_tab.h"
 
+#include "cancel_all_batch.h"
 #include "common/button_delegate.h"
 #include "common/data_table_view.h"
 #include "common/signal_coalescer.h"
@@ -14,6 +15,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -78,10 +81,28 @@ TradingTab::TradingTab(VenueSession* session, QWidget* parent)
                                                          QHeaderView::Fixed);
     m_openView->horizontalHeader()->resizeSection(m_open->columnOf(OrderField::Action), 90);
 
+    // Cancel all (일괄취소): the current market's open orders, or every market's.
+    m_cancelAllResult = new QLabel(this);
+    m_cancelAllResult->setObjectName(QStringLiteral("cancelAllResultLabel"));
+    m_cancelAllResult->setProperty("role", QStringLiteral("caption"));
+    m_cancelAllResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cancelMarket = new QPushButton(this);
+    m_cancelMarket->setObjectName(QStringLiteral("cancelMarketOrdersButton"));
+    m_cancelEverything = new QPushButton(tr("Cancel all"), this);
+    m_cancelEverything->setObjectName(QStringLiteral("cancelAllOrdersButton"));
+    m_cancelEverything->setToolTip(tr("Cancel every open order in every market"));
+    for (QPushButton* b : {m_cancelMarket, m_cancelEverything}) {
+        b->setFocusPolicy(Qt::TabFocus);
+        b->setStyleSheet(QStringLiteral("QPushButton { padding: 2px 10px; margin: 3px 4px 3px 0; }"));
+    }
+    connect(m_cancelMarket, &QPushButton::clicked, this, [this] { requestCancelAll(m_market); });
+    connect(m_cancelEverything, &QPushButton::clicked, this, [this] { requestCancelAll(QString()); });
+
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("tradingSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(section(tr("Open orders"), &m_openCount, m_openView));
+    splitter->addWidget(section(tr("Open orders"), &m_openCount, m_openView,
+                                {m_cancelAllResult, m_cancelMarket, m_cancelEverything}));
     splitter->addWidget(section(tr("Fills"), &m_fillsCount, m_fillsView));
     splitter->addWidget(section(tr("Order history"), &m_historyCount, m_historyView));
     splitter->setSizes({340, 260, 300});
@@ -105,7 +126,8 @@ TradingTab::TradingTab(VenueSession* session, QWidget* parent)
     refreshFills();
 }
 
-QWidget* TradingTab::section(const QString& title, QLabel** count, DataTableView* view) {
+QWidget* TradingTab::section(const QString& title, QLabel** count, DataTableView* view,
+                             const QList<QWidget*>& trailing) {
     auto* box = new QWidget(this);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -118,6 +140,8 @@ QWidget* TradingTab::section(const QString& title, QLabel** count, DataTableView
     header->addWidget(label);
     header->addWidget(*count);
     header->addStretch(1);
+    for (QWidget* w : trailing)
+        header->addWidget(w);
     layout->addLayout(header);
     layout->addWidget(view, 1);
     return box;
@@ -128,6 +152,7 @@ void TradingTab::refreshOrders() {
     m_history->setOrders(m_session->trading()->orderHistory());
     m_openCount->setText(m_open->rowCount() ? QLocale().toString(m_open->rowCount()) : QString());
     m_historyCount->setText(m_history->rowCount() ? QLocale().toString(m_history->rowCount()) : QString());
+    updateCancelAllButtons();
 }
 
 void TradingTab::refreshFills() {
@@ -148,15 +173,118 @@ void TradingTab::cancelOrder(const QString& id) {
 
 void TradingTab::showOpenOrdersMenu(const QPoint& pos) {
     const QModelIndex index = m_openView->indexAt(pos);
-    if (!index.isValid())
-        return;
     auto* menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    QAction* cancel = menu->addAction(tr("Cancel order"));
-    cancel->setEnabled(!m_open->isCancelling(m_open->orderIdAt(index.row())));
-    const QString id = m_open->orderIdAt(index.row());
-    connect(cancel, &QAction::triggered, this, [this, id] { cancelOrder(id); });
+    if (index.isValid()) {
+        const QString id = m_open->orderIdAt(index.row());
+        QAction* cancel = menu->addAction(tr("Cancel order"));
+        cancel->setEnabled(!m_open->isCancelling(id));
+        connect(cancel, &QAction::triggered, this, [this, id] { cancelOrder(id); });
+        const QString market =
+            m_open->rowAt(index.row()) ? m_open->rowAt(index.row())->order.market : QString();
+        if (!market.isEmpty()) {
+            QAction* cancelMarket = menu->addAction(tr("Cancel all orders in %1…").arg(market));
+            connect(cancelMarket, &QAction::triggered, this, [this, market] { requestCancelAll(market); });
+        }
+    }
+    QAction* cancelAll = menu->addAction(tr("Cancel all orders…"));
+    cancelAll->setEnabled(openOrderCount(QString()) > 0);
+    connect(cancelAll, &QAction::triggered, this, [this] { requestCancelAll(QString()); });
     menu->popup(m_openView->viewport()->mapToGlobal(pos));
+}
+
+void TradingTab::setMarket(const QString& code) {
+    m_market = code;
+    updateCancelAllButtons();
+}
+
+QStringList TradingTab::openOrderIds(const QString& market) const {
+    QStringList ids;
+    for (const Order& o : m_session->trading()->openOrders())
+        if (!o.id.isEmpty() && (market.isEmpty() || o.market == market))
+            ids.append(o.id);
+    return ids;
+}
+
+int TradingTab::openOrderCount(const QString& market) const {
+    return int(openOrderIds(market).size());
+}
+
+void TradingTab::updateCancelAllButtons() {
+    const bool trading = m_session->hasCredentials();
+    m_cancelMarket->setText(m_market.isEmpty() ? tr("Cancel all in market")
+                                               : tr("Cancel all in %1").arg(m_market));
+    m_cancelMarket->setToolTip(tr("Cancel every open order in %1").arg(m_market));
+    m_cancelMarket->setEnabled(trading && !m_market.isEmpty() && openOrderCount(m_market) > 0);
+    m_cancelEverything->setEnabled(trading && openOrderCount(QString()) > 0);
+}
+
+void TradingTab::requestCancelAll(const QString& market) {
+    if (m_question)
+        m_question->reject(); // one question at a time: the newest asks
+    const QStringList ids = openOrderIds(market);
+    if (ids.isEmpty()) {
+        const QString text = market.isEmpty() ? tr("There are no open orders to cancel.")
+                                              : tr("There are no open orders in %1 to cancel.").arg(market);
+        m_cancelAllResult->setText(text);
+        emit message(text);
+        return;
+    }
+    const int n = int(ids.size());
+    QString question;
+    if (market.isEmpty())
+        question = n == 1 ? tr("Cancel the 1 open order?")
+                          : tr("Cancel all %1 open orders, in every market?").arg(n);
+    else
+        question = n == 1 ? tr("Cancel the 1 open order in %1?").arg(market)
+                          : tr("Cancel all %1 open orders in %2?").arg(n).arg(market);
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Cancel orders"), question, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("cancelAllConfirmDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("An order that fills before its cancel arrives stays filled."));
+    QPushButton* confirm = box->addButton(n == 1 ? tr("Cancel 1 order") : tr("Cancel %1 orders").arg(n),
+                                          QMessageBox::AcceptRole);
+    confirm->setObjectName(QStringLiteral("confirmCancelAllButton"));
+    QPushButton* keep = box->addButton(tr("Keep them"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepOrdersButton"));
+    box->setDefaultButton(confirm);
+    box->setEscapeButton(keep);
+    // The orders asked about are the ones cancelled: not those placed while the question was open.
+    connect(confirm, &QPushButton::clicked, this, [this, ids] { startCancelAll(ids); });
+    m_question = box;
+    box->open();
+}
+
+void TradingTab::startCancelAll(const QStringList& orderIds) {
+    if (m_batch)
+        m_batch->deleteLater(); // a newer cancel-all reports from now on
+    auto* batch = new CancelAllBatch(m_session->trading(), orderIds, this);
+    m_batch = batch;
+    connect(batch, &CancelAllBatch::progressed, this, [this, batch] {
+        if (batch == m_batch)
+            m_cancelAllResult->setText(batch->summary());
+    });
+    connect(batch, &CancelAllBatch::finished, this, [this, batch] {
+        if (batch == m_batch)
+            emit message(batch->summary());
+    });
+    m_cancelAllResult->setText(batch->summary());
+    batch->start([this](const QString& id) { cancelOrder(id); });
+    if (!batch->isFinished())
+        m_cancelAllResult->setText(batch->summary());
+}
+
+QMessageBox* TradingTab::cancelAllQuestion() const {
+    return m_question;
+}
+
+CancelAllBatch* TradingTab::cancelAllBatch() const {
+    return m_batch;
+}
+
+QString TradingTab::cancelAllResult() const {
+    return m_cancelAllResult->text();
 }
 
 void TradingTab::setPriceColors(const PriceColors& colors) {

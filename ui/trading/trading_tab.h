@@ -2,21 +2,26 @@
 
 #include "theme/price_colors.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
+class QMessageBox;
+class QPushButton;
 
 namespace hoga {
 
 class ButtonDelegate;
+class CancelAllBatch;
 class DataTableView;
 class FillsModel;
 class OpenOrdersModel;
 class OrderHistoryModel;
 class VenueSession;
 
-// The Trading tab: open orders (each with a Cancel action), own fills and the order history. The order
-// ticket itself is docked beside the tabs so it stays visible from every tab.
+// The Trading tab: open orders (each with a Cancel action, and "cancel all" for the current market or every
+// market), own fills and the order history. The order ticket itself is docked beside the tabs so it stays
+// visible from every tab.
 class TradingTab : public QWidget {
     Q_OBJECT
 public:
@@ -32,11 +37,31 @@ public:
     void cancelRow(int row);
     void cancelOrder(const QString& orderId);
 
+    // The market "cancel all for this market" applies to (the window's current market).
+    void setMarket(const QString& code);
+    QString market() const { return m_market; }
+    // Cancel all (일괄취소) of `market`'s open orders, or of every market's when empty: asks first, saying
+    // how many (cancelAllQuestion()), then cancels each and reports what the venue confirmed.
+    void requestCancelAll(const QString& market);
+    int openOrderCount(const QString& market) const; // empty market = all
+    QMessageBox* cancelAllQuestion() const;
+    CancelAllBatch* cancelAllBatch() const;
+    // The last cancel-all's result ("3 of 3 orders cancelled."), empty before the first.
+    QString cancelAllResult() const;
+
+signals:
+    // Something to tell in the status bar (cancel-all results).
+    void message(const QString& text);
+
 private:
     void refreshOrders();
     void refreshFills();
-    QWidget* section(const QString& title, QLabel** count, DataTableView* view);
+    QWidget* section(const QString& title, QLabel** count, DataTableView* view,
+                     const QList<QWidget*>& trailing = {});
     void showOpenOrdersMenu(const QPoint& pos);
+    void updateCancelAllButtons();
+    void startCancelAll(const QStringList& orderIds);
+    QStringList openOrderIds(const QString& market) const;
 
     VenueSession* m_session;
     OpenOrdersModel* m_open;
@@ -49,6 +74,12 @@ private:
     QLabel* m_openCount = nullptr;
     QLabel* m_fillsCount = nullptr;
     QLabel* m_historyCount = nullptr;
+    QString m_market;
+    QPushButton* m_cancelMarket = nullptr;
+    QPushButton* m_cancelEverything = nullptr;
+    QLabel* m_cancelAllResult = nullptr;
+    QPointer<QMessageBox> m_question;
+    QPointer<CancelAllBatch> m_batch;
 };
 
 } // namespace hoga
