@@ -79,6 +79,37 @@
     </message>
 </context>
 <context>
+    <name>hoga::CancelAllBatch</name>
+    <message>
+        <source>Cancelling 1 order…</source>
+        <translation>주문 1건 취소 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling %1 orders…</source>
+        <translation>주문 %1건 취소 중…</translation>
+    </message>
+    <message>
+        <source>%1 of 1 order cancelled.</source>
+        <translation>1건 중 %1건 취소됨.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 orders cancelled.</source>
+        <translation>%2건 중 %1건 취소됨.</translation>
+    </message>
+    <message>
+        <source>%1 filled before the cancel arrived.</source>
+        <translation>%1건은 취소 전에 체결됨.</translation>
+    </message>
+    <message>
+        <source>%1 not confirmed by the venue yet.</source>
+        <translation>%1건은 아직 거래소 확인 대기 중.</translation>
+    </message>
+    <message>
+        <source>%1 not cancelled: %2</source>
+        <translation>%1건 취소 실패: %2</translation>
+    </message>
+</context>
+<context>
     <name>hoga::CandleChartView</name>
     <message>
         <source>O</source>
@@ -1416,6 +1447,38 @@ This window shows live data from %1.</source>
         <source>The %1 key was saved. Connections use it from the next time you log in to this profile.</source>
         <translation>%1 키를 저장했습니다. 다음에 이 프로필로 로그인할 때부터 연결에 사용됩니다.</translation>
     </message>
+    <message>
+        <source>Simulated orders are sent without asking from now on. Orders menu → Confirm simulated orders turns the question back on.</source>
+        <translation>이제 모의 주문은 확인 없이 전송됩니다. 주문 메뉴 → 모의 주문 확인으로 다시 켤 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>주문(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel all in market…</source>
+        <translation>종목 일괄취소…</translation>
+    </message>
+    <message>
+        <source>Cancel all orders…</source>
+        <translation>전체 일괄취소…</translation>
+    </message>
+    <message>
+        <source>Confirm simulated orders</source>
+        <translation>모의 주문 확인</translation>
+    </message>
+    <message>
+        <source>Ask before sending each simulated (paper) order.</source>
+        <translation>모의 주문을 보내기 전마다 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Orders on a real venue always ask before they are sent.</source>
+        <translation>실제 거래소 주문은 항상 전송 전에 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Cancel all orders in %1…</source>
+        <translation>%1 일괄취소…</translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketDataHub</name>
@@ -1454,6 +1517,14 @@ This window shows live data from %1.</source>
         <source>No order book or ticker update arrived for this market within %1. The prices shown may be out of date; Hoga keeps listening and clears this when data flows again.</source>
         <translation>%1 동안 이 종목의 호가나 시세 업데이트가 없었습니다. 표시된 가격이 최신이 아닐 수 있습니다. Hoga는 계속 수신하며, 데이터가 다시 들어오면 이 표시를 지웁니다.</translation>
     </message>
+    <message>
+        <source>Remove from watchlist</source>
+        <translation>관심 종목에서 제거</translation>
+    </message>
+    <message>
+        <source>Add to watchlist</source>
+        <translation>관심 종목에 추가</translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketListModel</name>
@@ -1485,13 +1556,21 @@ This window shows live data from %1.</source>
         <source>Stale: no recent update from the venue; prices may be out of date.</source>
         <translation>지연: 거래소의 최근 업데이트가 없어 가격이 최신이 아닐 수 있습니다.</translation>
     </message>
+    <message>
+        <source>Remove from watchlist</source>
+        <translation>관심 종목에서 제거</translation>
+    </message>
+    <message>
+        <source>Add to watchlist</source>
+        <translation>관심 종목에 추가</translation>
+    </message>
+    <message>
+        <source>Watchlist: click to sort in the order you starred markets</source>
+        <translation>관심 종목: 클릭하면 등록한 순서로 정렬합니다</translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketListPanel</name>
-    <message>
-        <source>Search markets</source>
-        <translation>종목 검색</translation>
-    </message>
     <message>
         <source>Loading markets…</source>
         <translation>종목 불러오는 중…</translation>
@@ -1503,6 +1582,34 @@ This window shows live data from %1.</source>
     <message>
         <source>All</source>
         <translation>전체</translation>
+    </message>
+    <message>
+        <source>Search: name, code or initials (ㅂㅌ)</source>
+        <translation>검색: 종목명, 코드, 초성 (ㅂㅌ)</translation>
+    </message>
+    <message>
+        <source>Type a code (BTC), an English or Korean name, or the initial consonants of the Korean name (ㅂㅌ for 비트코인).</source>
+        <translation>코드(BTC), 영문 또는 한글 종목명, 한글 종목명의 초성(비트코인은 ㅂㅌ)으로 찾습니다.</translation>
+    </message>
+    <message>
+        <source>Show only the starred markets (watchlist)</source>
+        <translation>관심 종목만 보기</translation>
+    </message>
+    <message>
+        <source>Remove from watchlist</source>
+        <translation>관심 종목에서 제거</translation>
+    </message>
+    <message>
+        <source>Add to watchlist</source>
+        <translation>관심 종목에 추가</translation>
+    </message>
+    <message>
+        <source>Show starred markets only</source>
+        <translation>관심 종목만 보기</translation>
+    </message>
+    <message>
+        <source>No starred markets yet. Click ☆ beside a market, or right-click it, to add it here.</source>
+        <translation>관심 종목이 없습니다. 종목 옆의 ☆를 누르거나 종목을 오른쪽 클릭해 추가하세요.</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1678,69 @@ This window shows live data from %1.</source>
     <message>
         <source>Mid %1</source>
         <translation>중간가 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::OrderConfirmDialog</name>
+    <message>
+        <source>Confirm order</source>
+        <translation>주문 확인</translation>
+    </message>
+    <message>
+        <source>Send this order?</source>
+        <translation>이 주문을 보낼까요?</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>종목</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>거래소</translation>
+    </message>
+    <message>
+        <source>Order type</source>
+        <translation>주문유형</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>주문가격</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>주문수량</translation>
+    </message>
+    <message>
+        <source>Order value</source>
+        <translation>주문금액</translation>
+    </message>
+    <message>
+        <source>Estimated fee</source>
+        <translation>예상 수수료</translation>
+    </message>
+    <message>
+        <source>This is a real order on %1: it uses your funds once sent.</source>
+        <translation>%1의 실제 주문입니다. 전송하면 실제 자금이 사용됩니다.</translation>
+    </message>
+    <message>
+        <source>Paper order on the simulated market: no real money moves.</source>
+        <translation>모의 시장의 모의 주문입니다. 실제 자금은 움직이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again for simulated orders</source>
+        <translation>모의 주문은 다시 묻지 않기</translation>
+    </message>
+    <message>
+        <source>Orders on real venues always ask. Turn this back on in the Orders menu.</source>
+        <translation>실제 거래소 주문은 항상 확인합니다. 주문 메뉴에서 다시 켤 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +2029,54 @@ This window shows live data from %1.</source>
     <message>
         <source>IOC cancels what does not fill at once; FOK fills completely at once or not at all; post only is cancelled if it would fill at once.</source>
         <translation>IOC는 즉시 체결되지 않은 잔량을 취소하고, FOK는 즉시 전량 체결되지 않으면 전부 취소하며, 포스트 온리는 즉시 체결될 경우 취소됩니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large.</source>
+        <translation>너무 큰 값입니다: “%1”</translation>
+    </message>
+    <message>
+        <source>These numbers are too large.</source>
+        <translation>입력한 값이 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>Waiting for the venue to answer the order just sent.</source>
+        <translation>방금 보낸 주문에 대한 거래소 응답을 기다리는 중입니다.</translation>
+    </message>
+    <message>
+        <source>This order was just sent. Change the price or quantity to send another.</source>
+        <translation>방금 보낸 주문입니다. 또 보내려면 가격이나 수량을 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>Order not sent.</source>
+        <translation>주문을 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Best available, now ≈ %1 %2</source>
+        <translation>최우선 호가, 현재 ≈ %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation>%2 %3 중 %1</translation>
+    </message>
+    <message>
+        <source>Order partially filled: %1 — %2 filled.</source>
+        <translation>부분 체결: %1 — %2 체결.</translation>
+    </message>
+    <message>
+        <source>Order filled: %1 — %2 at %3 %4 on average.</source>
+        <translation>체결 완료: %1 — %2, 평균 %3 %4.</translation>
+    </message>
+    <message>
+        <source>Order filled: %1.</source>
+        <translation>체결 완료: %1.</translation>
+    </message>
+    <message>
+        <source>Order cancelled: %1 — %2 had filled.</source>
+        <translation>주문 취소: %1 — 취소 전 %2 체결.</translation>
+    </message>
+    <message>
+        <source>Order cancelled: %1.</source>
+        <translation>주문 취소: %1.</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2575,78 @@ This window shows live data from %1.</source>
     <message>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>전체 일괄취소</translation>
+    </message>
+    <message>
+        <source>Cancel every open order in every market</source>
+        <translation>모든 종목의 미체결 주문을 취소합니다</translation>
+    </message>
+    <message>
+        <source>Cancel all orders in %1…</source>
+        <translation>%1 일괄취소…</translation>
+    </message>
+    <message>
+        <source>Cancel all orders…</source>
+        <translation>전체 일괄취소…</translation>
+    </message>
+    <message>
+        <source>Cancel all in market</source>
+        <translation>종목 일괄취소</translation>
+    </message>
+    <message>
+        <source>Cancel all in %1</source>
+        <translation>%1 일괄취소</translation>
+    </message>
+    <message>
+        <source>Cancel every open order in %1</source>
+        <translation>%1의 미체결 주문을 모두 취소합니다</translation>
+    </message>
+    <message>
+        <source>There are no open orders to cancel.</source>
+        <translation>취소할 미체결 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>There are no open orders in %1 to cancel.</source>
+        <translation>%1에 취소할 미체결 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel the 1 open order?</source>
+        <translation>미체결 주문 1건을 취소할까요?</translation>
+    </message>
+    <message>
+        <source>Cancel all %1 open orders, in every market?</source>
+        <translation>모든 종목의 미체결 주문 %1건을 취소할까요?</translation>
+    </message>
+    <message>
+        <source>Cancel the 1 open order in %1?</source>
+        <translation>%1의 미체결 주문 1건을 취소할까요?</translation>
+    </message>
+    <message>
+        <source>Cancel all %1 open orders in %2?</source>
+        <translation>%2의 미체결 주문 %1건을 모두 취소할까요?</translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>주문 일괄취소</translation>
+    </message>
+    <message>
+        <source>An order that fills before its cancel arrives stays filled.</source>
+        <translation>취소 요청이 도착하기 전에 체결된 주문은 체결된 상태로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel 1 order</source>
+        <translation>1건 취소</translation>
+    </message>
+    <message>
+        <source>Cancel %1 orders</source>
+        <translation>%1건 취소</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>유지</translation>
     </message>
 </context>
 <context>

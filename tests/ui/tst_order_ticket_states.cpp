@@ -239,10 +239,10 @@ private slots:
 
     void statusSaysWhenTheVenueRejects() {
         Fixture f;
-        f.fake->onCreateOrder = [](const OrderRequest&) -> Result<Order> {
+        f.fake->onCreateOrder = [](const OrderRequest& request) {
             VenueError e =
                 FakeConnector::error(ErrorKind::InsufficientFunds, QStringLiteral("insufficient_funds"));
-            return e;
+            return OrderPlacement::rejected(e, request.clientId);
         };
         f.fillLimitBuy();
         if (QTest::currentTestFailed())
