@@ -735,14 +735,19 @@ void TestSimExchange::connectorEmitsOnlySubscribedStreams() {
     QCOMPARE(stream.lastEmittingThread(), host.thread());
 
     // After unsubscribing, a step emits nothing for that market. The fetch afterwards is a barrier: the
-    // connector works through its queue in order.
+    // connector works through its queue in order, so once it is done every signal of the steps driven
+    // above has been queued to the recorder, but not necessarily delivered (await() returns at once when
+    // the future finished first, which a busy machine makes likely): deliver them before clearing, or they
+    // arrive after clear() and look like signals of unsubscribed streams.
     sim->unsubscribeMarketData({"KRW-BTC"}, TickerChannel);
     sim->unsubscribeMarketData({"ETHUSDT"}, OrderBookChannel);
-    QVERIFY(test::await(sim->fetchMarkets()).ok());
+    QVERIFY(test::await(sim->fetchMarkets(), 60'000).ok());
+    stream.deliverQueued();
     stream.clear();
     sim->step();
     sim->step();
-    QVERIFY(test::await(sim->fetchMarkets()).ok());
+    QVERIFY(test::await(sim->fetchMarkets(), 60'000).ok());
+    stream.deliverQueued();
     QVERIFY(stream.waitUntil([&] { return !stream.trades.isEmpty(); }, step));
     QVERIFY(stream.tickers.isEmpty());
     QVERIFY(stream.books.isEmpty());

@@ -1,5 +1,6 @@
 #include "stream_recorder.h"
 
+#include <QCoreApplication>
 #include <QSignalSpy>
 #include <QThread>
 
@@ -65,6 +66,10 @@ void StreamRecorder::clear() {
     balances.clear();
     errors.clear();
     states.clear();
+}
+
+void StreamRecorder::deliverQueued() {
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 bool StreamRecorder::waitUntil(const std::function<bool()>& done, const std::function<void()>& drive,

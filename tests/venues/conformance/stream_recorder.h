@@ -35,6 +35,10 @@ public:
     QSet<QString> tradeMarkets() const;
     QSet<QString> bookMarkets() const;
     void clear();
+    // Records every signal already queued for this recorder. After a call on the connector has finished
+    // (its queue runs in order), this holds every signal emitted before that call: the finished future
+    // alone does not mean they were delivered here, so clear() right after a barrier must follow this.
+    void deliverQueued();
 
     // Runs the event loop (never sleeps) until `done` holds: between checks calls `drive` (if any) and waits
     // up to `waitMs` for the next recorded signal. Gives up after `rounds` rounds; returns done().
