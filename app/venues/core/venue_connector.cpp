@@ -123,6 +123,7 @@ VenueConnector::VenueConnector(std::unique_ptr<VenueProtocol> protocol, const Ve
     };
     m_private = new net::WsSession(privateOptions, this);
     connect(m_private, &net::WsSession::messageReceived, this, &VenueConnector::onPrivateMessage);
+    connect(m_private, &net::WsSession::connected, this, &VenueConnector::onPrivateConnected);
 }
 
 VenueConnector::~VenueConnector() {
@@ -988,6 +989,49 @@ void VenueConnector::onPublicMessage(const QByteArray& message) {
     default:
         break;
     }
+}
+
+// The account stream pushes changes only: whatever moved before it was (re)connected would stay unheard.
+// Balances and the orders we know to be open are read once over REST to close that gap.
+void VenueConnector::onPrivateConnected() {
+    if (!m_accountSubscribed)
+        return;
+    send(m_protocol->balancesCall(), [this](const HttpResponse& r) {
+        JsonDocument doc;
+        if (!r.isSuccess() || !doc.parse(r.body))
+            return; // the next pushed change or the user's refresh brings them
+        const Result<QVector<Balance>> balances = m_protocol->parseBalances(doc.root());
+        if (!balances.ok())
+            return;
+        for (const Balance& b : balances.value())
+            emit balanceUpdated(b);
+    });
+    send(m_protocol->openOrdersCall(QString()), [this](const HttpResponse& r) {
+        JsonDocument doc;
+        if (!r.isSuccess() || !doc.parse(r.body))
+            return;
+        const Result<QVector<Order>> open = m_protocol->parseOrders(doc.root());
+        if (!open.ok())
+            return;
+        QSet<QString> stillOpen;
+        for (const Order& o : open.value()) {
+            stillOpen.insert(o.id);
+            noteOrder(o);
+        }
+        // Orders that finished while the link was down are no longer listed: ask for each.
+        for (const Order& known : m_orders.orders()) {
+            if (!known.isOpen() || stillOpen.contains(known.id))
+                continue;
+            send(m_protocol->orderCall({known.id, known.clientId}), [this](const HttpResponse& reply) {
+                JsonDocument one;
+                if (!reply.isSuccess() || !one.parse(reply.body))
+                    return;
+                const Result<Order> order = m_protocol->parseOrder(one.root());
+                if (order.ok())
+                    noteOrder(order.value());
+            });
+        }
+    });
 }
 
 void VenueConnector::onPrivateMessage(const QByteArray& message) {

@@ -118,6 +118,7 @@ private:
     void onPublicMessage(const QByteArray& message);
     void onPrivateMessage(const QByteArray& message);
     void onPublicConnected();
+    void onPrivateConnected(); // reads balances and open orders the stream will not repeat
     void seedBook(const QString& market);
     void onBookDiff(const BookDiff& diff);
     void emitBook(const OrderBook& book);

@@ -524,6 +524,41 @@ private slots:
         QCOMPARE(m_server->wsHandshakesRejected(), 0);
     }
 
+    void accountStreamReconcilesWhatItMissed() {
+        // An order rests while no account stream runs; the user then cancels it elsewhere (the venue's
+        // web site; here a second connector with the same key). Once the stream connects, the connector
+        // reads balances and its open orders over REST, so the cancel and the KRW balance are not missed.
+        const QString btc = QStringLiteral("KRW-BTC");
+        const Decimal target = m_server->bestBid(btc) * d("0.8");
+        const Decimal low = target.roundToStep(m_server->tickFor(btc, target), Rounding::Floor);
+        const auto placed = await(c()->createOrder({QStringLiteral("KRW-BTC"),
+                                                    Side::Buy,
+                                                    OrderType::Limit,
+                                                    low,
+                                                    d("0.001"),
+                                                    {},
+                                                    QStringLiteral("away")}));
+        REQUIRE_OK(placed);
+        {
+            ConnectorHost elsewhere(makeConnector(*m_server, fakeConfig(*m_server, QStringLiteral("upbit"))));
+            REQUIRE_OK(await(elsewhere.connector()->cancelOrder({placed.value().id, {}})));
+        }
+        StreamRecorder stream(c());
+        c()->subscribeAccount();
+        QVERIFY(stream.waitUntil(
+            [&] {
+                const bool cancelled =
+                    std::any_of(stream.orders.begin(), stream.orders.end(), [&](const Order& o) {
+                        return o.id == placed.value().id && o.state == OrderState::Cancelled;
+                    });
+                const bool krw =
+                    std::any_of(stream.balances.begin(), stream.balances.end(),
+                                [](const Balance& b) { return b.currency == QStringLiteral("KRW"); });
+                return cancelled && krw;
+            },
+            {}, 100, 50));
+    }
+
     void blockedVenueIsAnnouncedAndRefusedLocally() {
         // A client that ignores 429s (its own limiter far above the venue's) gets blocked with 418.
         m_server->setBlockDurationMs(8000);
