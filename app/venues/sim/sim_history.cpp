@@ -2,7 +2,10 @@
 
 #include "sim_random.h"
 
+#include <QDateTime>
+
 #include <algorithm>
+#include <optional>
 
 namespace hoga::sim {
 
@@ -30,6 +33,58 @@ quint64 codeKey(const QString& code) {
 
 qint64 absolute(qint64 v) {
     return v < 0 ? -v : v;
+}
+
+constexpr quint64 kHighSalt = 0x4849ULL << 40;
+constexpr quint64 kLowSalt = 0x4c4fULL << 40;
+constexpr quint64 kVolumeSalt = 0x564fULL << 40;
+constexpr int kMaxCachedSplits = 4096;
+
+qint64 monthIndex(qint64 ms) {
+    const QDate d = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+    return qint64(d.year()) * 12 + d.month() - 1;
+}
+
+// The interval each one is cut out of; months are the top.
+std::optional<CandleInterval> parentOf(CandleInterval interval) {
+    switch (interval) {
+    case CandleInterval::S1:
+        return CandleInterval::M1;
+    case CandleInterval::M1:
+        return CandleInterval::M5;
+    case CandleInterval::M5:
+        return CandleInterval::M10;
+    case CandleInterval::M10:
+        return CandleInterval::M30;
+    case CandleInterval::M30:
+        return CandleInterval::H1;
+    case CandleInterval::H1:
+        return CandleInterval::H4;
+    case CandleInterval::H4:
+        return CandleInterval::D1;
+    case CandleInterval::D1:
+        return CandleInterval::MN1;
+    default:
+        return std::nullopt;
+    }
+}
+
+// Intervals that do not nest in the chain above are sums of a shorter one.
+std::optional<CandleInterval> partOf(CandleInterval interval) {
+    switch (interval) {
+    case CandleInterval::M3:
+        return CandleInterval::M1;
+    case CandleInterval::M15:
+        return CandleInterval::M5;
+    case CandleInterval::W1:
+        return CandleInterval::D1;
+    default:
+        return std::nullopt;
+    }
+}
+
+Decimal qtyStep(const TradingRules& rules) {
+    return rules.qtyStep.isPositive() ? rules.qtyStep : Decimal::fromMantissa(1, 8);
 }
 
 } // namespace
@@ -178,44 +233,179 @@ Decimal SimHistory::priceAt(qint64 logPpb) const {
     return nearestTick(m_spec.market.rules, m_startPrice.multiply(expPpb(logPpb), 10, Rounding::HalfEven));
 }
 
-Candle SimHistory::makeCandle(CandleInterval interval, qint64 index, qint64 openTimeMs, qint64 logClose,
-                              qint64 logOpen) const {
+qint64 SimHistory::wickPpb(CandleInterval interval, qint64 index, quint64 salt) const {
+    // A fraction of a candle's volatility beyond the body.
+    const qint64 g = absolute(gaussianMicroFromKey(mixKey(marketKey(interval), quint64(index) ^ salt)));
+    const qint64 sigma = sigmaPpb(interval, index);
+    return std::min<qint64>(400'000'000, sigma / 10 + sigma / 2 * g / kMillion);
+}
+
+SimHistory::LogCandle SimHistory::monthCandle(qint64 openTimeMs) {
+    const qint64 k = monthIndex(m_startMs) - monthIndex(openTimeMs);
+    LogCandle c;
+    c.openTimeMs = openTimeMs;
+    c.endMs = k == 0 ? m_startMs : nextBucketStart(CandleInterval::MN1, openTimeMs);
+    c.close = logCloseAt(CandleInterval::MN1, k);
+    c.open = stepBack(CandleInterval::MN1, k, c.close);
+    c.high = std::max(c.open, c.close) + wickPpb(CandleInterval::MN1, k, kHighSalt);
+    c.low = std::min(c.open, c.close) - wickPpb(CandleInterval::MN1, k, kLowSalt);
+
+    // Volume: the market's usual daily turnover over the month, busier in volatile stretches.
+    const qint64 lengthMs = std::max<qint64>(0, c.endMs - openTimeMs);
+    const qint64 regime = regimePermille(m_coin >= 0 ? Btc : UsdKrw, CandleInterval::MN1, k);
+    const qint64 noisePermille =
+        500 + qint64(belowFromKey(mixKey(marketKey(CandleInterval::MN1), quint64(k) ^ kVolumeSalt), 1100));
+    const Decimal volume =
+        m_spec.dailyVolume.multiply(Decimal(lengthMs), 12, Rounding::HalfEven)
+            .divide(Decimal(kDayMs), 12, Rounding::HalfEven)
+            .multiply(Decimal::fromMantissa(regime * noisePermille, 6), 12, Rounding::HalfEven);
+    c.volumeSteps = volume.divide(qtyStep(m_spec.market.rules), 0, Rounding::Down).toInt64();
+    return c;
+}
+
+QVector<SimHistory::LogCandle> SimHistory::split(const LogCandle& parent, CandleInterval parentInterval,
+                                                 CandleInterval childInterval) const {
+    // The children: every bucket of the parent; for the start bucket, those up to the start instant.
+    QVector<qint64> opens;
+    const bool startBucket = parent.openTimeMs == bucketStart(parentInterval, m_startMs);
+    const qint64 lastOpen =
+        startBucket ? bucketStart(childInterval, m_startMs) : bucketStart(childInterval, parent.endMs - 1);
+    for (qint64 t = parent.openTimeMs; t <= lastOpen; t = nextBucketStart(childInterval, t))
+        opens.append(t);
+    const qint64 n = opens.size();
+    QVector<LogCandle> kids(n);
+    if (n == 0)
+        return kids;
+
+    // A bridge from the parent's open to its close: the children's own shocks, less their drift from the
+    // line, scaled down where needed to stay inside the parent's high and low.
+    const qint64 step = intervalMs(childInterval);
+    std::vector<qint64> walk(size_t(n) + 1, 0);
+    for (qint64 i = 0; i < n; ++i)
+        walk[size_t(i) + 1] = walk[size_t(i)] + shockPpb(childInterval, opens[i] / step);
+    std::vector<qint64> line(size_t(n) + 1);
+    std::vector<qint64> bend(size_t(n) + 1);
+    qint64 scaleMicro = kMillion;
+    for (qint64 i = 0; i <= n; ++i) {
+        line[size_t(i)] = parent.open + qint64(Int128(parent.close - parent.open) * i / n);
+        bend[size_t(i)] = walk[size_t(i)] - qint64(Int128(walk[size_t(n)]) * i / n);
+        const qint64 b = bend[size_t(i)];
+        if (b == 0)
+            continue;
+        const qint64 room = b > 0 ? parent.high - line[size_t(i)] : line[size_t(i)] - parent.low;
+        scaleMicro =
+            std::min<qint64>(scaleMicro, qint64(Int128(std::max<qint64>(0, room)) * kMillion / absolute(b)));
+    }
+    std::vector<qint64> path(size_t(n) + 1);
+    for (qint64 i = 0; i <= n; ++i)
+        path[size_t(i)] = line[size_t(i)] + qint64(Int128(bend[size_t(i)]) * scaleMicro / kMillion);
+
+    qint64 highest = 0;
+    qint64 lowest = 0;
+    Int128 totalWeight = 0;
+    std::vector<Int128> weights(static_cast<size_t>(n));
+    const quint64 volumeKey = marketKey(childInterval);
+    for (qint64 i = 0; i < n; ++i) {
+        LogCandle& kid = kids[i];
+        const qint64 index = opens[i] / step;
+        kid.openTimeMs = opens[i];
+        kid.endMs = std::min(nextBucketStart(childInterval, opens[i]), parent.endMs);
+        kid.open = path[size_t(i)];
+        kid.close = path[size_t(i) + 1];
+        kid.high =
+            std::min(parent.high, std::max(kid.open, kid.close) + wickPpb(childInterval, index, kHighSalt));
+        kid.low =
+            std::max(parent.low, std::min(kid.open, kid.close) - wickPpb(childInterval, index, kLowSalt));
+        if (kid.high > kids[highest].high)
+            highest = i;
+        if (kid.low < kids[lowest].low)
+            lowest = i;
+        const qint64 regime = regimePermille(m_coin >= 0 ? Btc : UsdKrw, childInterval, index);
+        const qint64 noise =
+            500 + qint64(belowFromKey(mixKey(volumeKey, quint64(index) ^ kVolumeSalt), 1100));
+        weights[size_t(i)] = Int128(std::max<qint64>(0, kid.endMs - kid.openTimeMs)) * regime * noise;
+        totalWeight += weights[size_t(i)];
+    }
+    // Some child reaches the parent's high and some its low.
+    kids[highest].high = parent.high;
+    kids[lowest].low = parent.low;
+
+    // The volume split to the step, the rounding left-over to the busiest child: the children sum exactly.
+    qint64 given = 0;
+    qint64 busiest = 0;
+    for (qint64 i = 0; i < n; ++i) {
+        if (totalWeight > 0)
+            kids[i].volumeSteps = qint64(Int128(parent.volumeSteps) * weights[size_t(i)] / totalWeight);
+        given += kids[i].volumeSteps;
+        if (weights[size_t(i)] > weights[size_t(busiest)])
+            busiest = i;
+    }
+    kids[busiest].volumeSteps += parent.volumeSteps - given;
+    return kids;
+}
+
+QVector<SimHistory::LogCandle> SimHistory::children(CandleInterval childInterval, qint64 parentOpenMs) {
+    const auto key = qMakePair(int(childInterval), parentOpenMs);
+    if (const auto it = m_children.constFind(key); it != m_children.cend())
+        return *it;
+    const CandleInterval parentInterval = *parentOf(childInterval);
+    const LogCandle parent = logCandle(parentInterval, parentOpenMs);
+    const QVector<LogCandle> kids = split(parent, parentInterval, childInterval);
+    if (m_children.size() >= kMaxCachedSplits)
+        m_children.clear();
+    m_children.insert(key, kids);
+    return kids;
+}
+
+SimHistory::LogCandle SimHistory::logCandle(CandleInterval interval, qint64 openTimeMs) {
+    if (interval == CandleInterval::MN1)
+        return monthCandle(openTimeMs);
+    if (const std::optional<CandleInterval> part = partOf(interval)) {
+        // Weeks, 15 and 3 minutes: the sum of their parts (up to the start).
+        LogCandle sum;
+        bool any = false;
+        const qint64 end = nextBucketStart(interval, openTimeMs);
+        const qint64 lastPart = bucketStart(*part, m_startMs);
+        for (qint64 t = openTimeMs; t < end && t <= lastPart; t = nextBucketStart(*part, t)) {
+            const LogCandle c = logCandle(*part, t);
+            if (!any) {
+                sum = c;
+                sum.openTimeMs = openTimeMs;
+                any = true;
+                continue;
+            }
+            sum.close = c.close;
+            sum.endMs = c.endMs;
+            sum.high = std::max(sum.high, c.high);
+            sum.low = std::min(sum.low, c.low);
+            sum.volumeSteps += c.volumeSteps;
+        }
+        return sum;
+    }
+    const CandleInterval parent = *parentOf(interval);
+    const QVector<LogCandle> kids = children(interval, bucketStart(parent, openTimeMs));
+    for (const LogCandle& kid : kids)
+        if (kid.openTimeMs == openTimeMs)
+            return kid;
+    return kids.isEmpty() ? LogCandle{} : kids.constLast();
+}
+
+Candle SimHistory::toCandle(const LogCandle& lc) const {
     const TradingRules& rules = m_spec.market.rules;
     Candle c;
-    c.openTimeMs = openTimeMs;
-    c.open = priceAt(logOpen);
-    c.close = priceAt(logClose);
-
-    const quint64 k = marketKey(interval);
-    const qint64 regime = regimePermille(m_coin >= 0 ? Btc : UsdKrw, interval, index);
-    const qint64 sigma = sigmaPpb(interval, index);
-    // Wicks: a fraction of a candle's volatility beyond the body, on each side.
-    auto wickPpb = [&](quint64 salt) {
-        const qint64 g = absolute(gaussianMicroFromKey(mixKey(k, quint64(index) ^ salt)));
-        return std::min<qint64>(400'000'000, sigma / 10 + sigma / 2 * g / kMillion);
-    };
+    c.openTimeMs = lc.openTimeMs;
+    c.open = priceAt(lc.open);
+    c.close = priceAt(lc.close);
+    // Highs round up and lows down onto the tick grid; the same log price always gives the same price, so
+    // a parent's high is exactly its highest child's.
+    c.high = ceilToTick(rules, m_startPrice.multiply(expPpb(lc.high), 10, Rounding::HalfEven));
+    const Decimal low = floorToTick(rules, m_startPrice.multiply(expPpb(lc.low), 10, Rounding::HalfEven));
     const Decimal top = Decimal::max(c.open, c.close);
     const Decimal bottom = Decimal::min(c.open, c.close);
-    c.high = ceilToTick(rules, top.multiply(Decimal::fromMantissa(kBillion + wickPpb(0x4849ULL << 40), 9), 10,
-                                            Rounding::HalfEven));
-    const Decimal low =
-        floorToTick(rules, bottom.multiply(Decimal::fromMantissa(kBillion - wickPpb(0x4c4fULL << 40), 9), 10,
-                                           Rounding::HalfEven));
     c.low = low.isPositive() ? low : bottom;
     c.high = Decimal::max(c.high, top);
     c.low = Decimal::min(c.low, bottom);
-
-    // Volume: the market's usual daily turnover spread over the interval, busier in volatile stretches.
-    qint64 lengthMs = nextBucketStart(interval, openTimeMs) - openTimeMs;
-    if (index == 0)
-        lengthMs = std::clamp<qint64>(m_startMs - openTimeMs, 0, lengthMs); // only the part before the start
-    const qint64 noisePermille =
-        500 + qint64(belowFromKey(mixKey(k, quint64(index) ^ (0x564fULL << 40)), 1100));
-    const Decimal share = Decimal(lengthMs).divide(Decimal(kDayMs), 12, Rounding::HalfEven);
-    const Decimal volume =
-        m_spec.dailyVolume.multiply(share, 12, Rounding::HalfEven)
-            .multiply(Decimal::fromMantissa(regime * noisePermille, 6), 12, Rounding::HalfEven);
-    c.volume = volume.roundToStep(rules.qtyStep, Rounding::HalfEven);
+    c.volume = Decimal(lc.volumeSteps) * qtyStep(rules);
     const Decimal typical = (c.open + c.high + c.low + c.close).divide(Decimal(4), 8, Rounding::HalfEven);
     c.quoteVolume = c.volume.multiply(typical, 8, Rounding::HalfEven);
     return c;
@@ -223,16 +413,11 @@ Candle SimHistory::makeCandle(CandleInterval interval, qint64 index, qint64 open
 
 QVector<Candle> SimHistory::candles(CandleInterval interval, qint64 kNewest,
                                     const QVector<qint64>& openTimesNewestFirst) {
+    Q_UNUSED(kNewest); // open times say it all: every interval is cut from the same months
     QVector<Candle> out;
     out.reserve(openTimesNewestFirst.size());
-    qint64 logClose = logCloseAt(interval, kNewest);
-    for (qsizetype i = 0; i < openTimesNewestFirst.size(); ++i) {
-        const qint64 index = kNewest + i;
-        const qint64 logOpen = stepBack(interval, index, logClose);
-        out.append(makeCandle(interval, index, openTimesNewestFirst[i], logClose, logOpen));
-        logClose = logOpen;
-    }
-    std::reverse(out.begin(), out.end());
+    for (auto it = openTimesNewestFirst.crbegin(); it != openTimesNewestFirst.crend(); ++it)
+        out.append(toCandle(logCandle(interval, *it)));
     return out;
 }
 

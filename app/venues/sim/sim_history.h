@@ -4,6 +4,7 @@
 #include "sim_markets.h"
 
 #include <QHash>
+#include <QPair>
 #include <QVector>
 
 #include <vector>
@@ -14,12 +15,18 @@ namespace hoga::sim {
 // only, so synthetic prices never touch binary floating point.
 Decimal expPpb(qint64 logPpb);
 
-// Candles from before the simulation started, made up on demand: one path per interval, walked backward
-// from the start price, so any page can be produced without simulating the bars below it. Index k counts
-// buckets back from the start bucket (k = 0 is the start bucket up to the start instant).
+// Candles from before the simulation started, made up on demand, so any page can be produced without
+// simulating the bars below it. Index k counts buckets back from the start bucket (k = 0 is the start bucket
+// up to the start instant).
+//
+// Monthly candles walk one path backward from the start price. Every shorter interval is cut out of the
+// candle above it (month > day > 4 h > 1 h > 30 m > 10 m > 5 m > 1 m > 1 s): a bridge from the parent's open
+// to its close, kept inside its high and low, with one child touching each and the volume split exactly.
+// Weeks, 15 and 3 minutes are sums of days, 5 and 1 minutes. So every interval agrees with every other: an
+// hour has the open, high, low, close and volume of its minutes.
 //
 // The shocks belong to factors shared by all markets (BTC, ETH, XRP and the dollar rate, with the live
-// process's correlations), so KRW-BTC and BTCUSDT have the same past, moved by the dollar rate.
+// process's correlations), so KRW-BTC and BTCUSDT have a similar past, moved by the dollar rate.
 class SimHistory {
 public:
     SimHistory(quint64 seed, const SimMarketSpec& spec, Decimal startPrice, qint64 startMs);
@@ -34,6 +41,13 @@ private:
     struct Path {
         std::vector<qint64> checkpoints; // log close (ppb, relative to the start price) at k = i * kStride
     };
+    // One candle in log prices (ppb, relative to the start price) and volume in quantity steps.
+    struct LogCandle {
+        qint64 openTimeMs = 0;
+        qint64 endMs = 0; // exclusive; the start instant for the start bucket
+        qint64 open = 0, high = 0, low = 0, close = 0;
+        qint64 volumeSteps = 0;
+    };
     static constexpr qint64 kStride = 256;
 
     quint64 factorKey(Factor factor, CandleInterval interval) const;
@@ -46,8 +60,15 @@ private:
     // The log close of candle index+1 from that of candle index (walking back in time).
     qint64 stepBack(CandleInterval interval, qint64 index, qint64 logClose) const;
     qint64 logCloseAt(CandleInterval interval, qint64 index);
-    Candle makeCandle(CandleInterval interval, qint64 index, qint64 openTimeMs, qint64 logClose,
-                      qint64 logOpen) const;
+    qint64 wickPpb(CandleInterval interval, qint64 index, quint64 salt) const;
+
+    LogCandle monthCandle(qint64 openTimeMs);
+    LogCandle logCandle(CandleInterval interval, qint64 openTimeMs);
+    // The candles of `childInterval` cut out of the parent that opens at `parentOpenMs` (cached).
+    QVector<LogCandle> children(CandleInterval childInterval, qint64 parentOpenMs);
+    QVector<LogCandle> split(const LogCandle& parent, CandleInterval parentInterval,
+                             CandleInterval childInterval) const;
+    Candle toCandle(const LogCandle& c) const;
     Decimal priceAt(qint64 logPpb) const;
 
     quint64 m_seed;
@@ -59,6 +80,8 @@ private:
     bool m_inKrw = false;      // priced in KRW: the dollar rate moves it too
     qint64 m_coinSigmaPpb = 0; // the coin's daily volatility
     QHash<int, Path> m_paths;
+    // Children of recently split candles, by parent interval and open time; cleared when large.
+    QHash<QPair<int, qint64>, QVector<LogCandle>> m_children;
 };
 
 } // namespace hoga::sim
