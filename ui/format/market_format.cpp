@@ -43,6 +43,11 @@ QString MarketFormat::ladderQty(const Decimal& value, const QLocale& locale) con
     return formatDecimal(value, std::min(m_qtyDecimals, 4), locale);
 }
 
+QString MarketFormat::exactQty(const Decimal& value, const QLocale& locale) const {
+    const int own = std::clamp(value.scale(), 0, 12);
+    return formatDecimal(value, m_known ? std::max(m_qtyDecimals, own) : own, locale);
+}
+
 QString MarketFormat::quoteAmount(const Decimal& value, const QLocale& locale) const {
     if (m_quote.isEmpty())
         return formatDecimalTrimmed(value, 8, 0, locale);

@@ -33,6 +33,9 @@ public:
     QString qty(const Decimal& value, const QLocale& locale = {}) const;
     // A quantity in a dense ladder: fixed decimals (at most 4 extra beyond a whole unit) so columns align.
     QString ladderQty(const Decimal& value, const QLocale& locale = {}) const;
+    // A traded quantity in full: the step's decimals (more if the venue sent more), so small real trades
+    // never show as 0.0000.
+    QString exactQty(const Decimal& value, const QLocale& locale = {}) const;
     // An amount in the quote currency (KRW without decimals, USDT with 2).
     QString quoteAmount(const Decimal& value, const QLocale& locale = {}) const;
 

@@ -1,12 +1,16 @@
 #include "order_book_tab.h"
 
 #include "common/data_table_view.h"
+#include "common/live_text.h"
+#include "common/on_screen.h"
 #include "depth_bar_delegate.h"
+#include "depth_chart_view.h"
 #include "format/decimal_format.h"
 #include "format/market_format.h"
 #include "marketdata/market_data_hub.h"
 #include "order_book_side_model.h"
 #include "theme/terminal_theme.h"
+#include "trade_strength.h"
 #include "trade_tape_model.h"
 
 #include <QHBoxLayout>
@@ -14,6 +18,8 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace hoga {
 
@@ -37,7 +43,9 @@ OrderBookTab::OrderBookTab(MarketDataHub* hub, QWidget* parent)
     , m_bidBars(new DepthBarDelegate(this))
     , m_lastPrice(new QLabel(this))
     , m_spread(new QLabel(this))
-    , m_mid(new QLabel(this)) {
+    , m_mid(new QLabel(this))
+    , m_strength(new QLabel(this))
+    , m_depth(new DepthChartView(this)) {
     setObjectName(QStringLiteral("orderBookTab"));
 
     m_askView = makeLadderView(m_asks, m_askBars, QStringLiteral("askBookView"));
@@ -55,19 +63,34 @@ OrderBookTab::OrderBookTab(MarketDataHub* hub, QWidget* parent)
     m_mid->setFont(theme::numberFont());
     for (QLabel* l : {m_spread, m_mid})
         theme::setTextColor(l, theme::dimText());
+    // Mid above spread, right of the last price: narrow enough for a 1024-pixel window.
     auto* spreadLayout = new QHBoxLayout(spreadBar);
-    spreadLayout->setContentsMargins(10, 6, 10, 6);
-    spreadLayout->setSpacing(18);
+    spreadLayout->setContentsMargins(10, 4, 10, 4);
+    spreadLayout->setSpacing(10);
     spreadLayout->addWidget(m_lastPrice);
     spreadLayout->addStretch(1);
-    spreadLayout->addWidget(m_mid);
-    spreadLayout->addWidget(m_spread);
+    auto* figures = new QVBoxLayout;
+    figures->setSpacing(0);
+    figures->addWidget(m_mid, 0, Qt::AlignRight);
+    figures->addWidget(m_spread, 0, Qt::AlignRight);
+    spreadLayout->addLayout(figures);
 
     auto* ladder = new QWidget(this);
     auto* ladderLayout = new QVBoxLayout(ladder);
     ladderLayout->setContentsMargins(0, 0, 0, 0);
     ladderLayout->setSpacing(0);
-    ladderLayout->addWidget(sectionTitle(tr("Order book"), ladder));
+    // 체결강도 sits on the ladder's title row, where traders look for it.
+    m_strength->setObjectName(QStringLiteral("tradeStrengthLabel"));
+    m_strength->setFont(theme::numberFont());
+    m_strength->setToolTip(tr("Trade strength (체결강도): the quantity bought against the quantity sold over "
+                              "the last %n trades, × 100 %. Above 100 % buyers were the more eager side.",
+                              nullptr, TradeStrength::kWindowTrades));
+    auto* titleRow = new QHBoxLayout;
+    titleRow->setContentsMargins(0, 0, 10, 0);
+    titleRow->addWidget(sectionTitle(tr("Order book"), ladder));
+    titleRow->addStretch(1);
+    titleRow->addWidget(m_strength);
+    ladderLayout->addLayout(titleRow);
     ladderLayout->addWidget(m_askView, 1);
     ladderLayout->addWidget(spreadBar);
     ladderLayout->addWidget(m_bidView, 1);
@@ -83,10 +106,11 @@ OrderBookTab::OrderBookTab(MarketDataHub* hub, QWidget* parent)
     tapeHeader->setSectionResizeMode(TradeTapeModel::TimeColumn, QHeaderView::ResizeToContents);
     tapeHeader->setSectionResizeMode(TradeTapeModel::PriceColumn, QHeaderView::Stretch);
     tapeHeader->setSectionResizeMode(TradeTapeModel::QtyColumn, QHeaderView::ResizeToContents);
+    tapeHeader->setSectionResizeMode(TradeTapeModel::ValueColumn, QHeaderView::ResizeToContents);
     // A live feed: no scroll bars taking room from the numbers.
     m_tapeView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_tapeView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_tapeView->setMinimumWidth(250);
+    m_tapeView->setMinimumWidth(230);
     auto* tape = new QWidget(this);
     auto* tapeLayout = new QVBoxLayout(tape);
     tapeLayout->setContentsMargins(0, 0, 0, 0);
@@ -94,11 +118,33 @@ OrderBookTab::OrderBookTab(MarketDataHub* hub, QWidget* parent)
     tapeLayout->addWidget(sectionTitle(tr("Recent trades"), tape));
     tapeLayout->addWidget(m_tapeView, 1);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    m_depth->setObjectName(QStringLiteral("depthChartView"));
+    m_depth->setEmptyText(tr("Waiting for the order book…"));
+    auto* depth = new QWidget(this);
+    auto* depthLayout = new QVBoxLayout(depth);
+    depthLayout->setContentsMargins(0, 0, 0, 0);
+    depthLayout->setSpacing(0);
+    depthLayout->addWidget(sectionTitle(tr("Depth"), depth));
+    depthLayout->addWidget(m_depth, 1);
+
+    // The tape above the depth chart, beside the ladder.
+    auto* side = new QSplitter(Qt::Vertical, this);
+    side->setObjectName(QStringLiteral("orderBookSideSplitter"));
+    side->setChildrenCollapsible(false);
+    side->addWidget(tape);
+    side->addWidget(depth);
+    side->setOrientation(Qt::Horizontal);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 2);
+
+    // Starts stacked (the smaller minimum width); the first resize puts a wide tab side by side.
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
+    m_side = side;
     splitter->setObjectName(QStringLiteral("orderBookSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(ladder);
-    splitter->addWidget(tape);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({600, 400});
@@ -117,6 +163,7 @@ OrderBookTab::OrderBookTab(MarketDataHub* hub, QWidget* parent)
     connect(m_hub, &MarketDataHub::marketsLoaded, this, [this] { setMarket(m_market); });
     setPriceColors(m_colors);
     updateSpreadBar();
+    updateStrength();
 }
 
 DataTableView* OrderBookTab::makeLadderView(OrderBookSideModel* model, DepthBarDelegate* delegate,
@@ -138,22 +185,112 @@ DataTableView* OrderBookTab::makeLadderView(OrderBookSideModel* model, DepthBarD
 
 void OrderBookTab::setMarket(const QString& code) {
     m_market = code;
-    const MarketFormat format(m_hub->market(code));
-    m_tape->setTrades(m_hub->recentTrades(code, m_tape->maxRows()), format);
     m_asks->clear();
     m_bids->clear();
+    m_depth->clear();
+    if (!isOnScreen(this)) {
+        m_behind = true;
+        return;
+    }
+    reload();
+}
+
+void OrderBookTab::reload() {
+    m_behind = false;
+    const MarketFormat format(m_hub->market(m_market));
+    m_tape->setTrades(m_hub->recentTrades(m_market, m_tape->maxRows()), format);
     refreshBook();
+    updateStrength();
+    fitColumns();
+}
+
+void OrderBookTab::catchUp() {
+    if (m_behind && isOnScreen(this))
+        reload();
+}
+
+void OrderBookTab::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    catchUp();
+    fitColumns();
+}
+
+void OrderBookTab::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // Too narrow for the ladder and the tape side by side (a 1024-pixel window): the tape and the depth
+    // chart go under the ladder, next to each other.
+    const bool stacked = width() < kSideBySideWidth;
+    const bool changed = stacked != (m_splitter->orientation() == Qt::Vertical);
+    // Both every time: restored splitter states carry their own orientation.
+    m_splitter->setOrientation(stacked ? Qt::Vertical : Qt::Horizontal);
+    m_side->setOrientation(stacked ? Qt::Horizontal : Qt::Vertical);
+    if (changed || !m_sideSized) {
+        m_sideSized = true;
+        // Side by side the tape needs its four columns; the depth chart reads well narrower.
+        const int length = stacked ? width() : m_side->height();
+        m_side->setSizes({length * 2 / 3, length / 3});
+    }
+    fitColumns();
+}
+
+void OrderBookTab::fitColumns() {
+    // In a narrow window the least needed columns step aside rather than every number being cut short:
+    // the ladders' running total, then the tape's time.
+    auto needs = [](const DataTableView* view, std::initializer_list<int> columns) {
+        int width = 0;
+        for (int c : columns)
+            width += std::max(static_cast<const QAbstractItemView*>(view)->sizeHintForColumn(c),
+                              view->horizontalHeader()->sectionSizeHint(c));
+        return width;
+    };
+    const bool cumulative =
+        needs(m_bidView, {OrderBookSideModel::PriceColumn, OrderBookSideModel::QtyColumn,
+                          OrderBookSideModel::CumulativeColumn}) <= m_bidView->viewport()->width();
+    for (DataTableView* view : {m_askView, m_bidView})
+        view->setColumnHidden(OrderBookSideModel::CumulativeColumn, !cumulative);
+    const bool time =
+        needs(m_tapeView, {TradeTapeModel::TimeColumn, TradeTapeModel::PriceColumn, TradeTapeModel::QtyColumn,
+                           TradeTapeModel::ValueColumn}) <= m_tapeView->viewport()->width();
+    m_tapeView->setColumnHidden(TradeTapeModel::TimeColumn, !time);
+}
+
+void OrderBookTab::setUnavailableText(const QString& text) {
+    const QString waiting = text.isEmpty() ? tr("Waiting for the order book…") : text;
+    m_askView->setEmptyText(waiting);
+    m_bidView->setEmptyText(waiting);
+    m_depth->setEmptyText(waiting);
+    m_tapeView->setEmptyText(text.isEmpty() ? tr("No trades yet") : text);
 }
 
 void OrderBookTab::onUpdated(const MarketDataChanges& changes) {
     if (m_market.isEmpty())
         return;
+    const bool trades = changes.trades.contains(m_market);
+    if (!changes.books.contains(m_market) && !trades && !changes.tickers.contains(m_market))
+        return;
+    if (!isOnScreen(this)) {
+        m_behind = true; // the hub keeps the book and the recent trades: reload() when shown
+        return;
+    }
     if (changes.books.contains(m_market))
         refreshBook();
-    if (auto it = changes.trades.constFind(m_market); it != changes.trades.constEnd())
+    if (auto it = changes.trades.constFind(m_market); it != changes.trades.constEnd()) {
         m_tape->addTrades(*it);
-    if (changes.tickers.contains(m_market) || changes.trades.contains(m_market))
+        updateStrength();
+    }
+    if (changes.tickers.contains(m_market) || trades)
         updateSpreadBar();
+}
+
+void OrderBookTab::updateStrength() {
+    const std::optional<Decimal> percent = TradeStrength::of(m_tape->trades()).percent();
+    if (!percent) {
+        setLiveText(m_strength, tr("Trade strength %1").arg(QStringLiteral("–")));
+        theme::setTextColor(m_strength, theme::dimText());
+        return;
+    }
+    setLiveText(m_strength, tr("Trade strength %1").arg(formatDecimal(*percent, 2) + QLocale().percent()));
+    theme::setTextColor(m_strength, m_colors.forSign((*percent - Decimal(100)).signum()));
 }
 
 void OrderBookTab::refreshBook() {
@@ -161,6 +298,7 @@ void OrderBookTab::refreshBook() {
     if (!book || book->isEmpty()) {
         m_asks->clear();
         m_bids->clear();
+        m_depth->clear();
         updateSpreadBar();
         return;
     }
@@ -179,6 +317,7 @@ void OrderBookTab::refreshBook() {
     }
     m_asks->setBook(*book, format, kMaxLevels, depthScale, levelScale);
     m_bids->setBook(*book, format, kMaxLevels, depthScale, levelScale);
+    m_depth->setBook(*book, format, kMaxLevels);
     updateSpreadBar();
 }
 
@@ -190,14 +329,14 @@ void OrderBookTab::updateSpreadBar() {
     const std::optional<Ticker> ticker = m_market.isEmpty() ? std::nullopt : m_hub->ticker(m_market);
     if (!last.isEmpty()) {
         const bool up = last.first().side == Side::Buy;
-        m_lastPrice->setText(format.price(last.first().price) +
-                             (up ? QStringLiteral(" ▲") : QStringLiteral(" ▼")));
+        setLiveText(m_lastPrice,
+                    format.price(last.first().price) + (up ? QStringLiteral(" ▲") : QStringLiteral(" ▼")));
         theme::setTextColor(m_lastPrice, up ? m_colors.up : m_colors.down);
     } else if (ticker) {
-        m_lastPrice->setText(format.price(ticker->last));
+        setLiveText(m_lastPrice, format.price(ticker->last));
         theme::setTextColor(m_lastPrice, m_colors.forSign(ticker->changeRate.signum()));
     } else {
-        m_lastPrice->setText(tr("No trades yet"));
+        setLiveText(m_lastPrice, tr("No trades yet"));
         theme::setTextColor(m_lastPrice, theme::dimText());
     }
 
@@ -209,10 +348,10 @@ void OrderBookTab::updateSpreadBar() {
         return;
     }
     const Decimal spreadRate = spread->divide(*mid, 8, Rounding::HalfEven);
-    m_spread->setText(
-        tr("Spread %1 (%2)")
-            .arg(format.price(*spread), formatDecimal(spreadRate * Decimal(100), 3) + QLocale().percent()));
-    m_mid->setText(tr("Mid %1").arg(format.derivedPrice(*mid)));
+    setLiveText(m_spread, tr("Spread %1 (%2)")
+                              .arg(format.price(*spread),
+                                   formatDecimal(spreadRate * Decimal(100), 3) + QLocale().percent()));
+    setLiveText(m_mid, tr("Mid %1").arg(format.derivedPrice(*mid)));
 }
 
 void OrderBookTab::setPriceColors(const PriceColors& colors) {
@@ -222,9 +361,11 @@ void OrderBookTab::setPriceColors(const PriceColors& colors) {
     m_tape->setPriceColors(colors);
     m_askBars->setColor(colors.down);
     m_bidBars->setColor(colors.up);
+    m_depth->setPriceColors(colors);
     m_askView->viewport()->update();
     m_bidView->viewport()->update();
     updateSpreadBar();
+    updateStrength();
 }
 
 } // namespace hoga

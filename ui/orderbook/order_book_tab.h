@@ -6,18 +6,22 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 
 namespace hoga {
 
 class DataTableView;
 class DepthBarDelegate;
+class DepthChartView;
 class MarketDataHub;
 class OrderBookSideModel;
 class TradeTapeModel;
 struct MarketDataChanges;
 
 // The Order book tab: the ask ladder above the bid ladder with depth bars, spread and mid price between
-// them, and the recent trades tape beside. Clicking a level offers its price to the order ticket.
+// them and 체결강도 (trade strength, see TradeStrength) above; the recent trades tape and the depth chart
+// beside. Clicking a level offers its price to the order ticket. While the tab is not on screen it does no
+// work and catches up when shown.
 class OrderBookTab : public QWidget {
     Q_OBJECT
 public:
@@ -32,14 +36,27 @@ public:
     TradeTapeModel* tapeModel() const { return m_tape; }
     DataTableView* askView() const { return m_askView; }
     DataTableView* bidView() const { return m_bidView; }
+    DepthChartView* depthChart() const { return m_depth; }
+    // Brings everything up to date if updates were skipped while the tab was not on screen.
+    void catchUp();
+    // A venue that cannot be reached: its reason instead of "Waiting for the order book…" (empty: reachable).
+    void setUnavailableText(const QString& text);
 
     static constexpr int kMaxLevels = 30;
+    static constexpr int kSideBySideWidth = 640; // narrower: the tape goes under the ladder
 
 signals:
     void priceSelected(const hoga::Decimal& price);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void onUpdated(const MarketDataChanges& changes);
+    void reload();
+    void updateStrength();
+    void fitColumns();
     void refreshBook();
     void updateSpreadBar();
     DataTableView* makeLadderView(OrderBookSideModel* model, DepthBarDelegate* delegate, const QString& name);
@@ -57,6 +74,12 @@ private:
     QLabel* m_lastPrice;
     QLabel* m_spread;
     QLabel* m_mid;
+    QLabel* m_strength;
+    DepthChartView* m_depth;
+    QSplitter* m_splitter = nullptr; // the ladder | the tape over the depth chart
+    QSplitter* m_side = nullptr;     // the tape and the depth chart
+    bool m_sideSized = false;
+    bool m_behind = false;           // updates were skipped while off screen
     PriceColors m_colors = PriceColors::international();
 };
 

@@ -33,13 +33,15 @@ QVariant TradeTapeModel::data(const QModelIndex& index, int role) const {
         case PriceColumn:
             return m_format.price(t.price);
         case QtyColumn:
-            return m_format.ladderQty(t.qty);
+            return m_format.exactQty(t.qty);
+        case ValueColumn:
+            return m_format.quoteAmount(t.price * t.qty);
         }
         return {};
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-        if (index.column() == TimeColumn)
+        if (index.column() == TimeColumn || index.column() == ValueColumn)
             return theme::dimText();
         return t.side == Side::Buy ? m_colors.up : m_colors.down;
     case Qt::FontRole:
@@ -55,6 +57,8 @@ QVariant TradeTapeModel::data(const QModelIndex& index, int role) const {
             return QVariant::fromValue(t.price);
         if (index.column() == QtyColumn)
             return QVariant::fromValue(t.qty);
+        if (index.column() == ValueColumn)
+            return QVariant::fromValue(t.price * t.qty);
         return {};
     }
     return {};
@@ -74,6 +78,8 @@ QVariant TradeTapeModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Price");
     case QtyColumn:
         return tr("Quantity");
+    case ValueColumn:
+        return m_format.quote().isEmpty() ? tr("Value") : tr("Value (%1)").arg(m_format.quote());
     }
     return {};
 }

@@ -9,12 +9,13 @@
 
 namespace hoga {
 
-// The recent public trades of one market, newest first. New prints are inserted at the top and the oldest
-// dropped at the bottom, so the tape never resets while it streams.
+// The recent public trades of one market, newest first: time, price, quantity at the market's full precision
+// and value (체결금액, price × quantity in the quote currency). New prints are inserted at the top and the
+// oldest dropped at the bottom, so the tape never resets while it streams.
 class TradeTapeModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, PriceColumn, QtyColumn, ColumnCount };
+    enum Column { TimeColumn, PriceColumn, QtyColumn, ValueColumn, ColumnCount };
 
     explicit TradeTapeModel(int maxRows = 100, QObject* parent = nullptr);
 
@@ -29,6 +30,7 @@ public:
     void addTrades(const QVector<Trade>& oldestFirst);
     void setPriceColors(const PriceColors& colors);
     int maxRows() const { return m_maxRows; }
+    const QVector<Trade>& trades() const { return m_trades; } // newest first
 
 private:
     int m_maxRows;
