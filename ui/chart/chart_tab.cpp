@@ -1,6 +1,7 @@
 #include "chart_tab.h"
 
 #include "candle_chart_view.h"
+#include "common/on_screen.h"
 #include "marketdata/market_data_hub.h"
 #include "marketdata/when_finished.h"
 
@@ -67,6 +68,10 @@ ChartTab::ChartTab(MarketDataHub* hub, QWidget* parent)
         QStringLiteral("QLabel { background: #f59f00; color: #1a1a1a; border-radius: 3px; padding: 1px 7px; "
                        "font-weight: 600; }"));
     m_simulatedBadge->setVisible(false);
+    m_view->setObjectName(QStringLiteral("candleChartView"));
+    m_marketLabel->setObjectName(QStringLiteral("chartMarketLabel"));
+    // The interval buttons come first in a narrow window: the name may be cut short.
+    m_marketLabel->setMinimumWidth(40);
 
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(8, 4, 8, 4);
@@ -75,11 +80,14 @@ ChartTab::ChartTab(MarketDataHub* hub, QWidget* parent)
     bar->addSpacing(16);
     for (const IntervalChoice& choice : kIntervalChoices) {
         auto* button = new QToolButton(this);
+        // Named by the interval's stable name ("chartInterval_60m"); the style sheet marks the checked one.
+        button->setObjectName(QStringLiteral("chartInterval_%1").arg(intervalName(choice.interval)));
+        button->setProperty("role", QStringLiteral("intervalButton"));
         button->setText(tr(choice.label));
         button->setToolTip(tr(choice.toolTip));
         button->setCheckable(true);
         button->setAutoRaise(true);
-        button->setMinimumWidth(34);
+        button->setMinimumWidth(28);
         m_intervalButtons->addButton(button, int(choice.interval));
         bar->addWidget(button);
     }
@@ -115,6 +123,45 @@ ChartTab::ChartTab(MarketDataHub* hub, QWidget* parent)
 
 ChartTab::~ChartTab() {
     m_pendingFetch.cancel(); // nobody will look at the answer
+}
+
+QAbstractButton* ChartTab::intervalButton(CandleInterval interval) const {
+    return m_intervalButtons->button(int(interval));
+}
+
+void ChartTab::setPreferLocalNames(bool preferLocal) {
+    m_preferLocalNames = preferLocal;
+    refreshMarketInfo();
+}
+
+void ChartTab::setUnavailableText(const QString& text) {
+    m_unavailable = text;
+    if (m_view->candles().isEmpty() && !m_historyLoaded)
+        requestHistory();
+}
+
+void ChartTab::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    catchUp();
+}
+
+void ChartTab::catchUp() {
+    if (!m_behind || !isOnScreen(this))
+        return;
+    m_behind = false;
+    if (!m_historyLoaded)
+        return;
+    // The hub keeps the latest trades: fold those not folded yet. If it holds its maximum and all of them
+    // are newer than the last one folded, some may have dropped out: fetch the history again instead.
+    constexpr int kHeld = 200;
+    const QVector<Trade> newestFirst = m_hub->recentTrades(m_market, kHeld);
+    if (newestFirst.size() >= kHeld && newestFirst.constLast().timestampMs > m_lastFoldedMs) {
+        requestHistory();
+        return;
+    }
+    QVector<Trade> oldestFirst(newestFirst.crbegin(), newestFirst.crend());
+    foldTrades(oldestFirst);
+    m_view->setCandles(m_aggregator.candles());
 }
 
 QVector<CandleInterval> ChartTab::selectableIntervals() {
@@ -176,23 +223,26 @@ void ChartTab::requestHistory() {
     m_noOlderHistory = false;
     m_waitingForConnector = false;
     m_historySource = nullptr;
+    m_behind = false;
+    m_lastFoldedMs = 0;
+    m_foldedAtLastMs.clear();
     m_aggregator = CandleAggregator(m_interval, kMaxCandles);
     m_view->clear();
     m_view->setInterval(m_interval);
     refreshMarketInfo();
 
     if (m_market.isEmpty()) {
-        showState(tr("Choose a market to see its chart."));
+        showState(m_unavailable.isEmpty() ? tr("Choose a market to see its chart.") : m_unavailable);
         return;
     }
     Connector* connector = m_hub ? m_hub->connector() : nullptr;
     if (!connector) {
         m_waitingForConnector = true;
-        showState(tr("Waiting for the market data connection…"));
+        showState(m_unavailable.isEmpty() ? tr("Waiting for the market data connection…") : m_unavailable);
         return;
     }
     m_historySource = connector;
-    showState(tr("Loading chart…"));
+    showState(m_unavailable.isEmpty() ? tr("Loading chart…") : m_unavailable);
     // Trades older than this are already inside the fetched candles; folding them in again would count
     // their volume twice.
     m_requestSentMs = QDateTime::currentMSecsSinceEpoch();
@@ -216,6 +266,7 @@ void ChartTab::applyHistory(quint64 generation, const Result<QVector<Candle>>& r
         return;
     }
     m_aggregator.setHistory(result.value());
+    m_lastFoldedMs = m_requestSentMs;
     m_noOlderHistory = result.value().size() < kHistoryCandles;
     m_historyLoaded = true;
     m_view->setCandles(m_aggregator.candles());
@@ -272,16 +323,33 @@ void ChartTab::onHubUpdated(const MarketDataChanges& changes) {
     const auto trades = changes.trades.constFind(m_market);
     if (trades == changes.trades.cend())
         return;
-    bool folded = false;
-    for (const Trade& trade : *trades) {
-        if (trade.timestampMs < m_requestSentMs)
-            continue;
-        m_aggregator.addTrade(trade);
-        folded = true;
+    if (!isOnScreen(this)) {
+        m_behind = true;
+        return;
     }
+    const qint64 before = m_lastFoldedMs;
+    const qsizetype foldedBefore = m_foldedAtLastMs.size();
+    foldTrades(*trades);
     // One repaint per hub update (the hub coalesces), never one per trade.
-    if (folded)
+    if (m_lastFoldedMs != before || m_foldedAtLastMs.size() != foldedBefore)
         m_view->setCandles(m_aggregator.candles());
+}
+
+void ChartTab::foldTrades(const QVector<Trade>& oldestFirst) {
+    for (const Trade& trade : oldestFirst) {
+        // Trades older than the history request are inside the fetched candles already; trades folded
+        // before (caught up again after a hidden spell) must not count twice.
+        if (trade.timestampMs < m_requestSentMs || trade.timestampMs < m_lastFoldedMs)
+            continue;
+        if (trade.timestampMs == m_lastFoldedMs && m_foldedAtLastMs.contains(trade.id))
+            continue;
+        if (trade.timestampMs > m_lastFoldedMs) {
+            m_lastFoldedMs = trade.timestampMs;
+            m_foldedAtLastMs.clear();
+        }
+        m_foldedAtLastMs.insert(trade.id);
+        m_aggregator.addTrade(trade);
+    }
 }
 
 void ChartTab::refreshMarketInfo() {
@@ -289,6 +357,8 @@ void ChartTab::refreshMarketInfo() {
         (m_hub && !m_market.isEmpty()) ? m_hub->market(m_market) : std::nullopt;
     if (m_market.isEmpty())
         m_marketLabel->setText(tr("No market selected"));
+    else if (info && m_preferLocalNames && !info->localName.isEmpty())
+        m_marketLabel->setText(tr("%1  ·  %2").arg(info->code, info->localName));
     else if (info && !info->displayName.isEmpty())
         m_marketLabel->setText(tr("%1  ·  %2").arg(info->code, info->displayName));
     else

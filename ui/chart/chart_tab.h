@@ -5,8 +5,10 @@
 #include "theme/price_colors.h"
 
 #include <QFuture>
+#include <QSet>
 #include <QWidget>
 
+class QAbstractButton;
 class QButtonGroup;
 class QLabel;
 
@@ -19,6 +21,8 @@ struct MarketDataChanges;
 // The Chart tab: candlesticks with volume for one market, an interval selector (1m..1d), a live last
 // candle built from the hub's trades, a crosshair with an OHLCV readout and moving-average overlays.
 // History comes from the hub's connector (fetchCandles, asynchronous); an empty state shows until it does.
+// While the tab is not on screen it folds no trades and paints nothing; when shown it folds the trades the
+// hub still holds, or reloads the history if more were missed.
 class ChartTab : public QWidget {
     Q_OBJECT
 public:
@@ -30,18 +34,29 @@ public:
     void setInterval(CandleInterval interval);
     CandleInterval interval() const;
     void setPriceColors(const PriceColors& colors);
+    // Korean: the market's Korean name (비트코인) beside its code instead of the English one.
+    void setPreferLocalNames(bool preferLocal);
+    // Folds in what was skipped while the tab was not on screen.
+    void catchUp();
+    // A venue that cannot be reached: its reason instead of "Waiting for…" (empty: reachable again).
+    void setUnavailableText(const QString& text);
 
     // The candles currently shown, oldest first (for tests and the screenshot check).
     QVector<Candle> candles() const;
     CandleChartView* chartView() const { return m_view; }
     // The intervals offered by the selector, in order.
     static QVector<CandleInterval> selectableIntervals();
+    QAbstractButton* intervalButton(CandleInterval interval) const;
 
 signals:
     void intervalChanged(hoga::CandleInterval interval);
     void candlesLoaded(); // history for the current market and interval has arrived
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void foldTrades(const QVector<Trade>& oldestFirst);
     void requestHistory();
     void requestOlderHistory();
     void applyHistory(quint64 generation, const Result<QVector<Candle>>& result);
@@ -70,6 +85,11 @@ private:
     bool m_noOlderHistory = false;
     bool m_waitingForConnector = false;
     const void* m_historySource = nullptr; // the connector the shown history came from (compared only)
+    bool m_preferLocalNames = false;
+    bool m_behind = false;          // trades were skipped while off screen
+    qint64 m_lastFoldedMs = 0;      // time of the newest trade folded into the candles
+    QSet<QString> m_foldedAtLastMs; // ids of the trades folded at that time (several share a millisecond)
+    QString m_unavailable;
 };
 
 } // namespace hoga

@@ -62,6 +62,9 @@ QPushButton:hover { background: #252c37; }
 QPushButton:pressed { background: #1a1f27; }
 QPushButton:disabled { color: #5c6572; background: #161a21; border-color: #20262f; }
 QToolButton { border: none; padding: 3px; }
+QToolButton[role="intervalButton"] { color: #8b95a3; border-radius: 3px; }
+QToolButton[role="intervalButton"]:hover { color: #e8ecf1; background: #1e242d; }
+QToolButton[role="intervalButton"]:checked { color: #ffffff; background: #243b5e; font-weight: 600; }
 QStatusBar { background: #0c0f13; border-top: 1px solid #262d38; color: #8b95a3; }
 QStatusBar::item { border: none; }
 QMenuBar { background: #0c0f13; border-bottom: 1px solid #1c222b; }

@@ -1,6 +1,7 @@
 #include "chart/candle_chart_view.h"
 #include "chart/chart_tab.h"
 #include "marketdata/market_data_hub.h"
+#include "theme/terminal_theme.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -75,6 +76,7 @@ public:
         btc.base = QStringLiteral("BTC");
         btc.quote = QStringLiteral("KRW");
         btc.displayName = QStringLiteral("Bitcoin");
+        btc.localName = QStringLiteral("비트코인");
         btc.rules.tickBands = {{Decimal(0), Decimal(1000)}};
         return QtFuture::makeReadyFuture(Result<QVector<Market>>(QVector<Market>{btc}));
     }
@@ -340,6 +342,7 @@ private slots:
 
     void liveTradesMoveTheLastCandle() {
         ChartTab tab(hub.get());
+        tab.show(); // a tab not on screen folds nothing until shown (see hiddenTabCatchesUpWhenShown)
         QSignalSpy loaded(&tab, &ChartTab::candlesLoaded);
         tab.setMarket(QStringLiteral("KRW-BTC"));
         QVERIFY(loaded.wait());
@@ -368,6 +371,68 @@ private slots:
         QCOMPARE(tab.candles().last().volume, Decimal(2));
         QVERIFY(tab.chartView()->isFollowingLatest());
         QCOMPARE(tab.chartView()->lastVisibleIndex(), int(tab.candles().size()) - 1);
+    }
+
+    void hiddenTabCatchesUpWhenShown() {
+        ChartTab tab(hub.get());
+        tab.show();
+        QSignalSpy loaded(&tab, &ChartTab::candlesLoaded);
+        tab.setMarket(QStringLiteral("KRW-BTC"));
+        QVERIFY(loaded.wait());
+        const Candle lastBefore = tab.candles().last();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const Decimal high = lastBefore.high + Decimal(2'000'000);
+
+        tab.hide();
+        QSignalSpy updated(hub.get(), &MarketDataHub::updated);
+        emit connector->tradeReceived(tradeAt(now, high, Decimal(3)));
+        QVERIFY(updated.wait());
+        QCOMPARE(tab.candles().last().high, lastBefore.high); // nothing folded, nothing painted
+
+        tab.show(); // folds the trade the hub still holds, once
+        QCOMPARE(tab.candles().last().close, high);
+        const Decimal volume = tab.candles().last().volume;
+        tab.hide();
+        tab.show();
+        QCOMPARE(tab.candles().last().volume, volume);
+    }
+
+    void theCurrentIntervalIsHighlighted() {
+        theme::apply(*qApp);
+        ChartTab tab(hub.get());
+        tab.resize(1000, 500);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QAbstractButton* hour = tab.findChild<QAbstractButton*>(QStringLiteral("chartInterval_60m"));
+        QAbstractButton* minute = tab.findChild<QAbstractButton*>(QStringLiteral("chartInterval_1m"));
+        QVERIFY(hour && minute);
+        QVERIFY(minute->isChecked());
+        QTest::mouseClick(hour, Qt::LeftButton);
+        QCOMPARE(tab.interval(), CandleInterval::H1);
+        QVERIFY(hour->isChecked());
+        QVERIFY(!minute->isChecked());
+        for (CandleInterval interval : ChartTab::selectableIntervals())
+            QCOMPARE(tab.intervalButton(interval)->isChecked(), interval == CandleInterval::H1);
+        // Checked looks different: the highlight fills the button, an unchecked one shows the bar behind.
+        const QImage checked = hour->grab().toImage();
+        const QImage unchecked = minute->grab().toImage();
+        const QPoint inside(3, checked.height() / 2);
+        QCOMPARE(checked.pixelColor(inside), QColor(0x24, 0x3b, 0x5e));
+        QVERIFY(unchecked.pixelColor(inside) != QColor(0x24, 0x3b, 0x5e));
+        // Set from outside (settings at start) the highlight follows too.
+        tab.setInterval(CandleInterval::D1);
+        QVERIFY(tab.intervalButton(CandleInterval::D1)->isChecked());
+        QVERIFY(!hour->isChecked());
+    }
+
+    void koreanShowsTheKoreanName() {
+        ChartTab tab(hub.get());
+        auto* label = tab.findChild<QLabel*>(QStringLiteral("chartMarketLabel"));
+        QVERIFY(label);
+        tab.setMarket(QStringLiteral("KRW-BTC"));
+        QCOMPARE(label->text(), QStringLiteral("KRW-BTC  ·  Bitcoin"));
+        tab.setPreferLocalNames(true);
+        QCOMPARE(label->text(), QStringLiteral("KRW-BTC  ·  비트코인"));
     }
 
     void panningToTheLeftEdgeLoadsOlderHistory() {
