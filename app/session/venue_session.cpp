@@ -1,5 +1,6 @@
 #include "venue_session.h"
 
+#include "market_load_retry.h"
 #include "marketdata/market_data_hub.h"
 #include "trading/trading_session.h"
 #include "venues/connector_host.h"
@@ -25,12 +26,14 @@ VenueSession::VenueSession(std::unique_ptr<Connector> connector, QObject* parent
     m_hub = std::make_unique<MarketDataHub>(nullptr, clock);
     m_hub->setStalenessPolicy(StalenessPolicy::forVenue(m_simulated));
     m_trading = std::make_unique<TradingSession>(m_host->connector(), m_hub.get());
+    m_marketLoad = std::make_unique<MarketLoadRetry>(m_hub.get(), m_displayName);
 }
 
 VenueSession::~VenueSession() {
     // Stop the connector's thread first, so no stream message arrives while the listeners go away (the hub
     // and the session both tolerate a connector that is already gone).
     m_host.reset();
+    m_marketLoad.reset();
     m_trading.reset();
     m_hub.reset();
 }

@@ -12,6 +12,7 @@ namespace hoga {
 class ConnectorHost;
 class Connector;
 class MarketDataHub;
+class MarketLoadRetry;
 class TradingSession;
 
 // Everything Hoga runs for one venue: the connector on its own thread, the market data hub fed by it and
@@ -42,6 +43,8 @@ public:
     Connector* connector() const;
     MarketDataHub* hub() const { return m_hub.get(); }
     TradingSession* trading() const { return m_trading.get(); }
+    // Retries a venue whose markets could not be loaded and says why and when (see MarketLoadRetry).
+    MarketLoadRetry* marketLoad() const { return m_marketLoad.get(); }
 
     QString venueId() const { return m_venueId; }
     QString displayName() const { return m_displayName; }
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<ConnectorHost> m_host;
     std::unique_ptr<MarketDataHub> m_hub;
     std::unique_ptr<TradingSession> m_trading;
+    std::unique_ptr<MarketLoadRetry> m_marketLoad;
     QString m_venueId;
     QString m_displayName;
     VenueCapabilities m_capabilities;

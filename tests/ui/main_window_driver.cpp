@@ -56,7 +56,12 @@ QModelIndex MainWindowDriver::findRow(const QAbstractItemModel* model, const QSt
     return {};
 }
 
+void MainWindowDriver::showTab(QWidget* tab) const {
+    m_window->tabs()->setCurrentWidget(tab);
+}
+
 Decimal MainWindowDriver::portfolioQty(const QString& currency) const {
+    showTab(m_window->portfolioTab());
     const PortfolioModel* model = m_window->portfolioTab()->model();
     const QModelIndex row = findRow(model, currency);
     if (!row.isValid())
@@ -133,6 +138,7 @@ void MainWindowDriver::verifyLiveDataInEveryTab(int minBookLevels) {
     }
 
     // Portfolio: the account's balances, valued in KRW.
+    showTab(m_window->portfolioTab());
     const PortfolioModel* portfolio = m_window->portfolioTab()->model();
     QTRY_VERIFY_WITH_TIMEOUT(findRow(portfolio, m_base).isValid(), kTimeoutMs);
     QVERIFY(findRow(portfolio, QStringLiteral("KRW")).isValid());
@@ -145,7 +151,8 @@ void MainWindowDriver::verifyLiveDataInEveryTab(int minBookLevels) {
     QVERIFY(find<QLabel>(QStringLiteral("totalValueKrw"))->text().endsWith(QStringLiteral(" KRW")));
 
     // Order book: enough levels a side, asks above bids.
-    const OrderBookTab* book = m_window->orderBookTab();
+    OrderBookTab* book = m_window->orderBookTab();
+    showTab(book);
     QTRY_VERIFY_WITH_TIMEOUT(book->askModel()->rowCount() >= minBookLevels &&
                                  book->bidModel()->rowCount() >= minBookLevels,
                              kTimeoutMs);
@@ -226,6 +233,7 @@ MainWindowDriver::PlacedOrder MainWindowDriver::placeLimitBuyAndCancel() {
 
 void MainWindowDriver::marketBuyFillsAndMovesPortfolio(const QString& total) {
     const Decimal baseBefore = portfolioQty(m_base);
+    showTab(m_window->tradingTab());
     FillsModel* fills = m_window->tradingTab()->fillsModel();
     const int fillsBefore = fills->rowCount();
     OrderHistoryModel* history = m_window->tradingTab()->historyModel();
@@ -247,7 +255,6 @@ void MainWindowDriver::marketBuyFillsAndMovesPortfolio(const QString& total) {
     QTRY_VERIFY_WITH_TIMEOUT(fills->rowCount() > fillsBefore, kTimeoutMs);
     QCOMPARE(fills->index(0, FillsModel::MarketColumn).data().toString(), m_market);
     QCOMPARE(fills->index(0, FillsModel::SideColumn).data().toString(), QStringLiteral("Buy"));
-    QTRY_VERIFY_WITH_TIMEOUT(portfolioQty(m_base) > baseBefore, kTimeoutMs);
 
     // The order ends in the history with what it bought.
     const auto newFilledOrder = [&] {
@@ -261,6 +268,7 @@ void MainWindowDriver::marketBuyFillsAndMovesPortfolio(const QString& total) {
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(newFilledOrder(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(portfolioQty(m_base) > baseBefore, kTimeoutMs);
     find<QPushButton>(QStringLiteral("limitTypeButton"))->click();
 }
 

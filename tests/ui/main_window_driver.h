@@ -41,6 +41,9 @@ public:
     static QModelIndex findRow(const QAbstractItemModel* model, const QString& key);
 
     QString market() const { return m_market; }
+    // Opens `tab`, as a person would before reading it: tabs not on screen do not update.
+    void showTab(QWidget* tab) const;
+    // The quantity held, read on the Portfolio tab (which this opens).
     Decimal portfolioQty(const QString& currency) const;
     Decimal lastPrice() const;
     Decimal tick(const Decimal& price) const;

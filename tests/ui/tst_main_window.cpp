@@ -74,6 +74,7 @@ private slots:
     void invalidPriceShowsTheValidatorsMessage();
     void limitBuyRestsAndCancelsFromTheTable();
     void marketableOrderFillsAndMovesThePortfolio();
+    void tradingColumnsFitTheirNumbers();
     void clickingABookLevelSetsTheTicketPrice();
     void colourConventionFromTheViewMenu();
     void marketSearchFindsKoreanInitials();
@@ -141,6 +142,7 @@ void TestMainWindow::liveDataReachesEveryTab() {
         return;
 
     // The simulator's six markets and its paper balances.
+    m_window->tabs()->setCurrentWidget(m_window->portfolioTab());
     QCOMPARE(find<QTableView>(QStringLiteral("marketListView"))->model()->rowCount(), 6);
     const PortfolioModel* portfolio = m_window->portfolioTab()->model();
     const QModelIndex krw = findRow(portfolio, QStringLiteral("KRW"));
@@ -158,6 +160,7 @@ void TestMainWindow::selectingAMarketDrivesEveryTab() {
         if (QTest::currentTestFailed())
             return;
     }
+    m_window->tabs()->setCurrentWidget(m_window->orderBookTab());
     QTRY_VERIFY_WITH_TIMEOUT(m_window->orderBookTab()->bidModel()->rowCount() >= 15, kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->chartTab()->candles().isEmpty(), kTimeoutMs);
     QVERIFY(find<QLabel>(QStringLiteral("ticketMarketLabel"))->text().startsWith(kMarket));
@@ -239,6 +242,31 @@ void TestMainWindow::limitBuyRestsAndCancelsFromTheTable() {
 void TestMainWindow::marketableOrderFillsAndMovesThePortfolio() {
     QVERIFY(m_driver->portfolioQty(QStringLiteral("BTC")).isPositive());
     m_driver->marketBuyFillsAndMovesPortfolio(QStringLiteral("100000"));
+}
+
+void TestMainWindow::tradingColumnsFitTheirNumbers() {
+    // At the default window size no KRW figure is elided ("2,498,750 K…").
+    m_window->tabs()->setCurrentWidget(m_window->tradingTab());
+    QCoreApplication::processEvents();
+    for (const char* name : {"openOrdersView", "fillsView", "orderHistoryView"}) {
+        auto* table = find<QTableView>(QString::fromLatin1(name));
+        const QAbstractItemView* view = table;
+        QAbstractItemModel* model = view->model();
+        QHeaderView* header = table->horizontalHeader();
+        for (int c = 0; c < model->columnCount(); ++c) {
+            if (header->sectionResizeMode(c) == QHeaderView::Fixed)
+                continue; // the Cancel button's column
+            const int needed = std::max(view->sizeHintForColumn(c), header->sectionSizeHint(c));
+            QVERIFY2(header->sectionSize(c) >= needed,
+                     qPrintable(QStringLiteral("%1 column %2 (%3): %4 < %5")
+                                    .arg(QLatin1String(name))
+                                    .arg(c)
+                                    .arg(model->headerData(c, Qt::Horizontal).toString())
+                                    .arg(header->sectionSize(c))
+                                    .arg(needed)));
+        }
+    }
+    QVERIFY(m_window->tradingTab()->historyModel()->rowCount() > 0);
 }
 
 void TestMainWindow::clickingABookLevelSetsTheTicketPrice() {

@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -137,6 +138,7 @@ void TestMainWindowUpbit::liveDataReachesEveryTab() {
     QVERIFY(m_window->findChild<VenueStatusWidget*>(QStringLiteral("venueStatus_upbit")));
 
     // The account's real balances, as the venue holds them.
+    m_window->tabs()->setCurrentWidget(m_window->portfolioTab());
     const PortfolioModel* portfolio = m_window->portfolioTab()->model();
     const QModelIndex krw = test::MainWindowDriver::findRow(portfolio, QStringLiteral("KRW"));
     QCOMPARE(portfolio->index(krw.row(), PortfolioModel::QtyColumn).data(DecimalRole).value<Decimal>(),

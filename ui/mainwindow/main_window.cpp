@@ -17,6 +17,7 @@
 #include "portfolio/portfolio_tab.h"
 #include "profiles/login_dialog.h"
 #include "profiles/profile_credential_provider.h"
+#include "session/market_load_retry.h"
 #include "session/venue_session.h"
 #include "trading/order_ticket.h"
 #include "trading/trading_session.h"
@@ -56,6 +57,7 @@ MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiL
     buildCentralArea();
     buildMenus();
     buildStatusBar();
+    updateUnreachable(); // a session may have failed before this window existed
     setColorConvention(m_convention);
     restoreSettings();
     // The list may have picked a market before we listened (a session whose markets were already loaded).
@@ -98,6 +100,7 @@ void MainWindow::buildCentralArea() {
     m_portfolio = new PortfolioTab(m_session, m_tabs);
     m_chart = new ChartTab(hub, m_tabs);
     m_chart->setObjectName(QStringLiteral("chartTab"));
+    m_chart->setPreferLocalNames(korean);
     m_orderBook = new OrderBookTab(hub, m_tabs);
     m_trading = new TradingTab(m_session, m_tabs);
     m_tabs->addTab(m_portfolio, tr("Portfolio"));
@@ -246,7 +249,39 @@ void MainWindow::buildStatusBar() {
                 [this, s](qint64 untilMs) { onRequestsBlocked(s, untilMs); });
         if (s->blockedUntilMs() > 0)
             onRequestsBlocked(s, s->blockedUntilMs());
+        connect(s->marketLoad(), &MarketLoadRetry::changed, this, &MainWindow::updateUnreachable);
     }
+}
+
+void MainWindow::updateUnreachable() {
+    // The tabs show the first session: its reason replaces every "Loading…" and "Waiting…".
+    const QString message = m_session->marketLoad()->message();
+    m_marketList->setUnavailableText(message);
+    m_portfolio->setUnavailableText(message);
+    m_chart->setUnavailableText(message);
+    m_orderBook->setUnavailableText(message);
+    m_trading->setUnavailableText(message);
+    m_ticket->setUnavailableText(message);
+    updateBanner();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // Restored from the taskbar: views skipped their updates while minimised.
+    if (event->type() == QEvent::WindowStateChange && !isMinimized())
+        catchUp();
+}
+
+void MainWindow::catchUp() {
+    m_marketList->catchUp();
+    m_header->catchUp();
+    m_portfolio->catchUp();
+    m_chart->catchUp();
+    m_orderBook->catchUp();
+    m_trading->catchUp();
+    m_ticket->catchUp();
+    for (VenueStatusWidget* status : findChildren<VenueStatusWidget*>())
+        status->catchUp();
 }
 
 void MainWindow::showVenueError(const VenueSession* session, const QString& message) {
@@ -266,6 +301,8 @@ void MainWindow::onRequestsBlocked(VenueSession* session, qint64 untilMs) {
 void MainWindow::updateBanner() {
     QStringList lines;
     for (VenueSession* s : std::as_const(m_sessions)) {
+        if (const QString unreachable = s->marketLoad()->message(); !unreachable.isEmpty())
+            lines << unreachable;
         const qint64 until = m_blockedUntil.value(s, 0);
         if (until <= 0)
             continue;
@@ -391,11 +428,13 @@ void MainWindow::showAbout() {
     box->setIconPixmap(windowIcon().pixmap(64, 64));
     box->setText(tr("<b>Hoga</b> %1").arg(QApplication::applicationVersion()));
     box->setInformativeText(m_session->isSimulated()
-                                ? tr("A native trading dashboard for Upbit, Bithumb, Binance and KIS.\n\n"
-                                     "This build runs on the built-in simulator: prices are generated and "
+                                ? tr("A native trading dashboard for Upbit and Bithumb, with a built-in "
+                                     "simulated market.\n\n"
+                                     "This window runs on the simulator: prices are generated and "
                                      "balances are paper money. "
                                      "No keys and no network are needed.")
-                                : tr("A native trading dashboard for Upbit, Bithumb, Binance and KIS.\n\n"
+                                : tr("A native trading dashboard for Upbit and Bithumb, with a built-in "
+                                     "simulated market.\n\n"
                                      "This window shows live data from %1.")
                                       .arg(m_session->displayName()));
     box->open();
@@ -574,11 +613,14 @@ QStringList MainWindow::missingLiveData() const {
             }
     }
     // A venue without keys has no balances to wait for: the panels say why instead.
-    if (m_session->hasCredentials() && m_portfolio->model()->rowCount() == 0)
+    if (m_session->hasCredentials() && m_session->trading()->balances().isEmpty())
         missing << QStringLiteral("balances");
-    if (m_orderBook->askModel()->rowCount() == 0 || m_orderBook->bidModel()->rowCount() == 0)
+    // Tabs not on screen skip their updates: ask the hub, which every tab shows from.
+    const MarketDataHub* hub = m_session->hub();
+    const std::optional<OrderBook> book = m_market.isEmpty() ? std::nullopt : hub->orderBook(m_market);
+    if (!book || book->bids().isEmpty() || book->asks().isEmpty())
         missing << QStringLiteral("order book");
-    if (m_orderBook->tapeModel()->rowCount() == 0)
+    if (m_market.isEmpty() || hub->recentTrades(m_market, 1).isEmpty())
         missing << QStringLiteral("trades");
     if (m_chart->candles().isEmpty())
         missing << QStringLiteral("candles");

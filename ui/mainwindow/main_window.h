@@ -88,6 +88,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -102,6 +103,8 @@ private:
     void showVenueError(const VenueSession* session, const QString& message);
     void onRequestsBlocked(VenueSession* session, qint64 untilMs);
     void updateBanner();
+    void updateUnreachable();
+    void catchUp();
     void buildProfileMenu();
     void unlock();
     void onKeyChanged(const QString& venue);

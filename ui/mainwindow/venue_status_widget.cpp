@@ -1,5 +1,7 @@
 #include "venue_status_widget.h"
 
+#include "common/live_text.h"
+#include "common/on_screen.h"
 #include "format/freshness_format.h"
 #include "marketdata/market_data_hub.h"
 #include "session/venue_session.h"
@@ -94,7 +96,22 @@ QString VenueStatusWidget::lastUpdateText() const {
     return m_updated->text();
 }
 
+void VenueStatusWidget::catchUp() {
+    if (m_behind && isOnScreen(this))
+        refresh();
+}
+
+void VenueStatusWidget::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    catchUp();
+}
+
 void VenueStatusWidget::refresh() {
+    if (!isOnScreen(this) && m_shownSecond >= 0) {
+        m_behind = true;
+        return;
+    }
+    m_behind = false;
     const ConnectionState state = m_session->hub()->connectionState();
     const QString name = connectionStateName(state);
     if (m_state->text() != name) {
@@ -118,15 +135,15 @@ void VenueStatusWidget::refresh() {
     }
     const qint64 last = m_session->hub()->lastUpdateMs();
     if (last <= 0) {
-        m_updated->setText(tr("No data yet"));
+        setLiveText(m_updated, tr("No data yet"));
         return;
     }
     if (last / 1000 == m_shownSecond)
         return;
     m_shownSecond = last / 1000;
-    m_updated->setText(
-        tr("Updated %1")
-            .arg(QDateTime::fromMSecsSinceEpoch(last).toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    setLiveText(m_updated, tr("Updated %1")
+                               .arg(QDateTime::fromMSecsSinceEpoch(last).toLocalTime().toString(
+                                   QStringLiteral("HH:mm:ss"))));
 }
 
 } // namespace hoga

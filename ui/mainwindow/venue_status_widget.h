@@ -22,6 +22,12 @@ public:
     // The stale part, empty while every market is fresh.
     QString staleText() const;
 
+    // Brings the labels up to date if updates were skipped while the window was minimised or hidden.
+    void catchUp();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refresh();
     void refreshStale();
@@ -33,6 +39,7 @@ private:
     QLabel* m_stale;
     QTimer m_staleAge; // ticks the "12 s ago" while the stream is stale
     qint64 m_shownSecond = -1;
+    bool m_behind = false;
 };
 
 } // namespace hoga

@@ -1,6 +1,8 @@
 #include "market_header.h"
 
 #include "common/collapsing_row.h"
+#include "common/live_text.h"
+#include "common/on_screen.h"
 #include "format/decimal_format.h"
 #include "format/freshness_format.h"
 #include "format/market_format.h"
@@ -83,14 +85,30 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     layout->addWidget(m_stale, 0, Qt::AlignVCenter);
 
     connect(m_hub, &MarketDataHub::updated, this, [this](const MarketDataChanges& changes) {
-        if (changes.tickers.contains(m_market))
+        if (!changes.tickers.contains(m_market))
+            return;
+        if (isOnScreen(this))
             refresh();
+        else
+            m_behind = true;
     });
     connect(m_hub, &MarketDataHub::marketsLoaded, this, &MarketHeader::refresh);
     connect(m_hub, &MarketDataHub::staleMarketsChanged, this, &MarketHeader::refreshStale);
     m_staleAge.setInterval(1000);
     connect(&m_staleAge, &QTimer::timeout, this, &MarketHeader::refreshStale);
     refresh();
+}
+
+void MarketHeader::catchUp() {
+    if (m_behind && isOnScreen(this)) {
+        m_behind = false;
+        refresh();
+    }
+}
+
+void MarketHeader::showEvent(QShowEvent* event) {
+    QFrame::showEvent(event);
+    catchUp();
 }
 
 QString MarketHeader::staleText() const {
@@ -185,7 +203,7 @@ void MarketHeader::refresh() {
     const std::optional<Ticker> t = m_market.isEmpty() ? std::nullopt : m_hub->ticker(m_market);
     const MarketFormat fmt(market);
     if (!t) {
-        m_last->setText(tr("Waiting for prices…"));
+        setLiveText(m_last, tr("Waiting for prices…"));
         theme::setTextColor(m_last, theme::dimText());
         m_change->clear();
         for (QLabel* l : {m_high, m_low, m_volume, m_quoteVolume})
@@ -193,21 +211,22 @@ void MarketHeader::refresh() {
         return;
     }
     const QColor color = m_colors.forSign(t->changeRate.signum());
-    m_last->setText(fmt.price(t->last));
+    setLiveText(m_last, fmt.price(t->last));
     theme::setTextColor(m_last, color);
     const QString sign = t->change.isPositive() ? QStringLiteral("+") : QString();
     // A change is a difference of prices: write it with the digits of the prices' ticks, not those of a
     // "price" as small as the change itself (a negative one would fall into the finest band).
     const int changeDecimals = std::max(fmt.priceDecimals(t->last), fmt.priceDecimals(t->prevClose));
-    m_change->setText(QStringLiteral("%1%2  %3")
-                          .arg(sign, formatDecimal(t->change, changeDecimals), formatPercent(t->changeRate)));
+    setLiveText(m_change,
+                QStringLiteral("%1%2  %3")
+                    .arg(sign, formatDecimal(t->change, changeDecimals), formatPercent(t->changeRate)));
     theme::setTextColor(m_change, color);
-    m_high->setText(fmt.price(t->high));
+    setLiveText(m_high, fmt.price(t->high));
     theme::setTextColor(m_high, m_colors.up);
-    m_low->setText(fmt.price(t->low));
+    setLiveText(m_low, fmt.price(t->low));
     theme::setTextColor(m_low, m_colors.down);
-    m_volume->setText(QStringLiteral("%1 %2").arg(formatDecimalTrimmed(t->volume24h, 3), fmt.base()));
-    m_quoteVolume->setText(QStringLiteral("%1 %2").arg(formatCompact(t->quoteVolume24h), fmt.quote()));
+    setLiveText(m_volume, QStringLiteral("%1 %2").arg(formatDecimalTrimmed(t->volume24h, 3), fmt.base()));
+    setLiveText(m_quoteVolume, QStringLiteral("%1 %2").arg(formatCompact(t->quoteVolume24h), fmt.quote()));
 }
 
 } // namespace hoga

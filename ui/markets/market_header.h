@@ -32,6 +32,12 @@ public:
     // The watchlist the star shows and changes (not owned; null hides the star).
     void setWatchlist(Watchlist* watchlist);
 
+    // Brings the view up to date if updates were skipped while it was not on screen.
+    void catchUp();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refresh();
     void refreshStar();
@@ -54,6 +60,7 @@ private:
     QToolButton* m_star;
     Watchlist* m_watchlist = nullptr;
     QTimer m_staleAge; // ticks the "12 s ago" while stale
+    bool m_behind = false;
     CollapsingRow* m_row = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "market_list_panel.h"
 
 #include "common/data_table_view.h"
+#include "common/on_screen.h"
 #include "market_filter_model.h"
 #include "market_list_model.h"
 #include "market_name_delegate.h"
@@ -155,12 +156,35 @@ void MarketListPanel::loadMarkets() {
 void MarketListPanel::onUpdated(const MarketDataChanges& changes) {
     if (changes.tickers.isEmpty())
         return;
+    if (!isOnScreen(this)) {
+        m_behind = true;
+        return;
+    }
     QVector<Ticker> changed;
     changed.reserve(changes.tickers.size());
     for (const QString& code : changes.tickers)
         if (auto t = m_hub->ticker(code))
             changed.append(*t);
     m_model->updateTickers(changed);
+}
+
+void MarketListPanel::catchUp() {
+    if (!m_behind || !isOnScreen(this))
+        return;
+    m_behind = false;
+    const QHash<QString, Ticker> tickers = m_hub->tickers();
+    m_model->updateTickers(QVector<Ticker>(tickers.cbegin(), tickers.cend()));
+}
+
+void MarketListPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    catchUp();
+}
+
+void MarketListPanel::setUnavailableText(const QString& text) {
+    if (m_model->rowCount() > 0)
+        return; // the markets are there: the search's empty text stays
+    m_view->setEmptyText(text.isEmpty() ? tr("Loading markets…") : text);
 }
 
 void MarketListPanel::rebuildQuoteButtons() {

@@ -36,6 +36,11 @@ public:
     void setCurrentMarket(const QString& code);
     void setPriceColors(const PriceColors& colors);
     void setPreferLocalNames(bool preferLocal);
+    // A venue whose markets cannot be loaded: the reason and the next try instead of "Loading markets…"
+    // (empty: loading normally).
+    void setUnavailableText(const QString& text);
+    // Brings the prices up to date if updates were skipped while the window was minimised or hidden.
+    void catchUp();
 
     // The watchlist the stars show and change (not owned; null = no stars).
     void setWatchlist(Watchlist* watchlist);
@@ -48,6 +53,9 @@ public:
 
 signals:
     void currentMarketChanged(const QString& code);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void loadMarkets();
@@ -73,6 +81,8 @@ private:
     // The sort in use before the watchlist filter switched to the starring order.
     int m_sortColumnBefore = -1;
     Qt::SortOrder m_sortOrderBefore = Qt::DescendingOrder;
+    QString m_wanted;      // requested before the markets were loaded
+    bool m_behind = false; // ticker updates skipped while off screen
 };
 
 } // namespace hoga

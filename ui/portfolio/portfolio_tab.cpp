@@ -4,6 +4,8 @@
 #include "common/collapsing_row.h"
 #include "common/data_table_view.h"
 #include "common/item_roles.h"
+#include "common/live_text.h"
+#include "common/on_screen.h"
 #include "common/signal_coalescer.h"
 #include "common/sorting_proxy_model.h"
 #include "format/decimal_format.h"
@@ -124,7 +126,29 @@ QLabel* PortfolioTab::addTotal(CollapsingRow* row, const QString& caption, const
     return value;
 }
 
+void PortfolioTab::setUnavailableText(const QString& text) {
+    if (m_balancesSeen || !m_session->hasCredentials())
+        return; // the balances (or the keys notice) say more than the venue's state
+    m_view->setEmptyText(text.isEmpty() ? tr("Loading balances…") : text);
+}
+
+void PortfolioTab::catchUp() {
+    if (m_behind && isOnScreen(this))
+        recompute();
+}
+
+void PortfolioTab::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    catchUp();
+}
+
 void PortfolioTab::recompute() {
+    // Nobody sees the table: skip the valuation until the tab is shown again.
+    if (!isOnScreen(this) && m_model->rowCount() > 0) {
+        m_behind = true;
+        return;
+    }
+    m_behind = false;
     const QVector<Balance> balances = m_session->trading()->balances();
     if (!balances.isEmpty())
         m_balancesSeen = true;
@@ -140,15 +164,15 @@ void PortfolioTab::updateTotals() {
     if (s.rows.isEmpty()) {
         for (QLabel* l : {m_totalKrw, m_totalUsdt, m_pnl, m_cash, m_holdings})
             l->clear();
-        m_totalKrw->setText(m_balancesSeen ? tr("No holdings") : tr("Waiting for balances…"));
+        setLiveText(m_totalKrw, m_balancesSeen ? tr("No holdings") : tr("Waiting for balances…"));
         theme::setTextColor(m_totalKrw, theme::dimText());
         return;
     }
     theme::setTextColor(m_totalKrw, theme::text());
-    m_totalKrw->setText(formatDecimal(s.totalKrw, 0) + QStringLiteral(" KRW"));
-    m_totalUsdt->setText(s.usdtKrw.isPositive()
-                             ? QStringLiteral("≈ %1 USDT").arg(formatDecimal(s.totalUsdt, 2))
-                             : tr("no KRW-USDT rate"));
+    setLiveText(m_totalKrw, formatDecimal(s.totalKrw, 0) + QStringLiteral(" KRW"));
+    setLiveText(m_totalUsdt, s.usdtKrw.isPositive()
+                                 ? QStringLiteral("≈ %1 USDT").arg(formatDecimal(s.totalUsdt, 2))
+                                 : tr("no KRW-USDT rate"));
 
     // PnL rate against the cost of the holdings whose average price is known.
     Decimal cost;
@@ -159,15 +183,15 @@ void PortfolioTab::updateTotals() {
     QString pnl = sign + formatDecimal(s.totalPnlKrw, 0) + QStringLiteral(" KRW");
     if (cost.isPositive())
         pnl += QStringLiteral("  (%1)").arg(formatPercent(s.totalPnlKrw.divide(cost, 8, Rounding::HalfEven)));
-    m_pnl->setText(pnl);
+    setLiveText(m_pnl, pnl);
     theme::setTextColor(m_pnl, m_colors.forSign(s.totalPnlKrw.signum()));
 
     Decimal cash;
     for (const PortfolioRow& r : s.rows)
         if (r.currency == QLatin1String("KRW"))
             cash = r.qty;
-    m_cash->setText(formatDecimal(cash, 0) + QStringLiteral(" KRW"));
-    m_holdings->setText(QLocale().toString(static_cast<int>(s.rows.size())));
+    setLiveText(m_cash, formatDecimal(cash, 0) + QStringLiteral(" KRW"));
+    setLiveText(m_holdings, QLocale().toString(static_cast<int>(s.rows.size())));
 }
 
 void PortfolioTab::setPriceColors(const PriceColors& colors) {

@@ -27,6 +27,14 @@ public:
     DataTableView* view() const { return m_view; }
     void setPriceColors(const PriceColors& colors);
 
+    // Recomputes if balances or prices changed while the tab was not on screen.
+    void catchUp();
+    // A venue that cannot be reached: its reason instead of "Loading balances…" (empty: reachable).
+    void setUnavailableText(const QString& text);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void recompute();
     void updateTotals();
@@ -40,6 +48,7 @@ private:
     SignalCoalescer* m_recompute;
     PriceColors m_colors = PriceColors::international();
     bool m_balancesSeen = false;
+    bool m_behind = false;
     QLabel* m_totalKrw;
     QLabel* m_totalUsdt;
     QLabel* m_pnl;

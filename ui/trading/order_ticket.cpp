@@ -1,6 +1,7 @@
 #include "order_ticket.h"
 
 #include "common/message_label.h"
+#include "common/on_screen.h"
 #include "common/signal_coalescer.h"
 #include "format/decimal_format.h"
 #include "format/market_format.h"
@@ -55,10 +56,14 @@ OrderTicket::OrderTicket(VenueSession* session, QWidget* parent)
     connect(accountChanged, &SignalCoalescer::fired, this, &OrderTicket::revalidate);
     connect(session->trading(), &TradingSession::balancesChanged, accountChanged, &SignalCoalescer::trigger);
     connect(session->hub(), &MarketDataHub::updated, this, [this](const MarketDataChanges& changes) {
-        if (changes.books.contains(m_market) || changes.tickers.contains(m_market)) {
-            prefillPrice();
-            revalidate();
+        if (!changes.books.contains(m_market) && !changes.tickers.contains(m_market))
+            return;
+        if (!isOnScreen(this)) {
+            m_behind = true;
+            return;
         }
+        prefillPrice();
+        revalidate();
     });
     connect(session->hub(), &MarketDataHub::marketsLoaded, this, &OrderTicket::revalidate);
 
@@ -159,6 +164,12 @@ void OrderTicket::buildUi() {
     m_keysNotice->setText(disabledReason());
     m_keysNotice->setVisible(!canTrade());
     layout->addWidget(m_keysNotice);
+    m_unavailable = new QLabel(this);
+    m_unavailable->setObjectName(QStringLiteral("ticketUnavailableNotice"));
+    m_unavailable->setProperty("role", QStringLiteral("notice"));
+    m_unavailable->setWordWrap(true);
+    m_unavailable->setVisible(false);
+    layout->addWidget(m_unavailable);
     m_marketLabel = new QLabel(this);
     m_marketLabel->setObjectName(QStringLiteral("ticketMarketLabel"));
     m_marketLabel->setProperty("role", QStringLiteral("caption"));
@@ -415,13 +426,15 @@ void OrderTicket::updateMode() {
                                                                  ? market->displayName
                                                                  : market->localName)
                : tr("Select a market"));
-    m_price.label->setText(tr("Price (%1)").arg(quote));
-    m_qty.label->setText(tr("Quantity (%1)").arg(base));
-    m_total.label->setText(tr("Total (%1)").arg(quote));
+    // Without a market there is no currency to name: plain labels, never "Price ()".
+    m_price.label->setText(quote.isEmpty() ? tr("Price") : tr("Price (%1)").arg(quote));
+    m_qty.label->setText(base.isEmpty() ? tr("Quantity") : tr("Quantity (%1)").arg(base));
+    m_total.label->setText(quote.isEmpty() ? tr("Total") : tr("Total (%1)").arg(quote));
     m_price.edit->setPlaceholderText(m_type == OrderType::Market ? tr("Best available price")
                                                                  : tr("Limit price"));
-    m_qty.edit->setPlaceholderText(tr("Amount of %1").arg(base));
-    m_total.edit->setPlaceholderText(tr("Amount of %1 to spend").arg(quote));
+    m_qty.edit->setPlaceholderText(base.isEmpty() ? tr("Amount") : tr("Amount of %1").arg(base));
+    m_total.edit->setPlaceholderText(quote.isEmpty() ? tr("Amount to spend")
+                                                     : tr("Amount of %1 to spend").arg(quote));
 
     m_timeInForceLabel->setVisible(m_type == OrderType::Limit);
     m_timeInForceBox->setVisible(m_type == OrderType::Limit);
@@ -546,6 +559,19 @@ QString OrderTicket::requestKey(const OrderRequest& r) {
         r.market,           sideName(r.side), orderTypeName(r.type), timeInForceName(r.timeInForce),
         r.price.toString(), r.qty.toString(), r.total.toString()}
         .join(QLatin1Char('|'));
+}
+
+void OrderTicket::setUnavailableText(const QString& text) {
+    m_unavailable->setText(text);
+    m_unavailable->setVisible(!text.isEmpty());
+}
+
+void OrderTicket::catchUp() {
+    if (!m_behind || !isOnScreen(this))
+        return;
+    m_behind = false;
+    prefillPrice();
+    revalidate();
 }
 
 void OrderTicket::revalidate() {

@@ -57,6 +57,10 @@ public:
     // Whether orders can be placed at all (the venue has keys). When not, disabledReason() says why.
     bool canTrade() const;
     QString disabledReason() const;
+    // A venue that cannot be reached: says so above the form (empty: hides the notice).
+    void setUnavailableText(const QString& text);
+    // Revalidates against the latest prices if updates were skipped while the window was minimised.
+    void catchUp();
 
     // Whether submitting asks for confirmation first: always on a live venue; on the simulator unless
     // setConfirmPaperOrders(false) (a per-profile setting).
@@ -121,6 +125,8 @@ private:
 
     VenueSession* m_session;
     QString m_market;
+    QLabel* m_unavailable = nullptr;
+    bool m_behind = false;
     Side m_side = Side::Buy;
     OrderType m_type = OrderType::Limit;
     TimeInForce m_timeInForce = TimeInForce::GoodTillCancel;

@@ -3,6 +3,7 @@
 #include "cancel_all_batch.h"
 #include "common/button_delegate.h"
 #include "common/data_table_view.h"
+#include "common/on_screen.h"
 #include "common/signal_coalescer.h"
 #include "fills_model.h"
 #include "marketdata/market_data_hub.h"
@@ -72,10 +73,12 @@ TradingTab::TradingTab(VenueSession* session, QWidget* parent)
             view->setEmptyText(session->needsKeysMessage());
     }
 
+    // Columns as wide as their widest cell (KRW totals run to ten digits and more), the last one taking
+    // what is left; a narrow window scrolls sideways rather than eliding numbers.
     for (DataTableView* view : {m_openView, m_fillsView, m_historyView}) {
         QHeaderView* h = view->horizontalHeader();
-        h->setStretchLastSection(false);
-        h->setSectionResizeMode(QHeaderView::Stretch);
+        h->setSectionResizeMode(QHeaderView::ResizeToContents);
+        h->setStretchLastSection(true);
     }
     m_openView->horizontalHeader()->setSectionResizeMode(m_open->columnOf(OrderField::Action),
                                                          QHeaderView::Fixed);
@@ -147,7 +150,35 @@ QWidget* TradingTab::section(const QString& title, QLabel** count, DataTableView
     return box;
 }
 
+void TradingTab::setUnavailableText(const QString& text) {
+    if (!m_session->hasCredentials())
+        return; // the keys notice stays: without keys there are no orders either way
+    m_openView->setEmptyText(
+        !text.isEmpty()
+            ? text
+            : tr("No open orders. Orders you place wait here until they fill or you cancel them."));
+    m_fillsView->setEmptyText(!text.isEmpty() ? text : tr("No fills yet."));
+    m_historyView->setEmptyText(!text.isEmpty() ? text : tr("No finished orders yet."));
+}
+
+void TradingTab::catchUp() {
+    if (!isOnScreen(this))
+        return;
+    if (m_ordersBehind)
+        refreshOrders();
+    if (m_fillsBehind)
+        refreshFills();
+}
+
+void TradingTab::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    catchUp();
+}
+
 void TradingTab::refreshOrders() {
+    m_ordersBehind = !isOnScreen(this);
+    if (m_ordersBehind)
+        return;
     m_open->setOrders(m_session->trading()->openOrders());
     m_history->setOrders(m_session->trading()->orderHistory());
     m_openCount->setText(m_open->rowCount() ? QLocale().toString(m_open->rowCount()) : QString());
@@ -156,6 +187,9 @@ void TradingTab::refreshOrders() {
 }
 
 void TradingTab::refreshFills() {
+    m_fillsBehind = !isOnScreen(this);
+    if (m_fillsBehind)
+        return;
     m_fills->setFills(m_session->trading()->fills());
     m_fillsCount->setText(m_fills->rowCount() ? QLocale().toString(m_fills->rowCount()) : QString());
 }

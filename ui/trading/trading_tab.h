@@ -52,6 +52,13 @@ public:
 signals:
     // Something to tell in the status bar (cancel-all results).
     void message(const QString& text);
+    // Refreshes the tables if the account changed while the tab was not on screen.
+    void catchUp();
+    // A venue that cannot be reached: its reason in the empty tables (empty: reachable again).
+    void setUnavailableText(const QString& text);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void refreshOrders();
@@ -80,6 +87,8 @@ private:
     QLabel* m_cancelAllResult = nullptr;
     QPointer<QMessageBox> m_question;
     QPointer<CancelAllBatch> m_batch;
+    bool m_ordersBehind = false;
+    bool m_fillsBehind = false;
 };
 
 } // namespace hoga
