@@ -312,10 +312,15 @@ QVector<SimHistory::LogCandle> SimHistory::split(const LogCandle& parent, Candle
         kid.endMs = std::min(nextBucketStart(childInterval, opens[i]), parent.endMs);
         kid.open = path[size_t(i)];
         kid.close = path[size_t(i) + 1];
-        kid.high =
-            std::min(parent.high, std::max(kid.open, kid.close) + wickPpb(childInterval, index, kHighSalt));
-        kid.low =
-            std::max(parent.low, std::min(kid.open, kid.close) - wickPpb(childInterval, index, kLowSalt));
+        // Wicks squeezed into the room the parent leaves (w * room / (w + room) < both), never cut flat
+        // against its high or low, which would draw a ceiling of equal highs.
+        auto squeeze = [](qint64 wick, qint64 room) {
+            return room <= 0 ? 0 : qint64(Int128(wick) * room / (wick + room));
+        };
+        const qint64 top = std::max(kid.open, kid.close);
+        const qint64 bottom = std::min(kid.open, kid.close);
+        kid.high = top + squeeze(wickPpb(childInterval, index, kHighSalt), parent.high - top);
+        kid.low = bottom - squeeze(wickPpb(childInterval, index, kLowSalt), bottom - parent.low);
         if (kid.high > kids[highest].high)
             highest = i;
         if (kid.low < kids[lowest].low)
