@@ -36,10 +36,11 @@ void MarketLoadRetry::onError(const VenueError& error) {
     ++m_failures;
     m_unreachable = true;
     m_reason = error.userMessage();
-    const int delay =
-        int(std::min<qint64>(kMaxDelayMs, qint64(m_firstDelayMs) << std::min(m_failures - 1, 10)));
+    qint64 delay = std::min<qint64>(kMaxDelayMs, qint64(m_firstDelayMs) << std::min(m_failures - 1, 10));
+    // A venue that said when to come back (a rate limit) is not asked before then.
+    delay = std::clamp<qint64>(error.retryAfterMs, delay, 3'600'000);
     m_nextRetryMs = QDateTime::currentMSecsSinceEpoch() + delay;
-    m_timer.start(delay);
+    m_timer.start(int(delay));
     emit changed();
 }
 

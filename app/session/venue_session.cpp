@@ -7,6 +7,14 @@
 
 namespace hoga {
 
+namespace {
+
+// Views repaint at most four times a second: as fast as a person reads a ladder, and a good deal less GUI
+// work than the hub's default rate.
+constexpr int kCoalesceIntervalMs = 250;
+
+} // namespace
+
 VenueSession::VenueSession(std::unique_ptr<Connector> connector, QObject* parent, const Clock* clock)
     : QObject(parent)
     , m_venueId(connector->venueId())
@@ -25,6 +33,7 @@ VenueSession::VenueSession(std::unique_ptr<Connector> connector, QObject* parent
     m_host = std::make_unique<ConnectorHost>(std::move(connector));
     m_hub = std::make_unique<MarketDataHub>(nullptr, clock);
     m_hub->setStalenessPolicy(StalenessPolicy::forVenue(m_simulated));
+    m_hub->setCoalesceIntervalMs(kCoalesceIntervalMs);
     m_trading = std::make_unique<TradingSession>(m_host->connector(), m_hub.get());
     m_marketLoad = std::make_unique<MarketLoadRetry>(m_hub.get(), m_displayName);
 }

@@ -3,7 +3,10 @@
 // markets, and the GUI thread's own CPU time (CLOCK_THREAD_CPUTIME_ID) is measured for N seconds on each tab,
 // then minimised and hidden. Prints one JSON object.
 //
-//   bench_gui_cpu [--seconds N] [--rate MSGS_PER_MARKET_PER_S]
+//   bench_gui_cpu [--seconds N] [--rate MSGS_PER_MARKET_PER_S] [--only PHASE]
+//
+// PHASE is a tab's object name (portfolioTab, chartTab, orderBookTab, tradingTab), minimized or hidden: only
+// that one is measured (for a profiler).
 //
 // Runs offscreen unless QT_QPA_PLATFORM says otherwise. Built with the tests, never run by CTest.
 
@@ -111,8 +114,8 @@ private:
                 t.market = kMarkets[i];
                 t.id = QString::number(++m_tradeId);
                 t.price = price;
-                t.qty = Decimal(qint64(m_random.bounded(1, 100'000'000))).divide(Decimal(1'000'000'000), 8,
-                                                                                 Rounding::Down);
+                t.qty = Decimal(qint64(m_random.bounded(1, 100'000'000)))
+                            .divide(Decimal(1'000'000'000), 8, Rounding::Down);
                 t.side = m_random.bounded(2) ? Side::Buy : Side::Sell;
                 t.timestampMs = now;
                 emit m_connector->tradeReceived(t);
@@ -129,12 +132,11 @@ private:
                 // One level of one side changes, as a venue's delta would.
                 const int level = int(m_random.bounded(1, 31));
                 const bool bid = m_random.bounded(2);
-                const Decimal levelPrice = bid ? Decimal(base) - tick * Decimal(level)
-                                               : Decimal(base) + tick * Decimal(level);
-                book.applyDelta(bid ? Side::Buy : Side::Sell, levelPrice,
-                                Decimal(qint64(m_random.bounded(1, 1000))).divide(Decimal(100), 2,
-                                                                                   Rounding::Down),
-                                now);
+                const Decimal levelPrice =
+                    bid ? Decimal(base) - tick * Decimal(level) : Decimal(base) + tick * Decimal(level);
+                book.applyDelta(
+                    bid ? Side::Buy : Side::Sell, levelPrice,
+                    Decimal(qint64(m_random.bounded(1, 1000))).divide(Decimal(100), 2, Rounding::Down), now);
                 emit m_connector->orderBookUpdated(book);
             } else {
                 Ticker t;
@@ -188,12 +190,15 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     int seconds = 10;
     int rate = 50;
+    QString only;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--seconds"))
             seconds = std::max(1, args[i + 1].toInt());
         else if (args[i] == QLatin1String("--rate"))
             rate = std::max(1, args[i + 1].toInt());
+        else if (args[i] == QLatin1String("--only"))
+            only = args[i + 1];
     }
 
     QTemporaryDir dir;
@@ -212,8 +217,12 @@ int main(int argc, char** argv) {
         t.volume24h = Decimal(1000);
         t.timestampMs = QDateTime::currentMSecsSinceEpoch();
         connector->tickers.append(t);
-        connector->balances.append(Balance{QStringLiteral("bench"), market(i).base, Decimal(2), {},
-                                           Decimal(kBasePrices[i]), QStringLiteral("KRW")});
+        connector->balances.append(Balance{QStringLiteral("bench"),
+                                           market(i).base,
+                                           Decimal(2),
+                                           {},
+                                           Decimal(kBasePrices[i]),
+                                           QStringLiteral("KRW")});
     }
     connector->balances.append(
         Balance{QStringLiteral("bench"), QStringLiteral("KRW"), Decimal(10'000'000), {}, {}, {}});
@@ -236,6 +245,8 @@ int main(int argc, char** argv) {
 
     QJsonArray phases;
     auto measure = [&](const QString& name) {
+        if (!only.isEmpty() && only != name)
+            return;
         runEventsFor(1000); // settle after the switch
         const qint64 cpu0 = threadCpuNs();
         const qint64 proc0 = processCpuNs();
@@ -266,7 +277,8 @@ int main(int argc, char** argv) {
     window.hide();
     measure(QStringLiteral("hidden"));
 
-    QMetaObject::invokeMethod(&generator, [&generator] { generator.stop(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &generator, [&generator] { generator.stop(); }, Qt::BlockingQueuedConnection);
     streamThread.quit();
     streamThread.wait();
 

@@ -167,7 +167,9 @@ private slots:
         QCOMPARE(tape.data(tape.index(0, 0), KeyRole).toString(), QStringLiteral("4"));
         QCOMPARE(tape.data(tape.index(1, 0), KeyRole).toString(), QStringLiteral("3"));
         QCOMPARE(text(tape, 0, TradeTapeModel::PriceColumn), QStringLiteral("100,004,000"));
-        QCOMPARE(text(tape, 0, TradeTapeModel::QtyColumn), QStringLiteral("0.0123"));
+        // The tape shows the market's full quantity step (8 decimals), never a rounded 0.0000.
+        QCOMPARE(text(tape, 0, TradeTapeModel::QtyColumn), QStringLiteral("0.01230000"));
+        QCOMPARE(text(tape, 0, TradeTapeModel::ValueColumn), QStringLiteral("1,230,049"));
         QCOMPARE(tape.data(tape.index(0, TradeTapeModel::PriceColumn), Qt::ForegroundRole).value<QColor>(),
                  PriceColors::international().up);
         QCOMPARE(tape.data(tape.index(1, TradeTapeModel::PriceColumn), Qt::ForegroundRole).value<QColor>(),

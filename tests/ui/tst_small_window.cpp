@@ -117,19 +117,9 @@ private slots:
                 const QWidget* w = m_window->findChild<QWidget*>(name);
                 QVERIFY2(w, qPrintable(name));
                 const QString problem = problemWith(m_window.get(), w);
-                if (!problem.isEmpty() && qEnvironmentVariableIsSet("HOGA_SMALL_DEBUG"))
-                    for (const QWidget* p = w; p; p = p->parentWidget())
-                        qWarning("%s %s %dx%d min %dx%d hint %dx%d", p->metaObject()->className(),
-                                 qPrintable(p->objectName()), p->width(), p->height(), p->minimumSizeHint().width(),
-                                 p->minimumSizeHint().height(), p->minimumWidth(), p->minimumHeight());
                 QVERIFY2(problem.isEmpty(),
                          qPrintable(QStringLiteral("%1 on %2: %3").arg(name, tab->objectName(), problem)));
             }
-            if (qEnvironmentVariableIsSet("HOGA_SMALL_DEBUG"))
-                for (const char* n : {"marketListPanel", "mainTabs", "orderTicket", "marketHeader", "chartTab",
-                                      "orderBookTab", "portfolioTab", "tradingTab"})
-                    if (const QWidget* w = m_window->findChild<QWidget*>(QString::fromLatin1(n)))
-                        qWarning("%s min %d width %d", n, w->minimumSizeHint().width(), w->width());
             // Nothing grew the window past the small size (a label or column wider than there is room for).
             QVERIFY2(m_window->minimumSizeHint().width() <= kSmall.width(),
                      qPrintable(QStringLiteral("%1: minimum width %2")

@@ -75,6 +75,8 @@ void CandleChartView::setCandles(const QVector<Candle>& candles) {
         while (firstChanged < common && sameCandle(m_candles[firstChanged], candles[firstChanged]))
             ++firstChanged;
     }
+    if (firstChanged == candles.size() && candles.size() == m_candles.size() && !candles.isEmpty())
+        return; // nothing to repaint
     m_candles = candles;
     recomputeDerived(std::min(firstChanged, int(m_candles.size())));
 

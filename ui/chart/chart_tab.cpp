@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -18,6 +19,7 @@ namespace hoga {
 
 namespace {
 
+constexpr int kRepaintMs = 500;
 constexpr int kHistoryCandles = 300;
 constexpr int kMaxCandles = 5000; // older pages stop here; the view never shows more than 1000 at once
 
@@ -104,6 +106,12 @@ ChartTab::ChartTab(MarketDataHub* hub, QWidget* parent)
     connect(m_intervalButtons, &QButtonGroup::idClicked, this,
             [this](int id) { setInterval(static_cast<CandleInterval>(id)); });
     connect(m_view, &CandleChartView::olderCandlesWanted, this, &ChartTab::requestOlderHistory);
+    // The live candle moves with every hub update; the chart shows it twice a second, which is all a
+    // 1-minute (or longer) candle needs, for a fraction of the painting.
+    m_repaint = new QTimer(this);
+    m_repaint->setSingleShot(true);
+    m_repaint->setInterval(kRepaintMs);
+    connect(m_repaint, &QTimer::timeout, this, [this] { m_view->setCandles(m_aggregator.candles()); });
     if (m_hub) {
         connect(m_hub, &MarketDataHub::updated, this, &ChartTab::onHubUpdated);
         connect(m_hub, &MarketDataHub::marketsLoaded, this, [this] {
@@ -330,9 +338,9 @@ void ChartTab::onHubUpdated(const MarketDataChanges& changes) {
     const qint64 before = m_lastFoldedMs;
     const qsizetype foldedBefore = m_foldedAtLastMs.size();
     foldTrades(*trades);
-    // One repaint per hub update (the hub coalesces), never one per trade.
-    if (m_lastFoldedMs != before || m_foldedAtLastMs.size() != foldedBefore)
-        m_view->setCandles(m_aggregator.candles());
+    // One repaint per kRepaintMs at most, never one per trade.
+    if ((m_lastFoldedMs != before || m_foldedAtLastMs.size() != foldedBefore) && !m_repaint->isActive())
+        m_repaint->start();
 }
 
 void ChartTab::foldTrades(const QVector<Trade>& oldestFirst) {

@@ -11,6 +11,7 @@
 class QAbstractButton;
 class QButtonGroup;
 class QLabel;
+class QTimer;
 
 namespace hoga {
 
@@ -90,6 +91,7 @@ private:
     qint64 m_lastFoldedMs = 0;      // time of the newest trade folded into the candles
     QSet<QString> m_foldedAtLastMs; // ids of the trades folded at that time (several share a millisecond)
     QString m_unavailable;
+    QTimer* m_repaint = nullptr; // live candles repaint at most every kRepaintMs
 };
 
 } // namespace hoga

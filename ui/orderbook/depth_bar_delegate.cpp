@@ -10,6 +10,10 @@
 
 namespace hoga {
 
+namespace {
+constexpr int kTextMargin = 4; // Fusion's item text margin (3) and its focus frame (1)
+} // namespace
+
 DepthBarDelegate::DepthBarDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
     , m_color(QColor(0x3b, 0x82, 0xf6)) {}
@@ -35,28 +39,43 @@ void DepthBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     opt.text.clear();
     const QWidget* widget = option.widget;
     QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background and selection only
+    // The ladders select nothing: only a hovered row has a background to draw, and skipping the style
+    // (a style sheet lookup per cell) for the rest keeps a ladder repaint cheap.
+    if (opt.state & (QStyle::State_Selected | QStyle::State_MouseOver))
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background and selection only
 
     painter->save();
+    // Opaque colours mixed with the row's background once: plain fills instead of blending every pixel.
+    const bool plain = !(opt.state & (QStyle::State_Selected | QStyle::State_MouseOver));
+    const QColor base = opt.palette.color(QPalette::Base);
+    auto tint = [&](const QColor& under, double alpha) {
+        if (!plain) {
+            QColor c = m_color;
+            c.setAlphaF(float(alpha));
+            return c;
+        }
+        return QColor::fromRgbF(under.redF() + (m_color.redF() - under.redF()) * alpha,
+                                under.greenF() + (m_color.greenF() - under.greenF()) * alpha,
+                                under.blueF() + (m_color.blueF() - under.blueF()) * alpha);
+    };
+    const QColor faint = tint(base, 0.12);
     const QVariant depth = index.data(DepthRole);
-    if (depth.isValid()) {
-        QColor faint = m_color;
-        faint.setAlphaF(0.12f);
+    if (depth.isValid())
         painter->fillRect(barRect(option, depth.toDouble()), faint);
-    }
     const QVariant level = index.data(LevelDepthRole);
-    if (level.isValid()) {
-        QColor strong = m_color;
-        strong.setAlphaF(0.2f);
-        painter->fillRect(barRect(option, level.toDouble()), strong);
-    }
+    if (level.isValid()) // drawn over the faint bar, which it lies inside
+        painter->fillRect(barRect(option, level.toDouble()), plain ? tint(faint, 0.2) : tint(base, 0.2));
 
     // initStyleOption put the model's ForegroundRole into the Text colour; keep it on selected rows too.
     painter->setPen(opt.palette.color(QPalette::Text));
     painter->setFont(opt.font);
-    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+    const QRect textRect =
+        option.rect.adjusted(kTextMargin, 0, -kTextMargin, 0); // the style's margin, without asking it
+    // Eliding lays the text out again: only when it does not fit.
+    const QFontMetrics fm = painter->fontMetrics();
+    const int room = textRect.width() - 4;
     painter->drawText(textRect.adjusted(2, 0, -2, 0), static_cast<int>(opt.displayAlignment),
-                      painter->fontMetrics().elidedText(text, Qt::ElideLeft, textRect.width() - 4));
+                      fm.horizontalAdvance(text) <= room ? text : fm.elidedText(text, Qt::ElideLeft, room));
     painter->restore();
 }
 

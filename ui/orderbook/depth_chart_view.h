@@ -4,6 +4,7 @@
 #include "format/market_format.h"
 #include "theme/price_colors.h"
 
+#include <QTimer>
 #include <QVector>
 #include <QWidget>
 
@@ -11,7 +12,7 @@ namespace hoga {
 
 // The depth chart of one order book: cumulative bid quantity stepping down to the left of the spread and
 // cumulative ask quantity stepping up to the right, painted with QPainter. It repaints only when the levels
-// it shows change.
+// it shows change, and then at most twice a second.
 class DepthChartView : public QWidget {
     Q_OBJECT
 public:
@@ -45,6 +46,8 @@ private:
     MarketFormat m_format;
     PriceColors m_colors = PriceColors::international();
     QString m_emptyText;
+    QTimer m_repaint;
+    static constexpr int kRepaintMs = 500;
 };
 
 } // namespace hoga

@@ -98,15 +98,18 @@ OrderBookTab::OrderBookTab(MarketDataHub* hub, QWidget* parent)
     m_tapeView = new DataTableView(this);
     m_tapeView->setObjectName(QStringLiteral("tradeTapeView"));
     m_tapeView->setModel(m_tape);
+    // The ladders' delegate draws plain text without asking the style sheet per cell (and no bars: the tape
+    // has no depth): the tape repaints on every new trade.
+    m_tapeView->setItemDelegate(new DepthBarDelegate(m_tapeView));
     m_tapeView->setEmptyText(tr("No trades yet"));
     m_tapeView->setAlternatingRowColors(false);
     m_tapeView->setSelectionMode(QAbstractItemView::NoSelection);
     QHeaderView* tapeHeader = m_tapeView->horizontalHeader();
     tapeHeader->setStretchLastSection(false);
-    tapeHeader->setSectionResizeMode(TradeTapeModel::TimeColumn, QHeaderView::ResizeToContents);
+    // Fixed widths from the market's formats (see sizeTapeColumns): measuring every row's text on each new
+    // trade, as ResizeToContents does, was a large part of the tab's work.
+    tapeHeader->setSectionResizeMode(QHeaderView::Fixed);
     tapeHeader->setSectionResizeMode(TradeTapeModel::PriceColumn, QHeaderView::Stretch);
-    tapeHeader->setSectionResizeMode(TradeTapeModel::QtyColumn, QHeaderView::ResizeToContents);
-    tapeHeader->setSectionResizeMode(TradeTapeModel::ValueColumn, QHeaderView::ResizeToContents);
     // A live feed: no scroll bars taking room from the numbers.
     m_tapeView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_tapeView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -199,6 +202,7 @@ void OrderBookTab::reload() {
     m_behind = false;
     const MarketFormat format(m_hub->market(m_market));
     m_tape->setTrades(m_hub->recentTrades(m_market, m_tape->maxRows()), format);
+    sizeTapeColumns(format);
     refreshBook();
     updateStrength();
     fitColumns();
@@ -227,10 +231,29 @@ void OrderBookTab::resizeEvent(QResizeEvent* event) {
     if (changed || !m_sideSized) {
         m_sideSized = true;
         // Side by side the tape needs its four columns; the depth chart reads well narrower.
-        const int length = stacked ? width() : m_side->height();
-        m_side->setSizes({length * 2 / 3, length / 3});
+        // Stacked, the depth chart keeps a narrow strip and the tape the rest.
+        if (stacked)
+            m_side->setSizes({std::max(0, width() - 130), 130});
+        else
+            m_side->setSizes({m_side->height() * 2 / 3, m_side->height() / 3});
     }
     fitColumns();
+}
+
+void OrderBookTab::sizeTapeColumns(const MarketFormat& format) {
+    // Wide enough for a two-digit quantity with the whole step and a nine-digit value (hundreds of millions
+    // of KRW); rarer larger prints elide.
+    const QFontMetrics fm(theme::numberFont());
+    QHeaderView* header = m_tapeView->horizontalHeader();
+    const QString qtySample =
+        QStringLiteral("88.") + QString(std::max(format.qtyDecimals(), 4), QLatin1Char('8'));
+    const QString samples[] = {QStringLiteral("88:88:88"),
+                               {},
+                               format.exactQty(Decimal::fromString(qtySample.toStdString())),
+                               format.quoteAmount(Decimal(888'888'888))};
+    for (int c :
+         {int(TradeTapeModel::TimeColumn), int(TradeTapeModel::QtyColumn), int(TradeTapeModel::ValueColumn)})
+        header->resizeSection(c, std::max(fm.horizontalAdvance(samples[c]) + 10, header->sectionSizeHint(c)));
 }
 
 void OrderBookTab::fitColumns() {

@@ -14,6 +14,7 @@ class DataTableView;
 class DepthBarDelegate;
 class DepthChartView;
 class MarketDataHub;
+class MarketFormat;
 class OrderBookSideModel;
 class TradeTapeModel;
 struct MarketDataChanges;
@@ -57,6 +58,7 @@ private:
     void reload();
     void updateStrength();
     void fitColumns();
+    void sizeTapeColumns(const MarketFormat& format);
     void refreshBook();
     void updateSpreadBar();
     DataTableView* makeLadderView(OrderBookSideModel* model, DepthBarDelegate* delegate, const QString& name);
@@ -79,7 +81,7 @@ private:
     QSplitter* m_splitter = nullptr; // the ladder | the tape over the depth chart
     QSplitter* m_side = nullptr;     // the tape and the depth chart
     bool m_sideSized = false;
-    bool m_behind = false;           // updates were skipped while off screen
+    bool m_behind = false; // updates were skipped while off screen
     PriceColors m_colors = PriceColors::international();
 };
 

@@ -24,20 +24,20 @@ QVariant TradeTapeModel::data(const QModelIndex& index, int role) const {
         return {};
     const Trade& t = m_trades[index.row()];
     switch (role) {
-    case Qt::DisplayRole:
+    case Qt::DisplayRole: {
+        const Texts& texts = m_texts[index.row()];
         switch (index.column()) {
         case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(t.timestampMs)
-                .toLocalTime()
-                .toString(QStringLiteral("HH:mm:ss"));
+            return texts.time;
         case PriceColumn:
-            return m_format.price(t.price);
+            return texts.price;
         case QtyColumn:
-            return m_format.exactQty(t.qty);
+            return texts.qty;
         case ValueColumn:
-            return m_format.quoteAmount(t.price * t.qty);
+            return texts.value;
         }
         return {};
+    }
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
@@ -88,6 +88,10 @@ void TradeTapeModel::setTrades(const QVector<Trade>& newestFirst, const MarketFo
     beginResetModel();
     m_format = format;
     m_trades = newestFirst.mid(0, m_maxRows);
+    m_texts.clear();
+    m_texts.reserve(m_trades.size());
+    for (const Trade& t : std::as_const(m_trades))
+        m_texts.append(textsOf(t));
     endResetModel();
 }
 
@@ -100,13 +104,24 @@ void TradeTapeModel::addTrades(const QVector<Trade>& oldestFirst) {
     fresh.reserve(count);
     for (int i = static_cast<int>(oldestFirst.size()) - 1; i >= 0 && fresh.size() < count; --i)
         fresh.append(oldestFirst[i]);
+    QVector<Texts> texts;
+    texts.reserve(fresh.size());
+    for (const Trade& t : std::as_const(fresh))
+        texts.append(textsOf(t));
     m_trades = fresh + m_trades;
+    m_texts = texts + m_texts;
     endInsertRows();
     if (m_trades.size() > m_maxRows) {
         beginRemoveRows({}, m_maxRows, static_cast<int>(m_trades.size()) - 1);
         m_trades.resize(m_maxRows);
+        m_texts.resize(m_maxRows);
         endRemoveRows();
     }
+}
+
+TradeTapeModel::Texts TradeTapeModel::textsOf(const Trade& t) const {
+    return {QDateTime::fromMSecsSinceEpoch(t.timestampMs).toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+            m_format.price(t.price), m_format.exactQty(t.qty), m_format.quoteAmount(t.price * t.qty)};
 }
 
 void TradeTapeModel::setPriceColors(const PriceColors& colors) {

@@ -33,8 +33,15 @@ public:
     const QVector<Trade>& trades() const { return m_trades; } // newest first
 
 private:
+    // A row's texts, made once when the trade arrives: repaints only read them.
+    struct Texts {
+        QString time, price, qty, value;
+    };
+    Texts textsOf(const Trade& trade) const;
+
     int m_maxRows;
     QVector<Trade> m_trades; // newest first
+    QVector<Texts> m_texts;  // parallel to m_trades
     MarketFormat m_format;
     PriceColors m_colors = PriceColors::international();
 };

@@ -28,7 +28,9 @@ PortfolioTab::PortfolioTab(VenueSession* session, QWidget* parent)
     , m_model(new PortfolioModel(this))
     , m_sorted(new SortingProxyModel(this))
     , m_view(new DataTableView(this))
-    , m_recompute(new SignalCoalescer(100, this)) {
+    // Valuing the whole account once a second is plenty for an overview; every ticker of every market
+    // would otherwise revalue it four times a second.
+    , m_recompute(new SignalCoalescer(1000, this)) {
     setObjectName(QStringLiteral("portfolioTab"));
 
     auto* header = new QFrame(this);

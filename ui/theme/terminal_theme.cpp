@@ -103,10 +103,19 @@ void apply(QApplication& app) {
 }
 
 QFont numberFont() {
-    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    font.setPointSizeF(QApplication::font().pointSizeF() > 0 ? QApplication::font().pointSizeF() : 9.5);
-    font.setStyleHint(QFont::Monospace);
-    return font;
+    // Item models answer FontRole with this for every cell they paint: asking the platform for its fixed
+    // font each time was a good part of a ladder repaint. Made again only when the application font's size
+    // changes (GUI thread only, like every font).
+    static QFont cached;
+    static qreal cachedFor = -1;
+    const qreal size = QApplication::font().pointSizeF() > 0 ? QApplication::font().pointSizeF() : 9.5;
+    if (size != cachedFor) {
+        cached = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        cached.setPointSizeF(size);
+        cached.setStyleHint(QFont::Monospace);
+        cachedFor = size;
+    }
+    return cached;
 }
 
 QFont headlineNumberFont(int pointSizeDelta) {

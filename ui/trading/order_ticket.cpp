@@ -62,6 +62,18 @@ OrderTicket::OrderTicket(VenueSession* session, QWidget* parent)
             m_behind = true;
             return;
         }
+        // Most book updates move levels deep in the book: the ticket only reads the last price and the
+        // best levels, so nothing is redone unless one of those moved.
+        const MarketDataHub* hub = m_session->hub();
+        const std::optional<OrderBook> book = hub->orderBook(m_market);
+        const std::optional<BookLevel> bid = book ? book->bestBid() : std::nullopt;
+        const std::optional<BookLevel> ask = book ? book->bestAsk() : std::nullopt;
+        QVector<Decimal> seen{hub->lastPrice(m_market).value_or(Decimal()), bid ? bid->price : Decimal(),
+                              bid ? bid->qty : Decimal(), ask ? ask->price : Decimal(),
+                              ask ? ask->qty : Decimal()};
+        if (seen == m_seen)
+            return;
+        m_seen = std::move(seen);
         prefillPrice();
         revalidate();
     });
@@ -356,6 +368,7 @@ void OrderTicket::setMarket(const QString& code) {
     if (code == m_market)
         return;
     m_market = code;
+    m_seen.clear();
     for (Field* f : {&m_price, &m_qty, &m_total}) {
         f->edit->clear();
         f->touched = false;

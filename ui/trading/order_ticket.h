@@ -127,6 +127,7 @@ private:
     QString m_market;
     QLabel* m_unavailable = nullptr;
     bool m_behind = false;
+    QVector<Decimal> m_seen; // last price and best levels the ticket was last validated against
     Side m_side = Side::Buy;
     OrderType m_type = OrderType::Limit;
     TimeInForce m_timeInForce = TimeInForce::GoodTillCancel;
