@@ -11,7 +11,7 @@
 namespace hoga {
 
 namespace {
-constexpr int kTextMargin = 4; // Fusion's item text margin (3) and its focus frame (1)
+constexpr int kTextMargin = 5; // Fusion's item text margin (3), its focus frame (1) and a pixel of air
 } // namespace
 
 DepthBarDelegate::DepthBarDelegate(QObject* parent)
@@ -73,8 +73,8 @@ void DepthBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         option.rect.adjusted(kTextMargin, 0, -kTextMargin, 0); // the style's margin, without asking it
     // Eliding lays the text out again: only when it does not fit.
     const QFontMetrics fm = painter->fontMetrics();
-    const int room = textRect.width() - 4;
-    painter->drawText(textRect.adjusted(2, 0, -2, 0), static_cast<int>(opt.displayAlignment),
+    const int room = textRect.width();
+    painter->drawText(textRect, static_cast<int>(opt.displayAlignment),
                       fm.horizontalAdvance(text) <= room ? text : fm.elidedText(text, Qt::ElideLeft, room));
     painter->restore();
 }

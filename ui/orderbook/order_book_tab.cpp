@@ -253,7 +253,7 @@ void OrderBookTab::sizeTapeColumns(const MarketFormat& format) {
                                format.quoteAmount(Decimal(888'888'888))};
     for (int c :
          {int(TradeTapeModel::TimeColumn), int(TradeTapeModel::QtyColumn), int(TradeTapeModel::ValueColumn)})
-        header->resizeSection(c, std::max(fm.horizontalAdvance(samples[c]) + 10, header->sectionSizeHint(c)));
+        header->resizeSection(c, std::max(fm.horizontalAdvance(samples[c]) + 12, header->sectionSizeHint(c)));
 }
 
 void OrderBookTab::fitColumns() {
