@@ -708,6 +708,17 @@ API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합�
     </message>
 </context>
 <context>
+    <name>hoga::DepthChartView</name>
+    <message>
+        <source>Bids %1</source>
+        <translation>매수 %1</translation>
+    </message>
+    <message>
+        <source>Asks %1</source>
+        <translation>매도 %1</translation>
+    </message>
+</context>
+<context>
     <name>hoga::EncryptedSecretFile</name>
     <message>
         <source>The encrypted key file %1 is damaged (%2). It was left untouched; restore it from a backup or delete it and enter the keys again.</source>
@@ -1370,14 +1381,6 @@ API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합�
         <translation>&lt;b&gt;Hoga&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>A native trading dashboard for Upbit, Bithumb, Binance and KIS.
-
-This build runs on the built-in simulator: prices are generated and balances are paper money. No keys and no network are needed.</source>
-        <translation>업비트, 빗썸, 바이낸스, 한국투자증권(KIS)을 위한 네이티브 트레이딩 대시보드입니다.
-
-이 빌드는 내장 시뮬레이터로 동작합니다. 가격은 생성된 값이고 잔고는 모의 자금입니다. API 키와 네트워크 연결이 필요하지 않습니다.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1396,14 +1399,6 @@ This build runs on the built-in simulator: prices are generated and balances are
     <message>
         <source>Hoga — %1 — Locked</source>
         <translation>Hoga — %1 — 잠김</translation>
-    </message>
-    <message>
-        <source>A native trading dashboard for Upbit, Bithumb, Binance and KIS.
-
-This window shows live data from %1.</source>
-        <translation>업비트, 빗썸, 바이낸스, 한국투자증권(KIS)을 위한 네이티브 트레이딩 대시보드입니다.
-
-이 창은 %1의 실시간 데이터를 표시합니다.</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
@@ -1478,6 +1473,22 @@ This window shows live data from %1.</source>
     <message>
         <source>Cancel all orders in %1…</source>
         <translation>%1 일괄취소…</translation>
+    </message>
+    <message>
+        <source>A native trading dashboard for Upbit and Bithumb, with a built-in simulated market.
+
+This window runs on the simulator: prices are generated and balances are paper money. No keys and no network are needed.</source>
+        <translation>업비트와 빗썸을 위한 네이티브 트레이딩 대시보드이며, 시뮬레이션 시장이 내장되어 있습니다.
+
+이 창은 시뮬레이터로 동작합니다. 가격은 생성된 값이고 잔고는 모의 자금입니다. API 키와 네트워크 연결이 필요하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A native trading dashboard for Upbit and Bithumb, with a built-in simulated market.
+
+This window shows live data from %1.</source>
+        <translation>업비트와 빗썸을 위한 네이티브 트레이딩 대시보드이며, 시뮬레이션 시장이 내장되어 있습니다.
+
+이 창은 %1의 실시간 데이터를 표시합니다.</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1624,17 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::MarketLoadRetry</name>
+    <message>
+        <source>Cannot reach %1. %2 Trying again now…</source>
+        <translation>%1에 연결할 수 없습니다. %2 지금 다시 시도하는 중…</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1. %2 Next try at %3.</source>
+        <translation>%1에 연결할 수 없습니다. %2 다음 시도: %3</translation>
+    </message>
+</context>
+<context>
     <name>hoga::MarketNameDelegate</name>
     <message>
         <source>stale</source>
@@ -1678,6 +1700,20 @@ This window shows live data from %1.</source>
     <message>
         <source>Mid %1</source>
         <translation>중간가 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trade strength (체결강도): the quantity bought against the quantity sold over the last %n trades, × 100 %. Above 100 % buyers were the more eager side.</source>
+        <translation>
+            <numerusform>체결강도: 최근 %n건의 체결에서 매수 체결량 ÷ 매도 체결량 × 100 %. 100 %보다 높으면 매수세가 더 강했다는 뜻입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>호가 누적 (뎁스)</translation>
+    </message>
+    <message>
+        <source>Trade strength %1</source>
+        <translation>체결강도 %1</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2113,22 @@ This window shows live data from %1.</source>
     <message>
         <source>Order cancelled: %1.</source>
         <translation>주문 취소: %1.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Amount to spend</source>
+        <translation>주문 금액</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2585,14 @@ This window shows live data from %1.</source>
     <message>
         <source>Quantity</source>
         <translation>체결량</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>체결금액</translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation>체결금액 (%1)</translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,7 @@ void MainWindow::buildCentralArea() {
 
     m_marketList = new MarketListPanel(hub, this);
     m_marketList->setPreferLocalNames(korean);
-    m_marketList->setMinimumWidth(280);
+    m_marketList->setMinimumWidth(268);
 
     m_header = new MarketHeader(hub, this);
     m_header->setPreferLocalNames(korean);

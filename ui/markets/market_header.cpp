@@ -35,7 +35,10 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     QFont starFont = font();
     starFont.setPointSizeF(starFont.pointSizeF() + 5);
     m_star->setFont(starFont);
-    m_star->setStyleSheet(QStringLiteral("QToolButton { color: #5c6572; } QToolButton:checked { color: %1; }")
+    // Compact: the header must still fit a 1024-pixel window.
+    m_star->setAutoRaise(true);
+    m_star->setStyleSheet(QStringLiteral("QToolButton { color: #5c6572; padding: 0px; border: none; } "
+                                         "QToolButton:checked { color: %1; }")
                               .arg(theme::star().name()));
     connect(m_star, &QToolButton::clicked, this, [this] {
         if (m_watchlist && !m_market.isEmpty())
@@ -78,7 +81,8 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     m_quoteVolume = addStat(tr("24h turnover"), QStringLiteral("headerTurnover"));
 
     auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(14, 8, 14, 8);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(4);
     layout->addWidget(m_star, 0, Qt::AlignVCenter);
     layout->addWidget(m_row, 1);
     // Outside the collapsing row: the warning must stay visible however narrow the window.

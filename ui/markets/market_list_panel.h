@@ -81,7 +81,6 @@ private:
     // The sort in use before the watchlist filter switched to the starring order.
     int m_sortColumnBefore = -1;
     Qt::SortOrder m_sortOrderBefore = Qt::DescendingOrder;
-    QString m_wanted;      // requested before the markets were loaded
     bool m_behind = false; // ticker updates skipped while off screen
 };
 

@@ -48,14 +48,14 @@ public:
     CancelAllBatch* cancelAllBatch() const;
     // The last cancel-all's result ("3 of 3 orders cancelled."), empty before the first.
     QString cancelAllResult() const;
-
-signals:
-    // Something to tell in the status bar (cancel-all results).
-    void message(const QString& text);
     // Refreshes the tables if the account changed while the tab was not on screen.
     void catchUp();
     // A venue that cannot be reached: its reason in the empty tables (empty: reachable again).
     void setUnavailableText(const QString& text);
+
+signals:
+    // Something to tell in the status bar (cancel-all results).
+    void message(const QString& text);
 
 protected:
     void showEvent(QShowEvent* event) override;
