@@ -117,9 +117,11 @@ VenueConnector::VenueConnector(std::unique_ptr<VenueProtocol> protocol, const Ve
 
     net::WsSessionOptions privateOptions = sessionOptions(m_protocol->privateStreamUrl(m_endpoints));
     std::weak_ptr<net::Authenticator> auth = m_auth;
-    privateOptions.prepareRequest = [auth](QNetworkRequest& request) {
+    privateOptions.prepareRequest = [this, auth](QNetworkRequest& request) {
         if (const auto a = auth.lock())
             a->authorizeHandshake(request);
+        if (m_accountSubscribed && m_protocol->privateSubscriptionsExpire())
+            m_private->setSubscriptions(m_protocol->privateSubscriptions()); // signed afresh per connect
     };
     m_private = new net::WsSession(privateOptions, this);
     connect(m_private, &net::WsSession::messageReceived, this, &VenueConnector::onPrivateMessage);
@@ -417,8 +419,12 @@ QFuture<Result<QVector<Trade>>> VenueConnector::fetchTrades(const QString& marke
     return start<QVector<Trade>>([this, market, count](ResultPromise<QVector<Trade>> promise) {
         const int n = std::clamp(count, 1, std::max(1, m_capabilities.maxTradesPerRequest));
         sendAndParse<QVector<Trade>>(m_protocol->tradesCall(market, n), promise,
-                                     [this](const JsonValue& root) {
+                                     [this, market](const JsonValue& root) {
                                          Result<QVector<Trade>> trades = m_protocol->parseTrades(root);
+                                         if (trades.ok())
+                                             for (Trade& t : trades.value())
+                                                 if (t.market.isEmpty())
+                                                     t.market = market;
                                          if (trades.ok())
                                              std::stable_sort(trades.value().begin(), trades.value().end(),
                                                               [](const Trade& a, const Trade& b) {

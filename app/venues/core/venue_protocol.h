@@ -116,6 +116,7 @@ public:
     virtual Result<QVector<Candle>> parseCandles(const net::JsonValue& root,
                                                  const CandleQuery& query) const = 0;
     virtual ApiCall tradesCall(const QString& market, int count) const = 0;
+    // Trades without a market (answers that do not name it) get the market that was asked for.
     virtual Result<QVector<Trade>> parseTrades(const net::JsonValue& root) const = 0;
 
     // ---- Account
@@ -146,6 +147,9 @@ public:
     // The messages that subscribe exactly `subscribed` (market -> channels), sent after every connect.
     virtual QList<QByteArray> publicSubscriptions(const QHash<QString, unsigned>& subscribed) const = 0;
     virtual QList<QByteArray> privateSubscriptions() const = 0;
+    // The private subscription frames carry a timestamp and signature (Binance's WebSocket API): the core
+    // builds them afresh before every connect instead of re-sending the first ones.
+    virtual bool privateSubscriptionsExpire() const { return false; }
     virtual std::unique_ptr<VenueStreamDecoder> makeStreamDecoder() const = 0;
 };
 
