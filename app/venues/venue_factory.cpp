@@ -1,5 +1,6 @@
 #include "venue_factory.h"
 
+#include "binance/binance_protocol.h"
 #include "bithumb/bithumb_protocol.h"
 #include "core/venue_connector.h"
 #include "sim/sim_connector.h"
@@ -26,11 +27,16 @@ std::unique_ptr<VenueProtocol> createProtocol(const QString& venue) {
         return std::make_unique<UpbitProtocol>();
     if (venue == QLatin1String("bithumb"))
         return std::make_unique<BithumbProtocol>();
+    if (venue == QLatin1String("binance"))
+        return std::make_unique<BinanceProtocol>(BinanceProtocol::Network::Production);
+    if (venue == QLatin1String("binance-testnet"))
+        return std::make_unique<BinanceProtocol>(BinanceProtocol::Network::Testnet);
     return nullptr;
 }
 
 QStringList knownVenues() {
-    return {QStringLiteral("sim"), QStringLiteral("upbit"), QStringLiteral("bithumb")};
+    return {QStringLiteral("sim"), QStringLiteral("upbit"), QStringLiteral("bithumb"),
+            QStringLiteral("binance"), QStringLiteral("binance-testnet")};
 }
 
 QString venueDisplayName(const QString& venue) {

@@ -11,8 +11,9 @@ class TestVenueFactory : public QObject {
     Q_OBJECT
 private slots:
     void knownVenues() {
-        QCOMPARE(hoga::knownVenues(),
+        QCOMPARE(hoga::knownVenues().mid(0, 3),
                  (QStringList{QStringLiteral("sim"), QStringLiteral("upbit"), QStringLiteral("bithumb")}));
+        QVERIFY(hoga::knownVenues().contains(QStringLiteral("binance")));
     }
 
     void createsEachVenue() {
