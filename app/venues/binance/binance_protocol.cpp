@@ -132,6 +132,14 @@ std::shared_ptr<net::Authenticator> BinanceProtocol::makeAuthenticator(const Cre
 
 VenueError BinanceProtocol::errorOf(const net::HttpResponse& response, qint64 nowMs) const {
     VenueError e = binance::errorFromResponse(response, nowMs);
+    if (e.venueCode == QLatin1String("-1102") && e.venueMessage.contains(QLatin1String("'symbol'"))) {
+        // Only order lookups go out without a symbol, when the id is not one of ours ("SYMBOL:orderId")
+        // and the client id was never seen: Binance cannot have such an order for us.
+        e.kind = ErrorKind::NotFound;
+        e.detail = QCoreApplication::translate("hoga::BinanceErrors",
+                                               "Binance finds orders by symbol, and no order with this id is "
+                                               "known; order ids look like BTCUSDT:12345.");
+    }
     if (e.venueCode == QLatin1String("-1021"))
         if (const auto auth = m_auth.lock())
             auth->markClockStale(); // learn the server's time again before the next signed request
