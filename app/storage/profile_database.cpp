@@ -74,6 +74,49 @@ QList<Migration> migrations() {
                             " value TEXT,"
                             " updated_ms INTEGER NOT NULL)"),
          }},
+        {2,
+         "trading engine journal: order journal states, order events, bots",
+         {
+             QStringLiteral("ALTER TABLE orders ADD COLUMN journal_state TEXT NOT NULL DEFAULT 'pending'"),
+             QStringLiteral("ALTER TABLE orders ADD COLUMN bot TEXT"),
+             QStringLiteral("ALTER TABLE orders ADD COLUMN time_in_force TEXT"),
+             QStringLiteral("ALTER TABLE orders ADD COLUMN filled_qty TEXT %1")
+                 .arg(decimalCheck("filled_qty")),
+             QStringLiteral("ALTER TABLE orders ADD COLUMN filled_quote TEXT %1")
+                 .arg(decimalCheck("filled_quote")),
+             QStringLiteral("ALTER TABLE orders ADD COLUMN fee TEXT %1").arg(decimalCheck("fee")),
+             QStringLiteral("ALTER TABLE orders ADD COLUMN tag TEXT"),
+             QStringLiteral("ALTER TABLE orders ADD COLUMN error TEXT"),
+             QStringLiteral("ALTER TABLE orders ADD COLUMN cancel_requested_ms INTEGER"),
+             QStringLiteral("CREATE INDEX orders_by_journal_state ON orders (journal_state)"),
+             QStringLiteral("CREATE INDEX orders_by_bot ON orders (bot)"),
+             // Every state change of every order, in order: the journal's history.
+             QStringLiteral("CREATE TABLE order_events ("
+                            " id INTEGER PRIMARY KEY,"
+                            " client_id TEXT NOT NULL REFERENCES orders (client_id) ON DELETE CASCADE,"
+                            " journal_state TEXT NOT NULL,"
+                            " state TEXT NOT NULL,"
+                            " venue_order_id TEXT,"
+                            " note TEXT,"
+                            " at_ms INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX order_events_by_order ON order_events (client_id, id)"),
+             QStringLiteral("CREATE TABLE bots ("
+                            " id TEXT PRIMARY KEY,"
+                            " strategy TEXT NOT NULL,"
+                            " venue TEXT NOT NULL,"
+                            " market TEXT NOT NULL,"
+                            " params TEXT NOT NULL,"
+                            " strategy_state TEXT,"
+                            " position_qty TEXT NOT NULL %1,"
+                            " position_avg_price TEXT NOT NULL %2,"
+                            " realized_pnl TEXT NOT NULL %3,"
+                            " last_event_ms INTEGER NOT NULL,"
+                            " status TEXT NOT NULL CHECK (status IN ('running', 'stopped', 'halted')),"
+                            " halt_reason TEXT,"
+                            " updated_ms INTEGER NOT NULL)")
+                 .arg(decimalCheck("position_qty"), decimalCheck("position_avg_price"),
+                      decimalCheck("realized_pnl")),
+         }},
     };
 }
 

@@ -30,12 +30,15 @@ private slots:
         QCOMPARE(db.open(), ProfileDatabase::Status::Ok);
         QVERIFY(db.isOpen());
         QCOMPARE(db.schemaVersion(), ProfileDatabase::kSchemaVersion);
-        QCOMPARE(tables(db.database()), (QStringList{"app_state", "fills", "orders", "schema_version"}));
+        QCOMPARE(tables(db.database()),
+                 (QStringList{"app_state", "bots", "fills", "order_events", "orders", "schema_version"}));
         QSqlQuery q(db.database());
         QVERIFY(q.exec("SELECT version, description FROM schema_version"));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
         QVERIFY(!q.value(1).toString().isEmpty());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
         QVERIFY(!q.next());
     }
 
@@ -59,11 +62,12 @@ private slots:
             ProfileDatabase db(file);
             QCOMPARE(db.open(), ProfileDatabase::Status::Ok);
             QCOMPARE(db.open(), ProfileDatabase::Status::Ok); // open twice on one object: no-op
-            QCOMPARE(db.schemaVersion(), 1);
+            QCOMPARE(db.schemaVersion(), ProfileDatabase::kSchemaVersion);
             QSqlQuery q(db.database());
             QVERIFY(q.exec("SELECT COUNT(*) FROM schema_version"));
             QVERIFY(q.next());
-            QCOMPARE(q.value(0).toInt(), 1); // migration 1 applied exactly once
+            QCOMPARE(q.value(0).toInt(),
+                     ProfileDatabase::kSchemaVersion); // each migration applied exactly once
             QVERIFY(q.exec("SELECT value FROM app_state WHERE key = 'k'"));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("v"));
@@ -181,7 +185,8 @@ private slots:
         bool workerOk = false;
         QThread* worker = QThread::create([&] {
             ProfileDatabase db(file);
-            workerOk = db.open() == ProfileDatabase::Status::Ok && db.schemaVersion() == 1;
+            workerOk = db.open() == ProfileDatabase::Status::Ok &&
+                       db.schemaVersion() == ProfileDatabase::kSchemaVersion;
             workerName = db.connectionName();
         });
         worker->start();
