@@ -1,6 +1,11 @@
 #include "builtin_strategies.h"
 
+#include "bollinger_strategy.h"
+#include "dca_strategy.h"
+#include "grid_strategy.h"
 #include "parameter_values.h"
+#include "rsi_strategy.h"
+#include "sma_cross_strategy.h"
 
 #include <QCoreApplication>
 
@@ -8,13 +13,17 @@ namespace hoga {
 
 namespace {
 
-// Placeholder factory until the strategy's class lands; refuses with a clear reason.
-std::function<Result<std::unique_ptr<Strategy>>(const StrategyParams&, const Market&)>
-notYet(const QString& id) {
-    return [id](const StrategyParams&, const Market&) -> Result<std::unique_ptr<Strategy>> {
-        return invalidParameters(
-            QCoreApplication::translate("hoga::BuiltInStrategies", "The strategy %1 is not available yet.")
-                .arg(id));
+using Factory = Result<std::unique_ptr<Strategy>> (*)(const ParameterValues&, const Market&);
+
+// The template's factory: parameters completed and checked first, then the strategy's own checks.
+void setFactory(StrategyTemplate& t, Factory factory) {
+    StrategyTemplate description = t; // without a factory: no cycle
+    t.create = [description, factory](const StrategyParams& given,
+                                      const Market& market) -> Result<std::unique_ptr<Strategy>> {
+        const Result<StrategyParams> complete = completeParameters(description, given);
+        if (!complete.ok())
+            return complete.error();
+        return factory(ParameterValues(complete.value()), market);
     };
 }
 
@@ -96,7 +105,7 @@ StrategyTemplate smaCrossTemplate() {
         intervalParameter(),
         orderValueParameter(),
     };
-    t.create = notYet(t.id);
+    setFactory(t, &SmaCrossStrategy::create);
     return t;
 }
 
@@ -126,7 +135,7 @@ StrategyTemplate rsiTemplate() {
         intervalParameter(),
         orderValueParameter(),
     };
-    t.create = notYet(t.id);
+    setFactory(t, &RsiStrategy::create);
     return t;
 }
 
@@ -152,7 +161,7 @@ StrategyTemplate bollingerTemplate() {
         intervalParameter(),
         orderValueParameter(),
     };
-    t.create = notYet(t.id);
+    setFactory(t, &BollingerStrategy::create);
     return t;
 }
 
@@ -185,7 +194,7 @@ StrategyTemplate gridTemplate() {
                                                      "Quantity of the base currency in each level's order."),
                          {}, QStringLiteral("0"), {}),
     };
-    t.create = notYet(t.id);
+    setFactory(t, &GridStrategy::create);
     return t;
 }
 
@@ -203,7 +212,7 @@ StrategyTemplate dcaTemplate() {
     period.type = StrategyParameter::Type::Duration;
     period.defaultValue = QStringLiteral("1d");
     t.parameters = {period, orderValueParameter()};
-    t.create = notYet(t.id);
+    setFactory(t, &DcaStrategy::create);
     return t;
 }
 
