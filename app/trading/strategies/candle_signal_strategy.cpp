@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace hoga {
 
 CandleSignalStrategy::CandleSignalStrategy(CandleInterval interval, const Decimal& orderValue,
@@ -29,11 +31,12 @@ void CandleSignalStrategy::onCandle(StrategyContext& context, const Candle& cand
         m_lastActedCandleMs = candle.openTimeMs;
 }
 
-// A candle closed within the last interval; warm-up history closed longer ago.
+// A candle closed within the last interval (at least 10 s, so a slightly late 1s candle still counts);
+// warm-up history closed longer ago.
 bool CandleSignalStrategy::justClosed(const StrategyContext& context, const Candle& candle) const {
     const qint64 length = intervalMs(m_interval);
     const qint64 closeMs = candle.openTimeMs + length;
-    return context.nowMs() >= closeMs && context.nowMs() - closeMs < length;
+    return context.nowMs() >= closeMs && context.nowMs() - closeMs < std::max<qint64>(length, 10'000);
 }
 
 bool CandleSignalStrategy::act(StrategyContext& context, Signal signal, const Candle& candle) {
