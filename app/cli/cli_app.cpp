@@ -5,6 +5,7 @@
 #include "credential_source.h"
 #include "profile_commands.h"
 #include "record_writer.h"
+#include "research_commands.h"
 
 #include "venues/net/json_value.h"
 #include <QCoreApplication>
@@ -26,6 +27,14 @@ int CliApp::report(const CliError& error) {
 }
 
 int CliApp::run(const QStringList& arguments) {
+    if (ResearchCommands::handles(arguments)) {
+        ResearchCommands research(m_out, m_environment, [this](const CliArgs& args) {
+            return m_opener(args, *credentialSourceFor(args, m_environment, m_err, m_schemas));
+        });
+        if (std::optional<CliError> error = research.run(arguments))
+            return report(*error);
+        return ExitOk;
+    }
     std::variant<CliArgs, CliError> parsed = CommandLine::parse(arguments);
     if (const CliError* error = std::get_if<CliError>(&parsed))
         return report(*error);

@@ -41,6 +41,7 @@ bool MarketDataRecorder::start() {
 
 void MarketDataRecorder::attach(Connector* connector) {
     m_connector = connector;
+    m_venue = connector->venueId();
     // Direct: the slots run on the connector's thread and only take the queue's mutex for an append.
     m_connections << connect(connector, &Connector::tickerUpdated, this, &MarketDataRecorder::recordTicker,
                              Qt::DirectConnection)
@@ -92,13 +93,21 @@ QString MarketDataRecorder::errorString() const {
 }
 
 void MarketDataRecorder::recordTicker(const Ticker& ticker) {
-    if ((m_settings.channels & TickerChannel) && wants(ticker.market))
-        enqueue(ticker);
+    if (!(m_settings.channels & TickerChannel) || !wants(ticker.market))
+        return;
+    Ticker row = ticker;
+    if (row.venue.isEmpty())
+        row.venue = m_venue;
+    enqueue(std::move(row));
 }
 
 void MarketDataRecorder::recordTrade(const Trade& trade) {
-    if ((m_settings.channels & TradeChannel) && wants(trade.market))
-        enqueue(trade);
+    if (!(m_settings.channels & TradeChannel) || !wants(trade.market))
+        return;
+    Trade row = trade;
+    if (row.venue.isEmpty())
+        row.venue = m_venue;
+    enqueue(std::move(row));
 }
 
 void MarketDataRecorder::recordBook(const OrderBook& book) {
@@ -113,7 +122,7 @@ void MarketDataRecorder::recordBook(const OrderBook& book) {
         m_lastBookMs.insert(book.market(), now);
     }
     BookSnapshot snapshot;
-    snapshot.venue = book.venue();
+    snapshot.venue = book.venue().isEmpty() ? m_venue : book.venue();
     snapshot.market = book.market();
     snapshot.timestampMs = book.timestampMs() > 0 ? book.timestampMs() : now;
     snapshot.bids = book.bids().mid(0, m_settings.bookDepth);

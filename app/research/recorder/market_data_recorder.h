@@ -82,6 +82,7 @@ private:
     QSet<QString> m_marketSet;
     const Clock* m_clock;
     QPointer<Connector> m_connector;
+    QString m_venue; // fills rows whose venue the connector left empty; set before the streams connect
     QList<QMetaObject::Connection> m_connections;
 
     mutable QMutex m_mutex;    // guards everything below up to m_thread

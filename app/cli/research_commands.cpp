@@ -1,0 +1,527 @@
+#include "research_commands.h"
+
+#include "profile_session.h"
+#include "record_writer.h"
+
+#include "research/backtest/backtester.h"
+#include "research/backtest/candle_csv.h"
+#include "research/backtest/recorded_candles.h"
+#include "research/recorder/market_data_recorder.h"
+#include "research/recorder/sql_market_data_store.h"
+#include "trading/strategy/strategy_params.h"
+#include "venues/net/json_value.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QTimer>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+
+namespace hoga::cli {
+
+namespace {
+
+struct OptionSpec {
+    const char* name;
+    bool takesValue;
+    bool global; // CommandLine's own global options
+};
+
+constexpr OptionSpec kSpecs[] = {
+    {"profile", true, true},        {"venue", true, true},
+    {"rest-url", true, true},       {"ws-url", true, true},
+    {"private-ws-url", true, true}, {"timeout-ms", true, true},
+    {"sim-state", true, true},      {"verbose", false, true},
+    {"strategy", true, false},      {"candles", true, false},
+    {"param", true, false},         {"fee-rate", true, false},
+    {"initial-cash", true, false},  {"market", true, false},
+    {"name", true, false},          {"period", true, false},
+    {"markets", true, false},       {"channels", true, false},
+    {"for-seconds", true, false},   {"db", true, false},
+    {"out", true, false},           {"interval", true, false},
+    {"depth", true, false},         {"book-interval-ms", true, false},
+};
+
+const OptionSpec* findSpec(const QString& name) {
+    for (const OptionSpec& spec : kSpecs)
+        if (name == QLatin1String(spec.name))
+            return &spec;
+    return nullptr;
+}
+
+const QStringList kCommands{QStringLiteral("backtest"), QStringLiteral("indicators"),
+                            QStringLiteral("record"), QStringLiteral("export")};
+
+// The options each command accepts besides the global ones.
+QStringList optionsOf(const QString& command) {
+    if (command == QLatin1String("backtest"))
+        return {QStringLiteral("strategy"), QStringLiteral("candles"),      QStringLiteral("param"),
+                QStringLiteral("fee-rate"), QStringLiteral("initial-cash"), QStringLiteral("market")};
+    if (command == QLatin1String("indicators"))
+        return {QStringLiteral("name"), QStringLiteral("period"), QStringLiteral("param"),
+                QStringLiteral("candles")};
+    if (command == QLatin1String("record"))
+        return {QStringLiteral("markets"), QStringLiteral("channels"), QStringLiteral("for-seconds"),
+                QStringLiteral("db"),      QStringLiteral("depth"),    QStringLiteral("book-interval-ms")};
+    return {QStringLiteral("db"), QStringLiteral("market"), QStringLiteral("interval"),
+            QStringLiteral("out")};
+}
+
+CliError usage(const QString& message) {
+    return CliError::usage(message);
+}
+
+// Ratios as JSON numbers; infinity and NaN (a profit factor without losses) as null.
+void ratio(net::JsonWriter& json, const char* key, double value) {
+    json.key(key);
+    if (!std::isfinite(value)) {
+        json.nullValue();
+        return;
+    }
+    const QByteArray text = QByteArray::number(value, 'g', 15);
+    const std::optional<Decimal> d =
+        Decimal::parseRounded(std::string_view(text.constData(), size_t(text.size())), Rounding::HalfEven);
+    if (d)
+        json.decimal(*d, net::JsonWriter::DecimalAs::Number);
+    else
+        json.nullValue();
+}
+
+// "KRW-BTC" -> base BTC, quote KRW (Upbit-style codes); anything else keeps the code as its base.
+Market marketFor(const QString& code) {
+    Market m;
+    m.venue = QStringLiteral("backtest");
+    m.code = code;
+    const qsizetype dash = code.indexOf(QLatin1Char('-'));
+    m.quote = dash > 0 ? code.left(dash) : QStringLiteral("QUOTE");
+    m.base = dash > 0 ? code.mid(dash + 1) : code;
+    m.rules.qtyStep = Decimal::fromString("0.00000001");
+    return m;
+}
+
+CandleInterval intervalForLength(qint64 ms) {
+    for (int i = int(CandleInterval::S1); i <= int(CandleInterval::MN1); ++i)
+        if (intervalMs(CandleInterval(i)) == ms)
+            return CandleInterval(i);
+    return CandleInterval::M1;
+}
+
+std::optional<Decimal> decimalOption(const QString& text) {
+    return Decimal::parse(text);
+}
+
+std::atomic<bool> g_stopRequested{false};
+
+extern "C" void requestStop(int) {
+    g_stopRequested.store(true);
+}
+
+QByteArray tradeRecord(const BacktestFill& f) {
+    net::JsonWriter json;
+    json.beginObject()
+        .field("event", "trade")
+        .field("time", f.fill.timestampMs)
+        .field("market", f.fill.market)
+        .field("side", sideName(f.fill.side))
+        .field("type", orderTypeName(f.type))
+        .field("price", f.fill.price)
+        .field("qty", f.fill.qty)
+        .field("fee", f.fill.fee)
+        .field("realized_pnl", f.realizedPnl)
+        .field("cash", f.cashAfter)
+        .field("base", f.baseAfter)
+        .endObject();
+    return json.data();
+}
+
+QByteArray summaryRecord(const QString& strategy, const QString& market, const BacktestMetrics& m) {
+    net::JsonWriter json;
+    json.beginObject().key("summary").beginObject();
+    json.field("strategy", strategy).field("market", market).field("candles", m.candles);
+    json.field("initial_cash", m.initialCash).field("final_equity", m.finalEquity);
+    ratio(json, "total_return", m.totalReturn);
+    ratio(json, "cagr", m.cagr);
+    ratio(json, "max_drawdown", m.maxDrawdown);
+    ratio(json, "sharpe", m.sharpe);
+    ratio(json, "sortino", m.sortino);
+    ratio(json, "win_rate", m.winRate);
+    ratio(json, "profit_factor", m.profitFactor);
+    ratio(json, "exposure", m.exposure);
+    json.field("trades", m.trades).field("round_trips", m.roundTrips).field("fees", m.fees);
+    json.field("buy_hold_final_equity", m.buyHoldFinalEquity);
+    ratio(json, "buy_hold_return", m.buyHoldReturn);
+    json.endObject().endObject();
+    return json.data();
+}
+
+} // namespace
+
+bool ResearchCommands::handles(const QStringList& arguments) {
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& arg = arguments[i];
+        if (arg.startsWith(QLatin1String("--"))) {
+            const qsizetype eq = arg.indexOf(QLatin1Char('='));
+            const OptionSpec* spec = findSpec(arg.mid(2, eq < 0 ? -1 : eq - 2));
+            if (spec && spec->takesValue && eq < 0)
+                ++i;
+            continue;
+        }
+        if (arg.startsWith(QLatin1Char('-')))
+            continue;
+        return kCommands.contains(arg);
+    }
+    return false;
+}
+
+ResearchCommands::ResearchCommands(QIODevice* out, QProcessEnvironment environment, VenueOpener opener)
+    : m_out(out)
+    , m_environment(std::move(environment))
+    , m_opener(std::move(opener)) {}
+
+std::variant<ResearchCommands::Options, CliError> ResearchCommands::parse(const QStringList& arguments) {
+    Options o;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& arg = arguments[i];
+        if (!arg.startsWith(QLatin1String("--"))) {
+            if (o.command.isEmpty())
+                o.command = arg;
+            else
+                o.operands << arg;
+            continue;
+        }
+        const qsizetype eq = arg.indexOf(QLatin1Char('='));
+        const QString name = arg.mid(2, eq < 0 ? -1 : eq - 2);
+        const OptionSpec* spec = findSpec(name);
+        if (!spec)
+            return usage(QCoreApplication::translate("hoga::Cli", "Unknown option --%1.").arg(name));
+        QString value;
+        if (spec->takesValue) {
+            if (eq >= 0)
+                value = arg.mid(eq + 1);
+            else if (i + 1 < arguments.size())
+                value = arguments[++i];
+            else
+                return usage(QCoreApplication::translate("hoga::Cli", "--%1 needs a value.").arg(name));
+        }
+        if (spec->global) {
+            o.globals << arg;
+            if (spec->takesValue && eq < 0)
+                o.globals << value;
+        }
+        if (name == QLatin1String("param")) {
+            o.params << value;
+            continue;
+        }
+        if (o.values.contains(name))
+            return usage(QCoreApplication::translate("hoga::Cli", "--%1 is given more than once.").arg(name));
+        o.values.insert(name, value);
+    }
+    const QStringList allowed = optionsOf(o.command);
+    for (auto it = o.values.cbegin(); it != o.values.cend(); ++it) {
+        const OptionSpec* spec = findSpec(it.key());
+        // export reads --venue as which venue's recording to take; the other globals are harmless.
+        if (!spec->global && !allowed.contains(it.key()))
+            return usage(QCoreApplication::translate("hoga::Cli", "--%1 does not apply to %2.")
+                             .arg(it.key(), o.command));
+    }
+    if (!o.params.isEmpty() && !allowed.contains(QStringLiteral("param")))
+        return usage(QCoreApplication::translate("hoga::Cli", "--%1 does not apply to %2.")
+                         .arg(QStringLiteral("param"), o.command));
+    return o;
+}
+
+std::optional<CliError> ResearchCommands::run(const QStringList& arguments) {
+    try {
+        return runCommand(arguments);
+    } catch (const std::exception& e) {
+        // A bug: still one JSON error, never a crash without one.
+        VenueError v;
+        v.kind = ErrorKind::Venue;
+        v.detail =
+            QCoreApplication::translate("hoga::Cli", "Internal error: %1").arg(QString::fromUtf8(e.what()));
+        CliError error = CliError::fromVenueError(v);
+        error.exitCode = ExitInternal;
+        return error;
+    }
+}
+
+std::optional<CliError> ResearchCommands::runCommand(const QStringList& arguments) {
+    std::variant<Options, CliError> parsed = parse(arguments);
+    if (const CliError* error = std::get_if<CliError>(&parsed))
+        return *error;
+    const Options& o = std::get<Options>(parsed);
+    if (o.command == QLatin1String("backtest"))
+        return backtest(o);
+    if (o.command == QLatin1String("indicators"))
+        return indicators(o);
+    if (o.command == QLatin1String("record"))
+        return record(o);
+    return exportData(o);
+}
+
+std::optional<CliError> ResearchCommands::backtest(const Options& o) {
+    if (!o.has("strategy") || !o.has("candles"))
+        return usage(QCoreApplication::translate("hoga::Cli", "backtest needs --strategy and --candles."));
+    const StrategyTemplate* strategy = findStrategy(o.value("strategy"));
+    if (!strategy) {
+        QStringList ids;
+        for (const StrategyTemplate& t : builtInStrategies())
+            ids << t.id;
+        return usage(QCoreApplication::translate("hoga::Cli", "Unknown strategy \"%1\"; choose one of: %2.")
+                         .arg(o.value("strategy"), ids.join(QStringLiteral(", "))));
+    }
+    StrategyParams given;
+    for (const QString& param : o.params) {
+        const qsizetype eq = param.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(
+                QCoreApplication::translate("hoga::Cli", "--param takes KEY=VALUE, not \"%1\".").arg(param));
+        given.insert(param.left(eq), param.mid(eq + 1));
+    }
+    const CandleCsv::ReadResult candles = CandleCsv::readFile(o.value("candles"));
+    if (!candles.ok())
+        return usage(candles.error);
+
+    BacktestConfig config;
+    config.market = marketFor(o.has("market") ? o.value("market") : QStringLiteral("KRW-BTC"));
+    config.feeRate = Decimal::fromString("0.0005");
+    config.initialCash = Decimal(1'000'000);
+    if (o.has("fee-rate")) {
+        const std::optional<Decimal> fee = decimalOption(o.value("fee-rate"));
+        if (!fee || fee->isNegative() || *fee >= Decimal(1))
+            return usage(QCoreApplication::translate(
+                             "hoga::Cli", "--fee-rate takes a fraction such as 0.0005, not \"%1\".")
+                             .arg(o.value("fee-rate")));
+        config.feeRate = *fee;
+    }
+    if (o.has("initial-cash")) {
+        const std::optional<Decimal> cash = decimalOption(o.value("initial-cash"));
+        if (!cash || !cash->isPositive())
+            return usage(QCoreApplication::translate("hoga::Cli",
+                                                     "--initial-cash takes an amount above zero, not \"%1\".")
+                             .arg(o.value("initial-cash")));
+        config.initialCash = *cash;
+    }
+    config.candleMs = Backtester::candleLengthMs(candles.candles);
+    config.interval = intervalForLength(config.candleMs);
+
+    const Result<StrategyParams> params = completeParameters(*strategy, given);
+    if (!params.ok())
+        return usage(params.error().detail.isEmpty() ? params.error().userMessage() : params.error().detail);
+    Result<std::unique_ptr<Strategy>> created = strategy->create(params.value(), config.market);
+    if (!created.ok())
+        return usage(created.error().detail.isEmpty() ? created.error().userMessage()
+                                                      : created.error().detail);
+
+    const BacktestResult result = Backtester::run(*created.value(), candles.candles, config);
+    RecordWriter out(m_out);
+    for (const BacktestFill& fill : result.fills)
+        out.write(tradeRecord(fill));
+    out.write(summaryRecord(strategy->id, config.market.code, result.metrics));
+    return std::nullopt;
+}
+
+std::optional<CliError> ResearchCommands::indicators(const Options&) {
+    return usage(
+        QCoreApplication::translate("hoga::Cli", "The indicators command is not available in this build."));
+}
+
+QString ResearchCommands::defaultDatabase(const Options& o) const {
+    QDir base(profilesBaseDir(m_environment));
+    const qsizetype at = o.globals.indexOf(QStringLiteral("--profile"));
+    if (at >= 0 && at + 1 < o.globals.size())
+        return base.filePath(o.globals[at + 1] + QStringLiteral("/market-data.sqlite"));
+    base.cdUp();
+    return base.filePath(QStringLiteral("market-data.sqlite"));
+}
+
+std::optional<CliError> ResearchCommands::record(const Options& o) {
+    const QStringList markets = o.value("markets").split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (markets.isEmpty())
+        return usage(
+            QCoreApplication::translate("hoga::Cli", "record needs --markets, such as KRW-BTC,KRW-ETH."));
+    RecorderSettings settings;
+    settings.markets = markets;
+    if (o.has("channels")) {
+        settings.channels = 0;
+        for (const QString& name : o.value("channels").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (name == QLatin1String("ticker"))
+                settings.channels |= TickerChannel;
+            else if (name == QLatin1String("trade"))
+                settings.channels |= TradeChannel;
+            else if (name == QLatin1String("orderbook"))
+                settings.channels |= OrderBookChannel;
+            else
+                return usage(QCoreApplication::translate(
+                                 "hoga::Cli", "--channels takes ticker, trade and orderbook, not \"%1\".")
+                                 .arg(name));
+        }
+    }
+    auto positive = [&](const char* name, int fallback) -> std::optional<int> {
+        if (!o.has(name))
+            return fallback;
+        bool ok = false;
+        const int n = o.value(name).toInt(&ok);
+        return ok && n > 0 ? std::optional<int>(n) : std::nullopt;
+    };
+    const std::optional<int> seconds = positive("for-seconds", 0);
+    const std::optional<int> depth = positive("depth", settings.bookDepth);
+    const std::optional<int> bookMs = positive("book-interval-ms", int(settings.bookIntervalMs));
+    for (auto [value, name] : {std::pair{seconds, "for-seconds"}, std::pair{depth, "depth"},
+                               std::pair{bookMs, "book-interval-ms"}})
+        if (!value)
+            return usage(
+                QCoreApplication::translate("hoga::Cli", "--%1 takes a whole number above zero, not \"%2\".")
+                    .arg(QLatin1String(name), o.value(name)));
+    settings.bookDepth = *depth;
+    settings.bookIntervalMs = *bookMs;
+    const std::optional<MarketDataUrl> url =
+        MarketDataUrl::parse(o.has("db") ? o.value("db") : defaultDatabase(o));
+    if (!url)
+        return usage(QCoreApplication::translate(
+                         "hoga::Cli",
+                         "--db takes a file, sqlite:///path or postgresql://user@host:port/db, not \"%1\".")
+                         .arg(o.value("db")));
+    if (url->engine == MarketDataUrl::Engine::Sqlite)
+        QDir().mkpath(QFileInfo(url->filePath).absolutePath());
+
+    std::variant<CliArgs, CliError> venueArgs =
+        CommandLine::parse(o.globals + QStringList{QStringLiteral("markets")});
+    if (const CliError* error = std::get_if<CliError>(&venueArgs))
+        return *error;
+    auto opened = m_opener(std::get<CliArgs>(venueArgs));
+    if (const CliError* error = std::get_if<CliError>(&opened))
+        return *error;
+    std::unique_ptr<CliVenue> venue = std::move(std::get<std::unique_ptr<CliVenue>>(opened));
+
+    const MarketDataUrl storeUrl = *url;
+    MarketDataRecorder recorder([storeUrl] { return std::make_unique<SqlMarketDataStore>(storeUrl); },
+                                settings);
+    if (!recorder.start())
+        return CliError{url->engine == MarketDataUrl::Engine::Sqlite ? QStringLiteral("usage")
+                                                                     : QStringLiteral("network"),
+                        {},
+                        recorder.errorString(),
+                        url->engine == MarketDataUrl::Engine::Sqlite ? int(ExitUsage) : int(ExitNetwork)};
+    RecordWriter out(m_out);
+    {
+        net::JsonWriter json;
+        json.beginObject().field("event", "recording").field("venue", venue->connector()->venueId());
+        json.key("markets").beginArray();
+        for (const QString& m : markets)
+            json.value(m);
+        json.endArray().field("db", url->describe()).endObject();
+        out.write(json.data());
+    }
+    recorder.attach(venue->connector());
+
+    // Runs for --for-seconds, or until SIGINT / SIGTERM.
+    g_stopRequested.store(false);
+    auto previousInt = std::signal(SIGINT, requestStop);
+    auto previousTerm = std::signal(SIGTERM, requestStop);
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (g_stopRequested.load())
+            loop.quit();
+    });
+    poll.start(100);
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    if (*seconds > 0)
+        deadline.start(*seconds * 1000);
+    loop.exec();
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+    recorder.stop();
+
+    net::JsonWriter json;
+    json.beginObject()
+        .field("event", "recorded")
+        .field("rows_written", recorder.rowsWritten())
+        .field("rows_dropped", recorder.rowsDropped())
+        .endObject();
+    out.write(json.data());
+    if (!recorder.errorString().isEmpty())
+        return CliError{QStringLiteral("venue"), {}, recorder.errorString(), ExitRefused};
+    return std::nullopt;
+}
+
+std::optional<CliError> ResearchCommands::exportData(const Options& o) {
+    const QString what = o.operands.value(0);
+    if (o.operands.size() != 1 || (what != QLatin1String("candles") && what != QLatin1String("trades")))
+        return usage(
+            QCoreApplication::translate("hoga::Cli", "Use: export candles|trades --db URL --market M."));
+    if (!o.has("market"))
+        return usage(QCoreApplication::translate("hoga::Cli", "export needs --market, such as KRW-BTC."));
+    const std::optional<MarketDataUrl> url =
+        MarketDataUrl::parse(o.has("db") ? o.value("db") : defaultDatabase(o));
+    if (!url)
+        return usage(QCoreApplication::translate(
+                         "hoga::Cli",
+                         "--db takes a file, sqlite:///path or postgresql://user@host:port/db, not \"%1\".")
+                         .arg(o.value("db")));
+    if (url->engine == MarketDataUrl::Engine::Sqlite && !QFileInfo::exists(url->filePath))
+        return usage(QCoreApplication::translate("hoga::Cli", "There is no market-data database at %1.")
+                         .arg(url->filePath));
+    CandleInterval interval = CandleInterval::M1;
+    if (o.has("interval")) {
+        const std::optional<CandleInterval> parsed = intervalFromName(o.value("interval"));
+        if (!parsed)
+            return usage(QCoreApplication::translate("hoga::Cli", "Unknown interval \"%1\".")
+                             .arg(o.value("interval")));
+        interval = *parsed;
+    }
+    SqlMarketDataStore store(*url);
+    if (!store.open())
+        return CliError{QStringLiteral("usage"), {}, store.errorString(), ExitUsage};
+    const QString market = o.value("market");
+    QString venue = o.value("venue");
+    if (venue.isEmpty()) {
+        QStringList venues;
+        for (const auto& [v, m] : store.recordedMarkets())
+            if (m == market)
+                venues << v;
+        if (venues.size() > 1)
+            return usage(
+                QCoreApplication::translate(
+                    "hoga::Cli", "%1 was recorded from several venues (%2): choose one with --venue.")
+                    .arg(market, venues.join(QStringLiteral(", "))));
+        venue = venues.value(0);
+    }
+    if (venue.isEmpty())
+        return CliError{QStringLiteral("not_found"),
+                        {},
+                        QCoreApplication::translate("hoga::Cli", "Nothing was recorded for %1.").arg(market),
+                        ExitRefused};
+
+    QFile file;
+    QIODevice* target = m_out;
+    if (o.has("out")) {
+        file.setFileName(o.value("out"));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return usage(QCoreApplication::translate("hoga::Cli", "Cannot write %1: %2")
+                             .arg(o.value("out"), file.errorString()));
+        target = &file;
+    }
+    if (what == QLatin1String("candles")) {
+        CandleCsv::write(*target, recordedCandles(store, venue, market, interval));
+    } else {
+        target->write("timestamp,id,price,qty,side\n");
+        for (const Trade& t : store.trades(venue, market))
+            target->write(QStringLiteral("%1,%2,%3,%4,%5\n")
+                              .arg(t.timestampMs)
+                              .arg(t.id, t.price.toString(), t.qty.toString(), sideName(t.side))
+                              .toUtf8());
+    }
+    return std::nullopt;
+}
+
+} // namespace hoga::cli

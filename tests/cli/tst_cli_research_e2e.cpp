@@ -1,0 +1,264 @@
+// The real hoga-cli binary's research commands: record on the simulated venue into SQLite, export what was
+// recorded as CSV, backtest a built-in strategy on a CSV file (one trade record per fill and a summary whose
+// money is canonical decimal text and adds up), and the usage errors.
+
+#include "cli_process.h"
+#include "core/decimal.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace hoga;
+using namespace hoga::test;
+
+namespace {
+
+const QStringList kTradeKeys{"event", "time", "market",       "side", "type", "price",
+                             "qty",   "fee",  "realized_pnl", "cash", "base"};
+const QStringList kSummaryKeys{"strategy",
+                               "market",
+                               "candles",
+                               "initial_cash",
+                               "final_equity",
+                               "total_return",
+                               "cagr",
+                               "max_drawdown",
+                               "sharpe",
+                               "sortino",
+                               "win_rate",
+                               "profit_factor",
+                               "exposure",
+                               "trades",
+                               "round_trips",
+                               "fees",
+                               "buy_hold_final_equity",
+                               "buy_hold_return"};
+
+Decimal dec(const QJsonValue& v) {
+    return Decimal::parse(v.toString()).value_or(Decimal(-1));
+}
+
+QJsonObject object(const QByteArray& line) {
+    return QJsonDocument::fromJson(line).object();
+}
+
+// A minute series that rises, falls and rises again, so moving averages cross both ways.
+QByteArray waveCsv(int count) {
+    QByteArray csv = "open_time,open,high,low,close,volume\n";
+    double previous = 100000;
+    for (int i = 0; i < count; ++i) {
+        const double close = std::round(100000 + 10000 * std::sin(i / 8.0));
+        const double high = std::max(previous, close) + 50;
+        const double low = std::min(previous, close) - 50;
+        csv += QByteArray::number(1'700'000'040'000LL + i * 60'000LL) + ',' +
+               QByteArray::number(previous, 'f', 0) + ',' + QByteArray::number(high, 'f', 0) + ',' +
+               QByteArray::number(low, 'f', 0) + ',' + QByteArray::number(close, 'f', 0) + ",1.5\n";
+        previous = close;
+    }
+    return csv;
+}
+
+} // namespace
+
+class TestCliResearchE2e : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+
+    void recordOnSimThenExport();
+    void backtestSmaCrossOnCsv();
+    void backtestParametersAndOptions();
+    void usageErrors();
+
+private:
+    QString write(const QString& name, const QByteArray& content);
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCliResearchE2e::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QString TestCliResearchE2e::write(const QString& name, const QByteArray& content) {
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(content);
+    return path;
+}
+
+void TestCliResearchE2e::recordOnSimThenExport() {
+    const QString db = m_dir->filePath(QStringLiteral("md/market-data.sqlite")); // the folder is created
+    const CliProcessRun rec =
+        runHogaCli({"--venue", "sim", "--sim-state", m_dir->filePath(QStringLiteral("paper.jsonl")), "record",
+                    "--markets", "KRW-BTC,KRW-ETH", "--channels", "ticker,trade,orderbook", "--for-seconds",
+                    "2", "--db", db, "--book-interval-ms", "500", "--depth", "3"});
+    QVERIFY2(rec.exitCode == 0, qPrintable(rec.describe()));
+    const QList<QByteArray> lines = rec.lines();
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject started = object(lines[0]);
+    QCOMPARE(started.value("event").toString(), QStringLiteral("recording"));
+    QCOMPARE(started.value("venue").toString(), QStringLiteral("sim"));
+    QCOMPARE(started.value("db").toString(), db);
+    const QJsonObject done = object(lines[1]);
+    QCOMPARE(done.value("event").toString(), QStringLiteral("recorded"));
+    QVERIFY2(done.value("rows_written").toInt() > 0, lines[1].constData());
+    QCOMPARE(done.value("rows_dropped").toInt(), 0);
+
+    const CliProcessRun trades = runHogaCli({"export", "trades", "--db", db, "--market", "KRW-BTC"});
+    QVERIFY2(trades.exitCode == 0, qPrintable(trades.describe()));
+    const QList<QByteArray> rows = trades.lines();
+    QVERIFY2(rows.size() >= 2, trades.out.constData());
+    QCOMPARE(rows[0], QByteArray("timestamp,id,price,qty,side"));
+    qint64 previous = 0;
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const QList<QByteArray> f = rows[i].split(',');
+        QCOMPARE(f.size(), 5);
+        QVERIFY(f[0].toLongLong() >= previous); // oldest first
+        previous = f[0].toLongLong();
+        QVERIFY2(isCanonicalDecimal(QString::fromLatin1(f[2])) &&
+                     isCanonicalDecimal(QString::fromLatin1(f[3])),
+                 rows[i].constData());
+        QVERIFY(f[4] == "buy" || f[4] == "sell");
+    }
+
+    const QString out = m_dir->filePath(QStringLiteral("candles.csv"));
+    const CliProcessRun candles = runHogaCli(
+        {"export", "candles", "--db", db, "--market", "KRW-BTC", "--interval", "1s", "--out", out});
+    QVERIFY2(candles.exitCode == 0, qPrintable(candles.describe()));
+    QVERIFY(candles.out.isEmpty());
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> csv = file.readAll().trimmed().split('\n');
+    QCOMPARE(csv[0], QByteArray("open_time,open,high,low,close,volume"));
+    QVERIFY(csv.size() >= 2);
+    QCOMPARE(csv[1].split(',').size(), 6);
+
+    // The exported candles are a backtest's input as they are.
+    const CliProcessRun bt = runHogaCli({"backtest", "--strategy", "sma_cross", "--candles", out});
+    QVERIFY2(bt.exitCode == 0, qPrintable(bt.describe()));
+    QVERIFY(object(bt.lines().last()).contains("summary"));
+
+    // Nothing was recorded for a market that was not chosen.
+    const CliProcessRun none = runHogaCli({"export", "trades", "--db", db, "--market", "KRW-XRP"});
+    QCOMPARE(none.exitCode, 3);
+    QCOMPARE(none.errorKind(), QStringLiteral("not_found"));
+}
+
+void TestCliResearchE2e::backtestSmaCrossOnCsv() {
+    const QString csv = write(QStringLiteral("wave.csv"), waveCsv(200));
+    const CliProcessRun run =
+        runHogaCli({"backtest", "--strategy", "sma_cross", "--candles", csv, "--fee-rate", "0.001",
+                    "--initial-cash", "1000000", "--market", "KRW-BTC"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY(run.err.isEmpty());
+    const QList<QByteArray> lines = run.lines();
+    QVERIFY2(lines.size() >= 3, run.out.constData()); // the wave crosses: at least one buy and one sell
+    Decimal fees;
+    Decimal cash = Decimal(1'000'000);
+    Decimal base;
+    QString lastSide;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        QCOMPARE(keysInOrder(lines[i]), kTradeKeys);
+        const QJsonObject t = object(lines[i]);
+        QCOMPARE(t.value("event").toString(), QStringLiteral("trade"));
+        for (const char* key : {"price", "qty", "fee", "realized_pnl", "cash", "base"})
+            QVERIFY2(isCanonicalDecimal(t.value(key).toString()), lines[i].constData());
+        // Long only, all in and all out: buys and sells alternate, starting with a buy.
+        const QString side = t.value("side").toString();
+        QCOMPARE(side, lastSide == QLatin1String("buy") ? QStringLiteral("sell") : QStringLiteral("buy"));
+        lastSide = side;
+        // The account follows from the fills alone, exactly.
+        const Decimal notional = dec(t.value("price")) * dec(t.value("qty"));
+        QCOMPARE(dec(t.value("fee")), notional * Decimal::fromString("0.001"));
+        if (side == QLatin1String("buy")) {
+            cash -= notional + dec(t.value("fee"));
+            base += dec(t.value("qty"));
+        } else {
+            cash += notional - dec(t.value("fee"));
+            base -= dec(t.value("qty"));
+        }
+        QCOMPARE(dec(t.value("cash")), cash);
+        QCOMPARE(dec(t.value("base")), base);
+        QVERIFY(!cash.isNegative());
+        fees += dec(t.value("fee"));
+    }
+    const QByteArray& last = lines.last();
+    QVERIFY(object(last).contains("summary"));
+    const QJsonObject s = object(last).value("summary").toObject();
+    QCOMPARE(s.keys().size(), kSummaryKeys.size());
+    for (const QString& key : kSummaryKeys)
+        QVERIFY2(s.contains(key), qPrintable(key));
+    QCOMPARE(s.value("strategy").toString(), QStringLiteral("sma_cross"));
+    QCOMPARE(s.value("candles").toInt(), 200);
+    QCOMPARE(s.value("trades").toInt(), int(lines.size() - 1));
+    QCOMPARE(dec(s.value("fees")), fees);
+    QCOMPARE(dec(s.value("initial_cash")), Decimal(1'000'000));
+    // Final equity = cash + base at the last close (100000 + 10000 sin(199/8), rounded as in the file).
+    const Decimal lastClose = Decimal(qint64(std::round(100000 + 10000 * std::sin(199 / 8.0))));
+    QCOMPARE(dec(s.value("final_equity")), cash + base * lastClose);
+    QVERIFY(isCanonicalDecimal(s.value("final_equity").toString()));
+    const double totalReturn = dec(s.value("final_equity")).toDouble() / 1e6 - 1;
+    QVERIFY(qAbs(s.value("total_return").toDouble() - totalReturn) < 1e-9);
+    QVERIFY(s.value("max_drawdown").toDouble() >= 0 && s.value("max_drawdown").toDouble() < 1);
+    QVERIFY(s.value("sharpe").isDouble());
+    QVERIFY(s.value("exposure").toDouble() > 0 && s.value("exposure").toDouble() < 1);
+}
+
+void TestCliResearchE2e::backtestParametersAndOptions() {
+    const QString csv = write(QStringLiteral("wave.csv"), waveCsv(200));
+    const CliProcessRun defaults = runHogaCli({"backtest", "--strategy", "sma_cross", "--candles", csv});
+    const CliProcessRun same = runHogaCli(
+        {"backtest", "--strategy", "sma_cross", "--candles", csv, "--param", "fast=5", "--param", "slow=20"});
+    QVERIFY2(defaults.exitCode == 0 && same.exitCode == 0, qPrintable(defaults.describe() + same.describe()));
+    QCOMPARE(defaults.out, same.out); // the documented defaults: fast 5, slow 20
+    const CliProcessRun other = runHogaCli(
+        {"backtest", "--strategy", "sma_cross", "--candles", csv, "--param", "fast=3", "--param=slow=9"});
+    QVERIFY2(other.exitCode == 0, qPrintable(other.describe()));
+    QVERIFY(other.out != defaults.out);
+    // Without --initial-cash: 1000000 of the quote; without --fee-rate: 0.0005.
+    const QJsonObject s = object(defaults.lines().last()).value("summary").toObject();
+    QCOMPARE(dec(s.value("initial_cash")), Decimal(1'000'000));
+    const QJsonObject firstTrade = object(defaults.lines().first());
+    QCOMPARE(dec(firstTrade.value("fee")),
+             dec(firstTrade.value("price")) * dec(firstTrade.value("qty")) * Decimal::fromString("0.0005"));
+}
+
+void TestCliResearchE2e::usageErrors() {
+    const QString csv = write(QStringLiteral("wave.csv"), waveCsv(30));
+    const QString bad = write(QStringLiteral("bad.csv"), "open,close\n1,2\n");
+    const QList<QStringList> usage{
+        {"backtest", "--candles", csv},
+        {"backtest", "--strategy", "sma_cross"},
+        {"backtest", "--strategy", "no_such", "--candles", csv},
+        {"backtest", "--strategy", "sma_cross", "--candles", bad},
+        {"backtest", "--strategy", "sma_cross", "--candles", m_dir->filePath("missing.csv")},
+        {"backtest", "--strategy", "sma_cross", "--candles", csv, "--param", "fast"},
+        {"backtest", "--strategy", "sma_cross", "--candles", csv, "--fee-rate", "x"},
+        {"backtest", "--strategy", "sma_cross", "--candles", csv, "--initial-cash", "-5"},
+        {"backtest", "--strategy", "sma_cross", "--candles", csv, "--markets", "KRW-BTC"},
+        {"backtest", "--strategy", "sma_cross", "--candles", csv, "--bogus"},
+        {"export", "trades", "--db", m_dir->filePath("none.sqlite")},
+        {"export", "trades", "--db", m_dir->filePath("none.sqlite"), "--market", "KRW-BTC"},
+        {"export", "books", "--db", m_dir->filePath("none.sqlite"), "--market", "KRW-BTC"},
+        {"--venue", "sim", "record", "--channels", "ticker"},
+        {"--venue", "sim", "record", "--markets", "KRW-BTC", "--channels", "candles"},
+        {"--venue", "sim", "record", "--markets", "KRW-BTC", "--for-seconds", "0"},
+        {"--venue", "sim", "record", "--markets", "KRW-BTC", "--db", "mysql://h/db"},
+    };
+    for (const QStringList& args : usage) {
+        const CliProcessRun run = runHogaCli(args);
+        QVERIFY2(run.exitCode == 2, qPrintable(args.join(' ') + QLatin1Char('\n') + run.describe()));
+        QCOMPARE(run.errorKind(), QStringLiteral("usage"));
+        QVERIFY(run.out.isEmpty());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCliResearchE2e)
+#include "tst_cli_research_e2e.moc"
