@@ -210,6 +210,7 @@ bool BacktestContext::execute(Pending& p, const Decimal& price, const Decimal& q
     f.tag = p.tag;
     f.cashAfter = m_cash + m_cashReserved;
     f.baseAfter = m_base + m_baseReserved;
+    p.fillIndex = m_fills.size();
     m_fills.append(f);
     if (o.type == OrderType::Market && o.qty.isZero())
         o.qty = qty; // a buy by total: the quantity it bought
@@ -266,14 +267,8 @@ void BacktestContext::fillOrders(Strategy& strategy, const Candle& candle, int i
     m_open = still;
     for (const Pending& p : std::as_const(done)) {
         strategy.onOrderUpdate(*this, p.order);
-        if (p.order.state != OrderState::Rejected) {
-            for (qsizetype i = m_fills.size() - 1; i >= 0; --i) {
-                if (m_fills[i].fill.clientId == p.order.clientId) {
-                    strategy.onFill(*this, m_fills[i].fill);
-                    break;
-                }
-            }
-        }
+        if (p.fillIndex >= 0)
+            strategy.onFill(*this, m_fills.at(p.fillIndex).fill);
     }
 }
 

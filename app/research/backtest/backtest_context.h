@@ -63,9 +63,10 @@ private:
     struct Pending {
         Order order;
         QString tag;
-        int placedAt = 0;     // candle index when placed
-        Decimal reservedCash; // limit buys
-        Decimal reservedBase; // limit sells
+        int placedAt = 0;         // candle index when placed
+        Decimal reservedCash;     // limit buys
+        Decimal reservedBase;     // limit sells
+        qsizetype fillIndex = -1; // in m_fills, once filled
     };
     struct Timer {
         qint64 intervalMs = 0;

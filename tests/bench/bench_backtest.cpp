@@ -1,0 +1,165 @@
+// Research throughput on one core: backtest candles per second (an SMA cross, all in / all out, on a random
+// walk), and recorder rows per second into SQLite and, when PostgreSQL's server binaries are installed, into
+// a throw-away PostgreSQL server. Prints one JSON object. Usage: bench_backtest [candles, default 1000000] [recorder rows, default 200000; 0 skips]
+#include "research/backtest/backtester.h"
+#include "research/postgres_server.h"
+#include "research/recorder/market_data_recorder.h"
+#include "research/recorder/sql_market_data_store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <deque>
+#include <random>
+
+using namespace hoga;
+
+namespace {
+
+// sma_cross's rule (fast 5, slow 20, long only, all cash in on a cross up, all out on a cross down), written
+// here so the benchmark measures the backtester whichever strategies are built in.
+class SmaCross final : public Strategy {
+public:
+    QString id() const override { return QStringLiteral("bench_sma_cross"); }
+    StrategyNeeds needs() const override { return {}; }
+    void onCandle(StrategyContext& ctx, const Candle& candle, CandleInterval) override {
+        const double close = candle.close.toDouble();
+        m_window.push_back(close);
+        m_slowSum += close;
+        m_fastSum += close;
+        if (m_window.size() > kFast)
+            m_fastSum -= m_window[m_window.size() - 1 - kFast];
+        if (m_window.size() > kSlow) {
+            m_slowSum -= m_window.front();
+            m_window.pop_front();
+        }
+        if (m_window.size() < kSlow)
+            return;
+        const bool above = m_fastSum / kFast > m_slowSum / kSlow;
+        if (m_started && above != m_above) {
+            OrderIntent intent;
+            intent.type = OrderType::Market;
+            if (above) {
+                intent.side = Side::Buy;
+                intent.total = ctx.balance(ctx.market().quote).free;
+            } else {
+                intent.side = Side::Sell;
+                intent.qty = ctx.balance(ctx.market().base).free;
+            }
+            if (intent.total.isPositive() || intent.qty.isPositive())
+                ctx.placeOrder(intent);
+        }
+        m_above = above;
+        m_started = true;
+    }
+
+private:
+    static constexpr size_t kFast = 5;
+    static constexpr size_t kSlow = 20;
+    std::deque<double> m_window;
+    double m_fastSum = 0;
+    double m_slowSum = 0;
+    bool m_above = false;
+    bool m_started = false;
+};
+
+QVector<Candle> randomWalk(int count) {
+    std::mt19937_64 rng(42);
+    std::uniform_int_distribution<int> step(-50, 50);
+    QVector<Candle> candles;
+    candles.reserve(count);
+    qint64 price = 50'000'000;
+    for (int i = 0; i < count; ++i) {
+        const qint64 open = price;
+        // Reflected at the band's edges, so prices stay in a realistic range however long the series.
+        const qint64 next = price + step(rng) * 1000;
+        price = next < 25'000'000 || next > 75'000'000 ? price - (next - price) : next;
+        const Decimal o(open);
+        const Decimal c(price);
+        candles.append(Candle{1'700'000'040'000 + qint64(i) * 60'000,
+                              o,
+                              Decimal::max(o, c) + Decimal(1000),
+                              Decimal::min(o, c) - Decimal(1000),
+                              c,
+                              Decimal::fromString("0.5"),
+                              {}});
+    }
+    return candles;
+}
+
+double recorderRowsPerSecond(const MarketDataUrl& url, int rows) {
+    RecorderSettings settings;
+    settings.queueCapacity = rows;
+    MarketDataRecorder recorder([url] { return std::make_unique<SqlMarketDataStore>(url); }, settings);
+    if (!recorder.start())
+        return -1;
+    Trade trade;
+    trade.venue = QStringLiteral("bench");
+    trade.market = QStringLiteral("KRW-BTC");
+    trade.price = Decimal::fromString("45000000.5");
+    trade.qty = Decimal::fromString("0.00012345");
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < rows; ++i) {
+        trade.timestampMs = 1'700'000'000'000 + i;
+        trade.id = QString::number(i);
+        recorder.recordTrade(trade);
+    }
+    if (!recorder.flush(600'000))
+        return -1;
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    recorder.stop();
+    return recorder.rowsWritten() == rows ? rows / seconds : -1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? std::max(1000, atoi(argv[1])) : 1'000'000;
+    const QVector<Candle> candles = randomWalk(count);
+    BacktestConfig config;
+    config.market.code = QStringLiteral("KRW-BTC");
+    config.market.base = QStringLiteral("BTC");
+    config.market.quote = QStringLiteral("KRW");
+    config.market.rules.qtyStep = Decimal::fromString("0.00000001");
+    config.feeRate = Decimal::fromString("0.0005");
+    config.initialCash = Decimal(1'000'000);
+
+    SmaCross strategy;
+    QElapsedTimer timer;
+    timer.start();
+    const BacktestResult result = Backtester::run(strategy, candles, config);
+    const double backtestSeconds = timer.nsecsElapsed() / 1e9;
+
+    QJsonObject out;
+    out.insert(QStringLiteral("bench"), QStringLiteral("backtest"));
+    out.insert(QStringLiteral("strategy"), strategy.id());
+    out.insert(QStringLiteral("candles"), count);
+    out.insert(QStringLiteral("fills"), int(result.fills.size()));
+    out.insert(QStringLiteral("backtest_candles_per_s"), count / backtestSeconds);
+
+    const int rows = argc > 2 ? std::max(0, atoi(argv[2])) : 200'000;
+    QTemporaryDir dir;
+    if (rows == 0) {
+        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    out.insert(QStringLiteral("recorder_rows"), rows);
+    out.insert(QStringLiteral("recorder_sqlite_rows_per_s"),
+               recorderRowsPerSecond(MarketDataUrl::sqlite(dir.filePath(QStringLiteral("md.sqlite"))), rows));
+    if (!test::PostgresServer::binDir().isEmpty()) {
+        test::PostgresServer server;
+        if (server.start())
+            out.insert(QStringLiteral("recorder_postgres_rows_per_s"),
+                       recorderRowsPerSecond(*MarketDataUrl::parse(server.url()), rows));
+        else
+            out.insert(QStringLiteral("recorder_postgres_error"), server.errorString());
+    }
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
