@@ -8,6 +8,11 @@
 #include "research/backtest/recorded_candles.h"
 #include "research/recorder/market_data_recorder.h"
 #include "research/recorder/sql_market_data_store.h"
+#include "trading/indicators/atr.h"
+#include "trading/indicators/bollinger_bands.h"
+#include "trading/indicators/macd.h"
+#include "trading/indicators/moving_averages.h"
+#include "trading/indicators/rsi.h"
 #include "trading/strategy/strategy_params.h"
 #include "venues/net/json_value.h"
 
@@ -19,9 +24,11 @@
 #include <QIODevice>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <limits>
 
 namespace hoga::cli {
 
@@ -311,6 +318,16 @@ std::optional<CliError> ResearchCommands::backtest(const Options& o) {
     config.candleMs = Backtester::candleLengthMs(candles.candles);
     config.interval = intervalForLength(config.candleMs);
 
+    // The defaults for the candle strategies: all cash in (an order value of all the cash, which the
+    // backtester caps at the cash there is on each buy) and the candle file's own interval.
+    auto takes = [strategy](const char* key) {
+        return std::any_of(strategy->parameters.cbegin(), strategy->parameters.cend(),
+                           [key](const StrategyParameter& p) { return p.key == QLatin1String(key); });
+    };
+    if (takes("order_value") && !given.contains(QStringLiteral("order_value")))
+        given.insert(QStringLiteral("order_value"), config.initialCash.toString());
+    if (takes("interval") && !given.contains(QStringLiteral("interval")))
+        given.insert(QStringLiteral("interval"), intervalName(config.interval));
     const Result<StrategyParams> params = completeParameters(*strategy, given);
     if (!params.ok())
         return usage(params.error().detail.isEmpty() ? params.error().userMessage() : params.error().detail);
@@ -327,9 +344,108 @@ std::optional<CliError> ResearchCommands::backtest(const Options& o) {
     return std::nullopt;
 }
 
-std::optional<CliError> ResearchCommands::indicators(const Options&) {
-    return usage(
-        QCoreApplication::translate("hoga::Cli", "The indicators command is not available in this build."));
+std::optional<CliError> ResearchCommands::indicators(const Options& o) {
+    const QString name = o.value("name");
+    static const QStringList names{QStringLiteral("sma"),    QStringLiteral("ema"),  QStringLiteral("rsi"),
+                                   QStringLiteral("bbands"), QStringLiteral("macd"), QStringLiteral("atr")};
+    if (!names.contains(name))
+        return usage(QCoreApplication::translate("hoga::Cli", "indicators needs --name, one of: %1.")
+                         .arg(names.join(QStringLiteral(", "))));
+    if (!o.has("candles"))
+        return usage(QCoreApplication::translate("hoga::Cli", "indicators needs --candles FILE.csv."));
+    // Parameters: --period, and --param KEY=VALUE for the rest (k for bbands; fast, slow, signal for macd).
+    QHash<QString, QString> params;
+    for (const QString& param : o.params) {
+        const qsizetype eq = param.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(
+                QCoreApplication::translate("hoga::Cli", "--param takes KEY=VALUE, not \"%1\".").arg(param));
+        params.insert(param.left(eq), param.mid(eq + 1));
+    }
+    if (o.has("period"))
+        params.insert(QStringLiteral("period"), o.value("period"));
+    QStringList allowed{QStringLiteral("period")};
+    if (name == QLatin1String("bbands"))
+        allowed << QStringLiteral("k");
+    if (name == QLatin1String("macd"))
+        allowed = {QStringLiteral("fast"), QStringLiteral("slow"), QStringLiteral("signal")};
+    for (auto it = params.cbegin(); it != params.cend(); ++it)
+        if (!allowed.contains(it.key()))
+            return usage(QCoreApplication::translate("hoga::Cli", "%1 has no parameter %2; it takes: %3.")
+                             .arg(name, it.key(), allowed.join(QStringLiteral(", "))));
+    std::optional<CliError> problem;
+    auto integer = [&](const QString& key, int fallback) {
+        if (!params.contains(key))
+            return fallback;
+        bool ok = false;
+        const int n = params.value(key).toInt(&ok);
+        if (!ok || n < 1 || n > 10'000)
+            problem = usage(QCoreApplication::translate(
+                                "hoga::Cli", "%1 takes a whole number from 1 to 10000, not \"%2\".")
+                                .arg(key, params.value(key)));
+        return ok && n >= 1 ? n : fallback;
+    };
+    const bool rsiOrAtr = name == QLatin1String("rsi") || name == QLatin1String("atr");
+    const int period = integer(QStringLiteral("period"), rsiOrAtr ? 14 : 20);
+    const int fast = integer(QStringLiteral("fast"), 12);
+    const int slow = integer(QStringLiteral("slow"), 26);
+    const int signal = integer(QStringLiteral("signal"), 9);
+    double k = 2.0;
+    if (params.contains(QStringLiteral("k"))) {
+        bool ok = false;
+        k = params.value(QStringLiteral("k")).toDouble(&ok);
+        if (!ok || !(k > 0))
+            problem =
+                usage(QCoreApplication::translate("hoga::Cli", "k takes a number above zero, not \"%1\".")
+                          .arg(params.value(QStringLiteral("k"))));
+    }
+    if (name == QLatin1String("macd") && fast >= slow)
+        problem = usage(QCoreApplication::translate("hoga::Cli", "macd needs fast below slow."));
+    if (problem)
+        return problem;
+    const CandleCsv::ReadResult candles = CandleCsv::readFile(o.value("candles"));
+    if (!candles.ok())
+        return usage(candles.error);
+
+    Sma sma(period);
+    Ema ema(period);
+    Rsi rsi(period);
+    BollingerBands bands(period, k);
+    Macd macd(fast, slow, signal);
+    Atr atr(period);
+    RecordWriter out(m_out);
+    for (const Candle& c : candles.candles) {
+        const double close = c.close.toDouble();
+        net::JsonWriter json;
+        json.beginObject().field("open_time", c.openTimeMs);
+        const double undefined = std::numeric_limits<double>::quiet_NaN();
+        if (name == QLatin1String("sma")) {
+            sma.update(close);
+            ratio(json, "value", sma.ready() ? sma.value() : undefined);
+        } else if (name == QLatin1String("ema")) {
+            ema.update(close);
+            ratio(json, "value", ema.ready() ? ema.value() : undefined);
+        } else if (name == QLatin1String("rsi")) {
+            rsi.update(close);
+            ratio(json, "value", rsi.ready() ? rsi.value() : undefined);
+        } else if (name == QLatin1String("atr")) {
+            atr.update(c);
+            ratio(json, "value", atr.ready() ? atr.value() : undefined);
+        } else if (name == QLatin1String("bbands")) {
+            bands.update(close);
+            ratio(json, "middle", bands.ready() ? bands.middle() : undefined);
+            ratio(json, "upper", bands.ready() ? bands.upper() : undefined);
+            ratio(json, "lower", bands.ready() ? bands.lower() : undefined);
+        } else {
+            macd.update(close);
+            ratio(json, "macd", macd.macdReady() ? macd.macd() : undefined);
+            ratio(json, "signal", macd.ready() ? macd.signal() : undefined);
+            ratio(json, "histogram", macd.ready() ? macd.histogram() : undefined);
+        }
+        json.endObject();
+        out.write(json.data());
+    }
+    return std::nullopt;
 }
 
 QString ResearchCommands::defaultDatabase(const Options& o) const {
