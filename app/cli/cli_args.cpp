@@ -21,7 +21,7 @@ constexpr OptionSpec kOptions[] = {
     {"side", true},       {"type", true},      {"price", true},
     {"qty", true},        {"total", true},     {"client-id", true},
     {"id", true},         {"verbose", false},  {"paper-only", false},
-    {"tif", true},
+    {"tif", true},        {"testnet", false},  {"ws-api-url", true},
 };
 
 const OptionSpec* findOption(const QString& name) {
@@ -34,7 +34,8 @@ const OptionSpec* findOption(const QString& name) {
 const QStringList kGlobalOptions{QStringLiteral("profile"),        QStringLiteral("venue"),
                                  QStringLiteral("rest-url"),       QStringLiteral("ws-url"),
                                  QStringLiteral("private-ws-url"), QStringLiteral("timeout-ms"),
-                                 QStringLiteral("sim-state"),      QStringLiteral("verbose")};
+                                 QStringLiteral("sim-state"),      QStringLiteral("verbose"),
+                                 QStringLiteral("testnet"),        QStringLiteral("ws-api-url")};
 
 // Thrown inside the parser to unwind to parse() with one message; never escapes it.
 struct UsageProblem {
@@ -421,7 +422,7 @@ private:
             fail(QCoreApplication::translate("hoga::Cli", "%1 needs --profile NAME.").arg(m_name));
         m_args.profile = m_raw.value("profile").trimmed();
         const bool test = m_args.command == CliCommand::KeysTest;
-        QStringList options{QStringLiteral("profile"), QStringLiteral("venue")};
+        QStringList options{QStringLiteral("profile"), QStringLiteral("venue"), QStringLiteral("testnet")};
         if (test)
             options << QStringLiteral("rest-url");
         allow(options);
@@ -437,9 +438,16 @@ private:
             return;
         }
         m_args.venue = m_raw.value("venue");
-        if (m_args.venue != QLatin1String("upbit") && m_args.venue != QLatin1String("bithumb"))
-            fail(QCoreApplication::translate("hoga::Cli", "%1 needs --venue upbit or --venue bithumb.")
+        if (m_args.venue != QLatin1String("upbit") && m_args.venue != QLatin1String("bithumb") &&
+            m_args.venue != QLatin1String("binance"))
+            fail(QCoreApplication::translate("hoga::Cli",
+                                             "%1 needs --venue upbit or --venue bithumb, or --venue binance.")
                      .arg(m_name));
+        if (m_raw.has("testnet")) {
+            if (m_args.venue != QLatin1String("binance"))
+                fail(QCoreApplication::translate("hoga::Cli", "--testnet only applies to --venue binance."));
+            m_args.venue = QStringLiteral("binance-testnet"); // the testnet keys are kept apart
+        }
         if (m_raw.has("rest-url"))
             m_args.restUrl = url(m_raw, "rest-url", {QStringLiteral("http"), QStringLiteral("https")});
     }
@@ -476,11 +484,22 @@ void parseGlobals(const RawArguments& raw, CliArgs& args) {
     }
     args.verbose = raw.has("verbose");
     if (!raw.has("venue"))
-        fail(QCoreApplication::translate("hoga::Cli", "--venue is required: upbit, bithumb or sim."));
+        fail(
+            QCoreApplication::translate("hoga::Cli", "--venue is required: upbit, bithumb, binance or sim."));
     args.venue = raw.value("venue");
     if (!CommandLine::venues().contains(args.venue))
-        fail(QCoreApplication::translate("hoga::Cli", "Unknown venue \"%1\": use upbit, bithumb or sim.")
+        fail(QCoreApplication::translate("hoga::Cli",
+                                         "Unknown venue \"%1\": use upbit, bithumb, binance or sim.")
                  .arg(args.venue));
+    const bool binance = args.venue == QLatin1String("binance");
+    if (!binance && (raw.has("testnet") || raw.has("ws-api-url")))
+        fail(QCoreApplication::translate("hoga::Cli",
+                                         "--testnet and --ws-api-url only apply to --venue binance."));
+    if (binance && raw.has("private-ws-url"))
+        fail(QCoreApplication::translate("hoga::Cli",
+                                         "Binance's account stream is its WebSocket API: use --ws-api-url."));
+    if (binance && raw.has("testnet"))
+        args.venue = QStringLiteral("binance-testnet"); // the Spot Testnet endpoints and keys
     const bool sim = args.venue == QLatin1String("sim");
     for (const char* name : {"rest-url", "ws-url", "private-ws-url"})
         if (sim && raw.has(name))
@@ -497,6 +516,8 @@ void parseGlobals(const RawArguments& raw, CliArgs& args) {
         args.wsUrl = url(raw, "ws-url", socket);
     if (raw.has("private-ws-url"))
         args.privateWsUrl = url(raw, "private-ws-url", socket);
+    else if (raw.has("ws-api-url"))
+        args.privateWsUrl = url(raw, "ws-api-url", socket);
     else if (args.wsUrl.isValid())
         args.privateWsUrl = CommandLine::derivedPrivateWsUrl(args.venue, args.wsUrl);
     if (raw.has("timeout-ms"))
@@ -568,7 +589,10 @@ QUrl CommandLine::derivedPrivateWsUrl(const QString& venue, const QUrl& wsUrl) {
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     const QLatin1String bithumbPublic("/websocket/v1");
-    if (venue == QLatin1String("bithumb") && path.endsWith(bithumbPublic))
+    if (venue.startsWith(QLatin1String("binance"))) // the WebSocket API beside the market streams
+        path =
+            (path.endsWith(QLatin1String("/stream")) ? path.chopped(7) : path) + QStringLiteral("/ws-api/v3");
+    else if (venue == QLatin1String("bithumb") && path.endsWith(bithumbPublic))
         path = path.left(path.size() - bithumbPublic.size()) + QStringLiteral("/websocket/v2/private");
     else
         path += QStringLiteral("/private");
@@ -655,7 +679,8 @@ std::optional<qint64> CommandLine::parseIsoTimeMs(const QString& text) {
 }
 
 QStringList CommandLine::venues() {
-    return {QStringLiteral("upbit"), QStringLiteral("bithumb"), QStringLiteral("sim")};
+    return {QStringLiteral("upbit"), QStringLiteral("bithumb"), QStringLiteral("binance"),
+            QStringLiteral("sim")};
 }
 
 QString CommandLine::usageText() {
@@ -663,6 +688,8 @@ QString CommandLine::usageText() {
         "hoga::Cli",
         "Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]\n"
         "                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND\n"
+        "       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]\n"
+        "                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND\n"
         "\n"
         "Commands:\n"
         "  markets\n"
@@ -683,7 +710,8 @@ QString CommandLine::usageText() {
         "  profile create NAME [--paper-only]\n"
         "  profile list\n"
         "  profile delete NAME\n"
-        "  --profile NAME keys set --venue upbit|bithumb   (reads the access key, then the secret key,\n"
+        "  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]\n"
+        "                                                  (reads the access key, then the secret key,\n"
         "                                                  then the venue's other fields if it has any,\n"
         "                                                  one per line from standard input)\n"
         "  --profile NAME keys list\n"
