@@ -143,24 +143,32 @@ template <class T> QFuture<Result<T>> VenueConnector::start(std::function<void(R
     return startOn<Result<T>>(this, std::move(work));
 }
 
-void VenueConnector::send(ApiCall call, Reply done, int timeoutMs) {
+void VenueConnector::send(ApiCall call, Reply done, int timeoutMs, bool tokenRenewed) {
     if (call.isPrivate)
         call.request.auth = m_auth;
     call.request.url = joinUrl(m_endpoints.restUrl, call.request.url);
     call.request.timeoutMs = timeoutMs > 0 ? timeoutMs : m_options.requestTimeoutMs;
     auto* watcher = new QFutureWatcher<HttpResponse>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
-        const QFuture<HttpResponse> future = watcher->future();
-        HttpResponse response;
-        if (future.resultCount() > 0) {
-            response = future.result();
-        } else {
-            response.error = net::HttpError::Cancelled;
-            response.errorString = tr("The request was cancelled.");
-        }
-        watcher->deleteLater();
-        done(response);
-    });
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, call, timeoutMs, tokenRenewed, done = std::move(done)] {
+                const QFuture<HttpResponse> future = watcher->future();
+                HttpResponse response;
+                if (future.resultCount() > 0) {
+                    response = future.result();
+                } else {
+                    response.error = net::HttpError::Cancelled;
+                    response.errorString = tr("The request was cancelled.");
+                }
+                watcher->deleteLater();
+                if (response.isSuccess() && m_protocol->isFailedAnswer(response))
+                    response.status = 422; // refused in the body: the same paths as an HTTP refusal
+                if (!tokenRenewed && call.isPrivate && m_auth && m_protocol->isExpiredToken(response) &&
+                    m_auth->invalidateToken()) {
+                    send(call, done, timeoutMs, true);
+                    return;
+                }
+                done(response);
+            });
     watcher->setFuture(m_http->request(std::move(call.request)));
 }
 
@@ -217,6 +225,10 @@ VenueError VenueConnector::unknownMarket(const QString& market) const {
 
 QFuture<Result<QVector<Market>>> VenueConnector::fetchMarkets() {
     return start<QVector<Market>>([this](ResultPromise<QVector<Market>> promise) {
+        if (auto builtIn = m_protocol->builtInMarkets()) {
+            loadRules(*builtIn, m_protocol->ruleCalls(*builtIn), promise);
+            return;
+        }
         send(m_protocol->marketsCall(), [this, promise](const HttpResponse& r) {
             if (!r.isSuccess()) {
                 resolve(promise, Result<QVector<Market>>(errorOf(r)));
@@ -263,10 +275,21 @@ void VenueConnector::finishMarkets(QVector<Market> markets, ResultPromise<QVecto
     resolve(promise, Result<QVector<Market>>(markets));
 }
 
+bool VenueConnector::knowsMarket(const QString& market) {
+    if (m_markets.contains(market))
+        return true;
+    std::optional<Market> unlisted = m_protocol->unlistedMarket(market);
+    if (!unlisted)
+        return false;
+    unlisted->rules = m_protocol->rulesFor(*unlisted);
+    m_markets.insert(market, *unlisted);
+    return true;
+}
+
 QFuture<Result<Market>> VenueConnector::fetchMarketRules(const QString& market) {
     return start<Market>([this, market](ResultPromise<Market> promise) {
         auto answer = [this, market, promise] {
-            const auto it = m_markets.find(market);
+            const auto it = knowsMarket(market) ? m_markets.find(market) : m_markets.end();
             if (it == m_markets.end()) {
                 resolve(promise, Result<Market>(unknownMarket(market)));
                 return;
@@ -276,7 +299,7 @@ QFuture<Result<Market>> VenueConnector::fetchMarketRules(const QString& market) 
         };
         auto readRules = [this, market, answer] {
             const std::optional<ApiCall> call = m_protocol->marketRulesCall(market);
-            if (!call || !m_markets.contains(market) || m_marketRulesRead.contains(market) ||
+            if (!call || !knowsMarket(market) || m_marketRulesRead.contains(market) ||
                 (call->isPrivate && !m_auth)) {
                 answer();
                 return;
@@ -363,7 +386,7 @@ QFuture<Result<QVector<Candle>>> VenueConnector::fetchCandles(const CandleQuery&
             resolve(promise, Result<QVector<Candle>>(e));
             return;
         }
-        if (!m_markets.isEmpty() && !m_markets.contains(query.market)) {
+        if (!m_markets.isEmpty() && !knowsMarket(query.market)) {
             resolve(promise, Result<QVector<Candle>>(unknownMarket(query.market)));
             return;
         }
@@ -482,6 +505,10 @@ QFuture<OrderPlacement> VenueConnector::createOrder(const OrderRequest& asked) {
         request.clientId = newClientId();
     return startOn<OrderPlacement>(this, [this, request](PromisePtr<OrderPlacement> promise) {
         if (auto e = needsCredentials()) {
+            resolve(promise, OrderPlacement::rejected(*e, request.clientId));
+            return;
+        }
+        if (auto e = m_protocol->refuseOrder(request, m_clock->nowMs())) {
             resolve(promise, OrderPlacement::rejected(*e, request.clientId));
             return;
         }

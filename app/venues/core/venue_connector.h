@@ -85,7 +85,8 @@ private:
 
     template <class T> QFuture<Result<T>> start(std::function<void(ResultPromise<T>)> work);
     // Sends a bundle-built call (authenticated when private; timeoutMs 0 = the usual request timeout).
-    void send(ApiCall call, Reply done, int timeoutMs = 0);
+    void send(ApiCall call, Reply done, int timeoutMs = 0, bool tokenRenewed = false);
+    bool knowsMarket(const QString& market); // listed, or accepted unlisted by the bundle (then added)
     // Sends `call`; on 2xx parses the JSON body with `parse`, otherwise resolves with the venue's error.
     template <class T>
     void sendAndParse(ApiCall call, ResultPromise<T> promise,

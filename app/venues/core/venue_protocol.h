@@ -90,9 +90,20 @@ public:
     // no answer, a server failure, or a venue code that says the request may have been taken (a re-used
     // nonce). Default: timeout, network error, 5xx.
     virtual bool mayHaveTakenOrder(const net::HttpResponse& failed) const;
+    // A 2xx answer whose body reports a failure (KIS: rt_cd != "0"): the connector treats it as refused.
+    virtual bool isFailedAnswer(const net::HttpResponse&) const { return false; }
+    // The venue said the request's token expired: the connector invalidates it and sends the request once
+    // more with a new one (the request was not processed, so an order too is safe to send again).
+    virtual bool isExpiredToken(const net::HttpResponse&) const { return false; }
+    // Refuses an order before it is sent (KIS: outside the session hours); nullopt sends it.
+    virtual std::optional<VenueError> refuseOrder(const OrderRequest&, qint64) const { return std::nullopt; }
 
     // ---- Markets and their trading rules
     virtual ApiCall marketsCall() const = 0;
+    // Venues without a market list endpoint (KIS): the list, without calling marketsCall().
+    virtual std::optional<QVector<Market>> builtInMarkets() const { return std::nullopt; }
+    // A market the venue accepts though the list does not name it (any 6-digit KIS code); nullopt: none.
+    virtual std::optional<Market> unlistedMarket(const QString&) const { return std::nullopt; }
     virtual Result<QVector<Market>> parseMarkets(const net::JsonValue& root) const = 0;
     // Calls that refine the markets' rules (tick tables, ...), sent one after another after the market
     // list; each answer goes to absorbRuleAnswer(), failures are skipped (the tables are the fallback).
