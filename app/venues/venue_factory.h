@@ -25,6 +25,8 @@ std::unique_ptr<Connector> createConnector(const VenueConfig& config);
 QStringList knownVenues();
 // The protocol bundle of a network venue ("upbit", "bithumb"), or nullptr (the simulator has none).
 std::unique_ptr<class VenueProtocol> createProtocol(const QString& venue);
+// The KIS bundle for `config`: its account, account type (real/virtual) and endpoints.
+std::unique_ptr<class KisProtocol> createKisProtocol(const VenueConfig& config);
 // The venue's name for people, translated ("Upbit"), as its connector's displayName() gives it; the id
 // itself for an unknown venue.
 QString venueDisplayName(const QString& venue);

@@ -14,6 +14,7 @@ private slots:
         QCOMPARE(hoga::knownVenues().mid(0, 3),
                  (QStringList{QStringLiteral("sim"), QStringLiteral("upbit"), QStringLiteral("bithumb")}));
         QVERIFY(hoga::knownVenues().contains(QStringLiteral("binance")));
+        QVERIFY(hoga::knownVenues().contains(QStringLiteral("kis")));
     }
 
     void createsEachVenue() {

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "venues/core/venue_protocol.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace hoga::kis {
+
+// AES-256-CBC with PKCS#7 padding over base64 text, as KIS encrypts fill notices (key: 32 bytes, iv: 16,
+// both from the subscribe answer). nullopt when the text does not decrypt.
+std::optional<QByteArray> decryptNotice(const QByteArray& base64, const QByteArray& key,
+                                        const QByteArray& iv);
+
+// One subscribe (tr_type 1) or release (2) frame: {"header":{approval_key, custtype, tr_type,
+// content-type},"body":{"input":{tr_id, tr_key}}}.
+QByteArray subscribeFrame(const QByteArray& approvalKey, const QString& trId, const QString& trKey,
+                          bool subscribe = true);
+// The frames for `subscribed` (market -> StreamChannel bits): trades H0STCNT0, book H0STASP0; at most
+// kMaxSubscriptions, the rest left out.
+QList<QByteArray> subscribeFrames(const QByteArray& approvalKey, const QHash<QString, unsigned>& subscribed);
+inline constexpr int kMaxSubscriptions = 40;
+
+// A data frame "E|TR_ID|NNN|f1^f2^..." split into its records (each a list of fields); encrypted payloads
+// are decrypted with `key`/`iv` first.
+struct DataFrame {
+    bool encrypted = false;
+    QString trId;
+    QList<QStringList> records;
+};
+std::optional<DataFrame> splitDataFrame(QByteArrayView frame, const QByteArray& key = {},
+                                        const QByteArray& iv = {});
+
+// Decodes the KIS WebSocket: JSON control frames (subscribe answers with their key/iv, PINGPONG, errors)
+// and the '|'/'^' data frames of trades, books and fill notices.
+class StreamDecoder final : public VenueStreamDecoder {
+public:
+    StreamEvent decode(QByteArrayView frame) override;
+    const OrderBook& replaceBook(const QString& market, const OrderBook& book) override;
+    void removeBook(const QString& market) override;
+
+private:
+    StreamEvent decodeControl(QByteArrayView frame);
+    StreamEvent decodeTrade(const QStringList& f);
+    StreamEvent decodeBook(const QStringList& f);
+    StreamEvent decodeNotice(const QStringList& f);
+
+    QHash<QString, std::pair<QByteArray, QByteArray>> m_keys; // tr_id -> key, iv
+    QHash<QString, OrderBook> m_books;
+    Trade m_trade;
+    Order m_order;
+    Fill m_fill;
+    VenueError m_error;
+};
+
+} // namespace hoga::kis
