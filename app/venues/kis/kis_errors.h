@@ -20,6 +20,7 @@ VenueError errorFor(const QString& code, const QString& message, int httpStatus)
 VenueError errorOf(const net::HttpResponse& response, qint64 nowMs);
 
 inline constexpr const char* kTokenExpired = "EGW00123";
+inline constexpr const char* kTokenInvalid = "EGW00121";
 inline constexpr const char* kTooManyRequests = "EGW00201";
 inline constexpr const char* kTokenThrottled = "EGW00133";
 

@@ -123,8 +123,10 @@ net::RateLimitConfig KisProtocol::limits(bool isVirtual) {
     net::RateLimitConfig c;
     c.venue = isVirtual ? QStringLiteral("kis-virtual") : QStringLiteral("kis");
     const int perSecond = isVirtual ? 2 : 20;
-    c.groups = {{QStringLiteral("rest"), perSecond, 1000, isVirtual ? 0 : 4}};
-    c.fallback = {QString(), perSecond, 1000, 0};
+    // The window is a little longer than a second: the server counts on its own clock, and a request that
+    // just makes our second can land in its next one.
+    c.groups = {{QStringLiteral("rest"), perSecond, 1100, isVirtual ? 0 : 4}};
+    c.fallback = {QString(), perSecond, 1100, 0};
     return c;
 }
 
@@ -192,7 +194,10 @@ bool KisProtocol::isFailedAnswer(const net::HttpResponse& response) const {
 }
 
 bool KisProtocol::isExpiredToken(const net::HttpResponse& response) const {
-    return kis::statusOf(response.body).code == QLatin1String(kis::kTokenExpired);
+    // EGW00123 (expired) and EGW00121 (not valid: revoked, or a stored one the server dropped), also when a
+    // retry of an answer with the expired code met the dropped token.
+    const QString code = kis::statusOf(response.body).code;
+    return code == QLatin1String(kis::kTokenExpired) || code == QLatin1String(kis::kTokenInvalid);
 }
 
 std::optional<QVector<Market>> KisProtocol::builtInMarkets() const {

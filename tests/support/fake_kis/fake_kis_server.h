@@ -1,0 +1,112 @@
+#pragma once
+
+#include "support/loopback_http_server.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QUrl>
+
+namespace hoga::test {
+
+// A strict loopback fake of the KIS Open API (domestic stocks) on 127.0.0.1, real or virtual flavour. It
+// checks what the real servers check and answers in their shapes: the token and approval endpoints (one
+// token per minute, EGW00133 otherwise), the headers of every call (Bearer token, appkey, appsecret,
+// custtype P, the tr_id of the path for this account type: V... on virtual), upper-case string-valued order
+// bodies, the account number, paging with tr_cont, per-second limits (EGW00201) and rt_cd/msg_cd/msg1 errors.
+class FakeKisServer : public QObject {
+    Q_OBJECT
+public:
+    struct Order {
+        QString id;
+        QString code;
+        bool buy = true;
+        QString division; // ORD_DVSN
+        qint64 qty = 0;
+        qint64 price = 0;
+        qint64 filled = 0;
+        qint64 filledPrice = 0;
+        qint64 cancelled = 0;
+        QString time; // HHMMSS
+    };
+
+    explicit FakeKisServer(bool isVirtual, QObject* parent = nullptr);
+    bool start();
+
+    QUrl restUrl() const;
+    void setKeys(const QString& appKey, const QString& appSecret) {
+        m_appKey = appKey;
+        m_appSecret = appSecret;
+    }
+    void setAccount(const QString& cano, const QString& product) {
+        m_cano = cano;
+        m_product = product;
+    }
+    void setCash(qint64 krw) { m_cash = krw; }
+    void setHolding(const QString& code, qint64 qty, const QString& avgPrice);
+    void setPrice(const QString& code, qint64 price) { m_prices.insert(code, price); }
+    qint64 price(const QString& code) const { return m_prices.value(code); }
+    // 0 turns the token throttle off (several hoga-cli processes in a row, each asking for a token).
+    void setTokenThrottleMs(qint64 ms) { m_tokenThrottleMs = ms; }
+    void setRequestsPerSecond(int n) { m_perSecond = n; }
+    // The next private call is answered EGW00123 (the token expired) and the token is dropped.
+    void expireToken() { m_expireNext = true; }
+    // Holdings per balance page (paging with tr_cont / CTX_AREA_*).
+    void setBalancePageSize(int n) { m_balancePage = n; }
+    void setDailyCandles(int days) { m_days = days; }
+
+    int tokensIssued() const { return m_tokensIssued; }
+    int rateLimited() const { return m_rateLimited; }
+    const QList<Order>& orders() const { return m_orders; }
+    QList<LoopbackRequest> requestsTo(const QByteArray& path) const;
+    LoopbackHttpServer& http() { return m_http; }
+
+private:
+    LoopbackResponse handle(const LoopbackRequest& request);
+    std::optional<LoopbackResponse> checkHeaders(const LoopbackRequest& request, const QString& realTrId);
+    QString expectedTrId(const QString& realTrId) const;
+    LoopbackResponse token(const LoopbackRequest& request, bool approval);
+    LoopbackResponse price(const QHash<QString, QString>& q);
+    LoopbackResponse askingPrice(const QHash<QString, QString>& q);
+    LoopbackResponse dailyChart(const QHash<QString, QString>& q);
+    LoopbackResponse minuteChart(const QHash<QString, QString>& q);
+    LoopbackResponse balance(const LoopbackRequest& request, const QHash<QString, QString>& q);
+    LoopbackResponse orderCash(const LoopbackRequest& request);
+    LoopbackResponse cancel(const LoopbackRequest& request);
+    LoopbackResponse dailyOrders(const QHash<QString, QString>& q);
+    LoopbackResponse cancellable(const QHash<QString, QString>& q);
+    QJsonObject orderRow(const Order& o) const;
+    bool overRate();
+
+    static LoopbackResponse ok(QJsonObject body, const QByteArray& trCont = "D");
+    static LoopbackResponse fail(int status, const char* code, const QString& message);
+
+    LoopbackHttpServer m_http;
+    bool m_virtual;
+    QString m_appKey = QStringLiteral("fake-app-key");
+    QString m_appSecret = QStringLiteral("fake-app-secret");
+    QString m_cano = QStringLiteral("12345678");
+    QString m_product = QStringLiteral("01");
+    QString m_token;
+    qint64 m_lastTokenAtMs = -1;
+    qint64 m_tokenThrottleMs = 60'000;
+    int m_tokensIssued = 0;
+    bool m_expireNext = false;
+    int m_perSecond;
+    QList<qint64> m_recent;
+    int m_rateLimited = 0;
+    qint64 m_cash = 10'000'000;
+    struct Holding {
+        qint64 qty = 0;
+        QString avg;
+    };
+    QMap<QString, Holding> m_holdings;
+    QHash<QString, qint64> m_prices;
+    QList<Order> m_orders;
+    int m_nextOrder = 1;
+    int m_balancePage = 50;
+    int m_days = 250;
+};
+
+} // namespace hoga::test

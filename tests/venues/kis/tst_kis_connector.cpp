@@ -1,0 +1,191 @@
+// The venue connector with the KIS bundle against the strict loopback KIS fake, on the real and the virtual
+// server: quotations, candle paging, the token's life (one issue, reuse, EGW00123 then one renewal, the
+// issue throttle), cash orders, cancel, open orders (cancellable-orders TR or the day's unfilled orders) and
+// balances.
+#include "conformance/connector_conformance.h"
+#include "support/fake_kis/fake_kis_server.h"
+#include "venues/connector_host.h"
+#include "venues/core/venue_connector.h"
+#include "venues/kis/kis_protocol.h"
+
+#include <QTest>
+
+using namespace hoga;
+using namespace hoga::test;
+
+namespace {
+
+Decimal d(const char* text) {
+    return Decimal::fromString(text);
+}
+
+} // namespace
+
+class TestKisConnector : public QObject {
+    Q_OBJECT
+public:
+    explicit TestKisConnector(bool isVirtual)
+        : m_virtual(isVirtual) {}
+
+private:
+    bool m_virtual;
+    std::unique_ptr<FakeKisServer> m_server;
+    std::shared_ptr<kis::TokenStore> m_tokens;
+    std::unique_ptr<ConnectorHost> m_host;
+
+    Connector* c() const { return m_host->connector(); }
+
+    std::unique_ptr<ConnectorHost> makeHost(std::shared_ptr<kis::TokenStore> tokens) {
+        VenueConfig config;
+        config.venue = QStringLiteral("kis");
+        config.endpoints.restUrl = m_server->restUrl();
+        config.credentials.accessKey = QStringLiteral("fake-app-key");
+        config.credentials.secretKey = QByteArrayLiteral("fake-app-secret");
+        config.credentials.extras.insert(QStringLiteral("account"), QStringLiteral("12345678-01"));
+        config.credentials.extras.insert(QStringLiteral("account_type"),
+                                         m_virtual ? QStringLiteral("virtual") : QStringLiteral("real"));
+        auto protocol = std::make_unique<KisProtocol>(
+            KisAccount::parse(QStringLiteral("12345678-01"), config.credentials.extras.value("account_type")),
+            config.endpoints);
+        protocol->setEnforceSessionHours(false);
+        protocol->setTokenStore(std::move(tokens));
+        VenueConnectorOptions options;
+        options.limiter = std::make_shared<net::RateLimiter>(KisProtocol::limits(m_virtual));
+        options.requestTimeoutMs = 5000;
+        options.retry.baseDelayMs = 50;
+        options.retry.maxDelayMs = 300;
+        return std::make_unique<ConnectorHost>(
+            std::make_unique<VenueConnector>(std::move(protocol), config, options));
+    }
+
+private slots:
+    void init() {
+        m_server = std::make_unique<FakeKisServer>(m_virtual);
+        QVERIFY(m_server->start());
+        m_server->setHolding(QStringLiteral("000660"), 5, QStringLiteral("150000.5"));
+        m_tokens = std::make_shared<kis::MemoryTokenStore>();
+        m_host = makeHost(m_tokens);
+    }
+
+    void cleanup() {
+        m_host.reset();
+        m_server.reset();
+    }
+
+    void quotations() {
+        const auto t = await(c()->fetchTickers({QStringLiteral("005930")}), 10000);
+        QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : describe(t.error())));
+        QCOMPARE(t.value().value(0).last, d("65800"));
+        QCOMPARE(t.value().value(0).changeRate, d("-0.0023"));
+        const auto book = await(c()->fetchOrderBook(QStringLiteral("005930"), 10), 10000);
+        QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : describe(book.error())));
+        QCOMPARE(book.value().asks().size(), 10);
+        QCOMPARE(book.value().bids().size(), 10);
+        QCOMPARE(book.value().bestBid()->price, d("65800"));
+        const auto unknown = await(c()->fetchTickers({QStringLiteral("999999")}), 10000);
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().kind, ErrorKind::NotFound);
+        QCOMPARE(unknown.error().venueCode, QStringLiteral("MCA05918"));
+        QCOMPARE(m_server->tokensIssued(), 1); // one token for every call
+    }
+
+    void candlesPageBeyondOneHundred() {
+        for (CandleInterval interval : {CandleInterval::D1, CandleInterval::W1, CandleInterval::MN1}) {
+            const auto r = await(c()->fetchCandles({QStringLiteral("005930"), interval, 150, 0}), 20000);
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : describe(r.error())));
+            QCOMPARE(r.value().size(), 150);
+            for (qsizetype i = 1; i < r.value().size(); ++i)
+                QVERIFY(r.value()[i - 1].openTimeMs < r.value()[i].openTimeMs);
+        }
+        QVERIFY(m_server->requestsTo("inquire-daily-itemchartprice").size() >= 6);
+        const auto minutes =
+            await(c()->fetchCandles({QStringLiteral("005930"), CandleInterval::M1, 30, 0}), 10000);
+        QVERIFY2(minutes.ok(), qPrintable(minutes.ok() ? QString() : describe(minutes.error())));
+    }
+
+    void tokenExpiresOnceAndIsRenewed() {
+        QVERIFY(await(c()->fetchTickers({QStringLiteral("005930")}), 10000).ok());
+        QCOMPARE(m_server->tokensIssued(), 1);
+        m_server->setTokenThrottleMs(0);
+        m_server->expireToken();
+        const auto again = await(c()->fetchTickers({QStringLiteral("005930")}), 10000);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : describe(again.error())));
+        QCOMPARE(m_server->tokensIssued(), 2);
+        // A second connector with the same store reuses the stored token.
+        m_host = makeHost(m_tokens);
+        QVERIFY(await(c()->fetchTickers({QStringLiteral("005930")}), 10000).ok());
+        QCOMPARE(m_server->tokensIssued(), 2);
+    }
+
+    void tokenIssueIsThrottled() {
+        QVERIFY(await(c()->fetchTickers({QStringLiteral("005930")}), 10000).ok());
+        m_host = makeHost(std::make_shared<kis::MemoryTokenStore>()); // forgets the token
+        const auto r = await(c()->fetchTickers({QStringLiteral("005930")}), 10000);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().detail.contains(QLatin1String("minute")), qPrintable(describe(r.error())));
+        QCOMPARE(m_server->tokensIssued(), 1);
+    }
+
+    void ordersAndBalances() {
+        OrderRequest limit;
+        limit.market = QStringLiteral("005930");
+        limit.side = Side::Buy;
+        limit.type = OrderType::Limit;
+        limit.price = d("60000");
+        limit.qty = d("3");
+        const auto created = await(c()->createOrder(limit), 10000);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : describe(created.error())));
+        QCOMPARE(created.value().id, QStringLiteral("0000000001"));
+        QCOMPARE(created.value().state, OrderState::Open);
+
+        const auto open = await(c()->fetchOpenOrders(QStringLiteral("005930")), 10000);
+        QVERIFY2(open.ok(), qPrintable(open.ok() ? QString() : describe(open.error())));
+        QCOMPARE(open.value().size(), 1);
+        QCOMPARE(open.value()[0].price, d("60000"));
+        QCOMPARE(m_server->requestsTo("inquire-psbl-rvsecncl").isEmpty(), m_virtual);
+
+        const auto cancelled = await(c()->cancelOrder({created.value().id, {}}), 10000);
+        QVERIFY2(cancelled.ok(), qPrintable(cancelled.ok() ? QString() : describe(cancelled.error())));
+        QCOMPARE(cancelled.value().state, OrderState::Cancelled);
+
+        OrderRequest sell;
+        sell.market = QStringLiteral("000660");
+        sell.side = Side::Sell;
+        sell.type = OrderType::Market;
+        sell.qty = d("2");
+        const auto sold = await(c()->createOrder(sell), 10000);
+        QVERIFY2(sold.ok(), qPrintable(sold.ok() ? QString() : describe(sold.error())));
+        const auto sellOrder = await(c()->fetchOrder({sold.value().id, {}}), 10000);
+        QVERIFY2(sellOrder.ok(), qPrintable(sellOrder.ok() ? QString() : describe(sellOrder.error())));
+        QCOMPARE(sellOrder.value().state, OrderState::Filled);
+        QCOMPARE(sellOrder.value().type, OrderType::Market);
+
+        const auto balances = await(c()->fetchBalances(), 10000);
+        QVERIFY2(balances.ok(), qPrintable(balances.ok() ? QString() : describe(balances.error())));
+        QCOMPARE(balances.value().size(), 2);
+        QCOMPARE(balances.value()[0].currency, QStringLiteral("KRW"));
+        QCOMPARE(balances.value()[0].free, d("10360000")); // 10,000,000 + 2 x 180,000
+        QCOMPARE(balances.value()[1].currency, QStringLiteral("000660"));
+        QCOMPARE(balances.value()[1].free, d("3"));
+        QCOMPARE(balances.value()[1].avgBuyPrice, d("150000.5"));
+
+        OrderRequest tooBig = limit;
+        tooBig.qty = d("1000");
+        const auto refused = await(c()->createOrder(tooBig), 10000);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, ErrorKind::InsufficientFunds);
+        QCOMPARE(m_server->orders().size(), 3); // the buy, its cancel and the sell: the refusal sent once
+    }
+};
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    for (bool isVirtual : {false, true}) {
+        TestKisConnector suite(isVirtual);
+        failures += QTest::qExec(&suite, argc, argv);
+    }
+    return failures;
+}
+
+#include "tst_kis_connector.moc"
