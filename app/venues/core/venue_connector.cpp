@@ -730,6 +730,25 @@ QFuture<Result<Order>> VenueConnector::cancelOrder(const OrderRef& ref) {
             resolve(promise, Result<Order>(*e));
             return;
         }
+        if (m_protocol->readsOrderBeforeCancel(ref)) {
+            // The venue's cancel names more than the id (KIS: the order's branch): read the order first; a
+            // failed read still sends the cancel, whose own answer then says what is wrong.
+            ApiCall read = m_protocol->orderCall(ref);
+            read.request.lane = net::Lane::Priority;
+            send(read, [this, ref, promise](const HttpResponse& r) {
+                JsonDocument doc;
+                if (r.isSuccess() && doc.parse(r.body))
+                    (void)m_protocol->parseOrder(doc.root());
+                sendCancel(ref, promise);
+            });
+            return;
+        }
+        sendCancel(ref, promise);
+    });
+}
+
+void VenueConnector::sendCancel(const OrderRef& ref, ResultPromise<Order> promise) {
+    {
         ApiCall call = m_protocol->cancelCall(ref);
         call.request.lane = net::Lane::Priority;
         send(call, [this, ref, promise](const HttpResponse& r) {
@@ -760,7 +779,7 @@ QFuture<Result<Order>> VenueConnector::cancelOrder(const OrderRef& ref) {
                 return order;
             });
         });
-    });
+    }
 }
 
 QFuture<Result<QVector<Fill>>> VenueConnector::fetchFills(const QString& market, int limit) {

@@ -110,6 +110,7 @@ private:
     void lookUpInListing(const OrderRequest& request, const QString& why, qint64 sentAtMs,
                          PromisePtr<OrderPlacement> promise);
     Order completeOrder(Order order, const OrderRequest& request) const;
+    void sendCancel(const OrderRef& ref, ResultPromise<Order> promise);
     void noteOrder(const Order& order); // merges into the cache and tells the account stream's listeners
     void collectFills(QVector<Order> candidates, int index, int limit, QVector<Fill> acc,
                       ResultPromise<QVector<Fill>> promise);

@@ -145,6 +145,9 @@ public:
     virtual ApiCall closedOrdersCall(const QString& market, int limit) const = 0;
     virtual Result<QVector<Order>> parseOrders(const net::JsonValue& root) const = 0;
     virtual ApiCall cancelCall(const OrderRef& ref) const = 0;
+    // The cancel needs what only the order tells (KIS: its branch number): the connector reads orderCall()
+    // through parseOrder() first.
+    virtual bool readsOrderBeforeCancel(const OrderRef&) const { return false; }
     // The order after the cancel, or a reference to look it up by (short acknowledgements).
     virtual std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root,
                                                       const OrderRef& asked) const = 0;
