@@ -22,6 +22,7 @@ constexpr OptionSpec kOptions[] = {
     {"qty", true},        {"total", true},     {"client-id", true},
     {"id", true},         {"verbose", false},  {"paper-only", false},
     {"tif", true},        {"testnet", false},  {"ws-api-url", true},
+    {"virtual", false},   {"account", true},
 };
 
 const OptionSpec* findOption(const QString& name) {
@@ -35,7 +36,8 @@ const QStringList kGlobalOptions{QStringLiteral("profile"),        QStringLitera
                                  QStringLiteral("rest-url"),       QStringLiteral("ws-url"),
                                  QStringLiteral("private-ws-url"), QStringLiteral("timeout-ms"),
                                  QStringLiteral("sim-state"),      QStringLiteral("verbose"),
-                                 QStringLiteral("testnet"),        QStringLiteral("ws-api-url")};
+                                 QStringLiteral("testnet"),        QStringLiteral("ws-api-url"),
+                                 QStringLiteral("virtual"),        QStringLiteral("account")};
 
 // Thrown inside the parser to unwind to parse() with one message; never escapes it.
 struct UsageProblem {
@@ -507,6 +509,18 @@ void parseGlobals(const RawArguments& raw, CliArgs& args) {
                      .arg(QLatin1String(name)));
     if (!sim && raw.has("sim-state"))
         fail(QCoreApplication::translate("hoga::Cli", "--sim-state only applies to --venue sim."));
+    const bool kis = args.venue == QLatin1String("kis");
+    for (const char* name : {"virtual", "account"})
+        if (!kis && raw.has(name))
+            fail(QCoreApplication::translate("hoga::Cli", "--%1 only applies to --venue kis.")
+                     .arg(QLatin1String(name)));
+    args.kisVirtual = raw.has("virtual");
+    if (raw.has("account")) {
+        args.kisAccount = raw.value("account").trimmed();
+        if (args.kisAccount.isEmpty())
+            fail(
+                QCoreApplication::translate("hoga::Cli", "--account needs an account number (12345678-01)."));
+    }
 
     const QStringList web{QStringLiteral("http"), QStringLiteral("https")};
     const QStringList socket{QStringLiteral("ws"), QStringLiteral("wss")};
@@ -680,14 +694,16 @@ std::optional<qint64> CommandLine::parseIsoTimeMs(const QString& text) {
 
 QStringList CommandLine::venues() {
     return {QStringLiteral("upbit"), QStringLiteral("bithumb"), QStringLiteral("binance"),
-            QStringLiteral("sim")};
+            QStringLiteral("kis"), QStringLiteral("sim")};
 }
 
 QString CommandLine::usageText() {
     return QCoreApplication::translate(
         "hoga::Cli",
-        "Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]\n"
+        "Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]\n"
         "                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND\n"
+        "                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;\n"
+        "                HOGA_KIS_ACCOUNT holds the account too)\n"
         "       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]\n"
         "                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND\n"
         "\n"

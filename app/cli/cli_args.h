@@ -51,8 +51,10 @@ struct CliArgs {
     QUrl wsUrl;
     QUrl privateWsUrl; // explicit, or derived from wsUrl (see CommandLine::derivedPrivateWsUrl)
     int timeoutMs = kDefaultTimeoutMs;
-    QString simStatePath; // sim only; empty = the default location
-    bool verbose = false; // notices (such as the key store fallback) as JSON lines on stderr
+    QString simStatePath;    // sim only; empty = the default location
+    bool verbose = false;    // notices (such as the key store fallback) as JSON lines on stderr
+    bool kisVirtual = false; // kis: the virtual (모의투자) server and account
+    QString kisAccount;      // kis: CANO-ACNT_PRDT_CD; empty = HOGA_KIS_ACCOUNT or the stored keys' account
 
     // profile create / delete: the profile's name; profile create: --paper-only.
     QString profileName;

@@ -75,9 +75,60 @@ std::optional<CliError> ProfileCredentialSource::load(const QString& venue, Cred
     return std::nullopt;
 }
 
+namespace {
+
+// KIS: --account (or HOGA_KIS_ACCOUNT) and --virtual choose the account and server over the stored ones.
+class KisAccountOverride final : public CredentialSource {
+public:
+    KisAccountOverride(std::unique_ptr<CredentialSource> inner, QString account, bool isVirtual)
+        : m_inner(std::move(inner))
+        , m_account(std::move(account))
+        , m_virtual(isVirtual) {}
+
+    std::optional<CliError> load(const QString& venue, Credentials* out) override {
+        if (std::optional<CliError> error = m_inner->load(venue, out))
+            return error;
+        if (out->isEmpty())
+            return std::nullopt;
+        if (!m_account.isEmpty())
+            out->extras.insert(QStringLiteral("account"), m_account);
+        if (m_virtual)
+            out->extras.insert(QStringLiteral("account_type"), QStringLiteral("virtual"));
+        else if (out->extras.value(QStringLiteral("account_type")).isEmpty())
+            out->extras.insert(QStringLiteral("account_type"), QStringLiteral("real"));
+        return std::nullopt;
+    }
+
+private:
+    std::unique_ptr<CredentialSource> m_inner;
+    QString m_account;
+    bool m_virtual;
+};
+
+} // namespace
+
 std::unique_ptr<CredentialSource> credentialSourceFor(const CliArgs& args,
                                                       const QProcessEnvironment& environment,
                                                       QIODevice* notices, CredentialSchemaLookup schemas) {
+    if (args.venue == QLatin1String("kis")) {
+        const QString account = !args.kisAccount.isEmpty()
+                                    ? args.kisAccount
+                                    : environment.value(QStringLiteral("HOGA_KIS_ACCOUNT")).trimmed();
+        QProcessEnvironment env = environment;
+        if (!account.isEmpty())
+            env.insert(credentialVariable(QStringLiteral("account")), account);
+        if (args.kisVirtual)
+            env.insert(credentialVariable(QStringLiteral("account_type")), QStringLiteral("virtual"));
+        else if (env.value(credentialVariable(QStringLiteral("account_type"))).isEmpty())
+            env.insert(credentialVariable(QStringLiteral("account_type")), QStringLiteral("real"));
+        std::unique_ptr<CredentialSource> inner;
+        if (args.profile)
+            inner = std::make_unique<ProfileCredentialSource>(*args.profile, env, args.timeoutMs,
+                                                              args.verbose ? notices : nullptr);
+        else
+            inner = std::make_unique<EnvironmentCredentialSource>(env, std::move(schemas));
+        return std::make_unique<KisAccountOverride>(std::move(inner), account, args.kisVirtual);
+    }
     if (args.profile)
         return std::make_unique<ProfileCredentialSource>(*args.profile, environment, args.timeoutMs,
                                                          args.verbose ? notices : nullptr);

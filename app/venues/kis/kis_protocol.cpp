@@ -499,6 +499,10 @@ ApiCall KisProtocol::cancelCall(const OrderRef& ref) const {
                  {QStringLiteral("EXCG_ID_DVSN_CD"), QStringLiteral("KRX")}});
 }
 
+bool KisProtocol::readsOrderBeforeCancel(const OrderRef& ref) const {
+    return !m_orderBranches.contains(ref.id); // known from the order's answer or a listing
+}
+
 std::variant<Order, OrderRef> KisProtocol::parseCancel(const JsonValue&, const OrderRef& asked) const {
     // The answer names the cancel request's own number; the order is read again by its own.
     return asked;

@@ -81,6 +81,7 @@ public:
     ApiCall closedOrdersCall(const QString& market, int limit) const override;
     Result<QVector<Order>> parseOrders(const net::JsonValue& root) const override;
     ApiCall cancelCall(const OrderRef& ref) const override;
+    bool readsOrderBeforeCancel(const OrderRef& ref) const override;
     std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root,
                                               const OrderRef& asked) const override;
 

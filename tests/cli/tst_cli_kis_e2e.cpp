@@ -1,0 +1,139 @@
+// The real hoga-cli binary against the loopback KIS fake (--venue kis [--virtual] --rest-url --account, keys
+// in the environment): quotations, candles, an order's life and balances, on the real and the virtual
+// server. Every run is a new process that asks for its own token: the fake's issue throttle is off here
+// (tst_kis_connector covers it).
+#include "cli_process.h"
+#include "support/fake_kis/fake_kis_server.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace hoga;
+using namespace hoga::test;
+
+namespace {
+
+QList<QJsonObject> records(const CliProcessRun& run) {
+    QList<QJsonObject> list;
+    for (const QByteArray& line : run.lines())
+        list << QJsonDocument::fromJson(line).object();
+    return list;
+}
+
+QString text(const QJsonObject& o, const char* key) {
+    return o.value(QLatin1String(key)).toString();
+}
+
+} // namespace
+
+class TestCliKis : public QObject {
+    Q_OBJECT
+public:
+    explicit TestCliKis(bool isVirtual)
+        : m_virtual(isVirtual) {}
+
+private slots:
+    void init() {
+        m_server = std::make_unique<FakeKisServer>(m_virtual);
+        QVERIFY(m_server->start());
+        m_server->setTokenThrottleMs(0);
+        m_server->setRequestsPerSecond(1000); // processes in a row each start a fresh limiter
+        m_server->setHolding(QStringLiteral("000660"), 5, QStringLiteral("150000.5"));
+    }
+    void cleanup() { m_server.reset(); }
+
+    void quotations() {
+        CliProcessRun run = cli(QStringLiteral("ticker 005930"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(text(records(run).value(0), "last"), QStringLiteral("65800"));
+        QCOMPARE(text(records(run).value(0), "change_rate"), QStringLiteral("-0.0023"));
+
+        run = cli(QStringLiteral("orderbook 005930"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        const QJsonObject book = records(run).value(0);
+        QCOMPARE(book.value(QStringLiteral("bids")).toArray().size(), 10);
+        QCOMPARE(book.value(QStringLiteral("asks")).toArray().size(), 10);
+
+        for (const char* interval : {"1d", "1w", "1M"}) {
+            run =
+                cli(QStringLiteral("candles 005930 --interval %1 --count 150").arg(QLatin1String(interval)));
+            QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+            QCOMPARE(records(run).size(), 150);
+        }
+        run = cli(QStringLiteral("candles 005930 --interval 1m --count 30"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+
+        run = cli(QStringLiteral("ticker 999999"));
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(run.errorKind(), QStringLiteral("not_found"));
+    }
+
+    void orderLifeAndBalances() {
+        CliProcessRun run =
+            cli(QStringLiteral("order create 005930 --side buy --type limit --qty 3 --price 60000"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        const QString id = text(records(run).value(0), "id");
+        QCOMPARE(id, QStringLiteral("0000000001"));
+        QCOMPARE(text(records(run).value(0), "state"), QStringLiteral("open"));
+
+        run = cli(QStringLiteral("orders open"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(records(run).size(), 1);
+
+        run = cli(QStringLiteral("order cancel --id ") + id);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(text(records(run).value(0), "state"), QStringLiteral("cancelled"));
+
+        run = cli(QStringLiteral("order create 000660 --side sell --type market --qty 2"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(text(records(run).value(0), "id"), QStringLiteral("0000000003"));
+
+        run = cli(QStringLiteral("balances"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        const QList<QJsonObject> balances = records(run);
+        QCOMPARE(balances.size(), 2);
+        QCOMPARE(text(balances[0], "currency"), QStringLiteral("KRW"));
+        QCOMPARE(text(balances[0], "free"), QStringLiteral("10360000"));
+        QCOMPARE(text(balances[1], "currency"), QStringLiteral("000660"));
+        QCOMPARE(text(balances[1], "avg_buy_price"), QStringLiteral("150000.5"));
+
+        // Without an account number no order is sent.
+        run = cli(QStringLiteral("order create 005930 --side buy --type limit --qty 1 --price 60000"), false);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(m_server->orders().size(), 3);
+    }
+
+private:
+    CliProcessRun cli(const QString& command, bool withAccount = true) {
+        QStringList args{QStringLiteral("--venue"),      QStringLiteral("kis"),
+                         QStringLiteral("--rest-url"),   m_server->restUrl().toString(),
+                         QStringLiteral("--timeout-ms"), QStringLiteral("15000")};
+        if (m_virtual)
+            args << QStringLiteral("--virtual");
+        if (withAccount)
+            args << QStringLiteral("--account") << QStringLiteral("12345678-01");
+        args << command.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QProcessEnvironment env =
+            cliEnvironment(QStringLiteral("fake-app-key"), QStringLiteral("fake-app-secret"));
+        env.insert(QStringLiteral("HOGA_KIS_IGNORE_SESSION_HOURS"), QStringLiteral("1"));
+        return runHogaCli(args, env);
+    }
+
+    bool m_virtual;
+    std::unique_ptr<FakeKisServer> m_server;
+};
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    for (bool isVirtual : {false, true}) {
+        TestCliKis suite(isVirtual);
+        failures += QTest::qExec(&suite, argc, argv);
+    }
+    return failures;
+}
+
+#include "tst_cli_kis_e2e.moc"
