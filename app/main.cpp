@@ -16,11 +16,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QHash>
 #include <QMessageBox>
 #include <QProcess>
 #include <QTimer>
 
 #include <cstdio>
+#include <vector>
 
 namespace {
 
@@ -80,13 +82,33 @@ hoga::ProfileGate::Outcome logInWithoutDialog(hoga::ProfileGate& gate, const QSt
     return outcome;
 }
 
-// The venue a live profile runs when --venue is not given: the first venue it holds a key for.
-QString defaultVenue(const hoga::ProfileGate::Outcome& login) {
+// The venues a live profile runs when --venue is not given: every venue it holds a key for (the simulator
+// when it holds none).
+QStringList defaultVenues(const hoga::ProfileGate::Outcome& login) {
+    QStringList venues;
     if (login.credentials)
         for (const QString& venue : hoga::knownVenues())
             if (venue != QLatin1String("sim") && login.credentials->hasKey(venue))
-                return venue;
-    return QStringLiteral("sim");
+                venues << venue;
+    if (venues.isEmpty())
+        venues << QStringLiteral("sim");
+    return venues;
+}
+
+// One endpoint override: "upbit=URL" names its venue, a plain URL serves the only real venue running.
+struct EndpointOverride {
+    QString venue; // empty: unnamed
+    QString url;
+};
+
+EndpointOverride parseOverride(const QString& value) {
+    const qsizetype eq = value.indexOf(QLatin1Char('='));
+    if (eq > 0) {
+        const QString venue = value.left(eq).trimmed().toLower();
+        if (hoga::knownVenues().contains(venue))
+            return {venue, value.mid(eq + 1).trimmed()};
+    }
+    return {QString(), value.trimmed()};
 }
 
 // The same command line without --profile, for starting over at the login dialog.
@@ -147,25 +169,31 @@ int main(int argc, char** argv) {
     const QCommandLineOption venueOption(
         QStringLiteral("venue"),
         QCoreApplication::translate("hoga::Main",
-                                    "Venue to connect to: sim (the built-in simulator, default), upbit or "
-                                    "bithumb. API keys come from HOGA_API_KEY and HOGA_API_SECRET; without "
-                                    "them a real venue shows market data only."),
-        QStringLiteral("name"), QStringLiteral("sim"));
+                                    "Venues to run, comma separated: sim (the built-in simulator), upbit, "
+                                    "bithumb. Default: every venue the profile holds keys for, else sim. API "
+                                    "keys come from the profile, or HOGA_API_KEY and HOGA_API_SECRET; "
+                                    "without them a real venue shows market data only."),
+        QStringLiteral("names"), QStringLiteral("sim"));
     const QCommandLineOption restUrlOption(
         QStringLiteral("rest-url"),
-        QCoreApplication::translate("hoga::Main",
-                                    "REST endpoint of the venue (default: its production URL)."),
-        QStringLiteral("url"));
+        QCoreApplication::translate(
+            "hoga::Main", "REST endpoint of a venue, as venue=URL (repeatable; a plain URL when one "
+                          "real venue runs). Default: its production URL."),
+        QStringLiteral("[venue=]url"));
     const QCommandLineOption wsUrlOption(
         QStringLiteral("ws-url"),
-        QCoreApplication::translate("hoga::Main",
-                                    "Public WebSocket endpoint of the venue (default: its production URL)."),
-        QStringLiteral("url"));
+        QCoreApplication::translate(
+            "hoga::Main",
+            "Public WebSocket endpoint of a venue, as venue=URL (repeatable; a plain URL when one "
+            "real venue runs). Default: its production URL."),
+        QStringLiteral("[venue=]url"));
     const QCommandLineOption privateWsUrlOption(
         QStringLiteral("private-ws-url"),
-        QCoreApplication::translate("hoga::Main",
-                                    "Private WebSocket endpoint of the venue (default: its production URL)."),
-        QStringLiteral("url"));
+        QCoreApplication::translate(
+            "hoga::Main",
+            "Private WebSocket endpoint of a venue, as venue=URL (repeatable; a plain URL when one "
+            "real venue runs). Default: its production URL."),
+        QStringLiteral("[venue=]url"));
     const QCommandLineOption profileOption(
         QStringLiteral("profile"),
         QCoreApplication::translate("hoga::Main",
@@ -215,10 +243,19 @@ int main(int argc, char** argv) {
         }
     }
 
-    QString venue = parser.value(venueOption).trimmed().toLower();
-    if (!hoga::knownVenues().contains(venue))
-        return usageError(QCoreApplication::translate("hoga::Main", "Unknown venue “%1”. Choose one of: %2.")
-                              .arg(venue, hoga::knownVenues().join(QStringLiteral(", "))));
+    // --venue takes one venue or several, comma separated.
+    QStringList venues;
+    for (const QString& part : parser.value(venueOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString venue = part.trimmed().toLower();
+        if (!hoga::knownVenues().contains(venue))
+            return usageError(
+                QCoreApplication::translate("hoga::Main", "Unknown venue “%1”. Choose one of: %2.")
+                    .arg(venue, hoga::knownVenues().join(QStringLiteral(", "))));
+        if (!venues.contains(venue))
+            venues << venue;
+    }
+    if (venues.isEmpty())
+        venues << QStringLiteral("sim");
 
     // Who is using Hoga. Screenshot runs never wait on a dialog: they use the Demo profile.
     hoga::ProfileGate gate;
@@ -247,54 +284,85 @@ int main(int argc, char** argv) {
 
     const hoga::ProfileInfo& profile = login.profile.profile;
     const bool paperOnly = profile.paperOnly || profile.demo;
-    if (paperOnly && venue != QLatin1String("sim")) {
+    if (paperOnly && venues != QStringList{QStringLiteral("sim")}) {
         if (parser.isSet(venueOption))
             std::fprintf(stderr, "%s\n",
                          qPrintable(QCoreApplication::translate(
                                         "hoga::Main",
                                         "Profile “%1” is paper only: it runs on the simulator, not on %2.")
-                                        .arg(profile.name, venue)));
-        venue = QStringLiteral("sim");
+                                        .arg(profile.name, venues.join(QStringLiteral(", ")))));
+        venues = QStringList{QStringLiteral("sim")};
     } else if (!paperOnly && !parser.isSet(venueOption)) {
-        venue = defaultVenue(login);
+        venues = defaultVenues(login);
     }
-    const bool simulated = venue == QLatin1String("sim");
-    std::unique_ptr<hoga::VenueSession> session;
-    if (simulated) {
-        // The embedded simulator keeps its own options (--seed).
-        session = hoga::VenueSession::simulated(config);
-    } else {
-        if (parser.isSet(seedOption))
-            return usageError(
-                QCoreApplication::translate("hoga::Main", "--seed only applies to the simulator."));
-        hoga::VenueConfig venueConfig;
-        venueConfig.venue = venue;
-        const std::pair<const QCommandLineOption*, QUrl*> urls[] = {
-            {&restUrlOption, &venueConfig.endpoints.restUrl},
-            {&wsUrlOption, &venueConfig.endpoints.wsUrl},
-            {&privateWsUrlOption, &venueConfig.endpoints.privateWsUrl}};
-        for (const auto& [option, url] : urls) {
-            if (!parser.isSet(*option))
-                continue;
-            *url = QUrl(parser.value(*option), QUrl::StrictMode);
-            if (!url->isValid() || url->scheme().isEmpty() || url->host().isEmpty())
+    if (parser.isSet(seedOption) && !venues.contains(QLatin1String("sim")))
+        return usageError(QCoreApplication::translate("hoga::Main", "--seed only applies to the simulator."));
+
+    // Endpoint overrides, per venue: "--rest-url upbit=URL"; a plain URL when one real venue runs.
+    QStringList realVenues = venues;
+    realVenues.removeAll(QStringLiteral("sim"));
+    QHash<QString, hoga::VenueEndpoints> endpoints;
+    const std::pair<const QCommandLineOption*, QUrl hoga::VenueEndpoints::*> urls[] = {
+        {&restUrlOption, &hoga::VenueEndpoints::restUrl},
+        {&wsUrlOption, &hoga::VenueEndpoints::wsUrl},
+        {&privateWsUrlOption, &hoga::VenueEndpoints::privateWsUrl}};
+    for (const auto& [option, member] : urls) {
+        for (const QString& value : parser.values(*option)) {
+            EndpointOverride o = parseOverride(value);
+            if (o.venue.isEmpty()) {
+                if (realVenues.size() != 1)
+                    return usageError(QCoreApplication::translate(
+                                          "hoga::Main",
+                                          "--%1 must name its venue (upbit=URL) unless exactly one venue "
+                                          "other than the simulator runs.")
+                                          .arg(option->names().constFirst()));
+                o.venue = realVenues.constFirst();
+            }
+            if (!realVenues.contains(o.venue))
+                return usageError(
+                    QCoreApplication::translate("hoga::Main", "--%1 names %2, which does not run.")
+                        .arg(option->names().constFirst(), o.venue));
+            const QUrl url(o.url, QUrl::StrictMode);
+            if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
                 return usageError(
                     QCoreApplication::translate("hoga::Main", "--%1 takes an absolute URL, not “%2”.")
-                        .arg(option->names().constFirst(), parser.value(*option)));
+                        .arg(option->names().constFirst(), o.url));
+            endpoints[o.venue].*member = url;
         }
+    }
+
+    // Every venue on its own connector thread (each session hosts its connector).
+    std::vector<std::unique_ptr<hoga::VenueSession>> sessions;
+    for (const QString& venue : std::as_const(venues)) {
+        if (venue == QLatin1String("sim")) {
+            // The embedded simulator keeps its own options (--seed).
+            sessions.push_back(hoga::VenueSession::simulated(config));
+            continue;
+        }
+        hoga::VenueConfig venueConfig;
+        venueConfig.venue = venue;
+        venueConfig.endpoints = endpoints.value(venue);
         // The profile's keys; HOGA_API_KEY/HOGA_API_SECRET override them (scripting).
         const hoga::EnvironmentCredentialProvider environment;
         venueConfig.credentials = environment.credentialsFor(venue);
         if (venueConfig.credentials.isEmpty() && login.credentials)
             venueConfig.credentials = login.credentials->credentialsFor(venue);
-        session = hoga::VenueSession::create(venueConfig);
+        std::unique_ptr<hoga::VenueSession> session = hoga::VenueSession::create(venueConfig);
         if (!session)
             return usageError(QCoreApplication::translate("hoga::Main", "Unknown venue “%1”.").arg(venue));
+        sessions.push_back(std::move(session));
+    }
+    QList<hoga::VenueSession*> sessionList;
+    hoga::VenueSession* simSession = nullptr;
+    for (const auto& session : sessions) {
+        sessionList << session.get();
+        if (session->isSimulated())
+            simSession = session.get();
     }
     // Window layout and preferences belong to the profile.
     const std::unique_ptr<hoga::AppSettings> settings =
         hoga::AppSettings::forProfile(login.profile.paths().settingsFile());
-    hoga::MainWindow window(settings.get(), {session.get()}, language);
+    hoga::MainWindow window(settings.get(), sessionList, language);
     hoga::ProfileContext context;
     context.manager = &gate.manager();
     context.profile = profile;
@@ -325,8 +393,8 @@ int main(int argc, char** argv) {
 
     hoga::DemoOrders* demo = nullptr;
     if (parser.isSet(demoOption)) {
-        demo = new hoga::DemoOrders(session.get(), &app);
-        if (!demo->start()) {
+        demo = simSession ? new hoga::DemoOrders(simSession, &app) : nullptr;
+        if (!demo || !demo->start()) {
             std::fprintf(stderr, "%s\n",
                          qPrintable(QCoreApplication::translate(
                              "hoga::Main", "--demo-orders only works on the simulator.")));

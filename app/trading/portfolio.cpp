@@ -13,57 +13,130 @@ const QString kUsdt = QStringLiteral("USDT");
 constexpr int kUsdtScale = 8;     // USDT values: 8 fraction digits
 constexpr int kFractionScale = 6; // shares and PnL rates
 
-// The last price of `market`, if its ticker exists and has one.
-std::optional<Decimal> lastOf(const QHash<QString, Ticker>& tickers, const QString& market) {
-    const auto it = tickers.constFind(market);
-    if (it == tickers.cend() || !it->last.isPositive())
+// A live price and where it came from.
+struct Quote {
+    Decimal price;
+    QString source;
+};
+
+// The market quoting `base` in `quote` on one venue, by its market list or else by the usual code shapes.
+class VenuePrices {
+public:
+    explicit VenuePrices(const VenueHoldings& venue)
+        : m_venue(&venue) {
+        for (const Market& m : venue.markets)
+            m_codes.insert(m.base + QLatin1Char('/') + m.quote, m.code);
+    }
+
+    const VenueHoldings& venue() const { return *m_venue; }
+
+    std::optional<Quote> quote(const QString& base, const QString& quote) const {
+        QStringList codes;
+        if (const QString code = m_codes.value(base + QLatin1Char('/') + quote); !code.isEmpty())
+            codes << code;
+        codes << quote + QLatin1Char('-') + base << base + quote;
+        for (const QString& code : std::as_const(codes)) {
+            const auto it = m_venue->tickers.constFind(code);
+            if (it != m_venue->tickers.cend() && it->last.isPositive()) {
+                const QString source =
+                    m_venue->venueName.isEmpty() ? code : m_venue->venueName + QLatin1Char(' ') + code;
+                return Quote{it->last, source};
+            }
+        }
         return std::nullopt;
-    return it->last;
+    }
+
+    bool hasKrwMarket(const QString& base) const { return quote(base, kKrw).has_value(); }
+
+private:
+    const VenueHoldings* m_venue;
+    QHash<QString, QString> m_codes; // "BTC/KRW" -> code
+};
+
+// Upbit first, then Bithumb, then the rest in the order given.
+int ratePreference(const QString& venue) {
+    if (venue == QLatin1String("upbit"))
+        return 0;
+    if (venue == QLatin1String("bithumb"))
+        return 1;
+    return 2;
 }
 
-// Current KRW price of one unit of `currency`: KRW itself, its KRW market, or its USDT market converted at
-// the KRW-USDT rate. Nothing when none of these exists.
-std::optional<Decimal> priceInKrw(const QString& currency, const QHash<QString, Ticker>& tickers,
-                                  const Decimal& usdtKrw) {
-    if (currency == kKrw)
-        return Decimal(1);
-    if (auto krw = lastOf(tickers, kKrw + QLatin1Char('-') + currency))
-        return krw;
-    if (usdtKrw.isPositive()) {
-        if (auto usdt = lastOf(tickers, currency + kUsdt))
-            return *usdt * usdtKrw;
+std::optional<Quote> usdtRate(const QVector<VenuePrices>& prices) {
+    std::optional<Quote> best;
+    int bestRank = 3;
+    for (const VenuePrices& p : prices) {
+        const int rank = ratePreference(p.venue().venue);
+        if (rank >= bestRank)
+            continue;
+        if (auto q = p.quote(kUsdt, kKrw)) {
+            best = q;
+            bestRank = rank;
+        }
     }
+    return best;
+}
+
+// The current KRW price of one unit of `currency` held on `own` (index into prices): KRW itself, USDT at the
+// rate, its KRW market, or its USDT market at the rate; the holding's own venue first.
+std::optional<Quote> priceInKrw(const QString& currency, int own, const QVector<VenuePrices>& prices,
+                                const std::optional<Quote>& rate) {
+    if (currency == kKrw)
+        return Quote{Decimal(1), QString()};
+    if (currency == kUsdt)
+        return rate;
+    QVector<int> order{own};
+    for (int i = 0; i < prices.size(); ++i)
+        if (i != own)
+            order << i;
+    for (int i : std::as_const(order))
+        if (auto krw = prices[i].quote(currency, kKrw))
+            return krw;
+    if (!rate)
+        return std::nullopt;
+    for (int i : std::as_const(order))
+        if (auto usdt = prices[i].quote(currency, kUsdt))
+            return Quote{usdt->price * rate->price,
+                         QStringLiteral("%1 × %2").arg(usdt->source, rate->source)};
     return std::nullopt;
 }
 
 // The average buy price in KRW, or 0 when unknown. A price without a currency is taken as KRW only when the
-// coin trades against KRW (that is the venue it was bought on).
-Decimal avgPriceInKrw(const Balance& b, const QHash<QString, Ticker>& tickers, const Decimal& usdtKrw) {
+// coin trades against KRW on its venue (that is where it was bought).
+Decimal avgPriceInKrw(const Balance& b, const VenuePrices& own, const Decimal& usdtKrw) {
     if (b.currency == kKrw || !b.avgBuyPrice.isPositive())
         return {};
     const QString currency = b.avgBuyCurrency.toUpper();
     if (currency == kKrw)
         return b.avgBuyPrice;
-    if (currency.isEmpty() && tickers.contains(kKrw + QLatin1Char('-') + b.currency))
+    if (currency.isEmpty() && own.hasKrwMarket(b.currency))
         return b.avgBuyPrice;
     if (currency == kUsdt && usdtKrw.isPositive())
         return b.avgBuyPrice * usdtKrw;
     return {};
 }
 
-PortfolioRow valueRow(const Balance& b, const QHash<QString, Ticker>& tickers, const Decimal& usdtKrw) {
+PortfolioRow valueRow(const Balance& b, int own, const QVector<VenuePrices>& prices,
+                      const std::optional<Quote>& rate) {
+    const VenueHoldings& venue = prices[own].venue();
     PortfolioRow row;
+    row.venue = venue.venue;
+    row.venueName = venue.venueName;
     row.currency = b.currency;
     row.qty = b.total();
+    const Decimal usdtKrw = rate ? rate->price : Decimal();
     try {
-        const auto price = priceInKrw(b.currency, tickers, usdtKrw);
+        const auto price = priceInKrw(b.currency, own, prices, rate);
         if (!price)
             return row;
-        row.priceKrw = *price;
+        row.priceKrw = price->price;
+        row.priceSource = price->source;
         row.valueKrw = row.qty * row.priceKrw;
-        if (usdtKrw.isPositive())
+        if (b.currency == kUsdt)
+            row.valueUsdt = row.qty; // exact, not through the rate and back
+        else if (usdtKrw.isPositive())
             row.valueUsdt = row.valueKrw.divide(usdtKrw, kUsdtScale, Rounding::HalfEven);
-        row.avgPriceKrw = avgPriceInKrw(b, tickers, usdtKrw);
+        row.avgPriceKrw = avgPriceInKrw(b, prices[own], usdtKrw);
         if (row.avgPriceKrw.isPositive()) {
             const Decimal cost = row.qty * row.avgPriceKrw;
             row.unrealizedPnlKrw = row.valueKrw - cost;
@@ -74,6 +147,8 @@ PortfolioRow valueRow(const Balance& b, const QHash<QString, Ticker>& tickers, c
     } catch (const DecimalError&) {
         // An absurd venue number must not take the whole view down: show the holding as unpriced.
         PortfolioRow unpriced;
+        unpriced.venue = venue.venue;
+        unpriced.venueName = venue.venueName;
         unpriced.currency = b.currency;
         unpriced.qty = b.total();
         return unpriced;
@@ -81,21 +156,46 @@ PortfolioRow valueRow(const Balance& b, const QHash<QString, Ticker>& tickers, c
     return row;
 }
 
+Decimal toUsdt(const Decimal& krw, const Decimal& usdtKrw) {
+    return usdtKrw.isPositive() ? krw.divide(usdtKrw, kUsdtScale, Rounding::HalfEven) : Decimal();
+}
+
 } // namespace
 
-PortfolioSnapshot computePortfolio(const QVector<Balance>& balances, const QHash<QString, Ticker>& tickers) {
-    PortfolioSnapshot snapshot;
-    snapshot.usdtKrw = lastOf(tickers, kKrw + QLatin1Char('-') + kUsdt).value_or(Decimal());
+PortfolioSnapshot computePortfolio(const QVector<VenueHoldings>& venues) {
+    QVector<VenuePrices> prices;
+    prices.reserve(venues.size());
+    for (const VenueHoldings& v : venues)
+        prices.append(VenuePrices(v));
 
-    for (const Balance& b : balances) {
-        if (!b.total().isPositive())
-            continue;
-        PortfolioRow row = valueRow(b, tickers, snapshot.usdtKrw);
-        if (row.priced) {
-            snapshot.totalKrw += row.valueKrw;
-            snapshot.totalPnlKrw += row.unrealizedPnlKrw;
+    PortfolioSnapshot snapshot;
+    const std::optional<Quote> rate = usdtRate(prices);
+    if (rate) {
+        snapshot.usdtKrw = rate->price;
+        snapshot.usdtKrwSource = rate->source;
+    }
+
+    for (int i = 0; i < venues.size(); ++i) {
+        VenueTotal total;
+        total.venue = venues[i].venue;
+        total.venueName = venues[i].venueName;
+        for (const Balance& b : venues[i].balances) {
+            if (!b.total().isPositive())
+                continue;
+            PortfolioRow row = valueRow(b, i, prices, rate);
+            ++total.holdings;
+            if (row.priced) {
+                total.totalKrw += row.valueKrw;
+                snapshot.totalPnlKrw += row.unrealizedPnlKrw;
+            } else {
+                ++total.unpriced;
+            }
+            snapshot.rows.append(row);
         }
-        snapshot.rows.append(row);
+        total.totalUsdt = toUsdt(total.totalKrw, snapshot.usdtKrw);
+        snapshot.totalKrw += total.totalKrw;
+        snapshot.unpriced += total.unpriced;
+        snapshot.venues.append(total);
     }
 
     if (snapshot.totalKrw.isPositive()) {
@@ -105,8 +205,7 @@ PortfolioSnapshot computePortfolio(const QVector<Balance>& balances, const QHash
         }
     }
     // The total is converted once rather than summing rounded row values.
-    if (snapshot.usdtKrw.isPositive())
-        snapshot.totalUsdt = snapshot.totalKrw.divide(snapshot.usdtKrw, kUsdtScale, Rounding::HalfEven);
+    snapshot.totalUsdt = toUsdt(snapshot.totalKrw, snapshot.usdtKrw);
 
     std::stable_sort(snapshot.rows.begin(), snapshot.rows.end(),
                      [](const PortfolioRow& a, const PortfolioRow& b) {
@@ -114,9 +213,18 @@ PortfolioSnapshot computePortfolio(const QVector<Balance>& balances, const QHash
                              return a.priced;
                          if (a.valueKrw != b.valueKrw)
                              return a.valueKrw > b.valueKrw;
-                         return a.currency < b.currency;
+                         if (a.currency != b.currency)
+                             return a.currency < b.currency;
+                         return a.venue < b.venue;
                      });
     return snapshot;
+}
+
+PortfolioSnapshot computePortfolio(const QVector<Balance>& balances, const QHash<QString, Ticker>& tickers) {
+    VenueHoldings venue;
+    venue.balances = balances;
+    venue.tickers = tickers;
+    return computePortfolio(QVector<VenueHoldings>{venue});
 }
 
 } // namespace hoga

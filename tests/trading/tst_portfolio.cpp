@@ -38,11 +38,110 @@ const PortfolioRow* rowOf(const PortfolioSnapshot& s, const QString& currency) {
     return nullptr;
 }
 
+VenueHoldings venue(const QString& id, const QString& name, QVector<Balance> balances,
+                    std::initializer_list<std::pair<const char*, const char*>> lasts) {
+    VenueHoldings v;
+    v.venue = id;
+    v.venueName = name;
+    v.balances = std::move(balances);
+    for (const auto& [market, last] : lasts)
+        addTicker(v.tickers, QString::fromLatin1(market), last);
+    return v;
+}
+
+const PortfolioRow* rowOf(const PortfolioSnapshot& s, const QString& venue, const QString& currency) {
+    for (const PortfolioRow& r : s.rows)
+        if (r.venue == venue && r.currency == currency)
+            return &r;
+    return nullptr;
+}
+
 } // namespace
 
 class TestPortfolio : public QObject {
     Q_OBJECT
 private slots:
+    void severalVenuesValuedTogetherThroughUpbitsRate() {
+        const QVector<VenueHoldings> venues{
+            venue(QStringLiteral("sim"), QStringLiteral("Simulated market"),
+                  {balance(QStringLiteral("KRW"), "500000"), balance(QStringLiteral("BTC"), "0.002")},
+                  {{"KRW-BTC", "100000000"}, {"KRW-USDT", "1500"}}),
+            venue(QStringLiteral("upbit"), QStringLiteral("Upbit"),
+                  {balance(QStringLiteral("USDT"), "100"), balance(QStringLiteral("SOL"), "2")},
+                  {{"KRW-USDT", "1400"}, {"USDT-SOL", "150.5"}, {"KRW-BTC", "140000000"}}),
+            venue(QStringLiteral("bithumb"), QStringLiteral("Bithumb"),
+                  {balance(QStringLiteral("BTC"), "0.01"), balance(QStringLiteral("ETH"), "0.5"),
+                   balance(QStringLiteral("ZZZ"), "7")},
+                  {{"KRW-BTC", "141000000"}, {"KRW-USDT", "1410"}}),
+        };
+        const PortfolioSnapshot s = computePortfolio(venues);
+        // Upbit's rate wins over Bithumb's and the simulator's.
+        QCOMPARE(s.usdtKrw, dec("1400"));
+        QCOMPARE(s.usdtKrwSource, QStringLiteral("Upbit KRW-USDT"));
+
+        // A coin on its own venue's KRW market (the simulator's BTC at the simulator's price).
+        const PortfolioRow* simBtc = rowOf(s, QStringLiteral("sim"), QStringLiteral("BTC"));
+        QVERIFY(simBtc && simBtc->priced);
+        QCOMPARE(simBtc->valueKrw, dec("200000"));
+        QCOMPARE(simBtc->priceSource, QStringLiteral("Simulated market KRW-BTC"));
+        // USDT itself: at the rate in KRW, exactly its quantity in USDT.
+        const PortfolioRow* usdt = rowOf(s, QStringLiteral("upbit"), QStringLiteral("USDT"));
+        QCOMPARE(usdt->valueKrw, dec("140000"));
+        QCOMPARE(usdt->valueUsdt, dec("100"));
+        // Through its USDT market at the rate.
+        const PortfolioRow* sol = rowOf(s, QStringLiteral("upbit"), QStringLiteral("SOL"));
+        QCOMPARE(sol->valueKrw, dec("421400")); // 2 x 150.5 x 1,400
+        QCOMPARE(sol->priceSource, QStringLiteral("Upbit USDT-SOL × Upbit KRW-USDT"));
+        // Its own venue's price first.
+        const PortfolioRow* bithumbBtc = rowOf(s, QStringLiteral("bithumb"), QStringLiteral("BTC"));
+        QCOMPARE(bithumbBtc->valueKrw, dec("1410000"));
+        // ETH is quoted nowhere, ZZZ neither: said, not counted as zero.
+        QVERIFY(!rowOf(s, QStringLiteral("bithumb"), QStringLiteral("ETH"))->priced);
+        QVERIFY(!rowOf(s, QStringLiteral("bithumb"), QStringLiteral("ZZZ"))->priced);
+        QCOMPARE(s.unpriced, 2);
+
+        QCOMPARE(s.venues.size(), 3);
+        QCOMPARE(s.venues[0].totalKrw, dec("700000"));
+        QCOMPARE(s.venues[1].totalKrw, dec("561400"));
+        QCOMPARE(s.venues[1].totalUsdt, dec("401")); // 561,400 / 1,400
+        QCOMPARE(s.venues[2].totalKrw, dec("1410000"));
+        QCOMPARE(s.venues[2].unpriced, 2);
+        QCOMPARE(s.totalKrw, dec("2671400"));
+        QCOMPARE(s.totalUsdt, dec("2671400").divide(dec("1400"), 8, Rounding::HalfEven));
+        QCOMPARE(s.totalUsdt, dec("1908.14285714"));
+    }
+
+    void coinPricedOnAnotherVenueWhenItsOwnDoesNotQuoteIt() {
+        const QVector<VenueHoldings> venues{
+            venue(QStringLiteral("bithumb"), QStringLiteral("Bithumb"), {balance(QStringLiteral("SOL"), "1")},
+                  {{"KRW-USDT", "1410"}}),
+            venue(QStringLiteral("upbit"), QStringLiteral("Upbit"), {},
+                  {{"KRW-SOL", "210000"}, {"KRW-USDT", "1400"}}),
+        };
+        const PortfolioSnapshot s = computePortfolio(venues);
+        const PortfolioRow* sol = rowOf(s, QStringLiteral("bithumb"), QStringLiteral("SOL"));
+        QVERIFY(sol->priced);
+        QCOMPARE(sol->valueKrw, dec("210000"));
+        QCOMPARE(sol->priceSource, QStringLiteral("Upbit KRW-SOL"));
+        QCOMPARE(sol->valueUsdt, dec("150"));
+    }
+
+    void bithumbsRateWithoutUpbitAndTheSimulatorsAlone() {
+        const PortfolioSnapshot withBithumb = computePortfolio(QVector<VenueHoldings>{
+            venue(QStringLiteral("sim"), QStringLiteral("Simulated market"),
+                  {balance(QStringLiteral("KRW"), "1")}, {{"KRW-USDT", "1500"}}),
+            venue(QStringLiteral("bithumb"), QStringLiteral("Bithumb"), {}, {{"KRW-USDT", "1410"}})});
+        QCOMPARE(withBithumb.usdtKrw, dec("1410"));
+        QCOMPARE(withBithumb.usdtKrwSource, QStringLiteral("Bithumb KRW-USDT"));
+
+        const PortfolioSnapshot paper = computePortfolio(
+            QVector<VenueHoldings>{venue(QStringLiteral("sim"), QStringLiteral("Simulated market"),
+                                         {balance(QStringLiteral("KRW"), "3000")}, {{"KRW-USDT", "1500"}})});
+        QCOMPARE(paper.usdtKrw, dec("1500"));
+        QCOMPARE(paper.usdtKrwSource, QStringLiteral("Simulated market KRW-USDT"));
+        QCOMPARE(paper.totalUsdt, dec("2"));
+    }
+
     void krwAndCoinWithKrwMarket() {
         QHash<QString, Ticker> tickers;
         addTicker(tickers, QStringLiteral("KRW-BTC"), "150000000");

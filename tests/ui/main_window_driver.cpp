@@ -6,6 +6,7 @@
 #include "mainwindow/main_window.h"
 #include "mainwindow/venue_status_widget.h"
 #include "marketdata/market_data_hub.h"
+#include "markets/market_key.h"
 #include "markets/market_list_model.h"
 #include "markets/market_list_panel.h"
 #include "orderbook/order_book_side_model.h"
@@ -57,7 +58,7 @@ QModelIndex MainWindowDriver::findRow(const QAbstractItemModel* model, const QSt
 }
 
 void MainWindowDriver::showTab(QWidget* tab) const {
-    m_window->tabs()->setCurrentWidget(tab);
+    m_window->showTab(tab); // a venue's tab may sit in its venue stack
 }
 
 Decimal MainWindowDriver::portfolioQty(const QString& currency) const {
@@ -111,10 +112,11 @@ void MainWindowDriver::confirmOrder() {
     QVERIFY(!m_window->ticket()->confirmDialog());
 }
 
-void MainWindowDriver::selectMarketByClicking(const QString& code) {
+void MainWindowDriver::selectMarketByClicking(const QString& key) {
     auto* view = find<QTableView>(QStringLiteral("marketListView"));
     // The name cell: a click on the star column stars the market instead of selecting it.
-    const QModelIndex row = findRow(view->model(), code).siblingAtColumn(MarketListModel::MarketColumn);
+    const QModelIndex row = findRow(view->model(), key).siblingAtColumn(MarketListModel::MarketColumn);
+    const QString code = codeOfKey(key);
     QVERIFY(row.isValid());
     view->scrollTo(row);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
@@ -180,7 +182,7 @@ void MainWindowDriver::verifyLiveDataInEveryTab(int minBookLevels) {
 
 MainWindowDriver::PlacedOrder MainWindowDriver::placeLimitBuyAndCancel() {
     TradingTab* trading = m_window->tradingTab();
-    m_window->tabs()->setCurrentWidget(trading);
+    showTab(trading);
     const int openBefore = trading->openOrdersModel()->rowCount();
 
     find<QPushButton>(QStringLiteral("buySideButton"))->click();

@@ -54,7 +54,8 @@ public:
     // Clicks submit and, when the ticket asks, confirms in the order confirmation.
     void clickSubmit();
     void confirmOrder();
-    void selectMarketByClicking(const QString& code);
+    // `key`: the market list's key (the plain code with one venue, "upbit:KRW-BTC" with several).
+    void selectMarketByClicking(const QString& key);
 
     // --- the flows every venue must pass ---
     // Markets with live prices, portfolio rows, an order book of at least `minBookLevels` per side with asks

@@ -95,7 +95,9 @@ private slots:
         doge.qty = dec("12");
         model.setSnapshot(snapshot({doge}));
         QCOMPARE(text(model, 0, PortfolioModel::QtyColumn), QStringLiteral("12"));
-        QVERIFY(text(model, 0, PortfolioModel::ValueKrwColumn).isEmpty());
+        // Said, not blank: a holding without a price is not worth zero.
+        QCOMPARE(text(model, 0, PortfolioModel::ValueKrwColumn), QStringLiteral("no price"));
+        QVERIFY(text(model, 0, PortfolioModel::ValueUsdtColumn).isEmpty());
         QVERIFY(
             !model.data(model.index(0, PortfolioModel::AssetColumn), Qt::ToolTipRole).toString().isEmpty());
     }

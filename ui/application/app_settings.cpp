@@ -114,6 +114,14 @@ void AppSettings::setAutoLockMinutes(int minutes) {
     m_settings->setValue(QStringLiteral("security/autoLockMinutes"), std::max(0, minutes));
 }
 
+QString AppSettings::selectedVenue() const {
+    return m_settings->value(QStringLiteral("markets/currentVenue")).toString();
+}
+
+void AppSettings::setSelectedVenue(const QString& venue) {
+    m_settings->setValue(QStringLiteral("markets/currentVenue"), venue);
+}
+
 QStringList AppSettings::watchlist(const QString& venue) const {
     return m_settings->value(QStringLiteral("watchlist/") + venue).toStringList();
 }

@@ -40,6 +40,9 @@ public:
 
     QString selectedMarket(const QString& venue) const;
     void setSelectedMarket(const QString& venue, const QString& market);
+    // The venue of the current market in a window of several venues.
+    QString selectedVenue() const;
+    void setSelectedVenue(const QString& venue);
     QString selectedTab() const; // the tab's object name
     void setSelectedTab(const QString& objectName);
     QString chartInterval() const; // intervalName() text, empty if never chosen

@@ -6,6 +6,7 @@
 #include "keys/venue_keys_dialog.h"
 #include "marketdata/market_data_hub.h"
 #include "markets/market_header.h"
+#include "markets/market_key.h"
 #include "markets/market_list_model.h"
 #include "markets/market_list_panel.h"
 #include "markets/watchlist.h"
@@ -39,6 +40,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hoga {
 
 MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiLanguage language,
@@ -64,6 +67,8 @@ MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiL
     // Only after restoreSettings(): taking it earlier would overwrite the saved market before it is read.
     if (m_market.isEmpty() && !m_marketList->currentMarket().isEmpty())
         setCurrentMarket(m_marketList->currentMarket());
+    else if (!m_market.isEmpty())
+        showVenue(m_venueIndex);
     updateTitle();
 
     for (VenueSession* s : m_sessions)
@@ -73,55 +78,29 @@ MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiL
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildCentralArea() {
+MainWindow::VenueViews MainWindow::buildVenueViews(VenueSession* session) {
     const bool korean = m_language == UiLanguage::Korean;
-    MarketDataHub* hub = m_session->hub();
-
-    m_marketList = new MarketListPanel(hub, this);
-    m_marketList->setPreferLocalNames(korean);
-    m_marketList->setMinimumWidth(268);
-
-    m_header = new MarketHeader(hub, this);
-    m_header->setPreferLocalNames(korean);
-
-    // The watchlist is the profile's, per venue (market codes differ between venues).
-    m_watchlist = new Watchlist(this);
-    m_watchlist->setCodes(m_settings->watchlist(m_session->venueId()));
-    connect(m_watchlist, &Watchlist::changed, this, [this] {
-        m_settings->setWatchlist(m_session->venueId(), m_watchlist->codes());
-        m_settings->sync();
-    });
-    m_marketList->setWatchlist(m_watchlist);
-    m_header->setWatchlist(m_watchlist);
-
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("mainTabs"));
-    m_tabs->setDocumentMode(true);
-    m_portfolio = new PortfolioTab(m_session, m_tabs);
-    m_chart = new ChartTab(hub, m_tabs);
-    m_chart->setObjectName(QStringLiteral("chartTab"));
-    m_chart->setPreferLocalNames(korean);
-    m_orderBook = new OrderBookTab(hub, m_tabs);
-    m_trading = new TradingTab(m_session, m_tabs);
-    m_tabs->addTab(m_portfolio, tr("Portfolio"));
-    m_tabs->addTab(m_chart, tr("Chart"));
-    m_tabs->addTab(m_orderBook, tr("Order book"));
-    m_tabs->addTab(m_trading, tr("Trading"));
-
-    auto* center = new QWidget(this);
-    auto* centerLayout = new QVBoxLayout(center);
-    centerLayout->setContentsMargins(0, 0, 0, 0);
-    centerLayout->setSpacing(0);
-    m_banner = new NoticeBanner(center);
-    centerLayout->addWidget(m_banner);
-    centerLayout->addWidget(m_header);
-    centerLayout->addWidget(m_tabs, 1);
-
-    m_ticket = new OrderTicket(m_session, this);
-    m_ticket->setConfirmPaperOrders(m_settings->confirmPaperOrders());
-    connect(m_ticket, &OrderTicket::confirmPaperOrdersChanged, this, [this](bool confirm) {
+    MarketDataHub* hub = session->hub();
+    VenueViews v;
+    v.session = session;
+    v.header = new MarketHeader(hub, this);
+    v.header->setPreferLocalNames(korean);
+    v.header->setWatchlist(m_watchlist);
+    if (multiVenue())
+        v.header->setWatchlistVenue(session->venueId());
+    v.chart = new ChartTab(hub, this);
+    v.chart->setObjectName(QStringLiteral("chartTab"));
+    v.chart->setPreferLocalNames(korean);
+    v.orderBook = new OrderBookTab(hub, this);
+    v.trading = new TradingTab(session, this);
+    v.ticket = new OrderTicket(session, this);
+    v.ticket->setConfirmPaperOrders(m_settings->confirmPaperOrders());
+    connect(v.ticket, &OrderTicket::confirmPaperOrdersChanged, this, [this](bool confirm) {
         m_settings->setConfirmPaperOrders(confirm);
         m_settings->sync();
+        for (const VenueViews& other : std::as_const(m_views))
+            if (other.ticket->confirmPaperOrders() != confirm)
+                other.ticket->setConfirmPaperOrders(confirm);
         if (m_confirmPaperAction)
             m_confirmPaperAction->setChecked(confirm);
         if (!confirm)
@@ -129,8 +108,72 @@ void MainWindow::buildCentralArea() {
                                         "Confirm simulated orders turns the question back on."),
                                      10000);
     });
-    connect(m_trading, &TradingTab::message, this,
+    connect(v.trading, &TradingTab::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 15000); });
+    connect(v.orderBook, &OrderBookTab::priceSelected, v.ticket, &OrderTicket::setPrice);
+    connect(v.chart, &ChartTab::intervalChanged, this, [this](CandleInterval interval) {
+        m_settings->setChartInterval(intervalName(interval));
+        // Every venue's chart keeps the interval the trader picked.
+        for (const VenueViews& other : std::as_const(m_views))
+            if (other.chart->interval() != interval)
+                other.chart->setInterval(interval);
+    });
+    return v;
+}
+
+void MainWindow::buildCentralArea() {
+    const bool korean = m_language == UiLanguage::Korean;
+
+    QList<MarketSource> sources;
+    for (VenueSession* s : std::as_const(m_sessions))
+        sources.append({multiVenue() ? s->venueId() : QString(), s->displayName(), s->hub()});
+    m_marketList = new MarketListPanel(sources, this);
+    m_marketList->setPreferLocalNames(korean);
+    m_marketList->setMinimumWidth(268);
+
+    // The watchlist is the profile's, per venue (market codes differ between venues).
+    m_watchlist = new Watchlist(this);
+    loadWatchlist();
+    connect(m_watchlist, &Watchlist::changed, this, &MainWindow::saveWatchlist);
+    m_marketList->setWatchlist(m_watchlist);
+
+    for (VenueSession* s : std::as_const(m_sessions))
+        m_views.append(buildVenueViews(s));
+
+    // One venue: its widgets are the pages themselves. Several: a stack per place, one page per venue,
+    // named like the widgets so that the saved tab still matches.
+    auto place = [this](const QString& name, auto member) -> QWidget* {
+        if (!multiVenue())
+            return m_views.constFirst().*member;
+        auto* stack = new QStackedWidget(this);
+        stack->setObjectName(name);
+        for (const VenueViews& v : std::as_const(m_views))
+            stack->addWidget(v.*member);
+        m_venueStacks.append(stack);
+        return stack;
+    };
+    QWidget* headerPlace = place(QStringLiteral("marketHeaderStack"), &VenueViews::header);
+    if (multiVenue())
+        headerPlace->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_portfolio = new PortfolioTab(m_sessions, m_tabs);
+    m_tabs->addTab(m_portfolio, tr("Portfolio"));
+    m_tabs->addTab(place(QStringLiteral("chartTab"), &VenueViews::chart), tr("Chart"));
+    m_tabs->addTab(place(QStringLiteral("orderBookTab"), &VenueViews::orderBook), tr("Order book"));
+    m_tabs->addTab(place(QStringLiteral("tradingTab"), &VenueViews::trading), tr("Trading"));
+    QWidget* ticketPlace = place(QStringLiteral("orderTicketStack"), &VenueViews::ticket);
+
+    auto* center = new QWidget(this);
+    auto* centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(0, 0, 0, 0);
+    centerLayout->setSpacing(0);
+    m_banner = new NoticeBanner(center);
+    centerLayout->addWidget(m_banner);
+    centerLayout->addWidget(headerPlace);
+    centerLayout->addWidget(m_tabs, 1);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -138,7 +181,7 @@ void MainWindow::buildCentralArea() {
     m_splitter->setHandleWidth(1);
     m_splitter->addWidget(m_marketList);
     m_splitter->addWidget(center);
-    m_splitter->addWidget(m_ticket);
+    m_splitter->addWidget(ticketPlace);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
@@ -149,14 +192,75 @@ void MainWindow::buildCentralArea() {
     m_pages->addWidget(m_splitter);
     setCentralWidget(m_pages);
 
+    showVenue(0);
     connect(m_marketList, &MarketListPanel::currentMarketChanged, this, &MainWindow::setCurrentMarket);
-    connect(m_orderBook, &OrderBookTab::priceSelected, m_ticket, &OrderTicket::setPrice);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (QWidget* w = m_tabs->widget(index))
             m_settings->setSelectedTab(w->objectName());
     });
-    connect(m_chart, &ChartTab::intervalChanged, this,
-            [this](CandleInterval interval) { m_settings->setChartInterval(intervalName(interval)); });
+}
+
+void MainWindow::showVenue(int index) {
+    m_venueIndex = index;
+    const VenueViews& v = m_views.at(index);
+    m_session = v.session;
+    m_header = v.header;
+    m_chart = v.chart;
+    m_orderBook = v.orderBook;
+    m_trading = v.trading;
+    m_ticket = v.ticket;
+    for (QStackedWidget* stack : std::as_const(m_venueStacks))
+        stack->setCurrentIndex(index);
+}
+
+int MainWindow::venueIndexFor(const QString& venue, const QString& code) const {
+    if (!venue.isEmpty()) {
+        for (int i = 0; i < m_sessions.size(); ++i)
+            if (m_sessions[i]->venueId() == venue)
+                return i;
+        return -1;
+    }
+    // A plain code: the current venue when it lists the market, else the first venue that does.
+    if (m_session->hub()->market(code))
+        return m_venueIndex;
+    for (int i = 0; i < m_sessions.size(); ++i)
+        if (m_sessions[i]->hub()->market(code))
+            return i;
+    return m_venueIndex;
+}
+
+QString MainWindow::listKey(const QString& venue, const QString& code) const {
+    return multiVenue() ? marketKey(venue, code) : code;
+}
+
+void MainWindow::loadWatchlist() {
+    QStringList keys;
+    for (VenueSession* s : std::as_const(m_sessions))
+        for (const QString& code : m_settings->watchlist(s->venueId()))
+            keys << listKey(s->venueId(), code);
+    m_watchlist->setCodes(keys);
+}
+
+void MainWindow::saveWatchlist() {
+    // Saved per venue, as plain codes: the same settings serve a window of one venue.
+    for (VenueSession* s : std::as_const(m_sessions)) {
+        QStringList codes;
+        for (const QString& key : m_watchlist->codes())
+            if (!multiVenue() || venueOfKey(key) == s->venueId())
+                codes << codeOfKey(key);
+        m_settings->setWatchlist(s->venueId(), codes);
+    }
+    m_settings->sync();
+}
+
+void MainWindow::showTab(QWidget* tab) {
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QWidget* page = m_tabs->widget(i);
+        if (page == tab || page->isAncestorOf(tab)) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
+    }
 }
 
 void MainWindow::buildMenus() {
@@ -218,13 +322,16 @@ void MainWindow::buildOrdersMenu() {
     m_confirmPaperAction->setCheckable(true);
     m_confirmPaperAction->setChecked(m_ticket->confirmPaperOrders());
     // Live orders always ask: the choice only exists for the simulator's paper orders.
-    m_confirmPaperAction->setEnabled(m_session->isSimulated());
-    m_confirmPaperAction->setToolTip(m_session->isSimulated()
+    const bool anySimulated =
+        std::any_of(m_sessions.cbegin(), m_sessions.cend(), [](VenueSession* s) { return s->isSimulated(); });
+    m_confirmPaperAction->setEnabled(anySimulated);
+    m_confirmPaperAction->setToolTip(anySimulated
                                          ? tr("Ask before sending each simulated (paper) order.")
                                          : tr("Orders on a real venue always ask before they are sent."));
     m_ordersMenu->setToolTipsVisible(true);
     connect(m_confirmPaperAction, &QAction::toggled, this, [this](bool confirm) {
-        m_ticket->setConfirmPaperOrders(confirm);
+        for (const VenueViews& v : std::as_const(m_views))
+            v.ticket->setConfirmPaperOrders(confirm);
         m_settings->setConfirmPaperOrders(confirm);
         m_settings->sync();
     });
@@ -254,14 +361,19 @@ void MainWindow::buildStatusBar() {
 }
 
 void MainWindow::updateUnreachable() {
-    // The tabs show the first session: its reason replaces every "Loading…" and "Waiting…".
-    const QString message = m_session->marketLoad()->message();
-    m_marketList->setUnavailableText(message);
-    m_portfolio->setUnavailableText(message);
-    m_chart->setUnavailableText(message);
-    m_orderBook->setUnavailableText(message);
-    m_trading->setUnavailableText(message);
-    m_ticket->setUnavailableText(message);
+    // Each venue's reason replaces its own views' "Loading…" and "Waiting…".
+    QStringList messages;
+    for (const VenueViews& v : std::as_const(m_views)) {
+        const QString message = v.session->marketLoad()->message();
+        if (!message.isEmpty())
+            messages << message;
+        v.chart->setUnavailableText(message);
+        v.orderBook->setUnavailableText(message);
+        v.trading->setUnavailableText(message);
+        v.ticket->setUnavailableText(message);
+    }
+    m_marketList->setUnavailableText(messages.join(QLatin1Char('\n')));
+    m_portfolio->setUnavailableText(messages.join(QLatin1Char('\n')));
     updateBanner();
 }
 
@@ -338,11 +450,18 @@ void MainWindow::restoreSettings() {
             m_tabs->setCurrentIndex(i);
 
     if (auto interval = intervalFromName(m_settings->chartInterval()))
-        m_chart->setInterval(*interval);
+        for (const VenueViews& v : std::as_const(m_views))
+            v.chart->setInterval(*interval);
 
-    const QString market = m_settings->selectedMarket(m_session->venueId());
+    // The venue of the last market (several venues), then that venue's market.
+    VenueSession* venue = m_session;
+    if (multiVenue())
+        for (VenueSession* s : std::as_const(m_sessions))
+            if (s->venueId() == m_settings->selectedVenue())
+                venue = s;
+    const QString market = m_settings->selectedMarket(venue->venueId());
     if (!market.isEmpty())
-        m_marketList->setCurrentMarket(market);
+        m_marketList->setCurrentMarket(listKey(venue->venueId(), market));
 }
 
 void MainWindow::saveSettings() {
@@ -353,8 +472,11 @@ void MainWindow::saveSettings() {
             m_settings->setSplitterState(splitter->objectName(), splitter->saveState());
     if (QWidget* w = m_tabs->currentWidget())
         m_settings->setSelectedTab(w->objectName());
-    if (!m_market.isEmpty())
+    if (!m_market.isEmpty()) {
         m_settings->setSelectedMarket(m_session->venueId(), m_market);
+        if (multiVenue())
+            m_settings->setSelectedVenue(m_session->venueId());
+    }
     m_settings->setChartInterval(intervalName(m_chart->interval()));
     m_settings->sync();
 }
@@ -364,18 +486,28 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::setCurrentMarket(const QString& code) {
-    if (code.isEmpty() || code == m_market)
+void MainWindow::setCurrentMarket(const QString& codeOrKey) {
+    if (codeOrKey.isEmpty())
         return;
+    const QString code = codeOfKey(codeOrKey);
+    const int index = venueIndexFor(venueOfKey(codeOrKey), code);
+    if (index < 0)
+        return; // a venue this window does not run
+    if (code == m_market && index == m_venueIndex)
+        return;
+    showVenue(index);
     m_market = code;
-    if (m_marketList->currentMarket() != code)
-        m_marketList->setCurrentMarket(code);
+    const QString key = listKey(m_session->venueId(), code);
+    if (m_marketList->currentMarket() != key)
+        m_marketList->setCurrentMarket(key);
     m_header->setMarket(code);
     m_chart->setMarket(code);
     m_orderBook->setMarket(code);
     m_ticket->setMarket(code);
     m_trading->setMarket(code);
     m_settings->setSelectedMarket(m_session->venueId(), code);
+    if (multiVenue())
+        m_settings->setSelectedVenue(m_session->venueId());
     updateTitle();
 }
 
@@ -383,12 +515,14 @@ void MainWindow::setColorConvention(ColorConvention convention) {
     m_convention = convention;
     const PriceColors colors = PriceColors::forConvention(convention);
     m_marketList->setPriceColors(colors);
-    m_header->setPriceColors(colors);
     m_portfolio->setPriceColors(colors);
-    m_chart->setPriceColors(colors);
-    m_orderBook->setPriceColors(colors);
-    m_trading->setPriceColors(colors);
-    m_ticket->setPriceColors(colors);
+    for (const VenueViews& v : std::as_const(m_views)) {
+        v.header->setPriceColors(colors);
+        v.chart->setPriceColors(colors);
+        v.orderBook->setPriceColors(colors);
+        v.trading->setPriceColors(colors);
+        v.ticket->setPriceColors(colors);
+    }
     if (m_conventionActions)
         for (QAction* a : m_conventionActions->actions())
             a->setChecked(a->data().toInt() == static_cast<int>(convention));

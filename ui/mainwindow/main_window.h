@@ -33,8 +33,11 @@ class Watchlist;
 
 // Hoga's main window: the market list on the left, the market header and the Portfolio / Chart / Order
 // book / Trading tabs in the middle, the order ticket on the right, venue status at the bottom. Sessions
-// come from outside (the simulator, Upbit, Bithumb); the tabs show the first one. Venue trouble is told
-// without dialogs: errors in the status bar, a request ban in a banner until it is over.
+// come from outside (the simulator, Upbit, Bithumb), any number at once: the market list shows the markets
+// of all of them, the Portfolio tab the holdings of all of them, and the header, the Chart, Order book and
+// Trading tabs and the ticket show the venue of the current market (each venue has its own set, stacked).
+// Venue trouble is told without dialogs: errors in the status bar, a request ban in a banner until it is
+// over.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -42,9 +45,16 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // The session of the current market's venue.
     VenueSession* session() const { return m_session; }
+    QList<VenueSession*> sessions() const { return m_sessions; }
+    // The current market's code on its venue ("KRW-BTC").
     QString currentMarket() const { return m_market; }
-    void setCurrentMarket(const QString& code);
+    // Makes a market current: a plain code ("KRW-BTC": on the current venue when it lists it, else on the
+    // first venue that does) or a market key of a venue ("upbit:KRW-BTC", see marketKey()).
+    void setCurrentMarket(const QString& codeOrKey);
+    // Opens the tab that holds `tab` (a venue's Chart, Order book or Trading tab, or the Portfolio).
+    void showTab(QWidget* tab);
 
     ColorConvention colorConvention() const { return m_convention; }
     void setColorConvention(ColorConvention convention);
@@ -92,6 +102,23 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // What one venue shows of the current market: header, chart, order book, trading and ticket.
+    struct VenueViews {
+        VenueSession* session = nullptr;
+        MarketHeader* header = nullptr;
+        ChartTab* chart = nullptr;
+        OrderBookTab* orderBook = nullptr;
+        TradingTab* trading = nullptr;
+        OrderTicket* ticket = nullptr;
+    };
+    VenueViews buildVenueViews(VenueSession* session);
+    void showVenue(int index);
+    int venueIndexFor(const QString& venue, const QString& code) const;
+    // The market list's key of a market (the plain code when the window runs one venue).
+    QString listKey(const QString& venue, const QString& code) const;
+    bool multiVenue() const { return m_sessions.size() > 1; }
+    void loadWatchlist();
+    void saveWatchlist();
     void buildCentralArea();
     void buildMenus();
     void buildStatusBar();
@@ -114,6 +141,9 @@ private:
     AppSettings* m_settings;
     QList<VenueSession*> m_sessions;
     VenueSession* m_session;
+    QList<VenueViews> m_views; // one per session, same order
+    int m_venueIndex = 0;
+    QList<QStackedWidget*> m_venueStacks; // header, chart, book, trading, ticket: one page per venue
     UiLanguage m_language;
     ColorConvention m_convention;
     QString m_market;

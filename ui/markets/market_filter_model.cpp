@@ -27,6 +27,13 @@ void MarketFilterModel::setQuoteFilter(const QString& quote) {
     invalidateFilter();
 }
 
+void MarketFilterModel::setVenueFilter(const QString& venue) {
+    if (venue == m_venue)
+        return;
+    m_venue = venue;
+    invalidateFilter();
+}
+
 void MarketFilterModel::setStarredOnly(bool starredOnly) {
     if (starredOnly == m_starredOnly)
         return;
@@ -49,6 +56,8 @@ bool MarketFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
     if (!m)
         return false;
     if (m_starredOnly && !list->isStarred(sourceRow))
+        return false;
+    if (!m_venue.isEmpty() && list->venueAt(sourceRow) != m_venue)
         return false;
     if (!m_quote.isEmpty() && m->quote != m_quote)
         return false;

@@ -17,6 +17,9 @@ public:
     // Empty = every quote currency.
     void setQuoteFilter(const QString& quote);
     QString quoteFilter() const { return m_quote; }
+    // Empty = every venue.
+    void setVenueFilter(const QString& venue);
+    QString venueFilter() const { return m_venue; }
     // Only the starred markets (the watchlist).
     void setStarredOnly(bool starredOnly);
     bool starredOnly() const { return m_starredOnly; }
@@ -29,6 +32,7 @@ protected:
 private:
     QString m_search;
     QString m_quote;
+    QString m_venue;
     bool m_starredOnly = false;
 };
 

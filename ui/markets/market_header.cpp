@@ -6,6 +6,7 @@
 #include "format/decimal_format.h"
 #include "format/freshness_format.h"
 #include "format/market_format.h"
+#include "market_key.h"
 #include "marketdata/market_data_hub.h"
 #include "theme/terminal_theme.h"
 #include "watchlist.h"
@@ -42,7 +43,7 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
                               .arg(theme::star().name()));
     connect(m_star, &QToolButton::clicked, this, [this] {
         if (m_watchlist && !m_market.isEmpty())
-            m_watchlist->toggle(m_market);
+            m_watchlist->toggle(marketKey(m_watchlistVenue, m_market));
         refreshStar(); // also when nothing changed: the button shows the list, not its own toggle
     });
     m_stale->setObjectName(QStringLiteral("headerStaleLabel"));
@@ -163,6 +164,11 @@ void MarketHeader::setMarket(const QString& code) {
     refreshStar();
 }
 
+void MarketHeader::setWatchlistVenue(const QString& venue) {
+    m_watchlistVenue = venue;
+    refreshStar();
+}
+
 void MarketHeader::setWatchlist(Watchlist* watchlist) {
     if (m_watchlist)
         disconnect(m_watchlist, nullptr, this, nullptr);
@@ -175,7 +181,7 @@ void MarketHeader::setWatchlist(Watchlist* watchlist) {
 void MarketHeader::refreshStar() {
     m_star->setVisible(m_watchlist != nullptr);
     m_star->setEnabled(!m_market.isEmpty());
-    const bool starred = m_watchlist && m_watchlist->contains(m_market);
+    const bool starred = m_watchlist && m_watchlist->contains(marketKey(m_watchlistVenue, m_market));
     m_star->setChecked(starred);
     m_star->setText(starred ? QStringLiteral("★") : QStringLiteral("☆"));
     m_star->setToolTip(starred ? tr("Remove from watchlist") : tr("Add to watchlist"));

@@ -31,6 +31,8 @@ public:
     void setPreferLocalNames(bool preferLocal);
     // The watchlist the star shows and changes (not owned; null hides the star).
     void setWatchlist(Watchlist* watchlist);
+    // The venue part of the watchlist's keys (see marketKey), for a window of several venues.
+    void setWatchlistVenue(const QString& venue);
 
     // Brings the view up to date if updates were skipped while it was not on screen.
     void catchUp();
@@ -59,6 +61,7 @@ private:
     QLabel* m_stale;
     QToolButton* m_star;
     Watchlist* m_watchlist = nullptr;
+    QString m_watchlistVenue;
     QTimer m_staleAge; // ticks the "12 s ago" while stale
     bool m_behind = false;
     CollapsingRow* m_row = nullptr;

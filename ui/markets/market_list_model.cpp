@@ -3,6 +3,7 @@
 #include "common/item_roles.h"
 #include "format/decimal_format.h"
 #include "format/market_format.h"
+#include "market_key.h"
 #include "theme/terminal_theme.h"
 
 #include <limits>
@@ -37,14 +38,14 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
     const int column = index.column();
 
     if (role == KeyRole)
-        return m.code;
+        return row.key;
     if (role == WarningRole)
         return m.warning;
     if (role == StaleRole)
         return row.stale;
     if (role == SignRole)
         return t ? t->changeRate.signum() : 0;
-    const int starPosition = m_starPosition.value(m.code, -1);
+    const int starPosition = m_starPosition.value(row.key, -1);
     if (role == StarredRole)
         return starPosition >= 0;
     if (column == StarColumn)
@@ -64,10 +65,16 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case SubtitleRole:
-        return column == MarketColumn ? QStringLiteral("%1/%2").arg(m.base, m.quote) : QVariant();
+        if (column != MarketColumn)
+            return {};
+        if (m_venueLabels && !row.venueName.isEmpty())
+            return QStringLiteral("%1/%2 · %3").arg(m.base, m.quote, row.venueName);
+        return QStringLiteral("%1/%2").arg(m.base, m.quote);
     case Qt::ToolTipRole:
         if (column == MarketColumn) {
             QString tip = QStringLiteral("%1 (%2)").arg(nameOf(m), m.code);
+            if (m_venueLabels && !row.venueName.isEmpty())
+                tip += QLatin1Char('\n') + tr("Venue: %1").arg(row.venueName);
             if (m.warning)
                 tip += QLatin1Char('\n') + tr("Caution: the venue flagged this market.");
             if (row.stale)
@@ -166,31 +173,57 @@ QVariant MarketListModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 void MarketListModel::setMarkets(const QVector<Market>& markets) {
+    setMarkets(QString(), QString(), markets);
+}
+
+void MarketListModel::setMarkets(const QString& venue, const QString& venueName,
+                                 const QVector<Market>& markets) {
     // Keep tickers we already have for markets that stay.
     QHash<QString, Ticker> known;
     for (const Row& r : m_rows)
-        if (r.ticker)
+        if (r.ticker && r.venue == venue)
             known.insert(r.market.code, *r.ticker);
 
     beginResetModel();
-    m_rows.clear();
-    m_rowByCode.clear();
-    for (const Market& m : markets) {
-        Row row{m, std::nullopt, m_stale.contains(m.code)};
-        if (auto it = known.constFind(m.code); it != known.constEnd())
-            row.ticker = *it;
-        m_rowByCode.insert(m.code, static_cast<int>(m_rows.size()));
-        m_rows.append(row);
+    // The venue's rows are replaced where its first row was (or appended): other venues keep their order.
+    QVector<Row> rows;
+    rows.reserve(m_rows.size() + markets.size());
+    bool placed = false;
+    const QSet<QString> stale = m_stale.value(venue);
+    auto appendVenue = [&] {
+        for (const Market& m : markets) {
+            Row row{venue, venueName, marketKey(venue, m.code), m, std::nullopt, stale.contains(m.code)};
+            if (auto it = known.constFind(m.code); it != known.constEnd())
+                row.ticker = *it;
+            rows.append(row);
+        }
+        placed = true;
+    };
+    for (const Row& r : std::as_const(m_rows)) {
+        if (r.venue != venue)
+            rows.append(r);
+        else if (!placed)
+            appendVenue();
     }
+    if (!placed)
+        appendVenue();
+    m_rows = std::move(rows);
+    reindex();
     endResetModel();
 }
 
-void MarketListModel::updateTickers(const QVector<Ticker>& tickers) {
+void MarketListModel::reindex() {
+    m_rowByKey.clear();
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_rowByKey.insert(m_rows[i].key, i);
+}
+
+void MarketListModel::updateTickers(const QString& venue, const QVector<Ticker>& tickers) {
     int first = -1;
     int last = -1;
     for (const Ticker& t : tickers) {
-        const auto it = m_rowByCode.constFind(t.market);
-        if (it == m_rowByCode.constEnd())
+        const auto it = m_rowByKey.constFind(marketKey(venue, t.market));
+        if (it == m_rowByKey.constEnd())
             continue;
         m_rows[*it].ticker = t;
         first = first < 0 ? *it : std::min(first, *it);
@@ -200,15 +233,25 @@ void MarketListModel::updateTickers(const QVector<Ticker>& tickers) {
         emit dataChanged(index(first, PriceColumn), index(last, VolumeColumn));
 }
 
+void MarketListModel::setVenueLabelsShown(bool shown) {
+    if (m_venueLabels == shown)
+        return;
+    m_venueLabels = shown;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, MarketColumn), index(rowCount() - 1, MarketColumn));
+}
+
 void MarketListModel::setPriceColors(const PriceColors& colors) {
     m_colors = colors;
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
 }
 
-void MarketListModel::setStaleMarkets(const QSet<QString>& codes) {
-    m_stale = codes;
+void MarketListModel::setStaleMarkets(const QString& venue, const QSet<QString>& codes) {
+    m_stale.insert(venue, codes);
     for (int r = 0; r < m_rows.size(); ++r) {
+        if (m_rows[r].venue != venue)
+            continue;
         const bool stale = codes.contains(m_rows[r].market.code);
         if (m_rows[r].stale == stale)
             continue;
@@ -229,28 +272,44 @@ void MarketListModel::setPreferLocalNames(bool preferLocal) {
         emit dataChanged(index(0, MarketColumn), index(rowCount() - 1, MarketColumn));
 }
 
-void MarketListModel::setStarred(const QStringList& codes) {
+void MarketListModel::setStarred(const QStringList& keys) {
     QHash<QString, int> positions;
-    for (int i = 0; i < codes.size(); ++i)
-        positions.insert(codes[i], i);
+    for (int i = 0; i < keys.size(); ++i)
+        positions.insert(keys[i], i);
     std::swap(m_starPosition, positions); // `positions` now holds the old ones
     for (int r = 0; r < m_rows.size(); ++r) {
-        const QString& code = m_rows[r].market.code;
+        const QString& code = m_rows[r].key;
         if (positions.value(code, -1) != m_starPosition.value(code, -1))
             emit dataChanged(index(r, StarColumn), index(r, StarColumn));
     }
 }
 
 bool MarketListModel::isStarred(int row) const {
-    return row >= 0 && row < m_rows.size() && m_starPosition.contains(m_rows[row].market.code);
+    return row >= 0 && row < m_rows.size() && m_starPosition.contains(m_rows[row].key);
 }
 
-int MarketListModel::rowOfMarket(const QString& code) const {
-    return m_rowByCode.value(code, -1);
+int MarketListModel::rowOfMarket(const QString& key) const {
+    return m_rowByKey.value(key, -1);
 }
 
 QString MarketListModel::marketAt(int row) const {
-    return row >= 0 && row < m_rows.size() ? m_rows[row].market.code : QString();
+    return row >= 0 && row < m_rows.size() ? m_rows[row].key : QString();
+}
+
+QString MarketListModel::venueAt(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows[row].venue : QString();
+}
+
+QString MarketListModel::venueNameAt(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows[row].venueName : QString();
+}
+
+QStringList MarketListModel::venues() const {
+    QStringList venues;
+    for (const Row& r : m_rows)
+        if (!venues.contains(r.venue))
+            venues.append(r.venue);
+    return venues;
 }
 
 std::optional<Ticker> MarketListModel::tickerAt(int row) const {

@@ -13,8 +13,9 @@
 
 namespace hoga {
 
-// Every market of a venue with its 24 h ticker. Markets come once (setMarkets); tickers stream in and
-// only the rows whose ticker changed are signalled.
+// Every market of one or more venues with its 24 h ticker. Markets come once per venue (setMarkets); tickers
+// stream in and only the rows whose ticker changed are signalled. Rows are keyed by marketKey(venue, code):
+// the plain code for a model of one unnamed venue.
 class MarketListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -35,26 +36,42 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Replaces the markets of `venue` (empty: the one unnamed venue); `venueName` is shown on each row when
+    // venue labels are on.
     void setMarkets(const QVector<Market>& markets);
-    void updateTickers(const QVector<Ticker>& tickers);
+    void setMarkets(const QString& venue, const QString& venueName, const QVector<Market>& markets);
+    void updateTickers(const QVector<Ticker>& tickers) { updateTickers(QString(), tickers); }
+    void updateTickers(const QString& venue, const QVector<Ticker>& tickers);
     void setPriceColors(const PriceColors& colors);
-    // Marks these markets stale (and every other one fresh); only the rows that changed are signalled.
-    void setStaleMarkets(const QSet<QString>& codes);
+    // Marks these markets of `venue` stale (and its other ones fresh); only the rows that changed are
+    // signalled.
+    void setStaleMarkets(const QSet<QString>& codes) { setStaleMarkets(QString(), codes); }
+    void setStaleMarkets(const QString& venue, const QSet<QString>& codes);
+    // Names the venue on each row (under the market), for a list of several venues.
+    void setVenueLabelsShown(bool shown);
     bool isStale(int row) const;
     // Korean names first (when the venue gives them) for a Korean UI.
     void setPreferLocalNames(bool preferLocal);
-    // The watchlist, in starring order; only the rows whose star changed are signalled.
-    void setStarred(const QStringList& codes);
+    // The watchlist (market keys), in starring order; only the rows whose star changed are signalled.
+    void setStarred(const QStringList& keys);
     bool isStarred(int row) const;
 
-    int rowOfMarket(const QString& code) const;
+    // By market key (the plain code for an unnamed venue).
+    int rowOfMarket(const QString& key) const;
+    // The market key of a row.
     QString marketAt(int row) const;
+    QString venueAt(int row) const;
+    QString venueNameAt(int row) const;
+    QStringList venues() const; // in order of first appearance
     std::optional<Ticker> tickerAt(int row) const;
     const Market* marketInfoAt(int row) const;
     QStringList quoteCurrencies() const; // in order of first appearance
 
 private:
     struct Row {
+        QString venue;
+        QString venueName;
+        QString key;
         Market market;
         std::optional<Ticker> ticker;
         bool stale = false;
@@ -63,11 +80,14 @@ private:
     QVariant starData(int position, int role) const;
 
     QVector<Row> m_rows;
-    QHash<QString, int> m_rowByCode;
-    QSet<QString> m_stale;
-    QHash<QString, int> m_starPosition; // market code -> place in the watchlist
+    void reindex();
+
+    QHash<QString, int> m_rowByKey;
+    QHash<QString, QSet<QString>> m_stale; // venue -> its stale codes
+    QHash<QString, int> m_starPosition;    // market code -> place in the watchlist
     PriceColors m_colors = PriceColors::international();
     bool m_preferLocalNames = false;
+    bool m_venueLabels = false;
 };
 
 } // namespace hoga

@@ -11,6 +11,7 @@
 
 #include <QAbstractButton>
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
@@ -39,8 +40,11 @@ protected:
 } // namespace
 
 MarketListPanel::MarketListPanel(MarketDataHub* hub, QWidget* parent)
+    : MarketListPanel(QList<MarketSource>{MarketSource{QString(), QString(), hub}}, parent) {}
+
+MarketListPanel::MarketListPanel(QList<MarketSource> sources, QWidget* parent)
     : QWidget(parent)
-    , m_hub(hub)
+    , m_sources(std::move(sources))
     , m_model(new MarketListModel(this))
     , m_filter(new MarketFilterModel(this))
     , m_view(new DataTableView(this))
@@ -112,6 +116,10 @@ MarketListPanel::MarketListPanel(MarketDataHub* hub, QWidget* parent)
     top->setContentsMargins(8, 8, 8, 6);
     top->setSpacing(6);
     top->addLayout(searchRow);
+    if (m_sources.size() > 1) {
+        buildVenueFilter();
+        top->addWidget(m_venueFilter);
+    }
     top->addLayout(m_quoteBar);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -119,24 +127,61 @@ MarketListPanel::MarketListPanel(MarketDataHub* hub, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
 
-    connect(m_hub, &MarketDataHub::marketsLoaded, this, &MarketListPanel::loadMarkets);
-    connect(m_hub, &MarketDataHub::updated, this, &MarketListPanel::onUpdated);
-    connect(m_hub, &MarketDataHub::staleMarketsChanged, this,
-            [this] { m_model->setStaleMarkets(m_hub->staleMarkets()); });
-    if (!m_hub->markets().isEmpty())
-        loadMarkets();
+    m_model->setVenueLabelsShown(m_sources.size() > 1);
+    for (const MarketSource& source : std::as_const(m_sources)) {
+        MarketDataHub* hub = source.hub;
+        connect(hub, &MarketDataHub::marketsLoaded, this, [this, source] { loadMarkets(source); });
+        connect(hub, &MarketDataHub::updated, this,
+                [this, source](const MarketDataChanges& changes) { onUpdated(source, changes); });
+        connect(hub, &MarketDataHub::staleMarketsChanged, this,
+                [this, source] { m_model->setStaleMarkets(source.venue, source.hub->staleMarkets()); });
+    }
+    for (const MarketSource& source : std::as_const(m_sources))
+        if (!source.hub->markets().isEmpty())
+            loadMarkets(source);
 }
 
-void MarketListPanel::loadMarkets() {
-    m_model->setStaleMarkets(m_hub->staleMarkets());
-    m_model->setMarkets(m_hub->markets());
-    const QHash<QString, Ticker> tickers = m_hub->tickers();
-    m_model->updateTickers(QVector<Ticker>(tickers.cbegin(), tickers.cend()));
+void MarketListPanel::buildVenueFilter() {
+    m_venueFilter = new QComboBox(this);
+    m_venueFilter->setObjectName(QStringLiteral("venueFilter"));
+    m_venueFilter->setToolTip(tr("Show the markets of one venue only"));
+    m_venueFilter->addItem(tr("All venues"), QString());
+    for (const MarketSource& source : std::as_const(m_sources))
+        m_venueFilter->addItem(source.venueName, source.venue);
+    connect(m_venueFilter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_filter->setVenueFilter(m_venueFilter->itemData(index).toString());
+        if (!m_current.isEmpty())
+            selectRowOf(m_current);
+    });
+}
+
+void MarketListPanel::setVenueFilter(const QString& venue) {
+    if (m_venueFilter) {
+        const int index = m_venueFilter->findData(venue);
+        if (index >= 0)
+            m_venueFilter->setCurrentIndex(index); // filters through currentIndexChanged
+        return;
+    }
+    m_filter->setVenueFilter(venue);
+}
+
+void MarketListPanel::loadMarkets(const MarketSource& source) {
+    m_model->setStaleMarkets(source.venue, source.hub->staleMarkets());
+    m_model->setMarkets(source.venue, source.venueName, source.hub->markets());
+    const QHash<QString, Ticker> tickers = source.hub->tickers();
+    m_model->updateTickers(source.venue, QVector<Ticker>(tickers.cbegin(), tickers.cend()));
     m_marketsLoaded = true;
     updateEmptyText();
     rebuildQuoteButtons();
 
-    QString wanted = !m_wanted.isEmpty() ? m_wanted : m_current;
+    // A market asked for before its venue's markets arrived waits for them; meanwhile the list shows one.
+    if (!m_wanted.isEmpty() && m_model->rowOfMarket(m_wanted) >= 0) {
+        const QString wanted = m_wanted;
+        m_wanted.clear();
+        setCurrentMarket(wanted);
+        return;
+    }
+    QString wanted = m_current;
     if (m_model->rowOfMarket(wanted) < 0) {
         // First run: the first Bitcoin market in the list's order, else the first market listed.
         wanted.clear();
@@ -148,12 +193,14 @@ void MarketListPanel::loadMarkets() {
         if (wanted.isEmpty() && m_filter->rowCount() > 0)
             wanted = m_model->marketAt(m_filter->mapToSource(m_filter->index(0, 0)).row());
     }
-    m_wanted.clear();
-    if (!wanted.isEmpty())
+    if (!wanted.isEmpty()) { // also selects the row again after the model's reset
+        const QString stillWanted = m_wanted;
         setCurrentMarket(wanted);
+        m_wanted = stillWanted;
+    }
 }
 
-void MarketListPanel::onUpdated(const MarketDataChanges& changes) {
+void MarketListPanel::onUpdated(const MarketSource& source, const MarketDataChanges& changes) {
     if (changes.tickers.isEmpty())
         return;
     if (!isOnScreen(this)) {
@@ -163,17 +210,19 @@ void MarketListPanel::onUpdated(const MarketDataChanges& changes) {
     QVector<Ticker> changed;
     changed.reserve(changes.tickers.size());
     for (const QString& code : changes.tickers)
-        if (auto t = m_hub->ticker(code))
+        if (auto t = source.hub->ticker(code))
             changed.append(*t);
-    m_model->updateTickers(changed);
+    m_model->updateTickers(source.venue, changed);
 }
 
 void MarketListPanel::catchUp() {
     if (!m_behind || !isOnScreen(this))
         return;
     m_behind = false;
-    const QHash<QString, Ticker> tickers = m_hub->tickers();
-    m_model->updateTickers(QVector<Ticker>(tickers.cbegin(), tickers.cend()));
+    for (const MarketSource& source : std::as_const(m_sources)) {
+        const QHash<QString, Ticker> tickers = source.hub->tickers();
+        m_model->updateTickers(source.venue, QVector<Ticker>(tickers.cbegin(), tickers.cend()));
+    }
 }
 
 void MarketListPanel::showEvent(QShowEvent* event) {
@@ -219,6 +268,7 @@ void MarketListPanel::setCurrentMarket(const QString& code) {
         m_wanted = code;
         return;
     }
+    m_wanted.clear();
     selectRowOf(code);
     if (code != m_current) {
         m_current = code;
@@ -242,6 +292,7 @@ void MarketListPanel::onSelectionChanged() {
     const QString code = m_model->marketAt(m_filter->mapToSource(rows.first()).row());
     if (!code.isEmpty() && code != m_current) {
         m_current = code;
+        m_wanted.clear(); // the trader chose
         emit currentMarketChanged(code);
     }
 }

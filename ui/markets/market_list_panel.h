@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QButtonGroup;
+class QComboBox;
 class QHBoxLayout;
 class QLineEdit;
 class QMenu;
@@ -19,21 +20,33 @@ class MarketListModel;
 class Watchlist;
 struct MarketDataChanges;
 
+// One venue's markets in the list: its id (empty for a list of one unnamed venue), its name and its hub.
+struct MarketSource {
+    QString venue;
+    QString venueName;
+    MarketDataHub* hub = nullptr;
+};
+
 // The left-hand market list: search box (codes, names, Korean initial consonants), the watchlist filter,
-// quote-currency filter, and the live table. Selecting a row makes that market current for every tab; the
-// star column (or the context menu) adds a market to the watchlist without selecting it.
+// quote-currency filter, the venue filter (with more than one venue), and the live table. Markets are named
+// by marketKey(venue, code): the plain code for one unnamed venue. Selecting a row makes that market current
+// for every tab; the star column (or the context menu) adds a market to the watchlist without selecting it.
 class MarketListPanel : public QWidget {
     Q_OBJECT
 public:
     explicit MarketListPanel(MarketDataHub* hub, QWidget* parent = nullptr);
+    explicit MarketListPanel(QList<MarketSource> sources, QWidget* parent = nullptr);
 
     MarketListModel* model() const { return m_model; }
     MarketFilterModel* filterModel() const { return m_filter; }
     DataTableView* view() const { return m_view; }
 
+    // The current market's key.
     QString currentMarket() const { return m_current; }
-    // Selects `code` if the market is known (otherwise remembers it for when markets arrive).
-    void setCurrentMarket(const QString& code);
+    // Selects the market of `key` if it is known (otherwise remembers it for when markets arrive).
+    void setCurrentMarket(const QString& key);
+    // Shows the markets of one venue only (empty: every venue).
+    void setVenueFilter(const QString& venue);
     void setPriceColors(const PriceColors& colors);
     void setPreferLocalNames(bool preferLocal);
     // A venue whose markets cannot be loaded: the reason and the next try instead of "Loading markets…"
@@ -58,21 +71,23 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void loadMarkets();
-    void onUpdated(const MarketDataChanges& changes);
+    void loadMarkets(const MarketSource& source);
+    void onUpdated(const MarketSource& source, const MarketDataChanges& changes);
+    void buildVenueFilter();
     void rebuildQuoteButtons();
     void selectRowOf(const QString& code);
     void onSelectionChanged();
     bool eventFilter(QObject* watched, QEvent* event) override;
     void updateEmptyText();
 
-    MarketDataHub* m_hub;
+    QList<MarketSource> m_sources;
     MarketListModel* m_model;
     MarketFilterModel* m_filter;
     DataTableView* m_view;
     QLineEdit* m_search;
     QHBoxLayout* m_quoteBar;
     QButtonGroup* m_quoteButtons;
+    QComboBox* m_venueFilter = nullptr;
     QString m_current;
     QString m_wanted; // requested before the markets were loaded
     Watchlist* m_watchlist = nullptr;

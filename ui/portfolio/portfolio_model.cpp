@@ -28,9 +28,14 @@ int PortfolioModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString PortfolioModel::rowKey(const PortfolioRow& row) const {
+    return m_venueKeys ? row.venue + QLatin1Char(':') + row.currency : row.currency;
+}
+
 bool PortfolioModel::sameRow(const PortfolioRow& a, const PortfolioRow& b) const {
-    return a.currency == b.currency && a.qty == b.qty && a.avgPriceKrw == b.avgPriceKrw &&
-           a.priceKrw == b.priceKrw && a.valueKrw == b.valueKrw && a.valueUsdt == b.valueUsdt &&
+    return a.currency == b.currency && a.venue == b.venue && a.priceSource == b.priceSource &&
+           a.qty == b.qty && a.avgPriceKrw == b.avgPriceKrw && a.priceKrw == b.priceKrw &&
+           a.valueKrw == b.valueKrw && a.valueUsdt == b.valueUsdt &&
            a.unrealizedPnlKrw == b.unrealizedPnlKrw && a.pnlRate == b.pnlRate && a.share == b.share &&
            a.priced == b.priced;
 }
@@ -45,7 +50,7 @@ QVariant PortfolioModel::data(const QModelIndex& index, int role) const {
     const bool usdtKnown = m_snapshot.usdtKrw.isPositive();
 
     if (role == KeyRole)
-        return r.currency;
+        return rowKey(r);
     if (role == SignRole)
         return hasCost(r) ? r.unrealizedPnlKrw.signum() : 0;
 
@@ -54,6 +59,8 @@ QVariant PortfolioModel::data(const QModelIndex& index, int role) const {
         switch (column) {
         case AssetColumn:
             return r.currency;
+        case VenueColumn:
+            return r.venueName;
         case QtyColumn:
             return formatAmount(r.qty, r.currency);
         case AvgPriceColumn:
@@ -61,7 +68,8 @@ QVariant PortfolioModel::data(const QModelIndex& index, int role) const {
         case PriceColumn:
             return !isKrw && r.priced ? krwPrice(r.priceKrw) : QString();
         case ValueKrwColumn:
-            return r.priced ? formatDecimal(r.valueKrw, 0) : QString();
+            // Said, not left blank: a holding without a price is not worth zero.
+            return r.priced ? formatDecimal(r.valueKrw, 0) : tr("no price");
         case ValueUsdtColumn:
             return r.priced && usdtKnown ? formatDecimal(r.valueUsdt, 2) : QString();
         case PnlColumn:
@@ -77,7 +85,13 @@ QVariant PortfolioModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::ToolTipRole:
         if (!r.priced && !isKrw)
-            return tr("No live %1 price from the venue: this holding is not valued.").arg(r.currency);
+            return m_venueKeys
+                       ? tr("No running venue quotes %1 in KRW or USDT: this holding is not valued "
+                            "and not in the totals.")
+                             .arg(r.currency)
+                       : tr("No live %1 price from the venue: this holding is not valued.").arg(r.currency);
+        if (column == PriceColumn || column == ValueKrwColumn || column == ValueUsdtColumn)
+            return priceTip(r);
         return {};
     case Qt::TextAlignmentRole:
         return column == AssetColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
@@ -119,6 +133,8 @@ QVariant PortfolioModel::data(const QModelIndex& index, int role) const {
         switch (column) {
         case AssetColumn:
             return r.currency;
+        case VenueColumn:
+            return r.venueName;
         case QtyColumn:
             return r.qty.toDouble();
         case AvgPriceColumn:
@@ -165,6 +181,8 @@ QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case AssetColumn:
         return tr("Asset");
+    case VenueColumn:
+        return tr("Venue");
     case QtyColumn:
         return tr("Quantity");
     case AvgPriceColumn:
@@ -185,19 +203,34 @@ QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
+QString PortfolioModel::priceTip(const PortfolioRow& r) const {
+    QStringList lines;
+    if (!r.priceSource.isEmpty())
+        lines << tr("Price: %1").arg(r.priceSource);
+    if (m_snapshot.usdtKrw.isPositive() && r.currency != QLatin1String("USDT"))
+        lines << tr("USDT: 1 USDT = %1 KRW (%2)")
+                     .arg(formatDecimalTrimmed(m_snapshot.usdtKrw, 4, 0), m_snapshot.usdtKrwSource);
+    return lines.join(QLatin1Char('\n'));
+}
+
 void PortfolioModel::setSnapshot(const PortfolioSnapshot& snapshot) {
+    const bool venueKeys = snapshot.venues.size() > 1;
+    if (venueKeys != m_venueKeys) {
+        syncRows({}); // the keys change: start over
+        m_venueKeys = venueKeys;
+    }
     m_snapshot = snapshot;
-    // Existing currencies keep their place; new ones go at the end.
-    QHash<QString, PortfolioRow> byCurrency;
+    // Existing holdings keep their place; new ones go at the end.
+    QHash<QString, PortfolioRow> byKey;
     for (const PortfolioRow& r : snapshot.rows)
-        byCurrency.insert(r.currency, r);
+        byKey.insert(rowKey(r), r);
     QVector<PortfolioRow> ordered;
     ordered.reserve(snapshot.rows.size());
     for (const PortfolioRow& old : rows())
-        if (auto it = byCurrency.constFind(old.currency); it != byCurrency.constEnd())
+        if (auto it = byKey.constFind(rowKey(old)); it != byKey.constEnd())
             ordered.append(*it);
     for (const PortfolioRow& r : snapshot.rows)
-        if (rowOfKey(r.currency) < 0)
+        if (rowOfKey(rowKey(r)) < 0)
             ordered.append(r);
     syncRows(ordered);
 }

@@ -6,13 +6,15 @@
 
 namespace hoga {
 
-// One row per holding, valued live. Rows keep their first-seen order (so a tick never moves rows around
+// One row per holding (per venue), valued live. Rows are keyed by currency, or by "venue:currency" when the
+// snapshot holds several venues. Rows keep their first-seen order (so a tick never moves rows around
 // and never resets the model); sort through a proxy on SortRole.
 class PortfolioModel : public KeyedRowsModel<PortfolioRow> {
     Q_OBJECT
 public:
     enum Column {
         AssetColumn,
+        VenueColumn, // hidden unless several venues run
         QtyColumn,
         AvgPriceColumn,
         PriceColumn,
@@ -35,11 +37,14 @@ public:
     void setPriceColors(const PriceColors& colors);
 
 protected:
-    QString rowKey(const PortfolioRow& row) const override { return row.currency; }
+    QString rowKey(const PortfolioRow& row) const override;
     bool sameRow(const PortfolioRow& a, const PortfolioRow& b) const override;
 
 private:
+    QString priceTip(const PortfolioRow& r) const;
+
     PortfolioSnapshot m_snapshot;
+    bool m_venueKeys = false;
     PriceColors m_colors = PriceColors::international();
 };
 

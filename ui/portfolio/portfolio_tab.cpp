@@ -20,11 +20,13 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hoga {
 
-PortfolioTab::PortfolioTab(VenueSession* session, QWidget* parent)
+PortfolioTab::PortfolioTab(QList<VenueSession*> sessions, QWidget* parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_sessions(std::move(sessions))
     , m_model(new PortfolioModel(this))
     , m_sorted(new SortingProxyModel(this))
     , m_view(new DataTableView(this))
@@ -44,12 +46,18 @@ PortfolioTab::PortfolioTab(VenueSession* session, QWidget* parent)
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() + 2);
     title->setFont(titleFont);
-    auto* venue = new QLabel(session->displayName(), header);
+    QStringList names;
+    for (VenueSession* s : std::as_const(m_sessions))
+        names << s->displayName();
+    auto* venue = new QLabel(names.join(QStringLiteral(" · ")), header);
+    venue->setObjectName(QStringLiteral("portfolioVenues"));
     venue->setProperty("role", QStringLiteral("caption"));
     titleRow->addWidget(title);
     titleRow->addSpacing(8);
     titleRow->addWidget(venue);
-    if (session->isSimulated()) {
+    const bool simulated =
+        std::any_of(m_sessions.cbegin(), m_sessions.cend(), [](VenueSession* s) { return s->isSimulated(); });
+    if (simulated) {
         auto* badge = new QLabel(tr("Simulated"), header);
         badge->setObjectName(QStringLiteral("simulatedBadge"));
         badge->setToolTip(tr("Paper balances on the built-in simulator: no real money is involved."));
@@ -65,14 +73,31 @@ PortfolioTab::PortfolioTab(VenueSession* session, QWidget* parent)
     m_cash = addTotal(totals, tr("KRW cash"), QStringLiteral("cashKrw"));
     m_holdings = addTotal(totals, tr("Holdings"), QStringLiteral("holdingsCount"));
     headerLayout->addWidget(totals);
+    if (m_sessions.size() > 1) {
+        m_venueTotals = new QWidget(header);
+        m_venueTotals->setObjectName(QStringLiteral("venueTotals"));
+        auto* venueRow = new QHBoxLayout(m_venueTotals);
+        venueRow->setContentsMargins(0, 0, 0, 0);
+        venueRow->setSpacing(18);
+        for (VenueSession* s : std::as_const(m_sessions)) {
+            auto* label = new QLabel(m_venueTotals);
+            label->setObjectName(QStringLiteral("venueTotal_%1").arg(s->venueId()));
+            label->setFont(theme::numberFont());
+            label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            venueRow->addWidget(label);
+        }
+        venueRow->addStretch(1);
+        headerLayout->addWidget(m_venueTotals);
+    }
     m_allocation = new AllocationBar(header);
     headerLayout->addSpacing(4);
     headerLayout->addWidget(m_allocation);
-    if (!session->hasCredentials()) {
+    VenueSession* first = m_sessions.constFirst();
+    if (!anyCredentials()) {
         // Market data only: no totals to show, a plain sentence instead of empty figures.
         totals->setVisible(false);
         m_allocation->setVisible(false);
-        auto* notice = new QLabel(session->needsKeysMessage(), header);
+        auto* notice = new QLabel(first->needsKeysMessage(), header);
         notice->setObjectName(QStringLiteral("portfolioKeysNotice"));
         notice->setProperty("role", QStringLiteral("notice"));
         notice->setWordWrap(true);
@@ -83,12 +108,14 @@ PortfolioTab::PortfolioTab(VenueSession* session, QWidget* parent)
     m_view->setObjectName(QStringLiteral("portfolioView"));
     m_view->setModel(m_sorted);
     m_view->enableSorting(PortfolioModel::ValueKrwColumn, Qt::DescendingOrder);
-    m_view->setEmptyText(session->hasCredentials() ? tr("Loading balances…") : session->needsKeysMessage());
+    m_view->setEmptyText(anyCredentials() ? tr("Loading balances…") : first->needsKeysMessage());
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 18);
     QHeaderView* h = m_view->horizontalHeader();
     h->setStretchLastSection(false);
     h->setSectionResizeMode(QHeaderView::Stretch);
     h->setSectionResizeMode(PortfolioModel::AssetColumn, QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(PortfolioModel::VenueColumn, QHeaderView::ResizeToContents);
+    m_view->setColumnHidden(PortfolioModel::VenueColumn, m_sessions.size() < 2);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -97,14 +124,16 @@ PortfolioTab::PortfolioTab(VenueSession* session, QWidget* parent)
     layout->addWidget(m_view, 1);
 
     connect(m_recompute, &SignalCoalescer::fired, this, &PortfolioTab::recompute);
-    connect(session->trading(), &TradingSession::balancesChanged, this, [this] {
-        m_balancesSeen = true;
-        m_recompute->trigger();
-    });
-    connect(session->hub(), &MarketDataHub::updated, this, [this](const MarketDataChanges& changes) {
-        if (!changes.tickers.isEmpty())
+    for (VenueSession* s : std::as_const(m_sessions)) {
+        connect(s->trading(), &TradingSession::balancesChanged, this, [this] {
+            m_balancesSeen = true;
             m_recompute->trigger();
-    });
+        });
+        connect(s->hub(), &MarketDataHub::updated, this, [this](const MarketDataChanges& changes) {
+            if (!changes.tickers.isEmpty())
+                m_recompute->trigger();
+        });
+    }
     setPriceColors(m_colors);
     recompute();
 }
@@ -128,8 +157,13 @@ QLabel* PortfolioTab::addTotal(CollapsingRow* row, const QString& caption, const
     return value;
 }
 
+bool PortfolioTab::anyCredentials() const {
+    return std::any_of(m_sessions.cbegin(), m_sessions.cend(),
+                       [](VenueSession* s) { return s->hasCredentials(); });
+}
+
 void PortfolioTab::setUnavailableText(const QString& text) {
-    if (m_balancesSeen || !m_session->hasCredentials())
+    if (m_balancesSeen || !anyCredentials())
         return; // the balances (or the keys notice) say more than the venue's state
     m_view->setEmptyText(text.isEmpty() ? tr("Loading balances…") : text);
 }
@@ -151,10 +185,20 @@ void PortfolioTab::recompute() {
         return;
     }
     m_behind = false;
-    const QVector<Balance> balances = m_session->trading()->balances();
-    if (!balances.isEmpty())
-        m_balancesSeen = true;
-    m_model->setSnapshot(computePortfolio(balances, m_session->hub()->tickers()));
+    QVector<VenueHoldings> venues;
+    for (VenueSession* s : std::as_const(m_sessions)) {
+        VenueHoldings v;
+        v.venue = s->venueId();
+        v.venueName = s->displayName();
+        if (s->hasCredentials())
+            v.balances = s->trading()->balances();
+        if (!v.balances.isEmpty())
+            m_balancesSeen = true;
+        v.markets = s->hub()->markets();
+        v.tickers = s->hub()->tickers();
+        venues.append(v);
+    }
+    m_model->setSnapshot(computePortfolio(venues));
     if (m_balancesSeen)
         m_view->setEmptyText(tr("This account holds no assets."));
     updateTotals();
@@ -175,6 +219,17 @@ void PortfolioTab::updateTotals() {
     setLiveText(m_totalUsdt, s.usdtKrw.isPositive()
                                  ? QStringLiteral("≈ %1 USDT").arg(formatDecimal(s.totalUsdt, 2))
                                  : tr("no KRW-USDT rate"));
+    const QString rateTip =
+        s.usdtKrw.isPositive()
+            ? tr("1 USDT = %1 KRW (%2)").arg(formatDecimalTrimmed(s.usdtKrw, 4, 0), s.usdtKrwSource)
+            : tr("No running venue quotes KRW-USDT.");
+    QString totalTip = rateTip;
+    if (s.unpriced > 0)
+        totalTip += QLatin1Char('\n') +
+                    tr("%n holding(s) with no price anywhere are not in the total.", nullptr, s.unpriced);
+    m_totalUsdt->setToolTip(rateTip);
+    m_totalKrw->setToolTip(totalTip);
+    updateVenueTotals();
 
     // PnL rate against the cost of the holdings whose average price is known.
     Decimal cost;
@@ -194,6 +249,27 @@ void PortfolioTab::updateTotals() {
             cash = r.qty;
     setLiveText(m_cash, formatDecimal(cash, 0) + QStringLiteral(" KRW"));
     setLiveText(m_holdings, QLocale().toString(static_cast<int>(s.rows.size())));
+}
+
+void PortfolioTab::updateVenueTotals() {
+    if (!m_venueTotals)
+        return;
+    const PortfolioSnapshot& s = m_model->snapshot();
+    for (const VenueTotal& v : s.venues) {
+        auto* label = m_venueTotals->findChild<QLabel*>(QStringLiteral("venueTotal_%1").arg(v.venue));
+        if (!label)
+            continue;
+        QString text = QStringLiteral("%1  %2 KRW").arg(v.venueName, formatDecimal(v.totalKrw, 0));
+        if (s.usdtKrw.isPositive())
+            text += QStringLiteral(" · ≈ %1 USDT").arg(formatDecimal(v.totalUsdt, 2));
+        if (v.unpriced > 0)
+            text += QStringLiteral(" · ") + tr("%n without price", nullptr, v.unpriced);
+        setLiveText(label, text);
+        label->setToolTip(s.usdtKrw.isPositive()
+                              ? tr("USDT at 1 USDT = %1 KRW (%2)")
+                                    .arg(formatDecimalTrimmed(s.usdtKrw, 4, 0), s.usdtKrwSource)
+                              : tr("No running venue quotes KRW-USDT."));
+    }
 }
 
 void PortfolioTab::setPriceColors(const PriceColors& colors) {

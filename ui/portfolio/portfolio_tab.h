@@ -2,6 +2,7 @@
 
 #include "theme/price_colors.h"
 
+#include <QList>
 #include <QWidget>
 
 class QLabel;
@@ -16,12 +17,12 @@ class SignalCoalescer;
 class SortingProxyModel;
 class VenueSession;
 
-// The Portfolio tab: totals (value in KRW and USDT, unrealised PnL) above a table of every holding, valued
-// live from the venue's tickers.
+// The Portfolio tab: totals (value in KRW and USDT, unrealised PnL; per venue when several run) above a
+// table of every holding of every venue, valued live from the venues' tickers (see computePortfolio).
 class PortfolioTab : public QWidget {
     Q_OBJECT
 public:
-    explicit PortfolioTab(VenueSession* session, QWidget* parent = nullptr);
+    explicit PortfolioTab(QList<VenueSession*> sessions, QWidget* parent = nullptr);
 
     PortfolioModel* model() const { return m_model; }
     DataTableView* view() const { return m_view; }
@@ -38,10 +39,12 @@ protected:
 private:
     void recompute();
     void updateTotals();
+    void updateVenueTotals();
+    bool anyCredentials() const;
     QLabel* addTotal(CollapsingRow* row, const QString& caption, const QString& objectName,
                      bool essential = false, int sizeDelta = 2);
 
-    VenueSession* m_session;
+    QList<VenueSession*> m_sessions;
     PortfolioModel* m_model;
     SortingProxyModel* m_sorted;
     DataTableView* m_view;
@@ -55,6 +58,7 @@ private:
     QLabel* m_cash;
     QLabel* m_holdings;
     AllocationBar* m_allocation = nullptr;
+    QWidget* m_venueTotals = nullptr; // one label per venue, with several venues
 };
 
 } // namespace hoga
