@@ -7,6 +7,7 @@
 #include "main_window_driver.h"
 
 #include "application/app_settings.h"
+#include "application/ui_language.h"
 #include "chart/chart_tab.h"
 #include "common/item_roles.h"
 #include "format/decimal_format.h"
@@ -18,9 +19,13 @@
 #include "markets/market_list_panel.h"
 #include "markets/watchlist.h"
 #include "orderbook/order_book_tab.h"
+#include "portfolio/portfolio_history_chart.h"
 #include "portfolio/portfolio_model.h"
+#include "portfolio/portfolio_recorder.h"
 #include "portfolio/portfolio_tab.h"
 #include "session/venue_session.h"
+#include "storage/portfolio_history.h"
+#include "storage/profile_database.h"
 #include "support/fake_venues/fake_venue_server.h"
 #include "theme/terminal_theme.h"
 #include "trading/order_ticket.h"
@@ -29,7 +34,10 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -86,7 +94,10 @@ private slots:
     void selectingAMarketOfEachVenueDrivesEveryTab();
     void statusBarShowsEachVenue();
     void portfolioValuesEveryVenueInKrwAndUsdt();
+    void portfolioHistoryIsStoredAndReloaded();
     void watchlistAndCurrentMarketKeepTheirVenue();
+    // Last: moves the fakes' prices and installs the Korean translation.
+    void portfolioScreenshots();
 
 private:
     QTemporaryDir m_dir;
@@ -289,6 +300,37 @@ void TestMainWindowVenues::portfolioValuesEveryVenueInKrwAndUsdt() {
                 .contains(QStringLiteral("1 holding")));
 }
 
+void TestMainWindowVenues::portfolioHistoryIsStoredAndReloaded() {
+    const QString file = m_dir.filePath(QStringLiteral("history.sqlite"));
+    const QList<VenueSession*> sessions{m_sim.get(), m_upbitSession.get(), m_bithumbSession.get()};
+    const PortfolioSnapshot& now = m_window->portfolioTab()->model()->snapshot();
+    {
+        ProfileDatabase db(file);
+        QCOMPARE(db.open(), ProfileDatabase::Status::Ok);
+        PortfolioHistory history(&db);
+        ManualClock clock(1'700'000'000'000);
+        PortfolioRecorder recorder(sessions, &history, &clock);
+        QSignalSpy recorded(&recorder, &PortfolioRecorder::recorded);
+        QVERIFY(recorder.sampleNow());
+        clock.advanceMs(60'000);
+        QVERIFY(recorder.sampleNow());
+        QCOMPARE(recorded.size(), 2);
+    }
+    // A new start of the profile finds the samples, exact, and draws them.
+    ProfileDatabase db(file);
+    QCOMPARE(db.open(), ProfileDatabase::Status::Ok);
+    const QVector<PortfolioValuePoint> points = PortfolioHistory(&db).points();
+    QCOMPARE(points.size(), 2);
+    QCOMPARE(points[0].atMs, 1'700'000'000'000);
+    QCOMPARE(points[1].atMs, 1'700'000'060'000);
+    QCOMPARE(points[1].totalKrw, now.totalKrw); // nobody moved the prices
+    QCOMPARE(points[1].totalUsdt, now.totalUsdt);
+    PortfolioHistoryChart* chart = m_window->portfolioTab()->historyChart();
+    QVERIFY(chart->isVisible());
+    chart->setPoints(points);
+    QCOMPARE(chart->pointCount(), 2);
+}
+
 void TestMainWindowVenues::watchlistAndCurrentMarketKeepTheirVenue() {
     m_window->setCurrentMarket(QStringLiteral("bithumb:KRW-ETH"));
     QCOMPARE(m_window->session(), m_bithumbSession.get());
@@ -310,6 +352,69 @@ void TestMainWindowVenues::watchlistAndCurrentMarketKeepTheirVenue() {
     QCOMPARE(again.currentMarket(), QStringLiteral("KRW-ETH"));
     QCOMPARE(again.watchlist()->codes(),
              (QStringList{QStringLiteral("upbit:USDT-BTC"), QStringLiteral("bithumb:KRW-ETH")}));
+}
+
+// The Portfolio tab with holdings of the three venues and an hour of history, in English and Korean. Saved to
+// HOGA_TEST_SHOTS_DIR when set (under Xvfb for packaging/screenshots/), else to a temporary folder.
+void TestMainWindowVenues::portfolioScreenshots() {
+    const QString shots = qEnvironmentVariable("HOGA_TEST_SHOTS_DIR", m_dir.path());
+    QVERIFY(QDir().mkpath(shots));
+    // A simulator that runs, as it does in the app (the test's own one stands still).
+    SimConfig running;
+    running.seed = 7;
+    running.historyCandles = 60;
+    running.initialBalances = {{QStringLiteral("KRW"), dec("500000")}, {QStringLiteral("BTC"), dec("0.002")}};
+    const std::unique_ptr<VenueSession> sim = VenueSession::simulated(running);
+    const QList<VenueSession*> sessions{sim.get(), m_upbitSession.get(), m_bithumbSession.get()};
+    sim->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!sim->trading()->balances().isEmpty() &&
+                                 sim->hub()->lastPrice(QStringLiteral("KRW-BTC")).has_value(),
+                             kTimeoutMs);
+
+    // An hour of samples while the fake venues' markets move.
+    ProfileDatabase db(m_dir.filePath(QStringLiteral("shots.sqlite")));
+    QCOMPARE(db.open(), ProfileDatabase::Status::Ok);
+    PortfolioHistory history(&db);
+    ManualClock clock(QDateTime::currentMSecsSinceEpoch() - 60 * 60'000);
+    PortfolioRecorder recorder(sessions, &history, &clock);
+    for (int minute = 0; minute < 60; ++minute) {
+        const Decimal before = m_upbit->lastPrice(QStringLiteral("KRW-BTC"));
+        for (int i = 0; i < 4; ++i) {
+            m_upbit->step();
+            m_bithumb->step();
+        }
+        const Decimal after = m_upbit->lastPrice(QStringLiteral("KRW-BTC"));
+        if (after != before) // the window hears of it through the stream
+            QTRY_COMPARE_WITH_TIMEOUT(
+                m_upbitSession->hub()->lastPrice(QStringLiteral("KRW-BTC")).value_or(Decimal()), after,
+                kTimeoutMs);
+        QVERIFY(recorder.sampleNow());
+        clock.advanceMs(60'000);
+    }
+    QCOMPARE(history.points().size(), 60);
+
+    for (UiLanguage language : {UiLanguage::English, UiLanguage::Korean}) {
+        if (language == UiLanguage::Korean)
+            QVERIFY(installTranslations(*qApp, UiLanguage::Korean));
+        AppSettings settings(m_dir.filePath(QStringLiteral("shots_%1.ini").arg(int(language))));
+        MainWindow window(&settings, sessions, language);
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setCurrentMarket(QStringLiteral("upbit:KRW-BTC"));
+        window.showTab(window.portfolioTab());
+        window.portfolioTab()->historyChart()->setPoints(history.points());
+        QTRY_COMPARE_WITH_TIMEOUT(window.portfolioTab()->model()->rowCount(), 8, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window.portfolioTab()->model()->snapshot().usdtKrw.isPositive(), kTimeoutMs);
+        for (int i = 0; i < 4; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        const QString name = language == UiLanguage::Korean ? QStringLiteral("portfolio_venues_ko.png")
+                                                            : QStringLiteral("portfolio_venues.png");
+        const QString path = QDir(shots).filePath(name);
+        QVERIFY2(window.grab().save(path), qPrintable(path));
+        qInfo("wrote %s", qPrintable(path));
+        window.close();
+    }
 }
 
 QTEST_MAIN(TestMainWindowVenues)

@@ -14,12 +14,17 @@
 #include "orderbook/order_book_side_model.h"
 #include "orderbook/order_book_tab.h"
 #include "orderbook/trade_tape_model.h"
+#include "portfolio/portfolio_history_chart.h"
 #include "portfolio/portfolio_model.h"
+#include "portfolio/portfolio_recorder.h"
 #include "portfolio/portfolio_tab.h"
 #include "profiles/login_dialog.h"
 #include "profiles/profile_credential_provider.h"
+#include "security/profile_manager.h"
 #include "session/market_load_retry.h"
 #include "session/venue_session.h"
+#include "storage/portfolio_history.h"
+#include "storage/profile_database.h"
 #include "trading/order_ticket.h"
 #include "trading/trading_session.h"
 #include "trading/trading_tab.h"
@@ -67,8 +72,6 @@ MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiL
     // Only after restoreSettings(): taking it earlier would overwrite the saved market before it is read.
     if (m_market.isEmpty() && !m_marketList->currentMarket().isEmpty())
         setCurrentMarket(m_marketList->currentMarket());
-    else if (!m_market.isEmpty())
-        showVenue(m_venueIndex);
     updateTitle();
 
     for (VenueSession* s : m_sessions)
@@ -76,7 +79,10 @@ MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiL
             s->start();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    delete m_recorder; // before the history it writes to
+    m_recorder = nullptr;
+}
 
 MainWindow::VenueViews MainWindow::buildVenueViews(VenueSession* session) {
     const bool korean = m_language == UiLanguage::Korean;
@@ -95,6 +101,7 @@ MainWindow::VenueViews MainWindow::buildVenueViews(VenueSession* session) {
     v.trading = new TradingTab(session, this);
     v.ticket = new OrderTicket(session, this);
     v.ticket->setConfirmPaperOrders(m_settings->confirmPaperOrders());
+    v.ticket->setVenueShown(multiVenue());
     connect(v.ticket, &OrderTicket::confirmPaperOrdersChanged, this, [this](bool confirm) {
         m_settings->setConfirmPaperOrders(confirm);
         m_settings->sync();
@@ -585,7 +592,26 @@ void MainWindow::attachProfile(ProfileContext context) {
 
     if (!m_profile.notice.isEmpty())
         statusBar()->showMessage(m_profile.notice, 30000);
+    startPortfolioHistory();
     updateTitle();
+}
+
+void MainWindow::startPortfolioHistory() {
+    if (m_profile.profile.id.isEmpty())
+        return;
+    m_database =
+        std::make_unique<ProfileDatabase>(m_profile.manager->paths(m_profile.profile.id).databaseFile());
+    if (m_database->open() != ProfileDatabase::Status::Ok) {
+        // The window works without its history: say so once, keep trading.
+        statusBar()->showMessage(m_database->errorString(), 15000);
+        m_database.reset();
+        return;
+    }
+    m_history = std::make_unique<PortfolioHistory>(m_database.get());
+    m_portfolio->historyChart()->setPoints(m_history->points());
+    m_recorder = new PortfolioRecorder(m_sessions, m_history.get(), m_profile.clock);
+    connect(m_recorder, &PortfolioRecorder::recorded, m_portfolio->historyChart(),
+            &PortfolioHistoryChart::append);
 }
 
 void MainWindow::buildProfileMenu() {

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QActionGroup;
 class QMenu;
@@ -26,7 +28,10 @@ class MarketListPanel;
 class NoticeBanner;
 class OrderBookTab;
 class OrderTicket;
+class PortfolioHistory;
+class PortfolioRecorder;
 class PortfolioTab;
+class ProfileDatabase;
 class TradingTab;
 class VenueSession;
 class Watchlist;
@@ -80,6 +85,9 @@ public:
     void attachProfile(ProfileContext context);
     const ProfileContext& profileContext() const { return m_profile; }
     QMenu* profileMenu() const { return m_profileMenu; }
+    // Samples the total value of every venue into the profile's database (null until a profile is attached
+    // or when its database cannot be opened).
+    PortfolioRecorder* portfolioRecorder() const { return m_recorder; }
     IdleDetector* idleDetector() const { return m_idle; }
 
     // Hides every venue figure behind the lock screen (the profile's password unlocks it). The sessions
@@ -120,6 +128,7 @@ private:
     void loadWatchlist();
     void saveWatchlist();
     void buildCentralArea();
+    void startPortfolioHistory();
     void buildMenus();
     void buildStatusBar();
     void restoreSettings();
@@ -172,6 +181,9 @@ private:
     QMenu* m_profileMenu = nullptr;
     QActionGroup* m_autoLockActions = nullptr;
     IdleDetector* m_idle = nullptr;
+    std::unique_ptr<ProfileDatabase> m_database;
+    std::unique_ptr<PortfolioHistory> m_history;
+    PortfolioRecorder* m_recorder = nullptr;
 };
 
 } // namespace hoga

@@ -3,6 +3,7 @@
 #include "format/decimal_format.h"
 #include "theme/terminal_theme.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -32,13 +33,22 @@ QColor AllocationBar::colorFor(int index) {
 }
 
 void AllocationBar::setSnapshot(const PortfolioSnapshot& snapshot) {
-    QVector<Segment> segments;
+    // One segment per currency, whichever venues hold it.
+    QStringList order;
+    QHash<QString, Decimal> shares;
     for (const PortfolioRow& r : snapshot.rows) {
         if (!r.priced || !r.share.isPositive())
             continue;
-        segments.append({r.currency, r.share.toDouble(),
-                         QStringLiteral("%1 %2").arg(r.currency, formatDecimal(r.share * Decimal(100), 1) +
-                                                                     QLocale().percent())});
+        if (!shares.contains(r.currency))
+            order << r.currency;
+        shares[r.currency] += r.share;
+    }
+    QVector<Segment> segments;
+    for (const QString& currency : std::as_const(order)) {
+        const Decimal share = shares.value(currency);
+        segments.append({currency, share.toDouble(),
+                         QStringLiteral("%1 %2").arg(currency, formatDecimal(share * Decimal(100), 1) +
+                                                                   QLocale().percent())});
     }
     std::stable_sort(segments.begin(), segments.end(),
                      [](const Segment& a, const Segment& b) { return a.share > b.share; });

@@ -10,7 +10,9 @@
 #include "common/sorting_proxy_model.h"
 #include "format/decimal_format.h"
 #include "marketdata/market_data_hub.h"
+#include "portfolio_history_chart.h"
 #include "portfolio_model.h"
+#include "session/portfolio_valuation.h"
 #include "session/venue_session.h"
 #include "theme/terminal_theme.h"
 #include "trading/trading_session.h"
@@ -18,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -76,9 +79,10 @@ PortfolioTab::PortfolioTab(QList<VenueSession*> sessions, QWidget* parent)
     if (m_sessions.size() > 1) {
         m_venueTotals = new QWidget(header);
         m_venueTotals->setObjectName(QStringLiteral("venueTotals"));
-        auto* venueRow = new QHBoxLayout(m_venueTotals);
+        // One line per venue: side by side they would make the window wider than a small screen.
+        auto* venueRow = new QVBoxLayout(m_venueTotals);
         venueRow->setContentsMargins(0, 0, 0, 0);
-        venueRow->setSpacing(18);
+        venueRow->setSpacing(1);
         for (VenueSession* s : std::as_const(m_sessions)) {
             auto* label = new QLabel(m_venueTotals);
             label->setObjectName(QStringLiteral("venueTotal_%1").arg(s->venueId()));
@@ -86,7 +90,6 @@ PortfolioTab::PortfolioTab(QList<VenueSession*> sessions, QWidget* parent)
             label->setTextInteractionFlags(Qt::TextSelectableByMouse);
             venueRow->addWidget(label);
         }
-        venueRow->addStretch(1);
         headerLayout->addWidget(m_venueTotals);
     }
     m_allocation = new AllocationBar(header);
@@ -121,7 +124,17 @@ PortfolioTab::PortfolioTab(QList<VenueSession*> sessions, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(header);
-    layout->addWidget(m_view, 1);
+    // The holdings above, their total value over time below (the trader sizes the two).
+    m_history = new PortfolioHistoryChart(this);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("portfolioSplitter"));
+    split->setChildrenCollapsible(false);
+    split->setHandleWidth(1);
+    split->addWidget(m_view);
+    split->addWidget(m_history);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
 
     connect(m_recompute, &SignalCoalescer::fired, this, &PortfolioTab::recompute);
     for (VenueSession* s : std::as_const(m_sessions)) {
@@ -185,19 +198,10 @@ void PortfolioTab::recompute() {
         return;
     }
     m_behind = false;
-    QVector<VenueHoldings> venues;
-    for (VenueSession* s : std::as_const(m_sessions)) {
-        VenueHoldings v;
-        v.venue = s->venueId();
-        v.venueName = s->displayName();
-        if (s->hasCredentials())
-            v.balances = s->trading()->balances();
+    const QVector<VenueHoldings> venues = venueHoldings(m_sessions);
+    for (const VenueHoldings& v : venues)
         if (!v.balances.isEmpty())
             m_balancesSeen = true;
-        v.markets = s->hub()->markets();
-        v.tickers = s->hub()->tickers();
-        venues.append(v);
-    }
     m_model->setSnapshot(computePortfolio(venues));
     if (m_balancesSeen)
         m_view->setEmptyText(tr("This account holds no assets."));

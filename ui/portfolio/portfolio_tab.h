@@ -10,6 +10,8 @@ class QLabel;
 namespace hoga {
 
 class AllocationBar;
+class PortfolioHistoryChart;
+struct PortfolioValuePoint;
 class CollapsingRow;
 class DataTableView;
 class PortfolioModel;
@@ -27,6 +29,8 @@ public:
     PortfolioModel* model() const { return m_model; }
     DataTableView* view() const { return m_view; }
     void setPriceColors(const PriceColors& colors);
+    // The chart of the profile's total value over time.
+    PortfolioHistoryChart* historyChart() const { return m_history; }
 
     // Recomputes if balances or prices changed while the tab was not on screen.
     void catchUp();
@@ -58,6 +62,7 @@ private:
     QLabel* m_cash;
     QLabel* m_holdings;
     AllocationBar* m_allocation = nullptr;
+    PortfolioHistoryChart* m_history = nullptr;
     QWidget* m_venueTotals = nullptr; // one label per venue, with several venues
 };
 

@@ -427,18 +427,27 @@ void OrderTicket::setPriceColors(const PriceColors& colors) {
     updateColors();
 }
 
+void OrderTicket::setVenueShown(bool shown) {
+    m_venueShown = shown;
+    updateMode();
+}
+
 void OrderTicket::updateMode() {
     const std::optional<Market> market = currentMarket();
     const QString base = market ? market->base : QString();
     const QString quote = market ? market->quote : QString();
     const bool marketBuy = m_type == OrderType::Market && m_side == Side::Buy;
 
-    m_marketLabel->setText(
+    m_marketText =
         market ? QStringLiteral("%1 · %2").arg(market->code, market->localName.isEmpty() ||
                                                                      QLocale().language() != QLocale::Korean
                                                                  ? market->displayName
                                                                  : market->localName)
-               : tr("Select a market"));
+               : tr("Select a market");
+    // In a window of several venues the ticket names where the order goes.
+    m_marketLabel->setText(m_venueShown && market
+                               ? QStringLiteral("%1 · %2").arg(m_session->displayName(), m_marketText)
+                               : m_marketText);
     // Without a market there is no currency to name: plain labels, never "Price ()".
     m_price.label->setText(quote.isEmpty() ? tr("Price") : tr("Price (%1)").arg(quote));
     m_qty.label->setText(base.isEmpty() ? tr("Quantity") : tr("Quantity (%1)").arg(base));
@@ -875,7 +884,7 @@ OrderSummary OrderTicket::summarize(const OrderRequest& request) const {
     OrderSummary s;
     s.side = sideText(request.side);
     s.sideColor = request.side == Side::Buy ? m_colors.up : m_colors.down;
-    s.market = m_marketLabel->text();
+    s.market = m_marketText;
     s.venue = m_session->displayName();
     s.live = !m_session->isSimulated();
     s.type = orderTypeText(request.type);

@@ -41,6 +41,8 @@ public:
 
     void setMarket(const QString& code);
     QString market() const { return m_market; }
+    // Names the venue above the form (a window of several venues).
+    void setVenueShown(bool shown);
     // Uses `price` for a limit order (e.g. a level clicked in the order book).
     void setPrice(const Decimal& price);
     void setSide(Side side);
@@ -140,6 +142,8 @@ private:
     QPointer<OrderConfirmDialog> m_confirm;
 
     QLabel* m_title = nullptr;
+    QString m_marketText; // "KRW-BTC · Bitcoin"
+    bool m_venueShown = false;
     QLabel* m_marketLabel = nullptr;
     QPushButton* m_buy = nullptr;
     QPushButton* m_sell = nullptr;
