@@ -11,6 +11,7 @@
 #include "support/fake_venues/fake_venue_server.h"
 #include "support/test_credential_schema.h"
 #include "theme/terminal_theme.h"
+#include "venues/venue_factory.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -57,6 +58,7 @@ private:
         o.endpoints.insert(QStringLiteral("upbit"),
                            VenueEndpoints{m_upbit->restUrl(), m_upbit->wsUrl(), m_upbit->privateWsUrl()});
         o.storedInEncryptedFile = m_store->kind() == SecretStore::Kind::EncryptedFile;
+        o.venues = {QStringLiteral("upbit"), QStringLiteral("bithumb")}; // the venues these cases use
         return o;
     }
     QString keyCell(VenueKeysDialog& d, int row) {
@@ -117,6 +119,21 @@ private slots:
         QCOMPARE(child<QLabel>(&d, "storageNotice")->isVisible(),
                  m_store->kind() == SecretStore::Kind::EncryptedFile);
         QVERIFY(table->isColumnHidden(2)); // no venue has extra fields: no details column
+    }
+
+    void listsEveryVenueByDefault() {
+        VenueKeysDialog::Options o = options();
+        o.venues.clear(); // the default: every venue Hoga can connect to, not the simulator
+        VenueKeysDialog d(*m_ring, o);
+        auto* table = child<QTableWidget>(&d, "venueTable");
+        QStringList expected = knownVenues();
+        expected.removeAll(QStringLiteral("sim"));
+        QCOMPARE(table->rowCount(), expected.size());
+        QStringList names;
+        for (int row = 0; row < table->rowCount(); ++row)
+            names << table->item(row, 0)->text();
+        for (const QString& venue : expected)
+            QVERIFY2(names.contains(venueDisplayName(venue)), qPrintable(venue));
     }
 
     void formFollowsTheSchema() {
