@@ -17,6 +17,147 @@
     </message>
 </context>
 <context>
+    <name>hoga::Backtest</name>
+    <message>
+        <source>The quantity rounds down to zero at the market&apos;s step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cash left to buy with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selling %1 but only %2 is held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit order needs a price and a quantity above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buy costs %1 but only %2 is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough funds when the order was to fill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::BinanceConnector</name>
+    <message>
+        <source>Binance Spot Testnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::BinanceErrors</name>
+    <message>
+        <source>Binance failed with an unknown error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance&apos;s internal services were briefly unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance did not accept this request without an API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests: Binance&apos;s request weight limit was reached. Requests resume when the limit allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance timed out waiting for its matching engine: the outcome is unknown. The order is looked up by its client id; do not send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance is overloaded. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance does not support this combination of order options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many new orders: Binance&apos;s order count limit was reached. Wait before placing more orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Binance service is shutting down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance rejected the request&apos;s timestamp (outside the receive window). The clock offset is learned again; check this computer&apos;s clock if it keeps happening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance rejected the request&apos;s signature. Check the secret key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request parameter contains characters Binance does not allow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A parameter Binance requires is missing or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A price or quantity has more decimals than the market allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance does not accept this time in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance does not accept this order type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance has no such symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance has no such order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key&apos;s format is invalid. Check the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance rejected the API key: it is invalid, this computer&apos;s IP address is not allowed, or the key lacks the permission for this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance rejected the request as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance answered with HTTP status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance has banned this IP address for sending too many requests. All requests to Binance are stopped until the ban ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance finds orders by symbol, and no order with this id is known; order ids look like BTCUSDT:12345.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance ended the account stream; it is opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::BithumbConnector</name>
     <message>
         <source>Bithumb</source>
@@ -79,6 +220,168 @@
     </message>
 </context>
 <context>
+    <name>hoga::BotRunner</name>
+    <message>
+        <source>The bot is halted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::BuiltInStrategies</name>
+    <message>
+        <source>Order value</source>
+        <translation type="unfinished">주문금액</translation>
+    </message>
+    <message>
+        <source>Amount of the quote currency spent on each buy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candle interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The strategy reads the closing prices of candles of this length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving average cross</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buys when the fast moving average crosses above the slow one (golden cross) and sells the position when it crosses below (dead cross), on closed candles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple (sma) or exponential (ema) moving averages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candles in the fast average; less than the slow period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candles in the slow average.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSI mean reversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buys when the relative strength index of closed candles falls below the oversold level and sells the position when it rises above the overbought level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candles in the RSI, smoothed as Wilder defined it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oversold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy when the RSI is below this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overbought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell when the RSI is above this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bollinger bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buys when a candle closes below the lower Bollinger band and sells the position when one closes above the upper band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candles in the middle band&apos;s simple moving average.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard deviations between the middle and the outer bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid trading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places limit buys on evenly spaced price levels below the current price; when a buy fills, sells the same quantity one level higher, and when that sell fills, buys again one level lower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lowest grid level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The highest grid level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of price levels, both bounds included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity per level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity of the base currency in each level&apos;s order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dollar-cost averaging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buys for the same amount at a fixed period, whatever the price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time between buys, for example 30s, 5m, 4h or 1d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::CancelAllBatch</name>
     <message>
         <source>Cancelling 1 order…</source>
@@ -134,6 +437,33 @@
     <message>
         <source>MA%1</source>
         <translation>MA%1</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::CandleCsv</name>
+    <message>
+        <source>The first line must be the header open_time,open,high,low,close,volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 is not open_time,open,high,low,close,volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: low and high do not enclose open and close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: candles must be in increasing open_time order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candle file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -410,24 +740,12 @@
         <translation>keys list 명령은 --venue를 받지 않습니다.</translation>
     </message>
     <message>
-        <source>%1 needs --venue upbit or --venue bithumb.</source>
-        <translation>%1 명령에는 --venue upbit 또는 --venue bithumb이 필요합니다.</translation>
-    </message>
-    <message>
         <source>%1 takes no further operands.</source>
         <translation>%1 명령은 추가 피연산자를 받지 않습니다.</translation>
     </message>
     <message>
         <source>--profile needs a profile name.</source>
         <translation>--profile 옵션에는 프로필 이름이 필요합니다.</translation>
-    </message>
-    <message>
-        <source>--venue is required: upbit, bithumb or sim.</source>
-        <translation>--venue 옵션은 필수입니다: upbit, bithumb 또는 sim.</translation>
-    </message>
-    <message>
-        <source>Unknown venue &quot;%1&quot;: use upbit, bithumb or sim.</source>
-        <translation>알 수 없는 거래소입니다: &quot;%1&quot;. upbit, bithumb 또는 sim을 사용하세요.</translation>
     </message>
     <message>
         <source>--%1 does not apply to the simulated venue.</source>
@@ -570,8 +888,64 @@
         <translation>keys set 명령은 키와 거래소의 기타 항목을 명령줄이 아닌 표준 입력에서 한 줄에 하나씩 읽습니다. 인수에서 제거하세요.</translation>
     </message>
     <message>
-        <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
+        <source>%1 must be one of: %2.</source>
+        <translation>%1 값은 다음 중 하나여야 합니다: %2.</translation>
+    </message>
+    <message>
+        <source>Set %1 as well: %2 keys need the field &quot;%3&quot;.</source>
+        <translation>%1 환경 변수도 설정하세요: %2 키에는 &quot;%3&quot; 항목이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>%1, optional</source>
+        <translation>%1, 선택 사항</translation>
+    </message>
+    <message>
+        <source>keys set --venue %1 reads one line per field from standard input, in this order: %2. Keys are printable characters without spaces; an optional field may be an empty line.</source>
+        <translation>keys set --venue %1 명령은 표준 입력에서 항목마다 한 줄씩 다음 순서로 읽습니다: %2. 키는 공백 없는 출력 가능 문자이며, 선택 항목은 빈 줄로 둘 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing or not valid.</source>
+        <translation>&quot;%1&quot; 항목이 없거나 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 needs --venue upbit or --venue bithumb, or --venue binance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--testnet only applies to --venue binance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--venue is required: upbit, bithumb, binance or sim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown venue &quot;%1&quot;: use upbit, bithumb, binance or sim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--testnet and --ws-api-url only apply to --venue binance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binance&apos;s account stream is its WebSocket API: use --ws-api-url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 only applies to --venue kis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--account needs an account number (12345678-01).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
                 [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
+                HOGA_KIS_ACCOUNT holds the account too)
+       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
+                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
 
 Commands:
   markets
@@ -592,7 +966,8 @@ Profiles and keys:
   profile create NAME [--paper-only]
   profile list
   profile delete NAME
-  --profile NAME keys set --venue upbit|bithumb   (reads the access key, then the secret key,
+  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
+                                                  (reads the access key, then the secret key,
                                                   then the venue&apos;s other fields if it has any,
                                                   one per line from standard input)
   --profile NAME keys list
@@ -613,68 +988,91 @@ Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --tim
 the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
 (default: hoga-cli&apos;s data folder); delete the file to start over.
 </source>
-        <translation>사용법: hoga-cli [--profile NAME] --venue upbit|bithumb|sim [--rest-url URL] [--ws-url URL]
-                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
-
-명령:
-  markets
-  ticker MARKET...
-  orderbook MARKET [--depth N]
-  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
-  trades MARKET [--count N]
-  balances
-  orders open [MARKET]
-  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
-               [--tif gtc|ioc|fok|post_only] [--client-id ID]
-               (limit: 모든 --tif 가능; best: --tif ioc|fok, 매수는 --total, 매도는 --qty로 지정)
-  order get (--id ID | --client-id ID)
-  order cancel (--id ID | --client-id ID)
-  stream ticker|trade|orderbook MARKET... --count N [--depth N]
-
-프로필과 키:
-  profile create NAME [--paper-only]
-  profile list
-  profile delete NAME
-  --profile NAME keys set --venue upbit|bithumb   (표준 입력에서 Access Key, Secret Key 순으로,
-                                                  거래소에 기타 항목이 있으면 그다음 그 항목들을,
-                                                  한 줄에 하나씩 읽음)
-  --profile NAME keys list
-  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
-  --profile NAME keys remove --venue upbit|bithumb
-
-출력: stdout에 한 줄에 JSON 객체 하나씩 출력합니다. 소수는 문자열이고, 시각은 1970-01-01 UTC
-이후의 밀리초입니다. 체결은 최신순, 캔들은 오래된 순으로 나열합니다.
-오류: stderr에 JSON 객체 {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} 하나를 출력합니다.
-종료 코드: 0 성공, 1 내부 또는 저장소 오류, 2 사용법 오류, 3 거래소의 거부(거래소 거부와 같은 방식으로
-보고되는 로컬 주문 검사의 거부 포함) 또는 잘못된 프로필 비밀번호, 4 네트워크 오류 또는 시간 초과.
-
-API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합니다(프로필 비밀번호는 터미널에서
-입력받거나 HOGA_PROFILE_PASSWORD에서 읽음). 지정하지 않으면 HOGA_API_KEY와 HOGA_API_SECRET을 사용하고,
-거래소의 기타 항목은 HOGA_ 뒤에 항목 ID를 대문자로 붙인 환경 변수(HOGA_ACCOUNT)에서 읽습니다.
-프로필은 애플리케이션 데이터 폴더에 저장됩니다(HOGA_DATA_DIR로 변경 가능). --timeout-ms는 각 요청(기본값 15000)과
-스트림 전체의 제한 시간입니다. 모의 거래소는 실행 사이에 모의 주문을 --sim-state FILE에 보관합니다
-(기본값: hoga-cli 데이터 폴더). 처음부터 다시 시작하려면 이 파일을 삭제하세요.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 must be one of: %2.</source>
-        <translation>%1 값은 다음 중 하나여야 합니다: %2.</translation>
+        <source>backtest needs --strategy and --candles.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set %1 as well: %2 keys need the field &quot;%3&quot;.</source>
-        <translation>%1 환경 변수도 설정하세요: %2 키에는 &quot;%3&quot; 항목이 필요합니다.</translation>
+        <source>Unknown strategy &quot;%1&quot;; choose one of: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, optional</source>
-        <translation>%1, 선택 사항</translation>
+        <source>--param takes KEY=VALUE, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>keys set --venue %1 reads one line per field from standard input, in this order: %2. Keys are printable characters without spaces; an optional field may be an empty line.</source>
-        <translation>keys set --venue %1 명령은 표준 입력에서 항목마다 한 줄씩 다음 순서로 읽습니다: %2. 키는 공백 없는 출력 가능 문자이며, 선택 항목은 빈 줄로 둘 수 있습니다.</translation>
+        <source>--fee-rate takes a fraction such as 0.0005, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is missing or not valid.</source>
-        <translation>&quot;%1&quot; 항목이 없거나 올바르지 않습니다.</translation>
+        <source>--initial-cash takes an amount above zero, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indicators needs --name, one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indicators needs --candles FILE.csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no parameter %2; it takes: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number from 1 to 10000, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k takes a number above zero, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>macd needs fast below slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record needs --markets, such as KRW-BTC,KRW-ETH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--channels takes ticker, trade and orderbook, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db takes a file, sqlite:///path or postgresql://user@host:port/db, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: export candles|trades --db URL --market M.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export needs --market, such as KRW-BTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no market-data database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown interval &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was recorded from several venues (%2): choose one with --venue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -705,6 +1103,30 @@ API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합�
     <message>
         <source>Secret key</source>
         <translation>Secret Key</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number (12345678-01)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real trading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual trading (모의투자)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -998,6 +1420,110 @@ API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합�
     </message>
 </context>
 <context>
+    <name>hoga::KisAuth</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::KisConnector</name>
+    <message>
+        <source>Korea Investment &amp; Securities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No KIS account number is set (8 digits, a dash and 2 digits: 12345678-01).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Korean stock market is closed. Orders are taken 09:00-15:30 KST on trading days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue lists no such order today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::KisErrors</name>
+    <message>
+        <source>The access token expired. A new one is requested automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue did not accept the access token. Check the app key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue does not know this app key. Check the keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app secret does not match the app key. Check the keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue issues at most one access token per minute. Try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests per second for this app key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue could not read the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue has no stock with this code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order exceeds the cash available for orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue answered with HTTP status %1.</source>
+        <translation type="unfinished">거래소가 HTTP 상태 %1(으)로 응답했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::KisParse</name>
+    <message>
+        <source>The venue&apos;s answer could not be read: %1</source>
+        <translation type="unfinished">거래소 응답을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>no price in the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no asking prices in the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chart is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the trade list is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no balance in the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::LoginDialog</name>
     <message>
         <source>Hoga is locked</source>
@@ -1250,22 +1776,6 @@ API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합�
         <translation>“%1” 프로필이 없습니다.</translation>
     </message>
     <message>
-        <source>Venue to connect to: sim (the built-in simulator, default), upbit or bithumb. API keys come from HOGA_API_KEY and HOGA_API_SECRET; without them a real venue shows market data only.</source>
-        <translation>연결할 거래소: sim (내장 시뮬레이터, 기본값), upbit 또는 bithumb. API 키는 HOGA_API_KEY와 HOGA_API_SECRET에서 가져오며, 키가 없으면 실제 거래소의 시세만 표시합니다.</translation>
-    </message>
-    <message>
-        <source>REST endpoint of the venue (default: its production URL).</source>
-        <translation>거래소의 REST 엔드포인트 (기본값: 실서비스 URL).</translation>
-    </message>
-    <message>
-        <source>Public WebSocket endpoint of the venue (default: its production URL).</source>
-        <translation>거래소의 공개 WebSocket 엔드포인트 (기본값: 실서비스 URL).</translation>
-    </message>
-    <message>
-        <source>Private WebSocket endpoint of the venue (default: its production URL).</source>
-        <translation>거래소의 비공개 WebSocket 엔드포인트 (기본값: 실서비스 URL).</translation>
-    </message>
-    <message>
         <source>Open profile &lt;name&gt; without the login dialog; its password comes from HOGA_PROFILE_PASSWORD (the Demo profile needs none).</source>
         <translation>로그인 창 없이 &lt;name&gt; 프로필을 엽니다. 비밀번호는 HOGA_PROFILE_PASSWORD에서 가져옵니다 (데모 프로필은 비밀번호가 필요 없음).</translation>
     </message>
@@ -1288,6 +1798,30 @@ API 키: --profile NAME을 지정하면 프로필에 저장된 키를 사용합�
     <message>
         <source>Unknown venue “%1”.</source>
         <translation>알 수 없는 거래소입니다: “%1”.</translation>
+    </message>
+    <message>
+        <source>Venues to run, comma separated: sim (the built-in simulator), upbit, bithumb. Default: every venue the profile holds keys for, else sim. API keys come from the profile, or HOGA_API_KEY and HOGA_API_SECRET; without them a real venue shows market data only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST endpoint of a venue, as venue=URL (repeatable; a plain URL when one real venue runs). Default: its production URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public WebSocket endpoint of a venue, as venue=URL (repeatable; a plain URL when one real venue runs). Default: its production URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private WebSocket endpoint of a venue, as venue=URL (repeatable; a plain URL when one real venue runs). Default: its production URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must name its venue (upbit=URL) unless exactly one venue other than the simulator runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 names %2, which does not run.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1499,6 +2033,29 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::MarketDataStore</name>
+    <message>
+        <source>The database driver %1 is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the market-data database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market-data database was written by a newer Hoga.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market-data database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::MarketHeader</name>
     <message>
         <source>24h high</source>
@@ -1579,6 +2136,10 @@ This window shows live data from %1.</source>
         <source>Watchlist: click to sort in the order you starred markets</source>
         <translation>관심 종목: 클릭하면 등록한 순서로 정렬합니다</translation>
     </message>
+    <message>
+        <source>Venue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketListPanel</name>
@@ -1621,6 +2182,14 @@ This window shows live data from %1.</source>
     <message>
         <source>No starred markets yet. Click ☆ beside a market, or right-click it, to add it here.</source>
         <translation>관심 종목이 없습니다. 종목 옆의 ☆를 누르거나 종목을 오른쪽 클릭해 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Show the markets of one venue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All venues</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1788,6 +2357,36 @@ This window shows live data from %1.</source>
     <message>
         <source>The connection closed before the venue answered the order request.</source>
         <translation>거래소가 주문 요청에 응답하기 전에 연결이 끊어졌습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::OrderJournal</name>
+    <message>
+        <source>The order journal could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order %1 is not in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::OrderManager</name>
+    <message>
+        <source>Order %1: cannot go from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: the client id is empty or already used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 cannot be cancelled now.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2263,6 +2862,21 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::PortfolioHistoryChart</name>
+    <message>
+        <source>Total value (KRW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total value (USDT)</source>
+        <translation type="unfinished">총 평가금액 (USDT)</translation>
+    </message>
+    <message>
+        <source>Portfolio value history: Hoga records the total every minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::PortfolioModel</name>
     <message>
         <source>No live %1 price from the venue: this holding is not valued.</source>
@@ -2320,6 +2934,26 @@ This window shows live data from %1.</source>
         <source>Share</source>
         <translation>비중</translation>
     </message>
+    <message>
+        <source>no price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No running venue quotes %1 in KRW or USDT: this holding is not valued and not in the totals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished">거래소</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USDT: 1 USDT = %1 KRW (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hoga::PortfolioTab</name>
@@ -2374,6 +3008,30 @@ This window shows live data from %1.</source>
     <message>
         <source>no KRW-USDT rate</source>
         <translation>KRW-USDT 환율 없음</translation>
+    </message>
+    <message>
+        <source>1 USDT = %1 KRW (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No running venue quotes KRW-USDT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n holding(s) with no price anywhere are not in the total.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without price</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>USDT at 1 USDT = %1 KRW (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2523,6 +3181,45 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::RiskChecker</name>
+    <message>
+        <source>No last price is known yet, so the order&apos;s value cannot be checked against the maximum order value of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order&apos;s value %1 is above the maximum order value %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The position after this order, %1, would be above the maximum position %2 in this market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 orders are already open; the maximum is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 orders were sent in the last minute; the maximum is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No last price is known yet, so the limit price cannot be checked against it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit price %1 is more than %2% away from the last price %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order of %3 would spend into the cash reserve of %1: only %2 is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s result %1 reached the daily loss limit of %2: the bot is halted and its orders are cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::SecretStoreSelector</name>
     <message>
         <source>No system keychain is available and this profile has no password to encrypt keys with, so it cannot store API keys.</source>
@@ -2565,6 +3262,112 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::Strategies</name>
+    <message>
+        <source>Parameter order_value must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 buy signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sell signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dca buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter lower is %1 but must be above zero and below upper, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter qty_per_level is %1 but must be a positive multiple of the market&apos;s quantity step %2 and at least its minimum %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter qty_per_level is %1 but an order at the lower price %2 would be worth less than the market&apos;s minimum order of %3 %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter levels is %1 but the levels between %2 and %3 would fall on the same price tick. Use fewer levels or a wider range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grid buy at level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grid sell at level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid level %1 stays empty: its order ended %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped the order &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order &quot;%1&quot; was refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter oversold is %1 but must be less than overbought, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter fast is %1 but must be less than slow, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hoga::StrategyParameters</name>
+    <message>
+        <source>Parameter %1 is %2 but must be at least %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1 is %2 but must be at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1: &quot;%2&quot; is not a decimal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1: &quot;%2&quot; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1: &quot;%2&quot; is not one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1: &quot;%2&quot; is not a candle interval. Use one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1: &quot;%2&quot; is not a duration. Use a whole number followed by s, m, h or d, for example 30s, 5m, 4h or 1d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The strategy %1 has no parameter %2. Its parameters are %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1 is required: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hoga::TradeTapeModel</name>
     <message>
         <source>Buyer took the ask</source>
@@ -2593,6 +3396,45 @@ This window shows live data from %1.</source>
     <message>
         <source>Value (%1)</source>
         <translation>체결금액 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::TradingEngine</name>
+    <message>
+        <source>The connection closed before the venue answered the order request.</source>
+        <translation type="unfinished">거래소가 주문 요청에 응답하기 전에 연결이 끊어졌습니다.</translation>
+    </message>
+    <message>
+        <source>The venue never received this order; it was not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 could not be looked up: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trading engine is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trading is halted by the emergency stop until it is re-armed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The venue %1 is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The orders at %1 are being reconciled; no new order until that is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules of the market %1 are not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order is not open, so it cannot be cancelled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

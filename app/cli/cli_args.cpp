@@ -32,12 +32,11 @@ const OptionSpec* findOption(const QString& name) {
     return nullptr;
 }
 
-const QStringList kGlobalOptions{QStringLiteral("profile"),        QStringLiteral("venue"),
-                                 QStringLiteral("rest-url"),       QStringLiteral("ws-url"),
-                                 QStringLiteral("private-ws-url"), QStringLiteral("timeout-ms"),
-                                 QStringLiteral("sim-state"),      QStringLiteral("verbose"),
-                                 QStringLiteral("testnet"),        QStringLiteral("ws-api-url"),
-                                 QStringLiteral("virtual"),        QStringLiteral("account")};
+const QStringList kGlobalOptions{
+    QStringLiteral("profile"),    QStringLiteral("venue"),          QStringLiteral("rest-url"),
+    QStringLiteral("ws-url"),     QStringLiteral("private-ws-url"), QStringLiteral("timeout-ms"),
+    QStringLiteral("sim-state"),  QStringLiteral("verbose"),        QStringLiteral("testnet"),
+    QStringLiteral("ws-api-url"), QStringLiteral("virtual"),        QStringLiteral("account")};
 
 // Thrown inside the parser to unwind to parse() with one message; never escapes it.
 struct UsageProblem {

@@ -51,7 +51,7 @@ std::unique_ptr<VenueProtocol> createProtocol(const QString& venue) {
 }
 
 QStringList knownVenues() {
-    return {QStringLiteral("sim"), QStringLiteral("upbit"), QStringLiteral("bithumb"),
+    return {QStringLiteral("sim"),     QStringLiteral("upbit"),           QStringLiteral("bithumb"),
             QStringLiteral("binance"), QStringLiteral("binance-testnet"), QStringLiteral("kis")};
 }
 

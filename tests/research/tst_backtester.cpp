@@ -192,8 +192,8 @@ void TestBacktester::limitBuyFillsOnlyWhenALaterCandleTradesThrough() {
     QCOMPARE(r.fills[0].fill.fee, d("1.9"));
     QVERIFY(r.fills[0].fill.maker);
     QCOMPARE(r.fills[0].cashAfter, d("808.1")); // 1000 - 190 - 1.9
-    QCOMPARE(r.equity[1].equity, d("1000"));  // reserved cash is still the account's
-    QCOMPARE(r.equity[2].equity, d("1000.1")); // 808.1 + 2 * 96
+    QCOMPARE(r.equity[1].equity, d("1000"));    // reserved cash is still the account's
+    QCOMPARE(r.equity[2].equity, d("1000.1"));  // 808.1 + 2 * 96
 }
 
 void TestBacktester::limitSellFillsOnlyWhenALaterCandleTradesThrough() {
