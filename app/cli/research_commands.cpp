@@ -453,8 +453,8 @@ QString ResearchCommands::defaultDatabase(const Options& o) const {
     const qsizetype at = o.globals.indexOf(QStringLiteral("--profile"));
     if (at >= 0 && at + 1 < o.globals.size())
         return base.filePath(o.globals[at + 1] + QStringLiteral("/market-data.sqlite"));
-    base.cdUp();
-    return base.filePath(QStringLiteral("market-data.sqlite"));
+    // The parent of the profiles folder, whether or not that folder exists yet (QDir::cdUp needs it to).
+    return QDir(QFileInfo(base.absolutePath()).path()).filePath(QStringLiteral("market-data.sqlite"));
 }
 
 std::optional<CliError> ResearchCommands::record(const Options& o) {
