@@ -207,7 +207,9 @@ OrderManager::Applied OrderManager::applyVenueOrder(const Order& venueOrder) {
     }
     if (!venueOrder.rejectReason.isEmpty())
         merged.rejectReason = venueOrder.rejectReason;
-    merged.state = venueOrder.state;
+    // A late snapshot (older than what we know) does not move the order back.
+    if (progress(journalStateFor(venueOrder.state)) >= progress(journalStateFor(m->order.state)))
+        merged.state = venueOrder.state;
     if (merged.createdAtMs == 0)
         merged.createdAtMs = venueOrder.createdAtMs;
     merged.updatedAtMs = std::max(merged.updatedAtMs, venueOrder.updatedAtMs);
@@ -237,7 +239,8 @@ bool OrderManager::adoptExternal(const Order& venueOrder) {
     return true;
 }
 
-std::optional<ManagedOrder> OrderManager::applyFill(const Fill& fill) {
+std::optional<ManagedOrder> OrderManager::applyFill(const Fill& incoming) {
+    Fill fill = incoming;
     Order key;
     key.venue = fill.venue;
     key.id = fill.orderId;
@@ -257,6 +260,8 @@ std::optional<ManagedOrder> OrderManager::applyFill(const Fill& fill) {
             return std::nullopt;
         return ManagedOrder{j->order, j->bot, j->tag, j->state, {}};
     }
+    if (fill.market.isEmpty())
+        fill.market = m->order.market;
     Order after = m->order;
     if (after.id.isEmpty())
         after.id = fill.orderId;

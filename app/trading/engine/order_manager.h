@@ -55,7 +55,7 @@ public:
     // Records a venue order nobody here placed as External.
     bool adoptExternal(const Order& venueOrder);
     // A fill: journaled once by venue and trade id. Returns the order it belongs to when it was new.
-    std::optional<ManagedOrder> applyFill(const Fill& fill);
+    std::optional<ManagedOrder> applyFill(const Fill& incoming);
 
     const ManagedOrder* find(const QString& clientId) const;
     const ManagedOrder* findByVenueId(const QString& venue, const QString& venueOrderId) const;
