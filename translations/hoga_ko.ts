@@ -1821,7 +1821,7 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     </message>
     <message>
         <source>--%1 names %2, which does not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 옵션이 가리키는 %2은(는) 실행되지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2036,23 +2036,23 @@ This window shows live data from %1.</source>
     <name>hoga::MarketDataStore</name>
     <message>
         <source>The database driver %1 is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스 드라이버 %1이(가) 설치되어 있지 않습니다.</translation>
     </message>
     <message>
         <source>Cannot open the market-data database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>시세 데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Cannot read the schema version.</source>
-        <translation type="unfinished"></translation>
+        <translation>스키마 버전을 읽을 수 없습니다.</translation>
     </message>
     <message>
         <source>The market-data database was written by a newer Hoga.</source>
-        <translation type="unfinished"></translation>
+        <translation>시세 데이터베이스가 더 새로운 버전의 Hoga에서 작성되었습니다.</translation>
     </message>
     <message>
         <source>The market-data database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>시세 데이터베이스가 열려 있지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2138,7 +2138,7 @@ This window shows live data from %1.</source>
     </message>
     <message>
         <source>Venue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소: %1</translation>
     </message>
 </context>
 <context>
@@ -2185,11 +2185,11 @@ This window shows live data from %1.</source>
     </message>
     <message>
         <source>Show the markets of one venue only</source>
-        <translation type="unfinished"></translation>
+        <translation>한 거래소의 마켓만 표시</translation>
     </message>
     <message>
         <source>All venues</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 거래소</translation>
     </message>
 </context>
 <context>
@@ -2363,30 +2363,30 @@ This window shows live data from %1.</source>
     <name>hoga::OrderJournal</name>
     <message>
         <source>The order journal could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 기록을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
         <source>order %1 is not in the journal</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1이(가) 주문 기록에 없습니다</translation>
     </message>
 </context>
 <context>
     <name>hoga::OrderManager</name>
     <message>
         <source>Order %1: cannot go from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1: %2에서 %3(으)로 전환할 수 없습니다.</translation>
     </message>
     <message>
         <source>Order %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1: %2</translation>
     </message>
     <message>
         <source>Order %1: the client id is empty or already used.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1: 클라이언트 ID가 비어 있거나 이미 사용 중입니다.</translation>
     </message>
     <message>
         <source>Order %1 cannot be cancelled now.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1은(는) 지금 취소할 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2865,15 +2865,15 @@ This window shows live data from %1.</source>
     <name>hoga::PortfolioHistoryChart</name>
     <message>
         <source>Total value (KRW)</source>
-        <translation type="unfinished"></translation>
+        <translation>총 평가금액 (KRW)</translation>
     </message>
     <message>
         <source>Total value (USDT)</source>
-        <translation type="unfinished">총 평가금액 (USDT)</translation>
+        <translation>총 평가금액 (USDT)</translation>
     </message>
     <message>
         <source>Portfolio value history: Hoga records the total every minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>자산 평가금액 추이: Hoga가 1분마다 총액을 기록합니다.</translation>
     </message>
 </context>
 <context>
@@ -2936,23 +2936,23 @@ This window shows live data from %1.</source>
     </message>
     <message>
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation>시세 없음</translation>
     </message>
     <message>
         <source>No running venue quotes %1 in KRW or USDT: this holding is not valued and not in the totals.</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 중인 거래소 중 %1의 KRW 또는 USDT 시세를 제공하는 곳이 없습니다. 이 보유 자산은 평가되지 않으며 합계에서 제외됩니다.</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished">거래소</translation>
+        <translation>거래소</translation>
     </message>
     <message>
         <source>Price: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>가격: %1</translation>
     </message>
     <message>
         <source>USDT: 1 USDT = %1 KRW (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>USDT: 1 USDT = %1 KRW (%2)</translation>
     </message>
 </context>
 <context>
@@ -3011,27 +3011,27 @@ This window shows live data from %1.</source>
     </message>
     <message>
         <source>1 USDT = %1 KRW (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>1 USDT = %1 KRW (%2)</translation>
     </message>
     <message>
         <source>No running venue quotes KRW-USDT.</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 중인 거래소 중 KRW-USDT 시세를 제공하는 곳이 없습니다.</translation>
     </message>
     <message numerus="yes">
         <source>%n holding(s) with no price anywhere are not in the total.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>어디에도 시세가 없는 보유 자산 %n개는 합계에서 제외됩니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n without price</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>시세 없음 %n개</numerusform>
         </translation>
     </message>
     <message>
         <source>USDT at 1 USDT = %1 KRW (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>USDT 환산: 1 USDT = %1 KRW (%2)</translation>
     </message>
 </context>
 <context>
@@ -3184,39 +3184,39 @@ This window shows live data from %1.</source>
     <name>hoga::RiskChecker</name>
     <message>
         <source>No last price is known yet, so the order&apos;s value cannot be checked against the maximum order value of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 최근 체결가가 없어 주문 금액을 최대 주문 금액 %1과(와) 비교할 수 없습니다.</translation>
     </message>
     <message>
         <source>The order&apos;s value %1 is above the maximum order value %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 금액 %1이(가) 최대 주문 금액 %2을(를) 초과합니다.</translation>
     </message>
     <message>
         <source>The position after this order, %1, would be above the maximum position %2 in this market.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문 후 포지션 %1이(가) 이 마켓의 최대 포지션 %2을(를) 초과하게 됩니다.</translation>
     </message>
     <message>
         <source>%1 orders are already open; the maximum is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 미체결 주문이 %1건입니다. 최대 %2건까지 가능합니다.</translation>
     </message>
     <message>
         <source>%1 orders were sent in the last minute; the maximum is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 1분 동안 %1건의 주문이 전송되었습니다. 최대 %2건까지 가능합니다.</translation>
     </message>
     <message>
         <source>No last price is known yet, so the limit price cannot be checked against it.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 최근 체결가가 없어 지정가를 비교할 수 없습니다.</translation>
     </message>
     <message>
         <source>The limit price %1 is more than %2% away from the last price %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 %1이(가) 최근 체결가 %3과(와) %2% 넘게 차이 납니다.</translation>
     </message>
     <message>
         <source>The order of %3 would spend into the cash reserve of %1: only %2 is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 규모의 주문은 예비 현금 %1을(를) 침범합니다. 사용 가능한 금액은 %2뿐입니다.</translation>
     </message>
     <message>
         <source>Today&apos;s result %1 reached the daily loss limit of %2: the bot is halted and its orders are cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘 손익 %1이(가) 일일 손실 한도 %2에 도달했습니다. 봇이 중지되고 주문이 취소됩니다.</translation>
     </message>
 </context>
 <context>
@@ -3265,106 +3265,106 @@ This window shows live data from %1.</source>
     <name>hoga::Strategies</name>
     <message>
         <source>Parameter order_value must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>order_value 파라미터는 0보다 커야 합니다.</translation>
     </message>
     <message>
         <source>%1 buy signal</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 매수 신호</translation>
     </message>
     <message>
         <source>%1 sell signal</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 매도 신호</translation>
     </message>
     <message>
         <source>dca buy</source>
-        <translation type="unfinished"></translation>
+        <translation>DCA 매수</translation>
     </message>
     <message>
         <source>Parameter lower is %1 but must be above zero and below upper, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>lower 파라미터가 %1입니다. 0보다 크고 upper(%2)보다 작아야 합니다.</translation>
     </message>
     <message>
         <source>Parameter qty_per_level is %1 but must be a positive multiple of the market&apos;s quantity step %2 and at least its minimum %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>qty_per_level 파라미터가 %1입니다. 마켓의 수량 단위 %2의 양의 배수이면서 최소 수량 %3 이상이어야 합니다.</translation>
     </message>
     <message>
         <source>Parameter qty_per_level is %1 but an order at the lower price %2 would be worth less than the market&apos;s minimum order of %3 %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>qty_per_level 파라미터가 %1이지만, 하단 가격 %2의 주문 금액이 마켓의 최소 주문 금액 %3 %4보다 작아집니다.</translation>
     </message>
     <message>
         <source>Parameter levels is %1 but the levels between %2 and %3 would fall on the same price tick. Use fewer levels or a wider range.</source>
-        <translation type="unfinished"></translation>
+        <translation>levels 파라미터가 %1이지만, %2와(과) %3 사이의 레벨이 같은 호가 단위에 겹칩니다. 레벨 수를 줄이거나 범위를 넓히세요.</translation>
     </message>
     <message>
         <source>grid buy at level %1</source>
-        <translation type="unfinished"></translation>
+        <translation>그리드 매수 (레벨 %1)</translation>
     </message>
     <message>
         <source>grid sell at level %1</source>
-        <translation type="unfinished"></translation>
+        <translation>그리드 매도 (레벨 %1)</translation>
     </message>
     <message>
         <source>Grid level %1 stays empty: its order ended %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>그리드 레벨 %1은(는) 비워 둡니다: 주문이 %2 상태로 종료되었습니다.</translation>
     </message>
     <message>
         <source>Skipped the order &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 주문을 건너뛰었습니다: %2</translation>
     </message>
     <message>
         <source>The order &quot;%1&quot; was refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 주문이 거부되었습니다: %2</translation>
     </message>
     <message>
         <source>Parameter oversold is %1 but must be less than overbought, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>oversold 파라미터가 %1입니다. overbought(%2)보다 작아야 합니다.</translation>
     </message>
     <message>
         <source>Parameter fast is %1 but must be less than slow, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>fast 파라미터가 %1입니다. slow(%2)보다 작아야 합니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::StrategyParameters</name>
     <message>
         <source>Parameter %1 is %2 but must be at least %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파라미터가 %2입니다. %3 이상이어야 합니다.</translation>
     </message>
     <message>
         <source>Parameter %1 is %2 but must be at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파라미터가 %2입니다. %3 이하여야 합니다.</translation>
     </message>
     <message>
         <source>Parameter %1 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파라미터에 값이 필요합니다.</translation>
     </message>
     <message>
         <source>Parameter %1: &quot;%2&quot; is not a decimal number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) 소수가 아닙니다.</translation>
     </message>
     <message>
         <source>Parameter %1: &quot;%2&quot; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) 정수가 아닙니다.</translation>
     </message>
     <message>
         <source>Parameter %1: &quot;%2&quot; is not one of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) %3 중 하나가 아닙니다.</translation>
     </message>
     <message>
         <source>Parameter %1: &quot;%2&quot; is not a candle interval. Use one of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) 캔들 주기가 아닙니다. %3 중 하나를 사용하세요.</translation>
     </message>
     <message>
         <source>Parameter %1: &quot;%2&quot; is not a duration. Use a whole number followed by s, m, h or d, for example 30s, 5m, 4h or 1d.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) 기간이 아닙니다. 정수 뒤에 s, m, h, d를 붙이세요. 예: 30s, 5m, 4h, 1d.</translation>
     </message>
     <message>
         <source>The strategy %1 has no parameter %2. Its parameters are %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 전략에는 %2 파라미터가 없습니다. 사용 가능한 파라미터: %3.</translation>
     </message>
     <message>
         <source>Parameter %1 is required: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 파라미터는 필수입니다: %2</translation>
     </message>
 </context>
 <context>
@@ -3402,39 +3402,39 @@ This window shows live data from %1.</source>
     <name>hoga::TradingEngine</name>
     <message>
         <source>The connection closed before the venue answered the order request.</source>
-        <translation type="unfinished">거래소가 주문 요청에 응답하기 전에 연결이 끊어졌습니다.</translation>
+        <translation>거래소가 주문 요청에 응답하기 전에 연결이 끊어졌습니다.</translation>
     </message>
     <message>
         <source>The venue never received this order; it was not sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 이 주문을 받지 못했습니다. 주문은 재전송되지 않았습니다.</translation>
     </message>
     <message>
         <source>Order %1 could not be looked up: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1을(를) 조회할 수 없습니다: %2</translation>
     </message>
     <message>
         <source>The trading engine is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>트레이딩 엔진이 열려 있지 않습니다.</translation>
     </message>
     <message>
         <source>Trading is halted by the emergency stop until it is re-armed.</source>
-        <translation type="unfinished"></translation>
+        <translation>긴급 정지로 거래가 중단되었습니다. 다시 활성화할 때까지 유지됩니다.</translation>
     </message>
     <message>
         <source>The venue %1 is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소 %1에 연결되어 있지 않습니다.</translation>
     </message>
     <message>
         <source>The orders at %1 are being reconciled; no new order until that is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 주문을 대사하는 중입니다. 완료될 때까지 새 주문을 낼 수 없습니다.</translation>
     </message>
     <message>
         <source>The rules of the market %1 are not loaded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 마켓의 거래 규칙을 아직 불러오지 않았습니다.</translation>
     </message>
     <message>
         <source>The order is not open, so it cannot be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>미체결 주문이 아니므로 취소할 수 없습니다.</translation>
     </message>
 </context>
 <context>
