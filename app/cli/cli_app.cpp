@@ -1,6 +1,7 @@
 #include "cli_app.h"
 
 #include "await_result.h"
+#include "bot_commands.h"
 #include "command_runner.h"
 #include "credential_source.h"
 #include "profile_commands.h"
@@ -32,6 +33,14 @@ int CliApp::run(const QStringList& arguments) {
             return m_opener(args, *credentialSourceFor(args, m_environment, m_err, m_schemas));
         });
         if (std::optional<CliError> error = research.run(arguments))
+            return report(*error);
+        return ExitOk;
+    }
+    if (BotCommands::handles(arguments)) {
+        BotCommands bots(m_out, m_environment, [this](const CliArgs& args) {
+            return m_opener(args, *credentialSourceFor(args, m_environment, m_err, m_schemas));
+        });
+        if (std::optional<CliError> error = bots.run(arguments))
             return report(*error);
         return ExitOk;
     }

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QMutexLocker>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -76,12 +77,18 @@ std::optional<CliError> SimVenue::open(bool changesOrders, int timeoutMs) {
     config.autoRun = false; // stepped here, so each call's step is known
     config.stepIntervalMs = kStepIntervalMs;
     config.clock = &m_clock;
+    // Every call that changes the paper account is journaled as the simulator runs it, whoever made it
+    // (a command here, or a bot's engine calling the connector directly), at the step it met the market.
+    config.onAccountCall = [this](const SimAccountCall& call) {
+        journal(call);
+    };
     auto sim = std::make_unique<SimConnector>(config);
     m_sim = sim.get();
     m_host = std::make_unique<ConnectorHost>(std::move(sim));
 
     if (std::optional<CliError> error = replay(entries, timeoutMs))
         return error;
+    m_recording.store(changesOrders); // replayed calls are in the journal already
     stepTo(std::max(m_steps, kWarmUpSteps));
     m_stepTimer.start();
     return std::nullopt;
@@ -158,33 +165,41 @@ Connector* SimVenue::connector() const {
     return m_host ? m_host->connector() : nullptr;
 }
 
+void SimVenue::journal(const SimAccountCall& call) {
+    if (!m_recording.load())
+        return;
+    SimJournalEntry e;
+    e.op = call.op == SimAccountCall::Op::Create ? SimJournalEntry::Op::Create : SimJournalEntry::Op::Cancel;
+    e.step = call.step;
+    e.timeMs = call.op == SimAccountCall::Op::Create ? call.result.createdAtMs : call.result.updatedAtMs;
+    e.request = call.request;
+    e.ref = call.ref;
+    const std::optional<QString> problem = m_journal.append(e);
+    QMutexLocker lock(&m_problemMutex);
+    if (problem && m_journalProblem.isEmpty())
+        m_journalProblem = *problem;
+}
+
+std::optional<QString> SimVenue::journalProblem() const {
+    QMutexLocker lock(&m_problemMutex);
+    if (m_journalProblem.isEmpty())
+        return std::nullopt;
+    return m_journalProblem;
+}
+
 OrderPlacement SimVenue::createOrder(const OrderRequest& request, int timeoutMs) {
-    const quint64 step = m_steps;
     OrderPlacement r = awaitPlacement(m_sim->createOrder(request), request.clientId, timeoutMs);
-    if (r.ok()) {
-        SimJournalEntry e;
-        e.op = SimJournalEntry::Op::Create;
-        e.step = step;
-        e.timeMs = r.value().createdAtMs;
-        e.request = request;
-        if (std::optional<QString> problem = m_journal.append(e))
+    if (r.ok())
+        if (std::optional<QString> problem = journalProblem())
             return OrderPlacement::unknown(stateError(*problem), request.clientId);
-    }
     return r;
 }
 
 Result<Order> SimVenue::cancelOrder(const OrderRef& ref, int timeoutMs) {
-    const quint64 step = m_steps;
     Result<Order> r = awaitResult(m_sim->cancelOrder(ref), timeoutMs);
-    if (r.ok()) {
-        SimJournalEntry e;
-        e.op = SimJournalEntry::Op::Cancel;
-        e.step = step;
-        e.timeMs = r.value().updatedAtMs;
-        e.ref = ref;
-        if (std::optional<QString> problem = m_journal.append(e))
+    if (r.ok())
+        if (std::optional<QString> problem = journalProblem())
             return stateError(*problem);
-    }
     return r;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QDeadlineTimer>
 #include <QLockFile>
+#include <QMutex>
 #include <QObject>
 #include <QTimer>
 
@@ -16,7 +17,8 @@
 
 namespace hoga {
 class SimConnector;
-}
+struct SimAccountCall;
+} // namespace hoga
 
 namespace hoga::cli {
 
@@ -61,6 +63,9 @@ private:
     std::optional<CliError> replay(const QVector<SimJournalEntry>& entries, int timeoutMs);
     std::optional<CliError> replayStepsTo(quint64 step, const QDeadlineTimer& deadline, int timeoutMs);
     void stepTo(quint64 step);
+    // On the connector's thread: appends a call that changed the paper account to the journal.
+    void journal(const SimAccountCall& call);
+    std::optional<QString> journalProblem() const;
 
     ReplayClock m_clock; // declared before the host: the simulator reads it until the host is gone
     SimJournal m_journal;
@@ -69,6 +74,9 @@ private:
     SimConnector* m_sim = nullptr;
     QTimer m_stepTimer;
     quint64 m_steps = 0;
+    std::atomic<bool> m_recording{false};
+    mutable QMutex m_problemMutex;
+    QString m_journalProblem; // the first journal write that failed
 };
 
 } // namespace hoga::cli

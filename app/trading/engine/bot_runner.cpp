@@ -1,6 +1,7 @@
 #include "bot_runner.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 namespace hoga {
 
@@ -74,6 +75,8 @@ void BotRunner::stop() {
     if (m_live && m_liveChannels)
         m_live->unsubscribeMarketData({m_record.market}, m_liveChannels);
     m_liveChannels = 0;
+    if (m_liveTicker)
+        m_liveTicker->stop();
     if (!isHalted())
         m_record.status = BotRecord::Status::Stopped;
     save();
@@ -119,6 +122,13 @@ void BotRunner::attachLive(Connector* connector) {
     }
     connector->subscribeMarketData({marketCode}, channels);
     m_liveChannels = channels;
+    // Timers and candle closes are due even when the market is quiet: the engine loop ticks on its own.
+    if (!m_liveTicker) {
+        m_liveTicker = new QTimer(this);
+        m_liveTicker->setInterval(kLiveTickMs);
+        connect(m_liveTicker, &QTimer::timeout, this, &BotRunner::tick);
+    }
+    m_liveTicker->start();
 }
 
 void BotRunner::feed(const MarketEvent& incoming) {
@@ -296,10 +306,13 @@ void BotRunner::cancelAllOrders() {
 }
 
 Balance BotRunner::balance(const QString& currency) const {
+    // The whole account's balance: bots of one account share it (their own share is their position).
+    if (std::optional<Balance> known = m_engine.balance(m_record.venue, currency))
+        return *known;
     Balance b;
     b.venue = m_record.venue;
     b.currency = currency;
-    return b; // filled in by the engine's balances in a later step; strategies size from parameters
+    return b;
 }
 
 QVector<Order> BotRunner::openOrders() const {

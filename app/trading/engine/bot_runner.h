@@ -7,6 +7,9 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
+
+class QTimer;
 
 #include <memory>
 
@@ -85,6 +88,8 @@ private:
     bool m_running = false;
     qint64 m_dayStartMs = -1;
     Decimal m_realisedAtDayStart;
+    static constexpr int kLiveTickMs = 250;
+    QTimer* m_liveTicker = nullptr;
     QPointer<Connector> m_live;
     unsigned m_liveChannels = 0;
     QList<QMetaObject::Connection> m_connections;

@@ -97,6 +97,8 @@ void TradingEngine::addConnector(Connector* connector) {
                                 [this, venue](ConnectionState s) { onConnectionState(venue, s); });
     link.connections << connect(connector, &Connector::tickerUpdated, this,
                                 [this](const Ticker& t) { setLastPrice(t.venue, t.market, t.last); });
+    link.connections << connect(connector, &Connector::balanceUpdated, this,
+                                [this, venue](const Balance& b) { updateBalance(venue, b); });
     connector->subscribeAccount();
     reconcile(venue);
 }
@@ -178,7 +180,22 @@ void TradingEngine::reconcile(const QString& venue) {
                          });
         });
     }
-    // 2. The venue's open orders: ours refreshed, the others recorded as external and left alone.
+    // 2. The account's balances (risk checks and bots read them; the stream keeps them fresh afterwards).
+    steps->append([this, connector, venue, error](std::function<void()> next) {
+        if (!connector) {
+            next();
+            return;
+        }
+        whenFinished(connector->fetchBalances(), this,
+                     [this, venue, error, next](const Result<QVector<Balance>>& r) {
+                         if (r.ok())
+                             setBalances(venue, r.value());
+                         else
+                             *error = r.error().userMessage();
+                         next();
+                     });
+    });
+    // 3. The venue's open orders: ours refreshed, the others recorded as external and left alone.
     steps->append([this, connector, venue, error](std::function<void()> next) {
         if (!connector) {
             next();
@@ -203,7 +220,7 @@ void TradingEngine::reconcile(const QString& venue) {
                          next();
                      });
     });
-    // 3. Fills missed while away, each applied once (the journal keys them by trade id).
+    // 4. Fills missed while away, each applied once (the journal keys them by trade id).
     steps->append([this, connector, venue, error](std::function<void()> next) {
         if (!connector) {
             next();
@@ -284,6 +301,27 @@ std::optional<Decimal> TradingEngine::lastPrice(const QString& venue, const QStr
 
 void TradingEngine::setBalances(const QString& venue, const QVector<Balance>& balances) {
     m_links[venue].balances = balances;
+}
+
+void TradingEngine::updateBalance(const QString& venue, const Balance& balance) {
+    QVector<Balance>& balances = m_links[venue].balances;
+    for (Balance& b : balances) {
+        if (b.currency == balance.currency) {
+            b = balance;
+            return;
+        }
+    }
+    balances.append(balance);
+}
+
+std::optional<Balance> TradingEngine::balance(const QString& venue, const QString& currency) const {
+    auto it = m_links.constFind(venue);
+    if (it == m_links.cend())
+        return std::nullopt;
+    for (const Balance& b : it->balances)
+        if (b.currency == currency)
+            return b;
+    return std::nullopt;
 }
 
 Decimal TradingEngine::botPosition(const QString& bot, const QString& market) const {
@@ -396,6 +434,8 @@ Result<QString> TradingEngine::placeOrder(const QString& venue, OrderRequest req
 
 void TradingEngine::onPlacement(const OrderPlacement& placement) {
     crashPoint("after_answer");
+    if (!m_orders->find(placement.clientId()))
+        return; // the account stream was faster: the order already finished and is in the journal
     if (!m_orders->applyPlacement(placement)) {
         emit orderError(placement.clientId(), m_orders->lastError());
         return;

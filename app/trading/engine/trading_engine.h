@@ -58,7 +58,10 @@ public:
     std::optional<Market> market(const QString& venue, const QString& market) const;
     void setLastPrice(const QString& venue, const QString& market, const Decimal& price);
     std::optional<Decimal> lastPrice(const QString& venue, const QString& market) const;
+    // The account's balances: read at every reconciliation, then kept fresh by the account stream.
     void setBalances(const QString& venue, const QVector<Balance>& balances);
+    void updateBalance(const QString& venue, const Balance& balance);
+    std::optional<Balance> balance(const QString& venue, const QString& currency) const;
 
     void setAccountLimits(const RiskLimits& limits) { m_accountLimits = limits; }
     void setBotLimits(const QString& bot, const RiskLimits& limits) { m_botLimits.insert(bot, limits); }

@@ -39,6 +39,14 @@ struct SimConnector::Impl {
     SubscriptionSet subscriptions;
     bool accountSubscribed = false;
     bool started = false;
+    quint64 steps = 0; // market steps run so far
+
+    void report(SimAccountCall call) {
+        if (!config.onAccountCall)
+            return;
+        call.step = steps;
+        config.onAccountCall(call);
+    }
 
     Impl(SimConnector* owner, const SimConfig& c)
         : q(owner)
@@ -59,7 +67,10 @@ struct SimConnector::Impl {
         }
     }
 
-    void runStep() { emitEvents(exchange.step()); }
+    void runStep() {
+        ++steps;
+        emitEvents(exchange.step());
+    }
 
     void emitMarket(const QString& code, unsigned channels) {
         if (channels & TickerChannel) {
@@ -165,6 +176,8 @@ QFuture<OrderPlacement> SimConnector::createOrder(const OrderRequest& asked) {
         d->ensureStarted();
         SimEvents events;
         const Result<Order> result = d->exchange.createOrder(request, &events);
+        if (result.ok())
+            d->report(SimAccountCall{SimAccountCall::Op::Create, 0, request, {}, result.value()});
         d->emitEvents(events);
         resolve(promise, result.ok() ? OrderPlacement::placed(result.value())
                                      : OrderPlacement::rejected(result.error(), request.clientId));
@@ -187,6 +200,8 @@ QFuture<Result<Order>> SimConnector::cancelOrder(const OrderRef& ref) {
     return d->run<Order>([this, ref] {
         SimEvents events;
         Result<Order> result = d->exchange.cancelOrder(ref, &events);
+        if (result.ok())
+            d->report(SimAccountCall{SimAccountCall::Op::Cancel, 0, {}, ref, result.value()});
         d->emitEvents(events);
         return result;
     });

@@ -5,11 +5,23 @@
 
 #include <QHash>
 
+#include <functional>
+
 #include <memory>
 
 namespace hoga {
 
 class SimExchange; // the deterministic market model (price process, books, matching, paper balances)
+
+// One call that changed the paper account, as the simulator ran it: after `step` market steps.
+struct SimAccountCall {
+    enum class Op { Create, Cancel };
+    Op op = Op::Create;
+    quint64 step = 0;
+    OrderRequest request; // Create, with its client id
+    OrderRef ref;         // Cancel
+    Order result;         // the order as the call left it
+};
 
 struct SimConfig {
     quint64 seed = 20261121;
@@ -19,6 +31,9 @@ struct SimConfig {
     int historyCandles = 500; // pre-filled 1m history so charts are not empty at start
     // Paper balances at start, by currency. Empty = a sensible default (KRW, USDT and some coins).
     QHash<QString, Decimal> initialBalances;
+    // Called on the connector's thread after every create or cancel that succeeded, whoever made it (a
+    // paper account that outlives the process records these; see hoga-cli's SimVenue).
+    std::function<void(const SimAccountCall&)> onAccountCall;
 };
 
 // The built-in simulated venue: KRW-BTC, KRW-ETH, KRW-XRP, KRW-USDT, BTCUSDT and ETHUSDT with a stochastic
