@@ -67,14 +67,15 @@ QProcessEnvironment TestCliBotE2e::env() const {
 }
 
 CliProcessRun TestCliBotE2e::cli(const QStringList& arguments, int deadlineMs) {
-    return runHogaCli(QStringList{QStringLiteral("--sim-state"), m_dir->filePath(QStringLiteral("sim.jsonl"))} +
-                          arguments,
-                      env(), deadlineMs);
+    return runHogaCli(
+        QStringList{QStringLiteral("--sim-state"), m_dir->filePath(QStringLiteral("sim.jsonl"))} + arguments,
+        env(), deadlineMs);
 }
 
 void TestCliBotE2e::dcaBotTradesAndResumes() {
-    CliProcessRun run = cli({"--venue", "sim", "bot", "run", "--strategy", "dca", "--market", "KRW-BTC", "--param",
-                             "period=1s", "--param", "order_value=10000", "--id", "stack", "--for-seconds", "3"});
+    CliProcessRun run =
+        cli({"--venue", "sim", "bot", "run", "--strategy", "dca", "--market", "KRW-BTC", "--param",
+             "period=1s", "--param", "order_value=10000", "--id", "stack", "--for-seconds", "3"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     QCOMPARE(str(records(run).value(0), "event"), QStringLiteral("reconciled"));
     const QJsonObject started = events(run, QStringLiteral("bot")).value(0);
@@ -111,7 +112,8 @@ void TestCliBotE2e::dcaBotTradesAndResumes() {
     QCOMPARE(resumed.value(QStringLiteral("resumed")).toBool(), true);
     // At least what it held: an order still in flight when the first run ended is reconciled now, its fill
     // counted once.
-    QVERIFY2(*hoga::Decimal::parse(str(resumed, "position")) >= *hoga::Decimal::parse(str(finished, "position")),
+    QVERIFY2(*hoga::Decimal::parse(str(resumed, "position")) >=
+                 *hoga::Decimal::parse(str(finished, "position")),
              qPrintable(again.describe()));
     QCOMPARE(resumed.value(QStringLiteral("params")).toObject().value(QStringLiteral("period")).toString(),
              QStringLiteral("1s"));
@@ -124,9 +126,9 @@ void TestCliBotE2e::dcaBotTradesAndResumes() {
 }
 
 void TestCliBotE2e::riskLimitRefusesAndIsKept() {
-    CliProcessRun run = cli({"--venue", "sim", "bot", "run", "--strategy", "dca", "--market", "KRW-BTC", "--param",
-                             "period=1s", "--param", "order_value=10000", "--id", "capped", "--max-order-value",
-                             "5000", "--for-seconds", "2"});
+    CliProcessRun run = cli({"--venue", "sim", "bot", "run", "--strategy", "dca", "--market", "KRW-BTC",
+                             "--param", "period=1s", "--param", "order_value=10000", "--id", "capped",
+                             "--max-order-value", "5000", "--for-seconds", "2"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     QVERIFY(events(run, QStringLiteral("fill")).isEmpty());
     const auto refused = events(run, QStringLiteral("risk"));
@@ -145,11 +147,17 @@ void TestCliBotE2e::gridBotStopsFromAnotherProcess() {
     // them.
     QProcess bot;
     bot.setProcessEnvironment(env());
-    bot.start(QStringLiteral(HOGA_CLI_PATH),
-              {"--sim-state", m_dir->filePath(QStringLiteral("sim.jsonl")), "--venue", "sim", "bot", "run",
-               "--strategy", "grid", "--market", "KRW-BTC", "--param", "lower=100000000", "--param",
-               "upper=120000000", "--param", "levels=3", "--param", "qty_per_level=0.001", "--id", "ladder",
-               "--for-seconds", "60"});
+    bot.start(QStringLiteral(HOGA_CLI_PATH), {"--sim-state",   m_dir->filePath(QStringLiteral("sim.jsonl")),
+                                              "--venue",       "sim",
+                                              "bot",           "run",
+                                              "--strategy",    "grid",
+                                              "--market",      "KRW-BTC",
+                                              "--param",       "lower=100000000",
+                                              "--param",       "upper=120000000",
+                                              "--param",       "levels=3",
+                                              "--param",       "qty_per_level=0.001",
+                                              "--id",          "ladder",
+                                              "--for-seconds", "60"});
     QVERIFY(bot.waitForStarted(10'000));
     QByteArray out;
     QTRY_VERIFY_WITH_TIMEOUT((out += bot.readAllStandardOutput()).count("\"journal_state\":\"open\"") >= 2,
@@ -170,12 +178,19 @@ void TestCliBotE2e::gridBotStopsFromAnotherProcess() {
 }
 
 void TestCliBotE2e::emergencyStopHoldsUntilRearmed() {
-    CliProcessRun grid = cli({"--venue", "sim", "bot", "run", "--strategy", "grid", "--market", "KRW-BTC", "--param",
-                              "lower=100000000", "--param", "upper=120000000", "--param", "levels=3", "--param",
-                              "qty_per_level=0.001", "--id", "resting", "--for-seconds", "2"});
+    CliProcessRun grid = cli({"--venue",       "sim",
+                              "bot",           "run",
+                              "--strategy",    "grid",
+                              "--market",      "KRW-BTC",
+                              "--param",       "lower=100000000",
+                              "--param",       "upper=120000000",
+                              "--param",       "levels=3",
+                              "--param",       "qty_per_level=0.001",
+                              "--id",          "resting",
+                              "--for-seconds", "2"});
     QVERIFY2(grid.exitCode == 0, qPrintable(grid.describe()));
-    CliProcessRun manual = cli({"--venue", "sim", "order", "create", "KRW-ETH", "--side", "buy", "--type", "limit",
-                                "--price", "1000000", "--qty", "0.01"});
+    CliProcessRun manual = cli({"--venue", "sim", "order", "create", "KRW-ETH", "--side", "buy", "--type",
+                                "limit", "--price", "1000000", "--qty", "0.01"});
     QVERIFY2(manual.exitCode == 0, qPrintable(manual.describe()));
     QVERIFY(cli({"--venue", "sim", "orders", "open"}).lines().size() >= 3);
 

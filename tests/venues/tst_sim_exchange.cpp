@@ -715,7 +715,7 @@ void TestSimExchange::tickerStatsAreConsistent() {
 }
 
 void TestSimExchange::connectorEmitsOnlySubscribedStreams() {
-    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}});
+    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}, {}});
     ConnectorHost host{std::unique_ptr<Connector>(sim)};
     test::StreamRecorder stream(sim);
     sim->subscribeMarketData({"KRW-BTC"}, TickerChannel);
@@ -755,7 +755,7 @@ void TestSimExchange::connectorEmitsOnlySubscribedStreams() {
 }
 
 void TestSimExchange::connectorReportsAccountActivityAfterSubscribing() {
-    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}});
+    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}, {}});
     ConnectorHost host{std::unique_ptr<Connector>(sim)};
     test::StreamRecorder stream(sim);
     const OrderBook book = test::await(sim->fetchOrderBook("KRW-BTC", 5)).value();
@@ -795,7 +795,7 @@ void TestSimExchange::connectorRunsOnItsOwnTimer() {
 }
 
 void TestSimExchange::hostRunsTheConnectorOnANamedThread() {
-    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}});
+    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}, {}});
     std::atomic<QThread*> deletedOn{nullptr};
     QObject::connect(
         sim, &QObject::destroyed, sim, [&deletedOn] { deletedOn = QThread::currentThread(); },

@@ -583,7 +583,12 @@ QVector<QByteArray> FakeVenueServer::Impl::myOrderFrames(const Order& o, OrderEx
                                     .toString(QUuid::WithoutBraces));
         else
             f.null("trade_uuid");
-        if (o.type == OrderType::Limit)
+        // On a trade event Upbit's `price` and `volume` are the trade's (its myOrder documentation and the
+        // fixture: volume equals the executed volume of the order's one trade); otherwise the order's.
+        const bool tradeFigures = upbit && fill;
+        if (tradeFigures)
+            f.num("price", fill->price);
+        else if (o.type == OrderType::Limit)
             f.num("price", o.price);
         else if (byAmount)
             f.num("price", o.total);
@@ -593,10 +598,16 @@ QVector<QByteArray> FakeVenueServer::Impl::myOrderFrames(const Order& o, OrderEx
             f.num("avg_price",
                   executed.isPositive() ? funds.divide(executed, 8, Rounding::HalfEven) : Decimal());
         const Decimal remaining = byAmount ? Decimal() : o.qty - executed;
-        if (byAmount)
-            f.null("volume").null("remaining_volume");
+        if (tradeFigures)
+            f.num("volume", fill->qty);
+        else if (byAmount)
+            f.null("volume");
         else
-            f.num("volume", o.qty).num("remaining_volume", remaining);
+            f.num("volume", o.qty);
+        if (byAmount)
+            f.null("remaining_volume");
+        else
+            f.num("remaining_volume", remaining);
         f.num("executed_volume", executed).integer("trades_count", tradesCount);
         Decimal reserved;
         if (o.type == OrderType::Limit)
