@@ -38,6 +38,8 @@ private slots:
     void cleanupTestCase();
     void killedAtEveryStep_data();
     void killedAtEveryStep();
+    void dailyLossLimitHaltsTheBot();
+    void emergencyStopLeavesNothingOpenAtTheVenue();
 
 private:
     QStringList venueArgs() const;
@@ -228,6 +230,43 @@ void TestCliBotCrash::killedAtEveryStep() {
     startBot(bot, false, step);
     waitForCrash(bot);
     restartAndCheck(false);
+}
+
+void TestCliBotCrash::dailyLossLimitHaltsTheBot() {
+    // A loss limit below the fees of one buy: the first fill breaks it, the bot halts and stays halted.
+    const CliProcessRun run =
+        runHogaCli(venueArgs() + QStringList{"bot", "run", "--strategy", "dca", "--market", "KRW-BTC",
+                                             "--param", "period=1s", "--param", "order_value=10000", "--id",
+                                             "loser", "--daily-loss-limit", "0.001", "--for-seconds", "20"},
+                   env(), 60'000);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("\"event\":\"halt\""), qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("\"state\":\"halted\""), qPrintable(run.describe()));
+    const CliProcessRun again = runHogaCli(
+        venueArgs() + QStringList{"bot", "run", "--id", "loser", "--for-seconds", "1"}, env(), 60'000);
+    QCOMPARE(again.exitCode, 3);
+    QCOMPARE(again.errorKind(), QStringLiteral("halted"));
+}
+
+void TestCliBotCrash::emergencyStopLeavesNothingOpenAtTheVenue() {
+    ++m_gridRound;
+    const CliProcessRun grid =
+        runHogaCli(venueArgs() + botArgs(true) + QStringList{"--for-seconds", "2"}, env(), 60'000);
+    QVERIFY2(grid.exitCode == 0, qPrintable(grid.describe()));
+    auto openAtVenue = [this] {
+        int open = 0;
+        for (const Order& o : m_venue->orders())
+            open += isTerminal(o.state) ? 0 : 1;
+        return open;
+    };
+    QVERIFY(openAtVenue() >= 2);
+    const CliProcessRun stop = runHogaCli(venueArgs() + QStringList{"emergency-stop"}, env(), 60'000);
+    QVERIFY2(stop.exitCode == 0, qPrintable(stop.describe()));
+    QCOMPARE(openAtVenue(), 0); // checked on the venue's side
+    const CliProcessRun blocked =
+        runHogaCli(venueArgs() + botArgs(true) + QStringList{"--for-seconds", "1"}, env(), 60'000);
+    QCOMPARE(blocked.errorKind(), QStringLiteral("halted"));
+    QCOMPARE(runHogaCli({"rearm"}, env()).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliBotCrash)
