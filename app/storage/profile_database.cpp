@@ -117,6 +117,25 @@ QList<Migration> migrations() {
                  .arg(decimalCheck("position_qty"), decimalCheck("position_avg_price"),
                       decimalCheck("realized_pnl")),
          }},
+        {3,
+         "price alerts",
+         {
+             // threshold: a price for above/below, a percentage for percent_move (within window_ms).
+             QStringLiteral("CREATE TABLE price_alerts ("
+                            " id INTEGER PRIMARY KEY,"
+                            " venue TEXT NOT NULL,"
+                            " market TEXT NOT NULL,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('above', 'below', 'percent_move')),"
+                            " threshold TEXT NOT NULL %1,"
+                            " window_ms INTEGER NOT NULL DEFAULT 0,"
+                            " state TEXT NOT NULL CHECK (state IN ('armed', 'fired')),"
+                            " created_ms INTEGER NOT NULL,"
+                            " armed_ms INTEGER NOT NULL,"
+                            " fired_ms INTEGER,"
+                            " fired_price TEXT %2)")
+                 .arg(decimalCheck("threshold"), decimalCheck("fired_price")),
+             QStringLiteral("CREATE INDEX price_alerts_by_market ON price_alerts (venue, market)"),
+         }},
     };
 }
 

@@ -30,8 +30,8 @@ private slots:
         QCOMPARE(db.open(), ProfileDatabase::Status::Ok);
         QVERIFY(db.isOpen());
         QCOMPARE(db.schemaVersion(), ProfileDatabase::kSchemaVersion);
-        QCOMPARE(tables(db.database()),
-                 (QStringList{"app_state", "bots", "fills", "order_events", "orders", "schema_version"}));
+        QCOMPARE(tables(db.database()), (QStringList{"app_state", "bots", "fills", "order_events", "orders",
+                                                     "price_alerts", "schema_version"}));
         QSqlQuery q(db.database());
         QVERIFY(q.exec("SELECT version, description FROM schema_version"));
         QVERIFY(q.next());
@@ -39,6 +39,8 @@ private slots:
         QVERIFY(!q.value(1).toString().isEmpty());
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 2);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
         QVERIFY(!q.next());
     }
 
