@@ -1,6 +1,8 @@
 #include "alerts/price_alert_book.h"
 #include "alerts/price_window.h"
+#include "marketdata/market_data_hub.h"
 #include "storage/profile_database.h"
+#include "support/fake_connector.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -232,6 +234,39 @@ private slots:
             QCOMPARE(q.value(0).toString(), QStringLiteral("text"));
             QCOMPARE(q.value(1).toString(), QStringLiteral("50000000.5"));
         }
+    }
+
+    void followsAMarketDataHub() {
+        test::FakeConnector fake;
+        fake.venue = QStringLiteral("upbit");
+        Market m;
+        m.venue = QStringLiteral("upbit");
+        m.code = QStringLiteral("KRW-BTC");
+        m.base = QStringLiteral("BTC");
+        m.quote = QStringLiteral("KRW");
+        fake.markets = {m};
+        fake.tickers = {ticker("KRW-BTC", "49000000")};
+        MarketDataHub hub;
+        hub.setCoalesceIntervalMs(5);
+        ManualClock clock;
+        PriceAlertBook book(clock);
+        book.watch(&hub);
+        book.add(alertOn("KRW-BTC", PriceAlertKind::Above, "50000000"));
+        QSignalSpy fired(&book, &PriceAlertBook::alertFired);
+        QSignalSpy loaded(&hub, &MarketDataHub::marketsLoaded);
+        hub.attach(&fake);
+        QVERIFY(loaded.wait(5000));
+        // Newer than the REST answer (timestamp 0), so the hub keeps them whichever arrives first.
+        Ticker below = ticker("KRW-BTC", "49500000");
+        below.timestampMs = 2000;
+        emit fake.tickerUpdated(below);
+        QTRY_VERIFY_WITH_TIMEOUT(hub.ticker(QStringLiteral("KRW-BTC")).has_value(), 5000);
+        QCOMPARE(fired.count(), 0);
+        Ticker above = ticker("KRW-BTC", "50000100");
+        above.timestampMs = 3000;
+        emit fake.tickerUpdated(above);
+        QTRY_COMPARE_WITH_TIMEOUT(fired.count(), 1, 5000);
+        QCOMPARE(*fired.at(0).at(0).value<PriceAlert>().firedPrice, d("50000100"));
     }
 
     void descriptionsAreReadable() {

@@ -1,6 +1,7 @@
 #include "alerts/price_alert_book.h"
 #include "notify/disconnect_watch.h"
 #include "notify/notification_center.h"
+#include "support/fake_connector.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -240,6 +241,23 @@ private slots:
         watch.setState(QStringLiteral("bithumb"), ConnectionState::Disconnected);
         clock.advanceMs(31'000);
         QTRY_COMPARE_WITH_TIMEOUT(down.count(), 1, 5000);
+    }
+
+    void watchesAConnector() {
+        ManualClock clock;
+        DisconnectWatch watch(clock);
+        test::FakeConnector fake;
+        fake.venue = QStringLiteral("bithumb");
+        watch.watch(&fake); // connected now
+        QSignalSpy down(&watch, &DisconnectWatch::disconnected);
+        QSignalSpy up(&watch, &DisconnectWatch::reconnected);
+        emit fake.connectionStateChanged(ConnectionState::Reconnecting);
+        clock.advanceMs(DisconnectWatch::kDefaultGraceMs);
+        watch.check();
+        QCOMPARE(down.count(), 1);
+        emit fake.connectionStateChanged(ConnectionState::Connected);
+        QCOMPARE(up.count(), 1);
+        QCOMPARE(up.at(0).at(0).toString(), QStringLiteral("bithumb"));
     }
 
     void firedPriceAlertsBecomeMessages() {
