@@ -53,10 +53,11 @@ bool PriceAlert::splitMarketKey(const QString& key, QString* venue, QString* mar
 namespace {
 
 QString windowText(qint64 windowMs) {
-    const qint64 minutes = windowMs / 60'000;
+    const int minutes = int(windowMs / 60'000);
+    const int seconds = int(windowMs / 1000);
     if (minutes > 0 && windowMs % 60'000 == 0)
-        return QCoreApplication::translate("hoga::PriceAlert", "%n min", nullptr, int(minutes));
-    return QCoreApplication::translate("hoga::PriceAlert", "%n s", nullptr, int(windowMs / 1000));
+        return QCoreApplication::translate("hoga::PriceAlert", "%n min", nullptr, minutes);
+    return QCoreApplication::translate("hoga::PriceAlert", "%n s", nullptr, seconds);
 }
 
 } // namespace

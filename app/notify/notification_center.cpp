@@ -165,14 +165,15 @@ void NotificationCenter::onEmergencyStopFinished(const EmergencyStopReport& repo
 }
 
 void NotificationCenter::onVenueDisconnected(const QString& venue, qint64 downSinceMs) {
-    const qint64 seconds = (m_clock.nowMs() - downSinceMs) / 1000;
+    const int seconds = int((m_clock.nowMs() - downSinceMs) / 1000);
     post(Notification{NotificationKind::VenueDisconnected, tr("%1 disconnected").arg(venue),
-                      tr("No connection for %n s; reconnecting.", nullptr, int(seconds)), 0, 1});
+                      tr("No connection for %n s; reconnecting.", nullptr, seconds), 0, 1});
 }
 
 void NotificationCenter::onVenueReconnected(const QString& venue, qint64 downForMs) {
+    const int seconds = int(downForMs / 1000);
     post(Notification{NotificationKind::VenueReconnected, tr("%1 reconnected").arg(venue),
-                      tr("Back after %n s.", nullptr, int(downForMs / 1000)), 0, 1});
+                      tr("Back after %n s.", nullptr, seconds), 0, 1});
 }
 
 void NotificationCenter::onPriceAlertFired(const PriceAlert& alert) {
@@ -229,8 +230,10 @@ Notification NotificationCenter::summariseMany(NotificationKind kind, const QLis
     }
     constexpr int kNamed = 5;
     n.body = where.mid(0, kNamed).join(QStringLiteral(", "));
-    if (where.size() > kNamed)
-        n.body += QLatin1Char(' ') + tr("and %n more", nullptr, int(where.size()) - kNamed);
+    if (where.size() > kNamed) {
+        const int more = int(where.size()) - kNamed;
+        n.body += QLatin1Char(' ') + tr("and %n more", nullptr, more);
+    }
     return n;
 }
 
