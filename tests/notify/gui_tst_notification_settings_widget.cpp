@@ -76,6 +76,9 @@ private slots:
         table->selectRow(0);
         widget.findChild<QPushButton*>(QStringLiteral("testWebhookButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(server.messageCount(), 1, 10'000);
+        auto* message = widget.findChild<QWidget*>(QStringLiteral("webhookMessage"));
+        QTRY_COMPARE_WITH_TIMEOUT(message->property("text").toString(),
+                                  QStringLiteral("Test message delivered."), 10'000);
         center.post(Notification{NotificationKind::OrderRejected, QStringLiteral("Order rejected on upbit"),
                                  QStringLiteral("too small"), 0, 1});
         center.post(

@@ -17,6 +17,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace hoga {
 
 NotificationSettingsWidget::NotificationSettingsWidget(NotificationCenter* center, QSettings* settings,
@@ -90,10 +92,17 @@ NotificationSettingsWidget::NotificationSettingsWidget(NotificationCenter* cente
         connect(channels, &WebhookChannelStore::channelsChanged, this,
                 &NotificationSettingsWidget::reloadChannels);
     if (dispatcher) {
+        // Only the outcome of this widget's own test message is news here.
         connect(dispatcher, &WebhookDispatcher::delivered, this,
-                [this](const QString&, NotificationKind) { m_message->setMessage(tr("Delivered.")); });
+                [this](const QString& channelId, NotificationKind) {
+                    if (channelId == std::exchange(m_testChannel, QString()))
+                        m_message->setMessage(tr("Test message delivered."));
+                });
         connect(dispatcher, &WebhookDispatcher::failed, this,
-                [this](const QString&, const QString& message) { m_message->setMessage(message); });
+                [this](const QString& channelId, const QString& message) {
+                    if (channelId == std::exchange(m_testChannel, QString()))
+                        m_message->setMessage(message);
+                });
     }
     reloadChannels();
 }
@@ -187,6 +196,7 @@ void NotificationSettingsWidget::sendTest() {
                    tr("If you can read this, Hoga's notifications reach this channel."),
                    QDateTime::currentMSecsSinceEpoch(), 1};
     m_message->setMessage(tr("Sending…"));
+    m_testChannel = id;
     m_dispatcher->postTo(id, n);
 }
 

@@ -50,6 +50,7 @@ private:
     QPushButton* m_remove = nullptr;
     QPushButton* m_test = nullptr;
     MessageLabel* m_message = nullptr;
+    QString m_testChannel; // the channel a test message went to, until it answered
 };
 
 } // namespace hoga

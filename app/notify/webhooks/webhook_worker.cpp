@@ -89,6 +89,7 @@ void WebhookWorker::setChannels(const QList<WebhookChannel>& channels) {
             it = m_channels.erase(it);
         } else {
             it->queue.clear(); // switched off: what waited is not sent later
+            it->attempts = 0;
             ++it;
         }
     }
