@@ -4,157 +4,157 @@
 <context>
     <name>hoga::ApiKeyRing</name>
     <message>
-        <source>&quot;%1&quot; is not a venue name.</source>
-        <translation>&quot;%1&quot;은(는) 거래소 이름이 아닙니다.</translation>
+        <source>"%1" is not a venue name.</source>
+        <translation>"%1"은(는) 거래소 이름이 아닙니다.</translation>
     </message>
     <message>
         <source>Enter both the access key and the secret key.</source>
         <translation>Access Key와 Secret Key를 모두 입력하세요.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a credential field name.</source>
-        <translation>&quot;%1&quot;은(는) 인증 정보 항목 이름이 아닙니다.</translation>
+        <source>"%1" is not a credential field name.</source>
+        <translation>"%1"은(는) 인증 정보 항목 이름이 아닙니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::Backtest</name>
     <message>
-        <source>The quantity rounds down to zero at the market&apos;s step.</source>
-        <translation type="unfinished"></translation>
+        <source>The quantity rounds down to zero at the market's step.</source>
+        <translation>수량이 마켓의 수량 단위로 내림하면 0이 됩니다.</translation>
     </message>
     <message>
         <source>No cash left to buy with.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수할 현금이 남아 있지 않습니다.</translation>
     </message>
     <message>
         <source>Selling %1 but only %2 is held.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 매도하려 하지만 보유량은 %2뿐입니다.</translation>
     </message>
     <message>
         <source>A limit order needs a price and a quantity above zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>지정가 주문에는 0보다 큰 가격과 수량이 필요합니다.</translation>
     </message>
     <message>
         <source>The buy costs %1 but only %2 is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 금액은 %1이지만 사용 가능한 금액은 %2뿐입니다.</translation>
     </message>
     <message>
         <source>Not enough funds when the order was to fill.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문이 체결될 시점에 잔고가 부족했습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::BinanceConnector</name>
     <message>
         <source>Binance Spot Testnet</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스 현물 테스트넷</translation>
     </message>
     <message>
         <source>Binance</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스</translation>
     </message>
 </context>
 <context>
     <name>hoga::BinanceErrors</name>
     <message>
         <source>Binance failed with an unknown error.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스에서 알 수 없는 오류가 발생했습니다.</translation>
     </message>
     <message>
-        <source>Binance&apos;s internal services were briefly unavailable.</source>
-        <translation type="unfinished"></translation>
+        <source>Binance's internal services were briefly unavailable.</source>
+        <translation>바이낸스 내부 서비스를 잠시 사용할 수 없었습니다.</translation>
     </message>
     <message>
         <source>Binance did not accept this request without an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스는 API 키 없이 이 요청을 받지 않습니다.</translation>
     </message>
     <message>
-        <source>Too many requests: Binance&apos;s request weight limit was reached. Requests resume when the limit allows.</source>
-        <translation type="unfinished"></translation>
+        <source>Too many requests: Binance's request weight limit was reached. Requests resume when the limit allows.</source>
+        <translation>요청이 너무 많습니다: 바이낸스의 요청 가중치 한도에 도달했습니다. 한도가 허용되면 요청을 다시 보냅니다.</translation>
     </message>
     <message>
         <source>Binance timed out waiting for its matching engine: the outcome is unknown. The order is looked up by its client id; do not send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스가 매칭 엔진의 응답을 기다리다 시간이 초과되어 결과를 알 수 없습니다. 주문은 클라이언트 ID로 조회하며, 다시 보내지 마세요.</translation>
     </message>
     <message>
         <source>Binance is overloaded. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스가 과부하 상태입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Binance does not support this combination of order options.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스는 이 주문 옵션 조합을 지원하지 않습니다.</translation>
     </message>
     <message>
-        <source>Too many new orders: Binance&apos;s order count limit was reached. Wait before placing more orders.</source>
-        <translation type="unfinished"></translation>
+        <source>Too many new orders: Binance's order count limit was reached. Wait before placing more orders.</source>
+        <translation>새 주문이 너무 많습니다: 바이낸스의 주문 수 한도에 도달했습니다. 잠시 후에 주문하세요.</translation>
     </message>
     <message>
         <source>This Binance service is shutting down.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 바이낸스 서비스는 종료 중입니다.</translation>
     </message>
     <message>
-        <source>Binance rejected the request&apos;s timestamp (outside the receive window). The clock offset is learned again; check this computer&apos;s clock if it keeps happening.</source>
-        <translation type="unfinished"></translation>
+        <source>Binance rejected the request's timestamp (outside the receive window). The clock offset is learned again; check this computer's clock if it keeps happening.</source>
+        <translation>바이낸스가 요청 시각을 거부했습니다(수신 허용 시간 밖). 시각 차이를 다시 측정합니다. 계속되면 이 컴퓨터의 시계를 확인하세요.</translation>
     </message>
     <message>
-        <source>Binance rejected the request&apos;s signature. Check the secret key.</source>
-        <translation type="unfinished"></translation>
+        <source>Binance rejected the request's signature. Check the secret key.</source>
+        <translation>바이낸스가 요청 서명을 거부했습니다. 시크릿 키를 확인하세요.</translation>
     </message>
     <message>
         <source>A request parameter contains characters Binance does not allow.</source>
-        <translation type="unfinished"></translation>
+        <translation>요청 파라미터에 바이낸스가 허용하지 않는 문자가 있습니다.</translation>
     </message>
     <message>
         <source>A parameter Binance requires is missing or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스가 요구하는 파라미터가 없거나 비어 있습니다.</translation>
     </message>
     <message>
         <source>A price or quantity has more decimals than the market allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>가격이나 수량의 소수 자릿수가 마켓이 허용하는 것보다 많습니다.</translation>
     </message>
     <message>
         <source>Binance does not accept this time in force.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스는 이 주문 유효 조건을 받지 않습니다.</translation>
     </message>
     <message>
         <source>Binance does not accept this order type.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스는 이 주문 유형을 받지 않습니다.</translation>
     </message>
     <message>
         <source>Binance has no such symbol.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스에 해당 심볼이 없습니다.</translation>
     </message>
     <message>
         <source>Binance has no such order.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스에 해당 주문이 없습니다.</translation>
     </message>
     <message>
-        <source>The API key&apos;s format is invalid. Check the key.</source>
-        <translation type="unfinished"></translation>
+        <source>The API key's format is invalid. Check the key.</source>
+        <translation>API 키 형식이 올바르지 않습니다. 키를 확인하세요.</translation>
     </message>
     <message>
-        <source>Binance rejected the API key: it is invalid, this computer&apos;s IP address is not allowed, or the key lacks the permission for this action.</source>
-        <translation type="unfinished"></translation>
+        <source>Binance rejected the API key: it is invalid, this computer's IP address is not allowed, or the key lacks the permission for this action.</source>
+        <translation>바이낸스가 API 키를 거부했습니다: 키가 잘못되었거나, 이 컴퓨터의 IP 주소가 허용되지 않았거나, 이 작업에 필요한 권한이 없습니다.</translation>
     </message>
     <message>
         <source>Binance rejected the request as invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스가 요청을 잘못된 요청으로 거부했습니다.</translation>
     </message>
     <message>
         <source>Binance answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스가 HTTP 상태 %1로 응답했습니다.</translation>
     </message>
     <message>
         <source>Binance has banned this IP address for sending too many requests. All requests to Binance are stopped until the ban ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>요청을 너무 많이 보내 바이낸스가 이 IP 주소를 차단했습니다. 차단이 끝날 때까지 바이낸스로 보내는 모든 요청을 멈춥니다.</translation>
     </message>
     <message>
         <source>Binance finds orders by symbol, and no order with this id is known; order ids look like BTCUSDT:12345.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스는 심볼로 주문을 찾는데, 이 ID의 주문을 알 수 없습니다. 주문 ID는 BTCUSDT:12345 형식입니다.</translation>
     </message>
     <message>
         <source>Binance ended the account stream; it is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>바이낸스가 계정 스트림을 끊었습니다. 다시 엽니다.</translation>
     </message>
 </context>
 <context>
@@ -167,11 +167,11 @@
 <context>
     <name>hoga::BithumbErrors</name>
     <message>
-        <source>This computer&apos;s IP address is not on the API key&apos;s allowlist. Add it on Bithumb&apos;s website.</source>
+        <source>This computer's IP address is not on the API key's allowlist. Add it on Bithumb's website.</source>
         <translation>이 컴퓨터의 IP 주소가 API 키의 허용 목록에 없습니다. 빗썸 웹사이트에서 추가하세요.</translation>
     </message>
     <message>
-        <source>The venue considered the request&apos;s token expired. Check that this computer&apos;s clock is correct.</source>
+        <source>The venue considered the request's token expired. Check that this computer's clock is correct.</source>
         <translation>거래소에서 요청 토큰이 만료된 것으로 판단했습니다. 이 컴퓨터의 시계가 정확한지 확인하세요.</translation>
     </message>
     <message>
@@ -191,11 +191,11 @@
         <translation>이 주문은 본인의 미체결 주문과 체결될 수 있습니다.</translation>
     </message>
     <message>
-        <source>The buy price is outside the market&apos;s allowed price range.</source>
+        <source>The buy price is outside the market's allowed price range.</source>
         <translation>매수 가격이 종목의 허용 가격 범위를 벗어났습니다.</translation>
     </message>
     <message>
-        <source>The sell price is outside the market&apos;s allowed price range.</source>
+        <source>The sell price is outside the market's allowed price range.</source>
         <translation>매도 가격이 종목의 허용 가격 범위를 벗어났습니다.</translation>
     </message>
     <message>
@@ -223,162 +223,162 @@
     <name>hoga::BotRunner</name>
     <message>
         <source>The bot is halted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>봇이 정지되었습니다: %1</translation>
     </message>
 </context>
 <context>
     <name>hoga::BuiltInStrategies</name>
     <message>
         <source>Order value</source>
-        <translation type="unfinished">주문금액</translation>
+        <translation>주문 금액</translation>
     </message>
     <message>
         <source>Amount of the quote currency spent on each buy.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수할 때마다 쓰는 호가 통화 금액입니다.</translation>
     </message>
     <message>
         <source>Candle interval</source>
-        <translation type="unfinished"></translation>
+        <translation>캔들 간격</translation>
     </message>
     <message>
         <source>The strategy reads the closing prices of candles of this length.</source>
-        <translation type="unfinished"></translation>
+        <translation>전략은 이 길이의 캔들 종가를 읽습니다.</translation>
     </message>
     <message>
         <source>Moving average cross</source>
-        <translation type="unfinished"></translation>
+        <translation>이동평균 교차</translation>
     </message>
     <message>
         <source>Buys when the fast moving average crosses above the slow one (golden cross) and sells the position when it crosses below (dead cross), on closed candles.</source>
-        <translation type="unfinished"></translation>
+        <translation>마감된 캔들에서 단기 이동평균이 장기 이동평균을 위로 교차하면(골든 크로스) 매수하고, 아래로 교차하면(데드 크로스) 보유 수량을 매도합니다.</translation>
     </message>
     <message>
         <source>Average</source>
-        <translation type="unfinished"></translation>
+        <translation>평균</translation>
     </message>
     <message>
         <source>Simple (sma) or exponential (ema) moving averages.</source>
-        <translation type="unfinished"></translation>
+        <translation>단순(sma) 또는 지수(ema) 이동평균입니다.</translation>
     </message>
     <message>
         <source>Fast period</source>
-        <translation type="unfinished"></translation>
+        <translation>단기 기간</translation>
     </message>
     <message>
         <source>Candles in the fast average; less than the slow period.</source>
-        <translation type="unfinished"></translation>
+        <translation>단기 평균에 쓰는 캔들 수이며, 장기 기간보다 작아야 합니다.</translation>
     </message>
     <message>
         <source>Slow period</source>
-        <translation type="unfinished"></translation>
+        <translation>장기 기간</translation>
     </message>
     <message>
         <source>Candles in the slow average.</source>
-        <translation type="unfinished"></translation>
+        <translation>장기 평균에 쓰는 캔들 수입니다.</translation>
     </message>
     <message>
         <source>RSI mean reversion</source>
-        <translation type="unfinished"></translation>
+        <translation>RSI 평균 회귀</translation>
     </message>
     <message>
         <source>Buys when the relative strength index of closed candles falls below the oversold level and sells the position when it rises above the overbought level.</source>
-        <translation type="unfinished"></translation>
+        <translation>마감된 캔들의 상대강도지수가 과매도 수준 아래로 내려가면 매수하고, 과매수 수준 위로 올라가면 보유 수량을 매도합니다.</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>기간</translation>
     </message>
     <message>
         <source>Candles in the RSI, smoothed as Wilder defined it.</source>
-        <translation type="unfinished"></translation>
+        <translation>RSI에 쓰는 캔들 수이며, 와일더의 정의대로 평활합니다.</translation>
     </message>
     <message>
         <source>Oversold</source>
-        <translation type="unfinished"></translation>
+        <translation>과매도</translation>
     </message>
     <message>
         <source>Buy when the RSI is below this.</source>
-        <translation type="unfinished"></translation>
+        <translation>RSI가 이 값보다 낮으면 매수합니다.</translation>
     </message>
     <message>
         <source>Overbought</source>
-        <translation type="unfinished"></translation>
+        <translation>과매수</translation>
     </message>
     <message>
         <source>Sell when the RSI is above this.</source>
-        <translation type="unfinished"></translation>
+        <translation>RSI가 이 값보다 높으면 매도합니다.</translation>
     </message>
     <message>
         <source>Bollinger bands</source>
-        <translation type="unfinished"></translation>
+        <translation>볼린저 밴드</translation>
     </message>
     <message>
         <source>Buys when a candle closes below the lower Bollinger band and sells the position when one closes above the upper band.</source>
-        <translation type="unfinished"></translation>
+        <translation>캔들이 볼린저 하단 밴드 아래에서 마감하면 매수하고, 상단 밴드 위에서 마감하면 보유 수량을 매도합니다.</translation>
     </message>
     <message>
-        <source>Candles in the middle band&apos;s simple moving average.</source>
-        <translation type="unfinished"></translation>
+        <source>Candles in the middle band's simple moving average.</source>
+        <translation>중심선 단순이동평균에 쓰는 캔들 수입니다.</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>폭</translation>
     </message>
     <message>
         <source>Standard deviations between the middle and the outer bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>중심선과 바깥 밴드 사이의 표준편차 배수입니다.</translation>
     </message>
     <message>
         <source>Grid trading</source>
-        <translation type="unfinished"></translation>
+        <translation>그리드 매매</translation>
     </message>
     <message>
         <source>Places limit buys on evenly spaced price levels below the current price; when a buy fills, sells the same quantity one level higher, and when that sell fills, buys again one level lower.</source>
-        <translation type="unfinished"></translation>
+        <translation>현재가 아래의 일정한 간격의 가격 단계마다 지정가 매수를 걸고, 매수가 체결되면 한 단계 위에서 같은 수량을 매도하며, 그 매도가 체결되면 한 단계 아래에서 다시 매수합니다.</translation>
     </message>
     <message>
         <source>Lower price</source>
-        <translation type="unfinished"></translation>
+        <translation>하단 가격</translation>
     </message>
     <message>
         <source>The lowest grid level.</source>
-        <translation type="unfinished"></translation>
+        <translation>가장 낮은 그리드 단계입니다.</translation>
     </message>
     <message>
         <source>Upper price</source>
-        <translation type="unfinished"></translation>
+        <translation>상단 가격</translation>
     </message>
     <message>
         <source>The highest grid level.</source>
-        <translation type="unfinished"></translation>
+        <translation>가장 높은 그리드 단계입니다.</translation>
     </message>
     <message>
         <source>Levels</source>
-        <translation type="unfinished"></translation>
+        <translation>단계 수</translation>
     </message>
     <message>
         <source>Number of price levels, both bounds included.</source>
-        <translation type="unfinished"></translation>
+        <translation>양 끝을 포함한 가격 단계의 수입니다.</translation>
     </message>
     <message>
         <source>Quantity per level</source>
-        <translation type="unfinished"></translation>
+        <translation>단계별 수량</translation>
     </message>
     <message>
-        <source>Quantity of the base currency in each level&apos;s order.</source>
-        <translation type="unfinished"></translation>
+        <source>Quantity of the base currency in each level's order.</source>
+        <translation>각 단계 주문의 기준 통화 수량입니다.</translation>
     </message>
     <message>
         <source>Dollar-cost averaging</source>
-        <translation type="unfinished"></translation>
+        <translation>적립식 매수(DCA)</translation>
     </message>
     <message>
         <source>Buys for the same amount at a fixed period, whatever the price.</source>
-        <translation type="unfinished"></translation>
+        <translation>가격과 관계없이 정해진 주기마다 같은 금액으로 매수합니다.</translation>
     </message>
     <message>
         <source>Time between buys, for example 30s, 5m, 4h or 1d.</source>
-        <translation type="unfinished"></translation>
+        <translation>매수 간격입니다. 예: 30s, 5m, 4h, 1d.</translation>
     </message>
 </context>
 <context>
@@ -443,27 +443,27 @@
     <name>hoga::CandleCsv</name>
     <message>
         <source>The first line must be the header open_time,open,high,low,close,volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>첫 줄은 open_time,open,high,low,close,volume 헤더여야 합니다.</translation>
     </message>
     <message>
         <source>Line %1 is not open_time,open,high,low,close,volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번째 줄이 open_time,open,high,low,close,volume 형식이 아닙니다.</translation>
     </message>
     <message>
         <source>Line %1: low and high do not enclose open and close.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번째 줄: 저가와 고가 사이에 시가와 종가가 들어 있지 않습니다.</translation>
     </message>
     <message>
         <source>Line %1: candles must be in increasing open_time order.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1번째 줄: 캔들은 open_time이 증가하는 순서여야 합니다.</translation>
     </message>
     <message>
         <source>The candle file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>캔들 파일이 비어 있습니다.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -576,8 +576,8 @@
         <translation>내부 오류: %1</translation>
     </message>
     <message>
-        <source>Profile &quot;%1&quot; has no keys for %2.</source>
-        <translation>&quot;%1&quot; 프로필에 %2 키가 없습니다.</translation>
+        <source>Profile "%1" has no keys for %2.</source>
+        <translation>"%1" 프로필에 %2 키가 없습니다.</translation>
     </message>
     <message>
         <source>Run hoga-cli --help for usage.</source>
@@ -604,20 +604,20 @@
         <translation>알 수 없는 옵션입니다: %1.</translation>
     </message>
     <message>
-        <source>--%1 takes a whole number above zero, not &quot;%2&quot;.</source>
-        <translation>--%1 옵션에는 0보다 큰 정수를 지정하세요 (&quot;%2&quot;은(는) 올바르지 않습니다).</translation>
+        <source>--%1 takes a whole number above zero, not "%2".</source>
+        <translation>--%1 옵션에는 0보다 큰 정수를 지정하세요 ("%2"은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
-        <source>--%1 takes a decimal number such as 45000000 or 0.0001, not &quot;%2&quot;.</source>
-        <translation>--%1 옵션에는 45000000 또는 0.0001 같은 십진수를 지정하세요 (&quot;%2&quot;은(는) 올바르지 않습니다).</translation>
+        <source>--%1 takes a decimal number such as 45000000 or 0.0001, not "%2".</source>
+        <translation>--%1 옵션에는 45000000 또는 0.0001 같은 십진수를 지정하세요 ("%2"은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>--%1 must be greater than zero.</source>
         <translation>--%1 옵션은 0보다 커야 합니다.</translation>
     </message>
     <message>
-        <source>--%1 takes a %2 URL such as %3, not &quot;%4&quot;.</source>
-        <translation>--%1 옵션에는 %3 같은 %2 URL을 지정하세요 (&quot;%4&quot;은(는) 올바르지 않습니다).</translation>
+        <source>--%1 takes a %2 URL such as %3, not "%4".</source>
+        <translation>--%1 옵션에는 %3 같은 %2 URL을 지정하세요 ("%4"은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>No command given.</source>
@@ -628,8 +628,8 @@
         <translation>사용법: orders open [MARKET].</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;.</source>
-        <translation>알 수 없는 명령입니다: &quot;%1&quot;.</translation>
+        <source>Unknown command "%1".</source>
+        <translation>알 수 없는 명령입니다: "%1".</translation>
     </message>
     <message>
         <source>--%1 does not apply to %2.</source>
@@ -644,12 +644,12 @@
         <translation>%1 명령에는 KRW-BTC 같은 종목이 하나 이상 필요합니다.</translation>
     </message>
     <message>
-        <source>%1 takes no market; unexpected &quot;%2&quot;.</source>
-        <translation>%1 명령은 종목을 받지 않습니다. 예상치 못한 인수: &quot;%2&quot;.</translation>
+        <source>%1 takes no market; unexpected "%2".</source>
+        <translation>%1 명령은 종목을 받지 않습니다. 예상치 못한 인수: "%2".</translation>
     </message>
     <message>
-        <source>%1 takes one market; unexpected &quot;%2&quot;.</source>
-        <translation>%1 명령은 종목을 하나만 받습니다. 예상치 못한 인수: &quot;%2&quot;.</translation>
+        <source>%1 takes one market; unexpected "%2".</source>
+        <translation>%1 명령은 종목을 하나만 받습니다. 예상치 못한 인수: "%2".</translation>
     </message>
     <message>
         <source>A market code cannot be empty.</source>
@@ -660,12 +660,12 @@
         <translation>candles 명령에는 --interval이 필요합니다: 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w 또는 1M.</translation>
     </message>
     <message>
-        <source>Unknown interval &quot;%1&quot;: use 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w or 1M.</source>
-        <translation>알 수 없는 간격입니다: &quot;%1&quot;. 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w 또는 1M을 사용하세요.</translation>
+        <source>Unknown interval "%1": use 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w or 1M.</source>
+        <translation>알 수 없는 간격입니다: "%1". 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w 또는 1M을 사용하세요.</translation>
     </message>
     <message>
-        <source>--to takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not &quot;%1&quot;.</source>
-        <translation>--to 옵션에는 2024-05-01T09:00:00Z 같은 ISO 8601 시각을 지정하세요 (&quot;%1&quot;은(는) 올바르지 않습니다).</translation>
+        <source>--to takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not "%1".</source>
+        <translation>--to 옵션에는 2024-05-01T09:00:00Z 같은 ISO 8601 시각을 지정하세요 ("%1"은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>--to must be after 1970-01-01T00:00:00Z.</source>
@@ -760,12 +760,12 @@
         <translation>--sim-state 옵션에는 파일 이름이 필요합니다.</translation>
     </message>
     <message>
-        <source>The venue &quot;%1&quot; is not available in this build.</source>
-        <translation>&quot;%1&quot; 거래소는 이 빌드에서 사용할 수 없습니다.</translation>
+        <source>The venue "%1" is not available in this build.</source>
+        <translation>"%1" 거래소는 이 빌드에서 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <source>This command needs API keys: profile &quot;%1&quot; has none for %2 (add them with hoga-cli --profile &quot;%1&quot; keys set --venue %2).</source>
-        <translation>이 명령에는 API 키가 필요합니다: &quot;%1&quot; 프로필에 %2 키가 없습니다 (hoga-cli --profile &quot;%1&quot; keys set --venue %2 명령으로 추가하세요).</translation>
+        <source>This command needs API keys: profile "%1" has none for %2 (add them with hoga-cli --profile "%1" keys set --venue %2).</source>
+        <translation>이 명령에는 API 키가 필요합니다: "%1" 프로필에 %2 키가 없습니다 (hoga-cli --profile "%1" keys set --venue %2 명령으로 추가하세요).</translation>
     </message>
     <message>
         <source>This command needs API keys: set HOGA_API_KEY and HOGA_API_SECRET.</source>
@@ -792,52 +792,52 @@
         <translation>키 저장소가 %1ms 안에 응답하지 않았습니다.</translation>
     </message>
     <message>
-        <source>There is no profile named &quot;%1&quot;. List them with hoga-cli profile list.</source>
-        <translation>&quot;%1&quot; 프로필이 없습니다. hoga-cli profile list로 프로필 목록을 확인하세요.</translation>
+        <source>There is no profile named "%1". List them with hoga-cli profile list.</source>
+        <translation>"%1" 프로필이 없습니다. hoga-cli profile list로 프로필 목록을 확인하세요.</translation>
     </message>
     <message>
-        <source>Cannot read the simulated venue&apos;s state file %1: %2</source>
+        <source>Cannot read the simulated venue's state file %1: %2</source>
         <translation>모의 거래소 상태 파일 %1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>The simulated venue&apos;s state file %1 is damaged at line %2. Delete it to start over.</source>
+        <source>The simulated venue's state file %1 is damaged at line %2. Delete it to start over.</source>
         <translation>모의 거래소 상태 파일 %1의 %2번째 줄이 손상되었습니다. 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
-        <source>Cannot write the simulated venue&apos;s state file %1: %2</source>
+        <source>Cannot write the simulated venue's state file %1: %2</source>
         <translation>모의 거래소 상태 파일 %1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>Cannot create the folder of the simulated venue&apos;s state file %1.</source>
+        <source>Cannot create the folder of the simulated venue's state file %1.</source>
         <translation>모의 거래소 상태 파일 %1의 폴더를 만들 수 없습니다.</translation>
     </message>
     <message>
-        <source>Another hoga-cli run is using the simulated venue&apos;s state file %1.</source>
+        <source>Another hoga-cli run is using the simulated venue's state file %1.</source>
         <translation>다른 hoga-cli 실행이 모의 거래소 상태 파일 %1을(를) 사용 중입니다.</translation>
     </message>
     <message>
-        <source>The simulated venue&apos;s state file %1 no longer replays (entry %2: %3). Delete it to start over.</source>
+        <source>The simulated venue's state file %1 no longer replays (entry %2: %3). Delete it to start over.</source>
         <translation>모의 거래소 상태 파일 %1을(를) 더 이상 재생할 수 없습니다 (항목 %2: %3). 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
-        <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation>&quot;%1&quot; 프로필이 이미 있습니다.</translation>
+        <source>A profile named "%1" already exists.</source>
+        <translation>"%1" 프로필이 이미 있습니다.</translation>
     </message>
     <message>
         <source>Deleting the profile did not finish within %1 ms.</source>
         <translation>프로필 삭제가 %1ms 안에 끝나지 않았습니다.</translation>
     </message>
     <message>
-        <source>Profile &quot;%1&quot; is paper-only: it cannot hold API keys of a live venue.</source>
-        <translation>&quot;%1&quot; 프로필은 모의 전용이므로 실제 거래소의 API 키를 저장할 수 없습니다.</translation>
+        <source>Profile "%1" is paper-only: it cannot hold API keys of a live venue.</source>
+        <translation>"%1" 프로필은 모의 전용이므로 실제 거래소의 API 키를 저장할 수 없습니다.</translation>
     </message>
     <message>
         <source>keys set reads two lines from standard input: the access key, then the secret key (printable characters, no spaces).</source>
         <translation>keys set 명령은 표준 입력에서 두 줄을 읽습니다: Access Key, 그다음 Secret Key (공백 없는 출력 가능 문자).</translation>
     </message>
     <message>
-        <source>Password for profile &quot;%1&quot;: </source>
-        <translation>&quot;%1&quot; 프로필 비밀번호: </translation>
+        <source>Password for profile "%1": </source>
+        <translation>"%1" 프로필 비밀번호: </translation>
     </message>
     <message>
         <source>No terminal to ask the profile password on: set %1.</source>
@@ -876,15 +876,15 @@
         <translation>최유리 매도에는 --qty가 필요합니다(--price와 --total은 지정할 수 없음).</translation>
     </message>
     <message>
-        <source>The simulated venue&apos;s state file %1 is damaged at line %2: market step %3 is further than its time allows (at most %4). Delete it to start over.</source>
+        <source>The simulated venue's state file %1 is damaged at line %2: market step %3 is further than its time allows (at most %4). Delete it to start over.</source>
         <translation>모의 거래소 상태 파일 %1의 %2번째 줄이 손상되었습니다: 시장 단계 %3이(가) 기록된 시간으로 가능한 범위(최대 %4)를 넘습니다. 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
-        <source>The simulated venue&apos;s state file %1 did not replay within %2 ms (market step %3 of %4). Use a longer --timeout-ms, or delete the file to start over.</source>
+        <source>The simulated venue's state file %1 did not replay within %2 ms (market step %3 of %4). Use a longer --timeout-ms, or delete the file to start over.</source>
         <translation>모의 거래소 상태 파일 %1을(를) %2 ms 안에 재생하지 못했습니다(시장 단계 %3/%4). --timeout-ms를 늘리거나, 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
-        <source>keys set reads the keys and the venue&apos;s other fields from standard input (one per line), never from the command line: remove them from the arguments.</source>
+        <source>keys set reads the keys and the venue's other fields from standard input (one per line), never from the command line: remove them from the arguments.</source>
         <translation>keys set 명령은 키와 거래소의 기타 항목을 명령줄이 아닌 표준 입력에서 한 줄에 하나씩 읽습니다. 인수에서 제거하세요.</translation>
     </message>
     <message>
@@ -892,8 +892,8 @@
         <translation>%1 값은 다음 중 하나여야 합니다: %2.</translation>
     </message>
     <message>
-        <source>Set %1 as well: %2 keys need the field &quot;%3&quot;.</source>
-        <translation>%1 환경 변수도 설정하세요: %2 키에는 &quot;%3&quot; 항목이 필요합니다.</translation>
+        <source>Set %1 as well: %2 keys need the field "%3".</source>
+        <translation>%1 환경 변수도 설정하세요: %2 키에는 "%3" 항목이 필요합니다.</translation>
     </message>
     <message>
         <source>%1, optional</source>
@@ -904,40 +904,40 @@
         <translation>keys set --venue %1 명령은 표준 입력에서 항목마다 한 줄씩 다음 순서로 읽습니다: %2. 키는 공백 없는 출력 가능 문자이며, 선택 항목은 빈 줄로 둘 수 있습니다.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is missing or not valid.</source>
-        <translation>&quot;%1&quot; 항목이 없거나 올바르지 않습니다.</translation>
+        <source>"%1" is missing or not valid.</source>
+        <translation>"%1" 항목이 없거나 올바르지 않습니다.</translation>
     </message>
     <message>
         <source>%1 needs --venue upbit or --venue bithumb, or --venue binance.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에는 --venue upbit, --venue bithumb 또는 --venue binance가 필요합니다.</translation>
     </message>
     <message>
         <source>--testnet only applies to --venue binance.</source>
-        <translation type="unfinished"></translation>
+        <translation>--testnet은 --venue binance에만 쓸 수 있습니다.</translation>
     </message>
     <message>
         <source>--venue is required: upbit, bithumb, binance or sim.</source>
-        <translation type="unfinished"></translation>
+        <translation>--venue가 필요합니다: upbit, bithumb, binance 또는 sim.</translation>
     </message>
     <message>
-        <source>Unknown venue &quot;%1&quot;: use upbit, bithumb, binance or sim.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown venue "%1": use upbit, bithumb, binance or sim.</source>
+        <translation>알 수 없는 거래소 "%1": upbit, bithumb, binance 또는 sim을 쓰세요.</translation>
     </message>
     <message>
         <source>--testnet and --ws-api-url only apply to --venue binance.</source>
-        <translation type="unfinished"></translation>
+        <translation>--testnet과 --ws-api-url은 --venue binance에만 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <source>Binance&apos;s account stream is its WebSocket API: use --ws-api-url.</source>
-        <translation type="unfinished"></translation>
+        <source>Binance's account stream is its WebSocket API: use --ws-api-url.</source>
+        <translation>바이낸스의 계정 스트림은 WebSocket API입니다: --ws-api-url을 쓰세요.</translation>
     </message>
     <message>
         <source>--%1 only applies to --venue kis.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1은(는) --venue kis에만 쓸 수 있습니다.</translation>
     </message>
     <message>
         <source>--account needs an account number (12345678-01).</source>
-        <translation type="unfinished"></translation>
+        <translation>--account에는 계좌번호(12345678-01)가 필요합니다.</translation>
     </message>
     <message>
         <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
@@ -968,7 +968,7 @@ Profiles and keys:
   profile delete NAME
   --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
                                                   (reads the access key, then the secret key,
-                                                  then the venue&apos;s other fields if it has any,
+                                                  then the venue's other fields if it has any,
                                                   one per line from standard input)
   --profile NAME keys list
   --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
@@ -976,103 +976,276 @@ Profiles and keys:
 
 Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
 1970-01-01 UTC. Trades are listed newest first, candles oldest first.
-Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
+Errors: one JSON object {"error": {"kind", "venue_code", "message"}} on stderr.
 Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
 order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
 or timeout.
 
-API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
+API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the
 terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
-venue&apos;s other fields from HOGA_ and the field&apos;s id in capitals (HOGA_ACCOUNT).
+venue's other fields from HOGA_ and the field's id in capitals (HOGA_ACCOUNT).
 Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
 the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
-(default: hoga-cli&apos;s data folder); delete the file to start over.
+(default: hoga-cli's data folder); delete the file to start over.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
+                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
+                HOGA_KIS_ACCOUNT holds the account too)
+       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
+                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
+
+Commands:
+  markets
+  ticker MARKET...
+  orderbook MARKET [--depth N]
+  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
+  trades MARKET [--count N]
+  balances
+  orders open [MARKET]
+  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
+               [--tif gtc|ioc|fok|post_only] [--client-id ID]
+               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
+  order get (--id ID | --client-id ID)
+  order cancel (--id ID | --client-id ID)
+  stream ticker|trade|orderbook MARKET... --count N [--depth N]
+
+Profiles and keys:
+  profile create NAME [--paper-only]
+  profile list
+  profile delete NAME
+  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
+                                                  (reads the access key, then the secret key,
+                                                  then the venue's other fields if it has any,
+                                                  one per line from standard input)
+  --profile NAME keys list
+  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
+  --profile NAME keys remove --venue upbit|bithumb
+
+Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
+1970-01-01 UTC. Trades are listed newest first, candles oldest first.
+Errors: one JSON object {"error": {"kind", "venue_code", "message"}} on stderr.
+Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
+order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
+or timeout.
+
+API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the
+terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
+venue's other fields from HOGA_ and the field's id in capitals (HOGA_ACCOUNT).
+Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
+the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
+(default: hoga-cli's data folder); delete the file to start over.
+</translation>
     </message>
     <message>
         <source>backtest needs --strategy and --candles.</source>
-        <translation type="unfinished"></translation>
+        <translation>backtest에는 --strategy와 --candles가 필요합니다.</translation>
     </message>
     <message>
-        <source>Unknown strategy &quot;%1&quot;; choose one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown strategy "%1"; choose one of: %2.</source>
+        <translation>알 수 없는 전략 "%1"; 다음 중에서 고르세요: %2.</translation>
     </message>
     <message>
-        <source>--param takes KEY=VALUE, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>--param takes KEY=VALUE, not "%1".</source>
+        <translation>--param은 KEY=VALUE 형식입니다. "%1"은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>--fee-rate takes a fraction such as 0.0005, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>--fee-rate takes a fraction such as 0.0005, not "%1".</source>
+        <translation>--fee-rate에는 0.0005 같은 비율을 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>--initial-cash takes an amount above zero, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>--initial-cash takes an amount above zero, not "%1".</source>
+        <translation>--initial-cash에는 0보다 큰 금액을 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>indicators needs --name, one of: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>indicators에는 --name이 필요합니다. 다음 중 하나: %1.</translation>
     </message>
     <message>
         <source>indicators needs --candles FILE.csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>indicators에는 --candles FILE.csv가 필요합니다.</translation>
     </message>
     <message>
         <source>%1 has no parameter %2; it takes: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에는 %2 파라미터가 없습니다. 받는 파라미터: %3.</translation>
     </message>
     <message>
-        <source>%1 takes a whole number from 1 to 10000, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 takes a whole number from 1 to 10000, not "%2".</source>
+        <translation>%1에는 1부터 10000까지의 정수를 쓰세요. "%2"은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>k takes a number above zero, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>k takes a number above zero, not "%1".</source>
+        <translation>k에는 0보다 큰 수를 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>macd needs fast below slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>macd는 fast가 slow보다 작아야 합니다.</translation>
     </message>
     <message>
         <source>record needs --markets, such as KRW-BTC,KRW-ETH.</source>
-        <translation type="unfinished"></translation>
+        <translation>record에는 KRW-BTC,KRW-ETH 같은 --markets가 필요합니다.</translation>
     </message>
     <message>
-        <source>--channels takes ticker, trade and orderbook, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>--channels takes ticker, trade and orderbook, not "%1".</source>
+        <translation>--channels에는 ticker, trade, orderbook을 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>--db takes a file, sqlite:///path or postgresql://user@host:port/db, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>--db takes a file, sqlite:///path or postgresql://user@host:port/db, not "%1".</source>
+        <translation>--db에는 파일, sqlite:///경로 또는 postgresql://user@host:port/db를 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>Use: export candles|trades --db URL --market M.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용법: export candles|trades --db URL --market M.</translation>
     </message>
     <message>
         <source>export needs --market, such as KRW-BTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>export에는 KRW-BTC 같은 --market이 필요합니다.</translation>
     </message>
     <message>
         <source>There is no market-data database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 시세 데이터베이스가 없습니다.</translation>
     </message>
     <message>
-        <source>Unknown interval &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown interval "%1".</source>
+        <translation>알 수 없는 간격 "%1".</translation>
     </message>
     <message>
         <source>%1 was recorded from several venues (%2): choose one with --venue.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 여러 거래소(%2)에서 기록되었습니다: --venue로 하나를 고르세요.</translation>
     </message>
     <message>
         <source>Nothing was recorded for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 대해 기록된 것이 없습니다.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Unknown command "%1". The engine commands are bot run, bot list, bot stop, journal orders, emergency-stop and rearm.</source>
+        <translation>알 수 없는 명령 "%1". 엔진 명령은 bot run, bot list, bot stop, journal orders, emergency-stop, rearm입니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 needs --venue.</source>
+        <translation>%1에는 --venue가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a decimal amount of zero or more, not "%2".</source>
+        <translation>--%1에는 0 이상의 소수 금액을 쓰세요. "%2"은(는) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>bot run needs --strategy and --market, or the --id of a saved bot.</source>
+        <translation>bot run에는 --strategy와 --market, 또는 저장된 봇의 --id가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A bot id has 1 to 64 letters, digits, '.', '_' or '-', not "%1".</source>
+        <translation>봇 ID는 영문자, 숫자, '.', '_', '-'로 된 1~64자여야 합니다. "%1"은(는) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The bot %1 was saved with --%2 %3; run it with that, or choose another --id.</source>
+        <translation>봇 %1은(는) --%2 %3(으)로 저장되어 있습니다. 그 값으로 실행하거나 다른 --id를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The bot %1 was halted: %2. Run it with --rearm to start it again.</source>
+        <translation>봇 %1은(는) 정지되었습니다: %2. 다시 시작하려면 --rearm을 붙여 실행하세요.</translation>
+    </message>
+    <message>
+        <source>There is no saved bot %1: give --strategy and --market.</source>
+        <translation>저장된 봇 %1이(가) 없습니다: --strategy와 --market을 주세요.</translation>
+    </message>
+    <message>
+        <source>There is no strategy "%1"; choose one of %2.</source>
+        <translation>전략 "%1"이(가) 없습니다. 다음 중에서 고르세요: %2.</translation>
+    </message>
+    <message>
+        <source>The bot %1 is already running (process %2).</source>
+        <translation>봇 %1이(가) 이미 실행 중입니다(프로세스 %2).</translation>
+    </message>
+    <message>
+        <source>The bot %1 trades on %2; run it with that venue, or choose another --id.</source>
+        <translation>봇 %1은(는) %2에서 거래합니다. 그 거래소로 실행하거나 다른 --id를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The orders at %1 could not be reconciled: %2</source>
+        <translation>%1의 주문을 대사(reconcile)하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The orders at %1 were not reconciled within %2 ms.</source>
+        <translation>%1의 주문을 %2ms 안에 대사하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Trading is halted by the emergency stop; re-arm it with hoga-cli rearm first.</source>
+        <translation>긴급 정지로 거래가 중단되어 있습니다. 먼저 hoga-cli rearm으로 재개하세요.</translation>
+    </message>
+    <message>
+        <source>The venue %1 has no market %2.</source>
+        <translation>거래소 %1에 마켓 %2이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Trading is halted by the emergency stop.</source>
+        <translation>긴급 정지로 거래가 중단되었습니다.</translation>
+    </message>
+    <message>
+        <source>bot stop needs the --id of a bot.</source>
+        <translation>bot stop에는 봇의 --id가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>There is no bot %1. List them with hoga-cli bot list.</source>
+        <translation>봇 %1이(가) 없습니다. hoga-cli bot list로 목록을 보세요.</translation>
+    </message>
+    <message>
+        <source>The run of bot %1 did not stop in time.</source>
+        <translation>봇 %1의 실행이 제시간에 멈추지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Emergency stop from hoga-cli</source>
+        <translation>hoga-cli에서 긴급 정지</translation>
+    </message>
+    <message>
+        <source>Trading is halted, but %1 did not confirm the cancels within %2 ms.</source>
+        <translation>거래는 중단되었지만 %1이(가) %2ms 안에 취소를 확인해 주지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Trading is halted, but some orders may still be open: see still_open and errors.</source>
+        <translation>거래는 중단되었지만 일부 주문이 아직 열려 있을 수 있습니다: still_open과 errors를 보세요.</translation>
+    </message>
+    <message>
+        <source>
+Trading engine (bots trade until SIGINT/SIGTERM or --for-seconds; orders are journaled in the
+profile's database, or hoga-cli's own without --profile):
+  --venue V bot run --strategy sma_cross|rsi|bollinger|grid|dca --market M [--param KEY=VALUE ...]
+                    [--id NAME] [--for-seconds N] [--rearm] [--max-order-value X]
+                    [--max-position X] [--max-open-orders N] [--max-orders-per-minute N]
+                    [--max-price-deviation-pct X] [--cash-reserve X] [--daily-loss-limit X]
+                    (the same --id resumes a saved bot; with --venue sim and --profile the
+                    bot trades the profile's paper account)
+  bot list
+  bot stop --id NAME   (the run stops, cancelling the bot's open orders)
+  journal orders [--bot NAME] [--venue V]
+  --venue V emergency-stop [--reason TEXT]   (halts every bot of the profile and cancels every
+                                             open order at V; trading stays halted)
+  rearm   (allows trading again after an emergency stop)
+</source>
+        <translation>
+거래 엔진(봇은 SIGINT/SIGTERM 또는 --for-seconds까지 거래합니다. 주문은 프로필의 데이터베이스에,
+--profile이 없으면 hoga-cli 자체 데이터베이스에 기록됩니다):
+  --venue V bot run --strategy sma_cross|rsi|bollinger|grid|dca --market M [--param KEY=VALUE ...]
+                    [--id NAME] [--for-seconds N] [--rearm] [--max-order-value X]
+                    [--max-position X] [--max-open-orders N] [--max-orders-per-minute N]
+                    [--max-price-deviation-pct X] [--cash-reserve X] [--daily-loss-limit X]
+                    (같은 --id로 저장된 봇을 이어 실행합니다. --venue sim과 --profile을 쓰면
+                    봇은 프로필의 모의 계좌로 거래합니다)
+  bot list
+  bot stop --id NAME   (실행이 멈추고 봇의 열린 주문을 취소합니다)
+  journal orders [--bot NAME] [--venue V]
+  --venue V emergency-stop [--reason TEXT]   (프로필의 모든 봇을 정지하고 V의 열린 주문을
+                                             모두 취소합니다. 거래는 중단된 채로 남습니다)
+  rearm   (긴급 정지 뒤에 거래를 다시 허용합니다)
+</translation>
     </message>
 </context>
 <context>
@@ -1106,27 +1279,27 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     </message>
     <message>
         <source>App key</source>
-        <translation type="unfinished"></translation>
+        <translation>앱 키</translation>
     </message>
     <message>
         <source>App secret</source>
-        <translation type="unfinished"></translation>
+        <translation>앱 시크릿</translation>
     </message>
     <message>
         <source>Account number (12345678-01)</source>
-        <translation type="unfinished"></translation>
+        <translation>계좌번호(12345678-01)</translation>
     </message>
     <message>
         <source>Account type</source>
-        <translation type="unfinished"></translation>
+        <translation>계좌 유형</translation>
     </message>
     <message>
         <source>Real trading</source>
-        <translation type="unfinished"></translation>
+        <translation>실전투자</translation>
     </message>
     <message>
         <source>Virtual trading (모의투자)</source>
-        <translation type="unfinished"></translation>
+        <translation>모의투자</translation>
     </message>
 </context>
 <context>
@@ -1368,8 +1541,8 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>배열이 닫히지 않았습니다.</translation>
     </message>
     <message>
-        <source>Expected &apos;,&apos; or &apos;]&apos; in an array.</source>
-        <translation>배열에 &apos;,&apos; 또는 &apos;]&apos;가 필요합니다.</translation>
+        <source>Expected ',' or ']' in an array.</source>
+        <translation>배열에 ',' 또는 ']'가 필요합니다.</translation>
     </message>
     <message>
         <source>Unterminated object.</source>
@@ -1380,16 +1553,16 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>큰따옴표로 감싼 멤버 이름이 필요합니다.</translation>
     </message>
     <message>
-        <source>Expected &apos;:&apos; after a member name.</source>
-        <translation>멤버 이름 뒤에 &apos;:&apos;가 필요합니다.</translation>
+        <source>Expected ':' after a member name.</source>
+        <translation>멤버 이름 뒤에 ':'가 필요합니다.</translation>
     </message>
     <message>
         <source>Trailing comma in an object.</source>
         <translation>객체 끝에 불필요한 쉼표가 있습니다.</translation>
     </message>
     <message>
-        <source>Expected &apos;,&apos; or &apos;}&apos; in an object.</source>
-        <translation>객체에 &apos;,&apos; 또는 &apos;}&apos;가 필요합니다.</translation>
+        <source>Expected ',' or '}' in an object.</source>
+        <translation>객체에 ',' 또는 '}'가 필요합니다.</translation>
     </message>
     <message>
         <source>The JSON text is too large (4 GiB or more).</source>
@@ -1423,104 +1596,104 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     <name>hoga::KisAuth</name>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>연결이 닫혔습니다.</translation>
     </message>
     <message>
         <source>No access token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>접근 토큰이 없습니다: %1</translation>
     </message>
 </context>
 <context>
     <name>hoga::KisConnector</name>
     <message>
         <source>Korea Investment &amp; Securities</source>
-        <translation type="unfinished"></translation>
+        <translation>한국투자증권</translation>
     </message>
     <message>
         <source>No KIS account number is set (8 digits, a dash and 2 digits: 12345678-01).</source>
-        <translation type="unfinished"></translation>
+        <translation>KIS 계좌번호가 설정되지 않았습니다(숫자 8자리, 대시, 숫자 2자리: 12345678-01).</translation>
     </message>
     <message>
         <source>The Korean stock market is closed. Orders are taken 09:00-15:30 KST on trading days.</source>
-        <translation type="unfinished"></translation>
+        <translation>국내 주식시장이 닫혀 있습니다. 주문은 거래일 09:00-15:30(한국 시간)에 받습니다.</translation>
     </message>
     <message>
         <source>The venue lists no such order today.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소의 오늘 주문 목록에 해당 주문이 없습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::KisErrors</name>
     <message>
         <source>The access token expired. A new one is requested automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>접근 토큰이 만료되었습니다. 새 토큰을 자동으로 요청합니다.</translation>
     </message>
     <message>
         <source>The venue did not accept the access token. Check the app key.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 접근 토큰을 받지 않았습니다. 앱 키를 확인하세요.</translation>
     </message>
     <message>
         <source>The venue does not know this app key. Check the keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 이 앱 키를 모릅니다. 키를 확인하세요.</translation>
     </message>
     <message>
         <source>The app secret does not match the app key. Check the keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>앱 시크릿이 앱 키와 맞지 않습니다. 키를 확인하세요.</translation>
     </message>
     <message>
         <source>The venue issues at most one access token per minute. Try again in a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소는 접근 토큰을 1분에 한 번만 발급합니다. 1분 뒤에 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Too many requests per second for this app key.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 앱 키의 초당 요청이 너무 많습니다.</translation>
     </message>
     <message>
         <source>The venue could not read the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소가 요청을 읽지 못했습니다.</translation>
     </message>
     <message>
         <source>The venue has no stock with this code.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소에 이 코드의 종목이 없습니다.</translation>
     </message>
     <message>
         <source>The order exceeds the cash available for orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문이 주문 가능 현금을 넘습니다.</translation>
     </message>
     <message>
         <source>The market is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>시장이 닫혀 있습니다.</translation>
     </message>
     <message>
         <source>The venue answered with HTTP status %1.</source>
-        <translation type="unfinished">거래소가 HTTP 상태 %1(으)로 응답했습니다.</translation>
+        <translation>거래소가 HTTP 상태 %1로 응답했습니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::KisParse</name>
     <message>
-        <source>The venue&apos;s answer could not be read: %1</source>
-        <translation type="unfinished">거래소 응답을 읽을 수 없습니다: %1</translation>
+        <source>The venue's answer could not be read: %1</source>
+        <translation>거래소의 응답을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
         <source>no price in the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>응답에 가격이 없습니다</translation>
     </message>
     <message>
         <source>no asking prices in the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>응답에 호가가 없습니다</translation>
     </message>
     <message>
         <source>the chart is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>차트가 목록이 아닙니다</translation>
     </message>
     <message>
         <source>the trade list is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>체결 목록이 목록이 아닙니다</translation>
     </message>
     <message>
         <source>no balance in the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>응답에 잔고가 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1600,7 +1773,7 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>모의 거래 전용 (이 프로필로는 실제 주문을 낼 수 없습니다)</translation>
     </message>
     <message>
-        <source>The password protects this profile&apos;s API keys. It cannot be recovered: if you forget it, delete the profile and create a new one.</source>
+        <source>The password protects this profile's API keys. It cannot be recovered: if you forget it, delete the profile and create a new one.</source>
         <translation>비밀번호는 이 프로필의 API 키를 보호합니다. 비밀번호는 복구할 수 없으므로, 잊어버리면 프로필을 삭제하고 새로 만들어야 합니다.</translation>
     </message>
     <message>
@@ -1632,7 +1805,7 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>프로필 삭제</translation>
     </message>
     <message>
-        <source>Enter the profile&apos;s password to confirm</source>
+        <source>Enter the profile's password to confirm</source>
         <translation>확인을 위해 프로필 비밀번호를 입력하세요</translation>
     </message>
     <message>
@@ -1801,23 +1974,23 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     </message>
     <message>
         <source>Venues to run, comma separated: sim (the built-in simulator), upbit, bithumb. Default: every venue the profile holds keys for, else sim. API keys come from the profile, or HOGA_API_KEY and HOGA_API_SECRET; without them a real venue shows market data only.</source>
-        <translation type="unfinished"></translation>
+        <translation>실행할 거래소(쉼표로 구분): sim(내장 시뮬레이터), upbit, bithumb. 기본값: 프로필에 키가 있는 모든 거래소, 없으면 sim. API 키는 프로필 또는 HOGA_API_KEY와 HOGA_API_SECRET에서 가져오며, 키가 없으면 실제 거래소는 시세만 보여 줍니다.</translation>
     </message>
     <message>
         <source>REST endpoint of a venue, as venue=URL (repeatable; a plain URL when one real venue runs). Default: its production URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소의 REST 엔드포인트, venue=URL 형식(여러 번 가능; 실제 거래소가 하나만 실행되면 URL만 써도 됨). 기본값: 운영 URL.</translation>
     </message>
     <message>
         <source>Public WebSocket endpoint of a venue, as venue=URL (repeatable; a plain URL when one real venue runs). Default: its production URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소의 공개 WebSocket 엔드포인트, venue=URL 형식(여러 번 가능; 실제 거래소가 하나만 실행되면 URL만 써도 됨). 기본값: 운영 URL.</translation>
     </message>
     <message>
         <source>Private WebSocket endpoint of a venue, as venue=URL (repeatable; a plain URL when one real venue runs). Default: its production URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>거래소의 비공개 WebSocket 엔드포인트, venue=URL 형식(여러 번 가능; 실제 거래소가 하나만 실행되면 URL만 써도 됨). 기본값: 운영 URL.</translation>
     </message>
     <message>
         <source>--%1 must name its venue (upbit=URL) unless exactly one venue other than the simulator runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>시뮬레이터 외에 정확히 하나의 거래소만 실행되는 경우가 아니면 --%1에 거래소 이름을 붙이세요(upbit=URL).</translation>
     </message>
     <message>
         <source>--%1 names %2, which does not run.</source>
@@ -2211,6 +2384,263 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::Notification</name>
+    <message>
+        <source>Fills</source>
+        <translation>체결</translation>
+    </message>
+    <message>
+        <source>Rejected orders</source>
+        <translation>거부된 주문</translation>
+    </message>
+    <message>
+        <source>Risk limits and halts</source>
+        <translation>위험 한도와 정지</translation>
+    </message>
+    <message>
+        <source>Emergency stop</source>
+        <translation>긴급 정지</translation>
+    </message>
+    <message>
+        <source>Venue disconnected (over 30 s)</source>
+        <translation>거래소 연결 끊김(30초 이상)</translation>
+    </message>
+    <message>
+        <source>Venue reconnected</source>
+        <translation>거래소 재연결</translation>
+    </message>
+    <message>
+        <source>Price alerts</source>
+        <translation>가격 알림</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::NotificationCenter</name>
+    <message>
+        <source>Bought %1 %2</source>
+        <translation>%1 %2 매수</translation>
+    </message>
+    <message>
+        <source>Sold %1 %2</source>
+        <translation>%1 %2 매도</translation>
+    </message>
+    <message>
+        <source>%1 at %2 on %3</source>
+        <translation>%3에서 %2에 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2 on %3 (bot %4)</source>
+        <translation>%3에서 %2에 %1(봇 %4)</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>사유 없음</translation>
+    </message>
+    <message>
+        <source>Order rejected on %1</source>
+        <translation>%1에서 주문 거부</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Risk limit refused an order on %1</source>
+        <translation>%1에서 위험 한도가 주문을 거부함</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, bot %2: %3</source>
+        <translation>%1, 봇 %2: %3</translation>
+    </message>
+    <message>
+        <source>Bot %1 halted</source>
+        <translation>봇 %1 정지</translation>
+    </message>
+    <message>
+        <source>Emergency stop: all trading halted</source>
+        <translation>긴급 정지: 모든 거래 중단</translation>
+    </message>
+    <message>
+        <source>Cancelling every open order.</source>
+        <translation>열린 주문을 모두 취소하는 중입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cancel(s) confirmed.</source>
+        <translation>
+            <numerusform>취소 %n건 중 %1건 확인됨.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) still open.</source>
+        <translation>
+            <numerusform>주문 %n건이 아직 열려 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s).</source>
+        <translation>
+            <numerusform>오류 %n건.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Emergency stop finished</source>
+        <translation>긴급 정지 완료</translation>
+    </message>
+    <message>
+        <source>%1 disconnected</source>
+        <translation>%1 연결 끊김</translation>
+    </message>
+    <message numerus="yes">
+        <source>No connection for %n s; reconnecting.</source>
+        <translation>
+            <numerusform>%n초 동안 연결이 없습니다. 다시 연결하는 중입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 reconnected</source>
+        <translation>%1 재연결됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back after %n s.</source>
+        <translation>
+            <numerusform>%n초 만에 복구되었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Price alert: %1</source>
+        <translation>가격 알림: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fills on %1</source>
+        <translation>
+            <numerusform>%1에서 %n건 체결</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>bought %1</source>
+        <translation>%1 매수</translation>
+    </message>
+    <message>
+        <source>sold %1</source>
+        <translation>%1 매도</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders rejected on %1</source>
+        <translation>
+            <numerusform>%1에서 주문 %n건 거부</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last reason: %1</source>
+        <translation>마지막 사유: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Risk limits refused %n orders on %1</source>
+        <translation>
+            <numerusform>%1에서 위험 한도가 주문 %n건을 거부함</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fills on %1 markets</source>
+        <translation>
+            <numerusform>%1개 마켓에서 %n건 체결</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders rejected on %1 markets</source>
+        <translation>
+            <numerusform>%1개 마켓에서 주문 %n건 거부</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Risk limits refused %n orders on %1 markets</source>
+        <translation>
+            <numerusform>%1개 마켓에서 위험 한도가 주문 %n건을 거부함</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>외 %n건</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hoga::NotificationSettingsWidget</name>
+    <message>
+        <source>Notify me about</source>
+        <translation>알림 받을 항목</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>웹훅</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>서비스</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>보낼 곳</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>편집…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>테스트 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Test message delivered.</source>
+        <translation>테스트 메시지를 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Hoga test message</source>
+        <translation>Hoga 테스트 메시지</translation>
+    </message>
+    <message>
+        <source>If you can read this, Hoga's notifications reach this channel.</source>
+        <translation>이 메시지가 보이면 Hoga 알림이 이 채널에 도착합니다.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+</context>
+<context>
     <name>hoga::OpenOrdersModel</name>
     <message>
         <source>Cancelling…</source>
@@ -2336,7 +2766,7 @@ This window shows live data from %1.</source>
         <translation>모의 시장의 모의 주문입니다. 실제 자금은 움직이지 않습니다.</translation>
     </message>
     <message>
-        <source>Don&apos;t ask again for simulated orders</source>
+        <source>Don't ask again for simulated orders</source>
         <translation>모의 주문은 다시 묻지 않기</translation>
     </message>
     <message>
@@ -2618,7 +3048,7 @@ This window shows live data from %1.</source>
         <translation>목록에서 종목을 선택하세요.</translation>
     </message>
     <message>
-        <source>Waiting for the market&apos;s trading rules…</source>
+        <source>Waiting for the market's trading rules…</source>
         <translation>종목의 거래 규칙을 기다리는 중…</translation>
     </message>
     <message>
@@ -3035,6 +3465,201 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::PriceAlert</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n분</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n초</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Above %1</source>
+        <translation>%1 이상</translation>
+    </message>
+    <message>
+        <source>Below %1</source>
+        <translation>%1 이하</translation>
+    </message>
+    <message>
+        <source>Moves %1 % within %2</source>
+        <translation>%2 안에 %1% 변동</translation>
+    </message>
+    <message>
+        <source>%1 on %2 at %3 (alert: %4)</source>
+        <translation>%2의 %1이(가) %3(알림: %4)</translation>
+    </message>
+    <message>
+        <source>Choose a market.</source>
+        <translation>마켓을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The percentage must be above zero.</source>
+        <translation>비율은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>The price must be above zero.</source>
+        <translation>가격은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>The percentage may be at most 1000.</source>
+        <translation>비율은 최대 1000입니다.</translation>
+    </message>
+    <message>
+        <source>The window must be between 1 second and 7 days.</source>
+        <translation>기간은 1초에서 7일 사이여야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::PriceAlertBook</name>
+    <message>
+        <source>Could not save the alert: %1</source>
+        <translation>알림을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not remove the alert: %1</source>
+        <translation>알림을 삭제하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::PriceAlertEditor</name>
+    <message>
+        <source>New price alert</source>
+        <translation>새 가격 알림</translation>
+    </message>
+    <message>
+        <source>upbit:KRW-BTC</source>
+        <translation>upbit:KRW-BTC</translation>
+    </message>
+    <message>
+        <source>Price rises to or above</source>
+        <translation>가격이 이 값 이상으로 오르면</translation>
+    </message>
+    <message>
+        <source>Price falls to or below</source>
+        <translation>가격이 이 값 이하로 내리면</translation>
+    </message>
+    <message>
+        <source>Price moves by a percentage</source>
+        <translation>가격이 일정 비율 움직이면</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 분</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>마켓</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>조건</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>기준값</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Add alert</source>
+        <translation>알림 추가</translation>
+    </message>
+    <message>
+        <source>Percentage, e.g. 5</source>
+        <translation>비율, 예: 5</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <source>Enter a percentage.</source>
+        <translation>비율을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter a price.</source>
+        <translation>가격을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Choose a market.</source>
+        <translation>마켓을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Write the market as venue:market, e.g. upbit:KRW-BTC.</source>
+        <translation>마켓을 거래소:마켓 형식으로 쓰세요. 예: upbit:KRW-BTC.</translation>
+    </message>
+    <message>
+        <source>No such market: %1.</source>
+        <translation>해당 마켓이 없습니다: %1.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a number.</source>
+        <translation>"%1"은(는) 숫자가 아닙니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::PriceAlertTableModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Armed</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>발동됨</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>마켓</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>조건</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Fired at</source>
+        <translation>발동 시각</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::PriceAlertsWidget</name>
+    <message>
+        <source>Add alert…</source>
+        <translation>알림 추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Re-arm</source>
+        <translation>다시 켜기</translation>
+    </message>
+    <message>
+        <source>Arm a fired alert again: it fires once more when its condition is met.</source>
+        <translation>발동된 알림을 다시 켭니다: 조건이 맞으면 한 번 더 발동합니다.</translation>
+    </message>
+</context>
+<context>
     <name>hoga::ProfileDatabase</name>
     <message>
         <source>Could not create the database %1: %2</source>
@@ -3045,7 +3670,7 @@ This window shows live data from %1.</source>
         <translation>데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>This profile&apos;s database was written by a newer version of Hoga (schema %1; this version understands up to %2). Update Hoga to open it.</source>
+        <source>This profile's database was written by a newer version of Hoga (schema %1; this version understands up to %2). Update Hoga to open it.</source>
         <translation>이 프로필의 데이터베이스는 더 새로운 버전의 Hoga에서 작성되었습니다 (스키마 %1, 이 버전은 %2까지 지원). 열려면 Hoga를 업데이트하세요.</translation>
     </message>
     <message>
@@ -3130,12 +3755,12 @@ This window shows live data from %1.</source>
         <translation>비밀번호를 해시할 수 없습니다.</translation>
     </message>
     <message>
-        <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation>&quot;%1&quot; 프로필이 이미 있습니다.</translation>
+        <source>A profile named "%1" already exists.</source>
+        <translation>"%1" 프로필이 이미 있습니다.</translation>
     </message>
     <message>
-        <source>Wrong password for profile &quot;%1&quot;.</source>
-        <translation>&quot;%1&quot; 프로필의 비밀번호가 틀렸습니다.</translation>
+        <source>Wrong password for profile "%1".</source>
+        <translation>"%1" 프로필의 비밀번호가 틀렸습니다.</translation>
     </message>
     <message>
         <source>Could not delete the folder %1. Close programs using it and try again.</source>
@@ -3183,11 +3808,11 @@ This window shows live data from %1.</source>
 <context>
     <name>hoga::RiskChecker</name>
     <message>
-        <source>No last price is known yet, so the order&apos;s value cannot be checked against the maximum order value of %1.</source>
+        <source>No last price is known yet, so the order's value cannot be checked against the maximum order value of %1.</source>
         <translation>아직 최근 체결가가 없어 주문 금액을 최대 주문 금액 %1과(와) 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <source>The order&apos;s value %1 is above the maximum order value %2.</source>
+        <source>The order's value %1 is above the maximum order value %2.</source>
         <translation>주문 금액 %1이(가) 최대 주문 금액 %2을(를) 초과합니다.</translation>
     </message>
     <message>
@@ -3215,7 +3840,7 @@ This window shows live data from %1.</source>
         <translation>%3 규모의 주문은 예비 현금 %1을(를) 침범합니다. 사용 가능한 금액은 %2뿐입니다.</translation>
     </message>
     <message>
-        <source>Today&apos;s result %1 reached the daily loss limit of %2: the bot is halted and its orders are cancelled.</source>
+        <source>Today's result %1 reached the daily loss limit of %2: the bot is halted and its orders are cancelled.</source>
         <translation>오늘 손익 %1이(가) 일일 손실 한도 %2에 도달했습니다. 봇이 중지되고 주문이 취소됩니다.</translation>
     </message>
 </context>
@@ -3226,7 +3851,7 @@ This window shows live data from %1.</source>
         <translation>사용할 수 있는 시스템 키체인이 없고 이 프로필에는 키를 암호화할 비밀번호가 없어, API 키를 저장할 수 없습니다.</translation>
     </message>
     <message>
-        <source>No system keychain is available, so this profile&apos;s API keys are kept in a file encrypted with the profile password.</source>
+        <source>No system keychain is available, so this profile's API keys are kept in a file encrypted with the profile password.</source>
         <translation>사용할 수 있는 시스템 키체인이 없어, 이 프로필의 API 키는 프로필 비밀번호로 암호화된 파일에 보관됩니다.</translation>
     </message>
 </context>
@@ -3284,11 +3909,11 @@ This window shows live data from %1.</source>
         <translation>lower 파라미터가 %1입니다. 0보다 크고 upper(%2)보다 작아야 합니다.</translation>
     </message>
     <message>
-        <source>Parameter qty_per_level is %1 but must be a positive multiple of the market&apos;s quantity step %2 and at least its minimum %3.</source>
+        <source>Parameter qty_per_level is %1 but must be a positive multiple of the market's quantity step %2 and at least its minimum %3.</source>
         <translation>qty_per_level 파라미터가 %1입니다. 마켓의 수량 단위 %2의 양의 배수이면서 최소 수량 %3 이상이어야 합니다.</translation>
     </message>
     <message>
-        <source>Parameter qty_per_level is %1 but an order at the lower price %2 would be worth less than the market&apos;s minimum order of %3 %4.</source>
+        <source>Parameter qty_per_level is %1 but an order at the lower price %2 would be worth less than the market's minimum order of %3 %4.</source>
         <translation>qty_per_level 파라미터가 %1이지만, 하단 가격 %2의 주문 금액이 마켓의 최소 주문 금액 %3 %4보다 작아집니다.</translation>
     </message>
     <message>
@@ -3308,12 +3933,12 @@ This window shows live data from %1.</source>
         <translation>그리드 레벨 %1은(는) 비워 둡니다: 주문이 %2 상태로 종료되었습니다.</translation>
     </message>
     <message>
-        <source>Skipped the order &quot;%1&quot;: %2</source>
-        <translation>&quot;%1&quot; 주문을 건너뛰었습니다: %2</translation>
+        <source>Skipped the order "%1": %2</source>
+        <translation>"%1" 주문을 건너뛰었습니다: %2</translation>
     </message>
     <message>
-        <source>The order &quot;%1&quot; was refused: %2</source>
-        <translation>&quot;%1&quot; 주문이 거부되었습니다: %2</translation>
+        <source>The order "%1" was refused: %2</source>
+        <translation>"%1" 주문이 거부되었습니다: %2</translation>
     </message>
     <message>
         <source>Parameter oversold is %1 but must be less than overbought, %2.</source>
@@ -3339,24 +3964,24 @@ This window shows live data from %1.</source>
         <translation>%1 파라미터에 값이 필요합니다.</translation>
     </message>
     <message>
-        <source>Parameter %1: &quot;%2&quot; is not a decimal number.</source>
-        <translation>%1 파라미터: &quot;%2&quot;은(는) 소수가 아닙니다.</translation>
+        <source>Parameter %1: "%2" is not a decimal number.</source>
+        <translation>%1 파라미터: "%2"은(는) 소수가 아닙니다.</translation>
     </message>
     <message>
-        <source>Parameter %1: &quot;%2&quot; is not a whole number.</source>
-        <translation>%1 파라미터: &quot;%2&quot;은(는) 정수가 아닙니다.</translation>
+        <source>Parameter %1: "%2" is not a whole number.</source>
+        <translation>%1 파라미터: "%2"은(는) 정수가 아닙니다.</translation>
     </message>
     <message>
-        <source>Parameter %1: &quot;%2&quot; is not one of %3.</source>
-        <translation>%1 파라미터: &quot;%2&quot;은(는) %3 중 하나가 아닙니다.</translation>
+        <source>Parameter %1: "%2" is not one of %3.</source>
+        <translation>%1 파라미터: "%2"은(는) %3 중 하나가 아닙니다.</translation>
     </message>
     <message>
-        <source>Parameter %1: &quot;%2&quot; is not a candle interval. Use one of %3.</source>
-        <translation>%1 파라미터: &quot;%2&quot;은(는) 캔들 주기가 아닙니다. %3 중 하나를 사용하세요.</translation>
+        <source>Parameter %1: "%2" is not a candle interval. Use one of %3.</source>
+        <translation>%1 파라미터: "%2"은(는) 캔들 주기가 아닙니다. %3 중 하나를 사용하세요.</translation>
     </message>
     <message>
-        <source>Parameter %1: &quot;%2&quot; is not a duration. Use a whole number followed by s, m, h or d, for example 30s, 5m, 4h or 1d.</source>
-        <translation>%1 파라미터: &quot;%2&quot;은(는) 기간이 아닙니다. 정수 뒤에 s, m, h, d를 붙이세요. 예: 30s, 5m, 4h, 1d.</translation>
+        <source>Parameter %1: "%2" is not a duration. Use a whole number followed by s, m, h or d, for example 30s, 5m, 4h or 1d.</source>
+        <translation>%1 파라미터: "%2"은(는) 기간이 아닙니다. 정수 뒤에 s, m, h, d를 붙이세요. 예: 30s, 5m, 4h, 1d.</translation>
     </message>
     <message>
         <source>The strategy %1 has no parameter %2. Its parameters are %3.</source>
@@ -3561,19 +4186,19 @@ This window shows live data from %1.</source>
 <context>
     <name>hoga::UpbitErrors</name>
     <message>
-        <source>The venue found that the request&apos;s signature does not match its parameters.</source>
+        <source>The venue found that the request's signature does not match its parameters.</source>
         <translation>거래소에서 요청의 서명이 파라미터와 일치하지 않는 것으로 확인했습니다.</translation>
     </message>
     <message>
-        <source>The venue could not verify the request&apos;s token. Check that the secret key belongs to this access key.</source>
+        <source>The venue could not verify the request's token. Check that the secret key belongs to this access key.</source>
         <translation>거래소에서 요청 토큰을 검증할 수 없습니다. Secret Key가 이 Access Key와 짝이 맞는지 확인하세요.</translation>
     </message>
     <message>
-        <source>The API key has expired. Create a new key on the venue&apos;s website.</source>
+        <source>The API key has expired. Create a new key on the venue's website.</source>
         <translation>API 키가 만료되었습니다. 거래소 웹사이트에서 새 키를 발급하세요.</translation>
     </message>
     <message>
-        <source>The venue had already seen this request&apos;s one-time token; the request was not carried out.</source>
+        <source>The venue had already seen this request's one-time token; the request was not carried out.</source>
         <translation>이미 사용된 일회용 토큰이어서 거래소가 요청을 처리하지 않았습니다.</translation>
     </message>
     <message>
@@ -3585,15 +4210,15 @@ This window shows live data from %1.</source>
         <translation>거래소에 등록되지 않은 Access Key입니다.</translation>
     </message>
     <message>
-        <source>The venue refused the stream&apos;s authorization token.</source>
+        <source>The venue refused the stream's authorization token.</source>
         <translation>거래소가 스트림 인증 토큰을 거부했습니다.</translation>
     </message>
     <message>
-        <source>This computer&apos;s IP address is not on the API key&apos;s allowlist. Add it on the venue&apos;s website.</source>
+        <source>This computer's IP address is not on the API key's allowlist. Add it on the venue's website.</source>
         <translation>이 컴퓨터의 IP 주소가 API 키의 허용 목록에 없습니다. 거래소 웹사이트에서 추가하세요.</translation>
     </message>
     <message>
-        <source>The API key lacks the permission for this action. Enable it for the key on the venue&apos;s website.</source>
+        <source>The API key lacks the permission for this action. Enable it for the key on the venue's website.</source>
         <translation>API 키에 이 작업을 할 권한이 없습니다. 거래소 웹사이트에서 키의 권한을 활성화하세요.</translation>
     </message>
     <message>
@@ -3613,27 +4238,27 @@ This window shows live data from %1.</source>
         <translation>이 요청에 필요한 주문 가능 잔고가 부족합니다.</translation>
     </message>
     <message>
-        <source>The buy order&apos;s total is below the market&apos;s minimum order amount.</source>
+        <source>The buy order's total is below the market's minimum order amount.</source>
         <translation>매수 주문금액이 종목의 최소 주문금액보다 적습니다.</translation>
     </message>
     <message>
-        <source>The sell order&apos;s total is below the market&apos;s minimum order amount.</source>
+        <source>The sell order's total is below the market's minimum order amount.</source>
         <translation>매도 주문금액이 종목의 최소 주문금액보다 적습니다.</translation>
     </message>
     <message>
-        <source>The buy order&apos;s total is above the market&apos;s maximum order amount.</source>
+        <source>The buy order's total is above the market's maximum order amount.</source>
         <translation>매수 주문금액이 종목의 최대 주문금액보다 많습니다.</translation>
     </message>
     <message>
-        <source>The sell order&apos;s total is above the market&apos;s maximum order amount.</source>
+        <source>The sell order's total is above the market's maximum order amount.</source>
         <translation>매도 주문금액이 종목의 최대 주문금액보다 많습니다.</translation>
     </message>
     <message>
-        <source>The buy price is not a multiple of the market&apos;s price step (tick) at that price.</source>
+        <source>The buy price is not a multiple of the market's price step (tick) at that price.</source>
         <translation>매수 가격이 해당 가격대의 호가 단위에 맞지 않습니다.</translation>
     </message>
     <message>
-        <source>The sell price is not a multiple of the market&apos;s price step (tick) at that price.</source>
+        <source>The sell price is not a multiple of the market's price step (tick) at that price.</source>
         <translation>매도 가격이 해당 가격대의 호가 단위에 맞지 않습니다.</translation>
     </message>
     <message>
@@ -3661,7 +4286,7 @@ This window shows live data from %1.</source>
         <translation>거래소에서 매도 주문을 생성할 수 없습니다. 시장가 매도는 수량만, 지정가 매도는 가격과 수량을 지정해야 합니다.</translation>
     </message>
     <message>
-        <source>The venue rejected the request&apos;s parameters.</source>
+        <source>The venue rejected the request's parameters.</source>
         <translation>거래소가 요청 파라미터를 거부했습니다.</translation>
     </message>
     <message>
@@ -3669,11 +4294,11 @@ This window shows live data from %1.</source>
         <translation>거래소가 요청 파라미터 중 하나를 거부했습니다.</translation>
     </message>
     <message>
-        <source>The order&apos;s time-in-force condition is not allowed here.</source>
+        <source>The order's time-in-force condition is not allowed here.</source>
         <translation>이 주문의 주문 조건은 여기에서 허용되지 않습니다.</translation>
     </message>
     <message>
-        <source>The order&apos;s client id was refused (it must be new and never used before).</source>
+        <source>The order's client id was refused (it must be new and never used before).</source>
         <translation>클라이언트 주문 ID가 거부되었습니다 (한 번도 사용하지 않은 새 ID여야 합니다).</translation>
     </message>
     <message>
@@ -3721,7 +4346,7 @@ This window shows live data from %1.</source>
         <translation>스트림 구독 요청에 잘못된 파라미터가 있습니다.</translation>
     </message>
     <message>
-        <source>The venue did not accept the request&apos;s authorization.</source>
+        <source>The venue did not accept the request's authorization.</source>
         <translation>거래소가 요청의 인증을 받아들이지 않았습니다.</translation>
     </message>
     <message>
@@ -3768,7 +4393,7 @@ This window shows live data from %1.</source>
         <translation>이 거래소에 설정된 API 키가 없습니다. 거래하려면 설정에서 키를 추가하세요.</translation>
     </message>
     <message>
-        <source>The venue&apos;s answer could not be read: %1</source>
+        <source>The venue's answer could not be read: %1</source>
         <translation>거래소 응답을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
@@ -3887,7 +4512,7 @@ This window shows live data from %1.</source>
         <translation>거래소 및 키</translation>
     </message>
     <message>
-        <source>API keys let Hoga read your balances and place orders. They are stored for this profile only. Create keys on the venue&apos;s website and allow this computer&apos;s IP address.</source>
+        <source>API keys let Hoga read your balances and place orders. They are stored for this profile only. Create keys on the venue's website and allow this computer's IP address.</source>
         <translation>API 키가 있으면 Hoga가 잔고를 조회하고 주문을 낼 수 있습니다. 키는 이 프로필에만 저장됩니다. 거래소 웹사이트에서 키를 발급하고 이 컴퓨터의 IP 주소를 허용하세요.</translation>
     </message>
     <message>
@@ -4043,6 +4668,126 @@ This window shows live data from %1.</source>
     <message>
         <source>No recent update for: %1</source>
         <translation>최근 업데이트 없음: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::WebhookChannel</name>
+    <message>
+        <source>Discord</source>
+        <translation>디스코드</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>슬랙</translation>
+    </message>
+    <message>
+        <source>Telegram bot</source>
+        <translation>텔레그램 봇</translation>
+    </message>
+    <message>
+        <source>JSON POST</source>
+        <translation>JSON POST</translation>
+    </message>
+    <message>
+        <source>Give the channel a name.</source>
+        <translation>채널 이름을 정하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the bot token BotFather gave you (digits, a colon, then letters and digits).</source>
+        <translation>BotFather가 준 봇 토큰을 입력하세요(숫자, 콜론, 그다음 영문자와 숫자).</translation>
+    </message>
+    <message>
+        <source>Enter the chat id.</source>
+        <translation>채팅 ID를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the webhook's full URL (https://...).</source>
+        <translation>웹훅의 전체 URL(https://...)을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Telegram bot …, chat %1</source>
+        <translation>텔레그램 봇 …, 채팅 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::WebhookChannelDialog</name>
+    <message>
+        <source>Edit webhook</source>
+        <translation>웹훅 편집</translation>
+    </message>
+    <message>
+        <source>New webhook</source>
+        <translation>새 웹훅</translation>
+    </message>
+    <message>
+        <source>Send notifications to this channel</source>
+        <translation>이 채널로 알림 보내기</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>서비스</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Chat id</source>
+        <translation>채팅 ID</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>봇 토큰</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>웹훅 URL</translation>
+    </message>
+    <message>
+        <source>(saved; leave empty to keep it)</source>
+        <translation>(저장됨; 그대로 두려면 비워 두세요)</translation>
+    </message>
+    <message>
+        <source>123456789:AA…</source>
+        <translation>123456789:AA…</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>Enter the bot token.</source>
+        <translation>봇 토큰을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the webhook URL.</source>
+        <translation>웹훅 URL을 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::WebhookChannelStore</name>
+    <message>
+        <source>This channel cannot be saved.</source>
+        <translation>이 채널은 저장할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::WebhookWorker</name>
+    <message>
+        <source>rate limited (HTTP 429)</source>
+        <translation>요청 한도 초과(HTTP 429)</translation>
+    </message>
+    <message>
+        <source>network error %1</source>
+        <translation>네트워크 오류 %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Could not post to %1: %2</source>
+        <translation>%1에 보내지 못했습니다: %2</translation>
     </message>
 </context>
 <context>
