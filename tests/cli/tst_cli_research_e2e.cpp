@@ -218,8 +218,6 @@ void TestCliResearchE2e::backtestParametersAndOptions() {
     const CliProcessRun same = runHogaCli(
         {"backtest", "--strategy", "sma_cross", "--candles", csv, "--param", "fast=5", "--param", "slow=20"});
     QVERIFY2(defaults.exitCode == 0 && same.exitCode == 0, qPrintable(defaults.describe() + same.describe()));
-    QEXPECT_FAIL("", "h-strategies' sma_cross defaults are fast 9 / slow 21; issue 12 documents 5 / 20",
-                 Continue);
     QCOMPARE(defaults.out, same.out); // the documented defaults: fast 5, slow 20
     const CliProcessRun other = runHogaCli(
         {"backtest", "--strategy", "sma_cross", "--candles", csv, "--param", "fast=3", "--param=slow=9"});

@@ -96,11 +96,11 @@ StrategyTemplate smaCrossTemplate() {
             QStringLiteral("fast"), QCoreApplication::translate("hoga::BuiltInStrategies", "Fast period"),
             QCoreApplication::translate("hoga::BuiltInStrategies",
                                         "Candles in the fast average; less than the slow period."),
-            QStringLiteral("9"), QStringLiteral("1"), QStringLiteral("500")),
+            QStringLiteral("5"), QStringLiteral("1"), QStringLiteral("500")),
         integerParameter(
             QStringLiteral("slow"), QCoreApplication::translate("hoga::BuiltInStrategies", "Slow period"),
             QCoreApplication::translate("hoga::BuiltInStrategies", "Candles in the slow average."),
-            QStringLiteral("21"), QStringLiteral("2"), QStringLiteral("1000")),
+            QStringLiteral("20"), QStringLiteral("2"), QStringLiteral("1000")),
         kind,
         intervalParameter(),
         orderValueParameter(),

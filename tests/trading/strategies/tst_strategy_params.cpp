@@ -80,7 +80,7 @@ private slots:
         QVERIFY(complete.ok());
         QCOMPARE(complete.value().value(QStringLiteral("order_value")), QStringLiteral("5000.5"));
         QCOMPARE(complete.value().value(QStringLiteral("fast")), QStringLiteral("5"));
-        QCOMPARE(complete.value().value(QStringLiteral("slow")), QStringLiteral("21"));
+        QCOMPARE(complete.value().value(QStringLiteral("slow")), QStringLiteral("20"));
         QCOMPARE(complete.value().value(QStringLiteral("ma")), QStringLiteral("sma"));
         QCOMPARE(complete.value().value(QStringLiteral("interval")), QStringLiteral("15m"));
     }
