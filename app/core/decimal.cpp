@@ -5,6 +5,7 @@
 #include <QHashFunctions>
 
 #include <array>
+#include <charconv>
 #include <cstdlib>
 #include <string>
 
@@ -450,7 +451,38 @@ QString Decimal::toFixed(int decimals, Rounding mode) const {
 }
 
 double Decimal::toDouble() const {
-    return std::strtod(toStdString().c_str(), nullptr);
+    // Clinger's fast path: a mantissa below 2^53 and 10^scale (scale <= 22) are both exact doubles, and one
+    // IEEE division rounds correctly, so this equals strtod of the text without formatting or parsing it.
+    constexpr Int128 kExactLimit = Int128(1) << 53;
+    if (m_mantissa > -kExactLimit && m_mantissa < kExactLimit) {
+        static constexpr std::array<double, kMaxScale + 1> kExactPow10 = {
+            1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
+            1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+        const double m = double(static_cast<long long>(m_mantissa));
+        return m_scale == 0 ? m : m / kExactPow10[size_t(m_scale)];
+    }
+    // Otherwise "<digits>e-<scale>" (the exact value) goes through from_chars from a stack buffer: correctly
+    // rounded like strtod, without allocating or a locale.
+    std::array<char, 48> text{}; // sign, at most 39 digits, "e-18"
+    char* const end = text.data() + text.size();
+    char* p = end;
+    *--p = char('0' + m_scale % 10);
+    if (m_scale >= 10)
+        *--p = char('0' + m_scale / 10);
+    *--p = '-';
+    *--p = 'e';
+    U128 magnitude = magnitudeOf(m_mantissa);
+    while (magnitude > std::numeric_limits<uint64_t>::max()) {
+        *--p = char('0' + int(magnitude % 10));
+        magnitude /= 10;
+    }
+    for (uint64_t small = uint64_t(magnitude); small != 0; small /= 10)
+        *--p = char('0' + int(small % 10));
+    if (m_mantissa < 0)
+        *--p = '-';
+    double value = 0;
+    (void)std::from_chars(p, end, value);
+    return value;
 }
 
 long long Decimal::toInt64(Rounding mode) const {

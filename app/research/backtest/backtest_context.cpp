@@ -142,6 +142,16 @@ std::optional<Decimal> BacktestContext::lastPrice() const {
     return m_last;
 }
 
+void BacktestContext::setIndicator(const QString& name, double value) {
+    for (auto& [key, current] : m_indicators) {
+        if (key == name) {
+            current = value;
+            return;
+        }
+    }
+    m_indicators.append({name, value});
+}
+
 void BacktestContext::startTimer(int id, qint64 intervalMs) {
     if (intervalMs > 0)
         m_timers.insert(id, Timer{intervalMs, m_now + intervalMs});
@@ -211,10 +221,10 @@ bool BacktestContext::execute(Pending& p, const Decimal& price, const Decimal& q
     f.cashAfter = m_cash + m_cashReserved;
     f.baseAfter = m_base + m_baseReserved;
     p.fillIndex = m_fills.size();
-    m_fills.append(f);
+    m_fills.append(std::move(f));
     if (o.type == OrderType::Market && o.qty.isZero())
         o.qty = qty; // a buy by total: the quantity it bought
-    o.applyFill(f.fill);
+    o.applyFill(m_fills.last().fill);
     o.updatedAtMs = m_now;
     return true;
 }

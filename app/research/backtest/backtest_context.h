@@ -42,7 +42,8 @@ public:
     QVector<BacktestFill>& fills() { return m_fills; }
     QStringList& refusals() { return m_refusals; }
     QStringList& logLines() { return m_log; }
-    const QHash<QString, double>& indicators() const { return m_indicators; }
+    // The strategy's latest indicator values, in the order first published.
+    const QVector<QPair<QString, double>>& indicators() const { return m_indicators; }
 
     // --- StrategyContext ---
     qint64 nowMs() const override { return m_now; }
@@ -57,7 +58,7 @@ public:
     void startTimer(int id, qint64 intervalMs) override;
     void stopTimer(int id) override;
     void log(const QString& message) override { m_log.append(message); }
-    void setIndicator(const QString& name, double value) override { m_indicators.insert(name, value); }
+    void setIndicator(const QString& name, double value) override;
 
 private:
     struct Pending {
@@ -92,7 +93,7 @@ private:
     QVector<BacktestFill> m_fills;
     QStringList m_refusals;
     QStringList m_log;
-    QHash<QString, double> m_indicators;
+    QVector<QPair<QString, double>> m_indicators; // a few names, set on every candle: no hashing
     QHash<int, Timer> m_timers;
     int m_nextOrder = 1;
 };

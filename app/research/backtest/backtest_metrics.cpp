@@ -108,20 +108,28 @@ BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const 
     m.exposure = m.candles > 0 ? double(candlesHoldingBase) / m.candles : 0;
 
     const double initial = config.initialCash.toDouble();
-    QVector<double> curve;
-    curve.reserve(equity.size());
-    for (const EquityPoint& p : equity)
-        curve.append(p.equity.toDouble());
+    // One pass for the drawdown (from the initial cash on) and the per-candle returns: the same numbers as
+    // maxDrawdown() and returns(), without two more curve-sized vectors.
+    QVector<double> r;
+    r.reserve(equity.size());
+    double previous = initial;
+    double peak = std::max(0.0, initial);
+    double worst = 0;
+    for (const EquityPoint& p : equity) {
+        const double e = p.equity.toDouble();
+        r.append(previous != 0 ? e / previous - 1 : 0);
+        previous = e;
+        peak = std::max(peak, e);
+        if (peak > 0)
+            worst = std::max(worst, (peak - e) / peak);
+    }
     const double final = m.finalEquity.toDouble();
     m.totalReturn = initial > 0 ? final / initial - 1 : 0;
     m.periodsPerYear = candleMs > 0 ? kYearMs / double(candleMs) : 0;
     const double years = candleMs > 0 ? double(m.candles) * double(candleMs) / kYearMs : 0;
     if (years > 0 && initial > 0)
         m.cagr = final > 0 ? std::pow(final / initial, 1.0 / years) - 1 : -1;
-    QVector<double> withStart{initial};
-    withStart += curve;
-    m.maxDrawdown = maxDrawdown(withStart);
-    const QVector<double> r = returns(initial, curve);
+    m.maxDrawdown = worst;
     m.sharpe = sharpe(r, m.periodsPerYear);
     m.sortino = sortino(r, m.periodsPerYear);
     m.buyHoldFinalEquity = buyAndHold(config, candles);

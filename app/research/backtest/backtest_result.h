@@ -57,6 +57,14 @@ struct BacktestMetrics {
     double periodsPerYear = 0;
 };
 
+} // namespace hoga
+
+// Relocatable (QStrings and plain values): a growing QVector moves them with memcpy instead of copying each.
+Q_DECLARE_TYPEINFO(hoga::BacktestFill, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(hoga::EquityPoint, Q_RELOCATABLE_TYPE);
+
+namespace hoga {
+
 struct BacktestResult {
     QVector<BacktestFill> fills;
     QVector<EquityPoint> equity;
