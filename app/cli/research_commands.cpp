@@ -1,11 +1,20 @@
 #include "research_commands.h"
 
+#include "await_result.h"
 #include "profile_session.h"
 #include "record_writer.h"
 
+#include "security/api_key_ring.h"
+#include "security/secret_store.h"
+#include "security/secure_bytes.h"
+#include "storage/order_journal.h"
+#include "storage/profile_database.h"
+
 #include "research/backtest/backtester.h"
 #include "research/backtest/candle_csv.h"
+#include "research/backtest/parameter_sweep.h"
 #include "research/backtest/recorded_candles.h"
+#include "research/backtest/sweep_grid.h"
 #include "research/recorder/market_data_recorder.h"
 #include "research/recorder/sql_market_data_store.h"
 #include "trading/indicators/atr.h"
@@ -13,10 +22,12 @@
 #include "trading/indicators/macd.h"
 #include "trading/indicators/moving_averages.h"
 #include "trading/indicators/rsi.h"
+#include "trading/strategies/ml_signal_strategy.h"
 #include "trading/strategy/strategy_params.h"
 #include "venues/net/json_value.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -41,18 +52,33 @@ struct OptionSpec {
 };
 
 constexpr OptionSpec kSpecs[] = {
-    {"profile", true, true},        {"venue", true, true},
-    {"rest-url", true, true},       {"ws-url", true, true},
-    {"private-ws-url", true, true}, {"timeout-ms", true, true},
-    {"sim-state", true, true},      {"verbose", false, true},
-    {"strategy", true, false},      {"candles", true, false},
-    {"param", true, false},         {"fee-rate", true, false},
-    {"initial-cash", true, false},  {"market", true, false},
-    {"name", true, false},          {"period", true, false},
-    {"markets", true, false},       {"channels", true, false},
-    {"for-seconds", true, false},   {"db", true, false},
-    {"out", true, false},           {"interval", true, false},
-    {"depth", true, false},         {"book-interval-ms", true, false},
+    {"profile", true, true},
+    {"venue", true, true},
+    {"rest-url", true, true},
+    {"ws-url", true, true},
+    {"private-ws-url", true, true},
+    {"timeout-ms", true, true},
+    {"sim-state", true, true},
+    {"verbose", false, true},
+    {"strategy", true, false},
+    {"candles", true, false},
+    {"param", true, false},
+    {"fee-rate", true, false},
+    {"initial-cash", true, false},
+    {"market", true, false},
+    {"name", true, false},
+    {"period", true, false},
+    {"markets", true, false},
+    {"channels", true, false},
+    {"for-seconds", true, false},
+    {"db", true, false},
+    {"out", true, false},
+    {"interval", true, false},
+    {"depth", true, false},
+    {"book-interval-ms", true, false},
+    {"sweep", true, false},
+    {"from", true, false},
+    {"to", true, false},
 };
 
 const OptionSpec* findSpec(const QString& name) {
@@ -62,22 +88,56 @@ const OptionSpec* findSpec(const QString& name) {
     return nullptr;
 }
 
-const QStringList kCommands{QStringLiteral("backtest"), QStringLiteral("indicators"),
-                            QStringLiteral("record"), QStringLiteral("export")};
+const QStringList kCommands{QStringLiteral("backtest"),    QStringLiteral("indicators"),
+                            QStringLiteral("record"),      QStringLiteral("export"),
+                            QStringLiteral("db-password"), QStringLiteral("download")};
 
 // The options each command accepts besides the global ones.
 QStringList optionsOf(const QString& command) {
     if (command == QLatin1String("backtest"))
         return {QStringLiteral("strategy"), QStringLiteral("candles"),      QStringLiteral("param"),
-                QStringLiteral("fee-rate"), QStringLiteral("initial-cash"), QStringLiteral("market")};
+                QStringLiteral("fee-rate"), QStringLiteral("initial-cash"), QStringLiteral("market"),
+                QStringLiteral("sweep")};
     if (command == QLatin1String("indicators"))
         return {QStringLiteral("name"), QStringLiteral("period"), QStringLiteral("param"),
                 QStringLiteral("candles")};
     if (command == QLatin1String("record"))
         return {QStringLiteral("markets"), QStringLiteral("channels"), QStringLiteral("for-seconds"),
                 QStringLiteral("db"),      QStringLiteral("depth"),    QStringLiteral("book-interval-ms")};
+    if (command == QLatin1String("db-password"))
+        return {QStringLiteral("db")};
+    if (command == QLatin1String("download"))
+        return {QStringLiteral("market"), QStringLiteral("interval"), QStringLiteral("from"),
+                QStringLiteral("to"), QStringLiteral("out")};
     return {QStringLiteral("db"), QStringLiteral("market"), QStringLiteral("interval"),
             QStringLiteral("out")};
+}
+
+int timeoutOf(const QHash<QString, QString>& values) {
+    bool ok = false;
+    const int ms = values.value(QStringLiteral("timeout-ms")).toInt(&ok);
+    return ok && ms > 0 ? ms : CliArgs::kDefaultTimeoutMs;
+}
+
+// Runs one secret store operation and waits for its answer on a local event loop, at most `timeoutMs`.
+SecretResult awaitSecret(int timeoutMs, const std::function<void(QObject*, SecretCallback)>& start) {
+    QEventLoop loop;
+    std::optional<SecretResult> result;
+    QObject context;
+    start(&context, [&](SecretResult r) {
+        result = std::move(r);
+        loop.quit();
+    });
+    if (!result) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (result)
+        return *result;
+    return SecretResult::failure(
+        SecretStatus::NoKeychain,
+        QCoreApplication::translate("hoga::Cli", "The key store did not answer within %1 ms.")
+            .arg(timeoutMs));
 }
 
 CliError usage(const QString& message) {
@@ -147,9 +207,8 @@ QByteArray tradeRecord(const BacktestFill& f) {
     return json.data();
 }
 
-QByteArray summaryRecord(const QString& strategy, const QString& market, const BacktestMetrics& m) {
-    net::JsonWriter json;
-    json.beginObject().key("summary").beginObject();
+void summaryFields(net::JsonWriter& json, const QString& strategy, const QString& market,
+                   const BacktestMetrics& m) {
     json.field("strategy", strategy).field("market", market).field("candles", m.candles);
     json.field("initial_cash", m.initialCash).field("final_equity", m.finalEquity);
     ratio(json, "total_return", m.totalReturn);
@@ -163,7 +222,60 @@ QByteArray summaryRecord(const QString& strategy, const QString& market, const B
     json.field("trades", m.trades).field("round_trips", m.roundTrips).field("fees", m.fees);
     json.field("buy_hold_final_equity", m.buyHoldFinalEquity);
     ratio(json, "buy_hold_return", m.buyHoldReturn);
+}
+
+QByteArray summaryRecord(const QString& strategy, const QString& market, const BacktestMetrics& m) {
+    net::JsonWriter json;
+    json.beginObject().key("summary").beginObject();
+    summaryFields(json, strategy, market, m);
     json.endObject().endObject();
+    return json.data();
+}
+
+// The ML signal's walk-forward report: one record per fold, then the out-of-sample totals.
+void writeWalkForward(RecordWriter& out, const QVector<MlFold>& folds) {
+    MlFold total;
+    for (const MlFold& f : folds) {
+        net::JsonWriter json;
+        json.beginObject().field("event", "fold").field("index", f.index);
+        json.field("train_from", f.trainFromMs).field("trained_at", f.trainedAtMs);
+        json.field("test_from", f.testFromMs).field("test_to", f.testToMs);
+        json.field("train_samples", f.trainSamples).field("predictions", f.predictions);
+        ratio(json, "accuracy", f.accuracy());
+        ratio(json, "precision", f.precision());
+        json.endObject();
+        out.write(json.data());
+        total.predictions += f.predictions;
+        total.correct += f.correct;
+        total.predictedUp += f.predictedUp;
+        total.truePositives += f.truePositives;
+    }
+    net::JsonWriter json;
+    json.beginObject().field("event", "walk_forward").field("folds", int(folds.size()));
+    json.field("predictions", total.predictions);
+    ratio(json, "accuracy", total.accuracy());
+    ratio(json, "precision", total.precision());
+    json.endObject();
+    out.write(json.data());
+}
+
+// One sweep point: {"event":"sweep_run","index":i,"params":{...},"summary":{...}} or "error" instead.
+QByteArray sweepRecord(int index, const QStringList& keys, const QString& strategy, const QString& market,
+                       const SweepRun& run) {
+    net::JsonWriter json;
+    json.beginObject().field("event", "sweep_run").field("index", index);
+    json.key("params").beginObject();
+    for (const QString& key : keys)
+        json.key(key).value(run.params.value(key));
+    json.endObject();
+    if (run.error.isEmpty()) {
+        json.key("summary").beginObject();
+        summaryFields(json, strategy, market, run.metrics);
+        json.endObject();
+    } else {
+        json.field("error", run.error);
+    }
+    json.endObject();
     return json.data();
 }
 
@@ -225,6 +337,10 @@ std::variant<ResearchCommands::Options, CliError> ResearchCommands::parse(const 
             o.params << value;
             continue;
         }
+        if (name == QLatin1String("sweep")) {
+            o.sweeps << value;
+            continue;
+        }
         if (o.values.contains(name))
             return usage(QCoreApplication::translate("hoga::Cli", "--%1 is given more than once.").arg(name));
         o.values.insert(name, value);
@@ -240,6 +356,9 @@ std::variant<ResearchCommands::Options, CliError> ResearchCommands::parse(const 
     if (!o.params.isEmpty() && !allowed.contains(QStringLiteral("param")))
         return usage(QCoreApplication::translate("hoga::Cli", "--%1 does not apply to %2.")
                          .arg(QStringLiteral("param"), o.command));
+    if (!o.sweeps.isEmpty() && !allowed.contains(QStringLiteral("sweep")))
+        return usage(QCoreApplication::translate("hoga::Cli", "--%1 does not apply to %2.")
+                         .arg(QStringLiteral("sweep"), o.command));
     return o;
 }
 
@@ -269,17 +388,25 @@ std::optional<CliError> ResearchCommands::runCommand(const QStringList& argument
         return indicators(o);
     if (o.command == QLatin1String("record"))
         return record(o);
+    if (o.command == QLatin1String("db-password"))
+        return dbPassword(o);
+    if (o.command == QLatin1String("download"))
+        return download(o);
     return exportData(o);
 }
 
 std::optional<CliError> ResearchCommands::backtest(const Options& o) {
     if (!o.has("strategy") || !o.has("candles"))
         return usage(QCoreApplication::translate("hoga::Cli", "backtest needs --strategy and --candles."));
+    static const StrategyTemplate mlSignal = mlSignalTemplate();
     const StrategyTemplate* strategy = findStrategy(o.value("strategy"));
+    if (!strategy && o.value("strategy") == mlSignal.id)
+        strategy = &mlSignal;
     if (!strategy) {
         QStringList ids;
         for (const StrategyTemplate& t : builtInStrategies())
             ids << t.id;
+        ids << mlSignal.id;
         return usage(QCoreApplication::translate("hoga::Cli", "Unknown strategy \"%1\"; choose one of: %2.")
                          .arg(o.value("strategy"), ids.join(QStringLiteral(", "))));
     }
@@ -331,6 +458,8 @@ std::optional<CliError> ResearchCommands::backtest(const Options& o) {
     const Result<StrategyParams> params = completeParameters(*strategy, given);
     if (!params.ok())
         return usage(params.error().detail.isEmpty() ? params.error().userMessage() : params.error().detail);
+    if (!o.sweeps.isEmpty())
+        return sweep(o, *strategy, params.value(), candles.candles, config);
     Result<std::unique_ptr<Strategy>> created = strategy->create(params.value(), config.market);
     if (!created.ok())
         return usage(created.error().detail.isEmpty() ? created.error().userMessage()
@@ -340,7 +469,30 @@ std::optional<CliError> ResearchCommands::backtest(const Options& o) {
     RecordWriter out(m_out);
     for (const BacktestFill& fill : result.fills)
         out.write(tradeRecord(fill));
+    if (const auto* ml = dynamic_cast<const MlSignalStrategy*>(created.value().get()))
+        writeWalkForward(out, ml->folds());
     out.write(summaryRecord(strategy->id, config.market.code, result.metrics));
+    return std::nullopt;
+}
+
+std::optional<CliError> ResearchCommands::sweep(const Options& o, const StrategyTemplate& strategy,
+                                                const StrategyParams& fixed, const QVector<Candle>& candles,
+                                                const BacktestConfig& config) {
+    const std::variant<SweepGrid::Grid, QString> grid = SweepGrid::parse(o.sweeps, strategy);
+    if (const QString* error = std::get_if<QString>(&grid))
+        return usage(*error);
+    const ParameterSweep::Grid& axes = std::get<SweepGrid::Grid>(grid);
+    QStringList keys;
+    for (const auto& axis : axes)
+        keys << axis.first;
+    const Market market = config.market;
+    const ParameterSweep::Factory factory = [&strategy, market](const StrategyParams& params) {
+        return strategy.create(params, market);
+    };
+    const QVector<SweepRun> runs = ParameterSweep::run(axes, fixed, factory, candles, config);
+    RecordWriter out(m_out);
+    for (qsizetype i = 0; i < runs.size(); ++i)
+        out.write(sweepRecord(int(i), keys, strategy.id, config.market.code, runs[i]));
     return std::nullopt;
 }
 
@@ -516,7 +668,9 @@ std::optional<CliError> ResearchCommands::record(const Options& o) {
         return *error;
     std::unique_ptr<CliVenue> venue = std::move(std::get<std::unique_ptr<CliVenue>>(opened));
 
-    const MarketDataUrl storeUrl = *url;
+    MarketDataUrl storeUrl = *url;
+    if (std::optional<CliError> error = profilePassword(o, storeUrl))
+        return error;
     MarketDataRecorder recorder([storeUrl] { return std::make_unique<SqlMarketDataStore>(storeUrl); },
                                 settings);
     if (!recorder.start())
@@ -570,11 +724,246 @@ std::optional<CliError> ResearchCommands::record(const Options& o) {
     return std::nullopt;
 }
 
+// A PostgreSQL password comes from the profile's secret store (keychain or encrypted file), never from the
+// URL: with --profile, the entry MarketDataUrl::secretKey() is read; without one stored, libpq's own
+// sources (PGPASSWORD, ~/.pgpass) still apply.
+std::optional<CliError> ResearchCommands::profilePassword(const Options& o, MarketDataUrl& url) const {
+    if (url.engine != MarketDataUrl::Engine::Postgres || !o.has("profile"))
+        return std::nullopt;
+    const int timeoutMs = timeoutOf(o.values);
+    ProfileSession session(m_environment, timeoutMs);
+    if (std::optional<CliError> error = session.logIn(o.value("profile")))
+        return error;
+    if (std::optional<CliError> error = session.openKeyRing())
+        return error;
+    SecretStore& store = session.keyRing().store();
+    const SecretResult read = awaitSecret(timeoutMs, [&](QObject* context, SecretCallback done) {
+        store.read(url.secretKey(), context, done);
+    });
+    if (read.status == SecretStatus::NotFound)
+        return std::nullopt;
+    if (!read.ok())
+        return secretError(read);
+    url.password = QString::fromUtf8(read.data);
+    return std::nullopt;
+}
+
+// download: candles of one market from the venue, oldest first, into a CSV file the backtester reads. The
+// connector pages backwards from --to (default now) until --from; a progress record follows every page.
+std::optional<CliError> ResearchCommands::download(const Options& o) {
+    if (!o.has("market") || !o.has("interval") || !o.has("from") || !o.has("out"))
+        return usage(QCoreApplication::translate(
+            "hoga::Cli",
+            "Use: --venue V download --market M --interval I --from ISO8601 [--to ISO8601] --out FILE.csv"));
+    const std::optional<CandleInterval> interval = intervalFromName(o.value("interval"));
+    if (!interval)
+        return usage(
+            QCoreApplication::translate("hoga::Cli", "Unknown interval \"%1\".").arg(o.value("interval")));
+    const std::optional<qint64> from = CommandLine::parseIsoTimeMs(o.value("from"));
+    const std::optional<qint64> to = o.has("to") ? CommandLine::parseIsoTimeMs(o.value("to"))
+                                                 : std::optional<qint64>(QDateTime::currentMSecsSinceEpoch());
+    if (!from || !to || *from < 0 || *to <= *from)
+        return usage(QCoreApplication::translate(
+            "hoga::Cli", "--from and --to take ISO 8601 times such as 2024-05-01T09:00:00Z, --from first."));
+    const qint64 length = intervalMs(*interval);
+    const qint64 expected = (*to - *from + length - 1) / length;
+    constexpr int kPage = 200;
+    constexpr qint64 kMaxCandles = 5'000'000; // a bounded download; split longer ones
+    if (expected > kMaxCandles)
+        return usage(QCoreApplication::translate("hoga::Cli",
+                                                 "That is more than %1 candles; download a shorter period.")
+                         .arg(kMaxCandles));
+    QFile file(o.value("out"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return usage(QCoreApplication::translate("hoga::Cli", "Cannot write %1: %2")
+                         .arg(o.value("out"), file.errorString()));
+
+    std::variant<CliArgs, CliError> venueArgs =
+        CommandLine::parse(o.globals + QStringList{QStringLiteral("markets")});
+    if (const CliError* error = std::get_if<CliError>(&venueArgs))
+        return *error;
+    const int timeoutMs = std::get<CliArgs>(venueArgs).timeoutMs;
+    auto opened = m_opener(std::get<CliArgs>(venueArgs));
+    if (const CliError* error = std::get_if<CliError>(&opened))
+        return *error;
+    std::unique_ptr<CliVenue> venue = std::move(std::get<std::unique_ptr<CliVenue>>(opened));
+
+    RecordWriter out(m_out);
+    QMap<qint64, Candle> byTime; // open time -> candle: pages may overlap at their edges
+    qint64 cursor = *to;
+    const qint64 maxPages = expected / kPage + 2;
+    for (qint64 page = 0; page < maxPages && cursor > *from; ++page) {
+        CandleQuery query;
+        query.market = o.value("market");
+        query.interval = *interval;
+        query.count = kPage;
+        query.toMs = cursor;
+        Result<QVector<Candle>> r = awaitResult(venue->connector()->fetchCandles(query), timeoutMs);
+        if (!r.ok())
+            return CliError::fromVenueError(r.error());
+        const QVector<Candle>& candles = r.value();
+        if (candles.isEmpty())
+            break; // nothing older at the venue
+        for (const Candle& c : candles)
+            if (c.openTimeMs >= *from && c.openTimeMs < *to)
+                byTime.insert(c.openTimeMs, c);
+        const qint64 oldest = candles.first().openTimeMs;
+        net::JsonWriter json;
+        json.beginObject().field("event", "progress").field("candles", qint64(byTime.size()));
+        json.field("expected", expected).field("oldest", oldest).endObject();
+        out.write(json.data());
+        if (oldest >= cursor)
+            break; // the venue ignored the cursor: stop rather than loop
+        cursor = oldest;
+    }
+    const QVector<Candle> candles(byTime.cbegin(), byTime.cend());
+    CandleCsv::write(file, candles);
+    net::JsonWriter json;
+    json.beginObject().field("event", "downloaded").field("candles", qint64(candles.size()));
+    json.field("file", o.value("out")).endObject();
+    out.write(json.data());
+    return std::nullopt;
+}
+
+// db-password: stores the password of a PostgreSQL market-data database in the profile's secret store,
+// read from the first line of standard input (never an argument, which would show in the process list).
+std::optional<CliError> ResearchCommands::dbPassword(const Options& o) {
+    const std::optional<MarketDataUrl> url = MarketDataUrl::parse(o.value("db"));
+    if (!o.has("profile") || !url || url->engine != MarketDataUrl::Engine::Postgres)
+        return usage(QCoreApplication::translate(
+            "hoga::Cli",
+            "Use: --profile P db-password --db postgresql://user@host:port/db, with the password "
+            "on standard input."));
+    QFile in;
+    QByteArray password;
+    if (in.open(stdin, QIODevice::ReadOnly))
+        password = in.readLine();
+    while (password.endsWith('\n') || password.endsWith('\r'))
+        password.chop(1);
+    if (password.isEmpty())
+        return usage(
+            QCoreApplication::translate("hoga::Cli", "Give the database password on standard input."));
+    const int timeoutMs = timeoutOf(o.values);
+    ProfileSession session(m_environment, timeoutMs);
+    if (std::optional<CliError> error = session.logIn(o.value("profile")))
+        return error;
+    if (std::optional<CliError> error = session.openKeyRing())
+        return error;
+    SecretStore& store = session.keyRing().store();
+    const SecretResult written = awaitSecret(timeoutMs, [&](QObject* context, SecretCallback done) {
+        store.write(url->secretKey(), password, context, done);
+    });
+    secureWipe(password);
+    if (!written.ok())
+        return secretError(written);
+    net::JsonWriter json;
+    json.beginObject().field("event", "db_password_saved").field("db", url->describe()).endObject();
+    RecordWriter(m_out).write(json.data());
+    return std::nullopt;
+}
+
+namespace {
+
+// One CSV field: quoted (inner quotes doubled) when it holds a comma, a quote or a line break.
+QString csvField(const QString& text) {
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+void csvRow(QIODevice& out, const QStringList& fields) {
+    QStringList escaped;
+    escaped.reserve(fields.size());
+    for (const QString& f : fields)
+        escaped << csvField(f);
+    out.write((escaped.join(QLatin1Char(',')) + QLatin1Char('\n')).toUtf8());
+}
+
+void writeJournalOrders(QIODevice& out, const QVector<JournalOrder>& orders) {
+    csvRow(out,
+           {QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("client_id"),
+            QStringLiteral("order_id"), QStringLiteral("venue"), QStringLiteral("market"),
+            QStringLiteral("side"), QStringLiteral("type"), QStringLiteral("price"), QStringLiteral("qty"),
+            QStringLiteral("total"), QStringLiteral("filled_qty"), QStringLiteral("filled_quote"),
+            QStringLiteral("fee"), QStringLiteral("state"), QStringLiteral("journal_state"),
+            QStringLiteral("bot"), QStringLiteral("tag"), QStringLiteral("error")});
+    for (const JournalOrder& j : orders) {
+        const Order& o = j.order;
+        csvRow(out,
+               {QString::number(o.createdAtMs), QString::number(o.updatedAtMs), o.clientId, o.id, o.venue,
+                o.market, sideName(o.side), orderTypeName(o.type), o.price.toString(), o.qty.toString(),
+                o.total.toString(), o.filledQty.toString(), o.filledQuote.toString(), o.fee.toString(),
+                orderStateName(o.state), journalStateName(j.state), j.bot, j.tag, j.error});
+    }
+}
+
+// The journal keeps no maker/taker flag, so the CSV has none either.
+void writeJournalFills(QIODevice& out, const OrderJournal& journal, const QVector<JournalOrder>& orders) {
+    csvRow(out, {QStringLiteral("timestamp"), QStringLiteral("trade_id"), QStringLiteral("client_id"),
+                 QStringLiteral("order_id"), QStringLiteral("venue"), QStringLiteral("market"),
+                 QStringLiteral("side"), QStringLiteral("price"), QStringLiteral("qty"),
+                 QStringLiteral("fee"), QStringLiteral("fee_currency"), QStringLiteral("bot")});
+    QVector<QPair<Fill, QString>> fills;
+    for (const JournalOrder& j : orders)
+        for (const Fill& f : journal.fills(j.order.clientId))
+            fills.append({f, j.bot});
+    std::stable_sort(fills.begin(), fills.end(),
+                     [](const auto& a, const auto& b) { return a.first.timestampMs < b.first.timestampMs; });
+    for (const auto& [f, bot] : std::as_const(fills))
+        csvRow(out, {QString::number(f.timestampMs), f.tradeId, f.clientId, f.orderId, f.venue, f.market,
+                     sideName(f.side), f.price.toString(), f.qty.toString(), f.fee.toString(), f.feeCurrency,
+                     bot});
+}
+
+} // namespace
+
+// export orders|fills: the profile's order journal (every order the engine or a ticket placed), oldest
+// first, as CSV. The profile is logged into first, as for anything else the profile holds.
+std::optional<CliError> ResearchCommands::exportJournal(const Options& o) {
+    const QString profile = o.value("profile");
+    if (profile.isEmpty())
+        return usage(QCoreApplication::translate("hoga::Cli", "export orders and fills need --profile P."));
+    ProfileSession session(m_environment, timeoutOf(o.values));
+    if (std::optional<CliError> error = session.logIn(profile))
+        return error;
+    ProfileDatabase database(session.manager().paths(session.profile().id).databaseFile());
+    if (database.open() != ProfileDatabase::Status::Ok)
+        return CliError{QStringLiteral("usage"), {}, database.errorString(), ExitUsage};
+    OrderJournal journal(database);
+    QVector<JournalOrder> orders = journal.orders({}, o.value("venue"));
+    std::reverse(orders.begin(), orders.end()); // oldest first
+    if (o.has("market"))
+        orders.erase(
+            std::remove_if(orders.begin(), orders.end(),
+                           [&](const JournalOrder& j) { return j.order.market != o.value("market"); }),
+            orders.end());
+    QFile file;
+    QIODevice* target = m_out;
+    if (o.has("out")) {
+        file.setFileName(o.value("out"));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return usage(QCoreApplication::translate("hoga::Cli", "Cannot write %1: %2")
+                             .arg(o.value("out"), file.errorString()));
+        target = &file;
+    }
+    if (o.operands.value(0) == QLatin1String("orders"))
+        writeJournalOrders(*target, orders);
+    else
+        writeJournalFills(*target, journal, orders);
+    return std::nullopt;
+}
+
 std::optional<CliError> ResearchCommands::exportData(const Options& o) {
     const QString what = o.operands.value(0);
+    if (o.operands.size() == 1 && (what == QLatin1String("orders") || what == QLatin1String("fills")))
+        return exportJournal(o);
     if (o.operands.size() != 1 || (what != QLatin1String("candles") && what != QLatin1String("trades")))
-        return usage(
-            QCoreApplication::translate("hoga::Cli", "Use: export candles|trades --db URL --market M."));
+        return usage(QCoreApplication::translate(
+            "hoga::Cli",
+            "Use: export candles|trades --db URL --market M, or export orders|fills --profile P."));
     if (!o.has("market"))
         return usage(QCoreApplication::translate("hoga::Cli", "export needs --market, such as KRW-BTC."));
     const std::optional<MarketDataUrl> url =
@@ -595,7 +984,10 @@ std::optional<CliError> ResearchCommands::exportData(const Options& o) {
                              .arg(o.value("interval")));
         interval = *parsed;
     }
-    SqlMarketDataStore store(*url);
+    MarketDataUrl storeUrl = *url;
+    if (std::optional<CliError> error = profilePassword(o, storeUrl))
+        return error;
+    SqlMarketDataStore store(storeUrl);
     if (!store.open())
         return CliError{QStringLiteral("usage"), {}, store.errorString(), ExitUsage};
     const QString market = o.value("market");

@@ -17,17 +17,28 @@ class QIODevice;
 
 namespace hoga {
 struct BacktestConfig;
-}
+struct Candle;
+struct MarketDataUrl;
+struct StrategyTemplate;
+using StrategyParams = QHash<QString, QString>;
+} // namespace hoga
 
 namespace hoga::cli {
 
 // hoga-cli's research commands (issue 12), one JSON record per line on `out`:
 //
 //   backtest --strategy S --candles FILE.csv [--param K=V ...] [--fee-rate R] [--initial-cash C] [--market M]
+//            [--sweep KEY=FROM:TO:STEP | --sweep KEY=A,B,C ...]   (one sweep_run record per combination)
 //   indicators --name sma|ema|rsi|bbands|macd|atr [--period N] [--param K=V ...] --candles FILE.csv
 //   --venue V record --markets A,B [--channels ticker,trade,orderbook] [--for-seconds N] [--db URL]
 //            [--depth N] [--book-interval-ms MS]
 //   export candles|trades --db URL --market M [--venue V] [--interval 1m] [--out FILE]
+//   --venue V download --market M --interval I --from ISO8601 [--to ISO8601] --out FILE.csv   (progress
+//   records)
+//   --profile P db-password --db postgresql://user@host:port/db   (the password on standard input; record and
+//            export with --profile read it from the profile's secret store)
+//   --profile P export orders|fills [--venue V] [--market M] [--out FILE]   (the profile's order journal,
+//   CSV)
 //
 // They have their own option parser (--param repeats); the global options (--venue, --rest-url, ...) keep
 // the meaning CommandLine gives them.
@@ -49,6 +60,7 @@ private:
         QStringList operands;
         QHash<QString, QString> values;
         QStringList params;  // every --param, in order
+        QStringList sweeps;  // every --sweep, in order
         QStringList globals; // the global options as given, for CommandLine
         bool has(const char* name) const { return values.contains(QLatin1String(name)); }
         QString value(const char* name) const { return values.value(QLatin1String(name)); }
@@ -57,9 +69,16 @@ private:
     std::optional<CliError> runCommand(const QStringList& arguments);
     static std::variant<Options, CliError> parse(const QStringList& arguments);
     std::optional<CliError> backtest(const Options& options);
+    std::optional<CliError> sweep(const Options& options, const StrategyTemplate& strategy,
+                                  const StrategyParams& fixed, const QVector<Candle>& candles,
+                                  const BacktestConfig& config);
     std::optional<CliError> indicators(const Options& options);
     std::optional<CliError> record(const Options& options);
     std::optional<CliError> exportData(const Options& options);
+    std::optional<CliError> exportJournal(const Options& options);
+    std::optional<CliError> dbPassword(const Options& options);
+    std::optional<CliError> download(const Options& options);
+    std::optional<CliError> profilePassword(const Options& options, MarketDataUrl& url) const;
     QString defaultDatabase(const Options& options) const;
 
     QIODevice* m_out;

@@ -4,6 +4,11 @@
 
 #include "cli_process.h"
 #include "core/decimal.h"
+#include "research/backtest/candle_csv.h"
+#include "research/postgres_server.h"
+#include "storage/order_journal.h"
+#include "storage/profile_database.h"
+#include "support/fake_venues/fake_venue_server.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -73,7 +78,12 @@ private slots:
     void recordOnSimThenExport();
     void backtestSmaCrossOnCsv();
     void backtestParametersAndOptions();
+    void backtestSweepRunsEveryCombination();
+    void backtestMlSignalReportsFolds();
     void indicatorsOnCsv();
+    void exportJournalOrdersAndFills();
+    void postgresPasswordFromTheProfile();
+    void downloadCandlesFromTheFakeUpbit();
     void usageErrors();
 
 private:
@@ -231,6 +241,93 @@ void TestCliResearchE2e::backtestParametersAndOptions() {
              dec(firstTrade.value("price")) * dec(firstTrade.value("qty")) * Decimal::fromString("0.0005"));
 }
 
+void TestCliResearchE2e::backtestSweepRunsEveryCombination() {
+    const QString csv = write(QStringLiteral("wave.csv"), waveCsv(200));
+    // fast 3, 5, 7 (a range) x slow 5, 9 (a list): six runs, the first key varying slowest; fast 5 and 7
+    // against slow 5 are refused by the strategy and say so in their record.
+    const CliProcessRun run = runHogaCli({"backtest", "--strategy", "sma_cross", "--candles", csv, "--sweep",
+                                          "fast=3:7:2", "--sweep=slow=5,9"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QList<QByteArray> lines = run.lines();
+    QCOMPARE(lines.size(), 6);
+    const QList<QPair<QString, QString>> expected{{"3", "5"}, {"3", "9"}, {"5", "5"},
+                                                  {"5", "9"}, {"7", "5"}, {"7", "9"}};
+    for (int i = 0; i < 6; ++i) {
+        const QJsonObject o = object(lines[i]);
+        QCOMPARE(o.value("event").toString(), QStringLiteral("sweep_run"));
+        QCOMPARE(o.value("index").toInt(), i);
+        const QJsonObject params = o.value("params").toObject();
+        QCOMPARE(params.keys(), QStringList({"fast", "slow"}));
+        QCOMPARE(params.value("fast").toString(), expected[i].first);
+        QCOMPARE(params.value("slow").toString(), expected[i].second);
+        const bool refused = expected[i].first.toInt() >= expected[i].second.toInt();
+        QCOMPARE(o.contains("error"), refused);
+        QCOMPARE(o.contains("summary"), !refused);
+        if (!refused)
+            QCOMPARE(o.value("summary").toObject().keys().size(), kSummaryKeys.size());
+    }
+    // Each run equals the single backtest with the same parameters.
+    const CliProcessRun single = runHogaCli(
+        {"backtest", "--strategy", "sma_cross", "--candles", csv, "--param", "fast=5", "--param", "slow=9"});
+    QVERIFY2(single.exitCode == 0, qPrintable(single.describe()));
+    QCOMPARE(object(lines[3]).value("summary").toObject(),
+             object(single.lines().last()).value("summary").toObject());
+
+    for (const QStringList& bad : QList<QStringList>{{"--sweep", "fast"},
+                                                     {"--sweep", "nope=1:3:1"},
+                                                     {"--sweep", "fast=5:3:1"},
+                                                     {"--sweep", "fast=1:3:0"},
+                                                     {"--sweep", "fast=1:100000:1"},
+                                                     {"--sweep", "fast=1,2", "--sweep", "fast=3"}}) {
+        const CliProcessRun refused =
+            runHogaCli(QStringList{"backtest", "--strategy", "sma_cross", "--candles", csv} + bad);
+        QVERIFY2(refused.exitCode == 2, qPrintable(bad.join(' ') + refused.describe()));
+        QCOMPARE(refused.errorKind(), QStringLiteral("usage"));
+    }
+    const CliProcessRun notHere =
+        runHogaCli({"indicators", "--name", "sma", "--candles", csv, "--sweep", "period=1,2"});
+    QCOMPARE(notHere.exitCode, 2);
+}
+
+void TestCliResearchE2e::backtestMlSignalReportsFolds() {
+    const QString csv = write(QStringLiteral("wave.csv"), waveCsv(400));
+    const CliProcessRun run =
+        runHogaCli({"backtest", "--strategy", "ml_signal", "--candles", csv, "--param", "train_window=100",
+                    "--param", "retrain_every=50", "--param", "threshold=0.6"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QList<QByteArray> lines = run.lines();
+    QList<QJsonObject> folds;
+    QJsonObject walkForward;
+    for (const QByteArray& line : lines) {
+        const QJsonObject o = object(line);
+        if (o.value("event").toString() == QLatin1String("fold"))
+            folds << o;
+        else if (o.value("event").toString() == QLatin1String("walk_forward"))
+            walkForward = o;
+    }
+    // 400 candles: features from the 21st on, 100 outcomes known at candle 120: trained there, then every 50.
+    QCOMPARE(folds.size(), 6);
+    int predictions = 0;
+    for (int i = 0; i < folds.size(); ++i) {
+        const QJsonObject& f = folds[i];
+        QCOMPARE(f.value("index").toInt(), i);
+        QCOMPARE(f.value("train_samples").toInt(), 100);
+        // Trained on outcomes known by the close of its first test candle, never later.
+        QCOMPARE(f.value("trained_at").toInteger(), f.value("test_from").toInteger() + 60'000);
+        QVERIFY(f.value("train_from").toInteger() < f.value("test_from").toInteger());
+        if (i > 0)
+            QVERIFY(f.value("test_from").toInteger() > folds[i - 1].value("test_to").toInteger());
+        const double accuracy = f.value("accuracy").toDouble();
+        QVERIFY(accuracy >= 0 && accuracy <= 1);
+        predictions += f.value("predictions").toInt();
+    }
+    QCOMPARE(walkForward.value("folds").toInt(), 6);
+    QCOMPARE(walkForward.value("predictions").toInt(), predictions);
+    QVERIFY(object(lines.last()).contains("summary"));
+    QCOMPARE(object(lines.last()).value("summary").toObject().value("strategy").toString(),
+             QStringLiteral("ml_signal"));
+}
+
 void TestCliResearchE2e::indicatorsOnCsv() {
     // Closes 10, 11, 12, 11, 13; every candle spans close - 1 .. close + 1.
     QByteArray text = "open_time,open,high,low,close,volume\n";
@@ -287,6 +384,187 @@ void TestCliResearchE2e::indicatorsOnCsv() {
         QVERIFY2(run.exitCode == 2, qPrintable(bad.join(' ') + run.describe()));
         QCOMPARE(run.errorKind(), QStringLiteral("usage"));
     }
+}
+
+void TestCliResearchE2e::exportJournalOrdersAndFills() {
+    QProcessEnvironment env = cliEnvironment();
+    env.insert(QStringLiteral("HOGA_DATA_DIR"), m_dir->path());
+    env.insert(QStringLiteral("HOGA_PROFILE_PASSWORD"), QStringLiteral("journal pass 1"));
+    const CliProcessRun created = runHogaCli({"profile", "create", "Main"}, env);
+    QVERIFY2(created.exitCode == 0, qPrintable(created.describe()));
+    const QString id = object(created.lines().value(0)).value("id").toString();
+    QVERIFY(!id.isEmpty());
+    {
+        // Two orders in the profile's journal, as the engine writes them: a filled bot buy, a rejected one.
+        ProfileDatabase db(m_dir->path() + QStringLiteral("/profiles/") + id +
+                           QStringLiteral("/hoga.sqlite"));
+        QCOMPARE(db.open(), ProfileDatabase::Status::Ok);
+        OrderJournal journal(db);
+        Order buy;
+        buy.venue = QStringLiteral("upbit");
+        buy.clientId = QStringLiteral("c-1");
+        buy.market = QStringLiteral("KRW-BTC");
+        buy.side = Side::Buy;
+        buy.type = OrderType::Limit;
+        buy.price = Decimal(50'000'000);
+        buy.qty = Decimal::fromString("0.002");
+        buy.createdAtMs = 1'700'000'000'000;
+        QVERIFY(journal.insertPending(buy, QStringLiteral("bot-1"), QStringLiteral("sma, cross \"buy\""),
+                                      buy.createdAtMs));
+        buy.id = QStringLiteral("v-1");
+        buy.state = OrderState::Open;
+        QVERIFY(journal.update(buy, JournalState::Open, buy.createdAtMs + 10));
+        Fill fill;
+        fill.venue = buy.venue;
+        fill.orderId = buy.id;
+        fill.clientId = buy.clientId;
+        fill.market = buy.market;
+        fill.tradeId = QStringLiteral("t-1");
+        fill.side = Side::Buy;
+        fill.price = buy.price;
+        fill.qty = buy.qty;
+        fill.fee = Decimal(50);
+        fill.feeCurrency = QStringLiteral("KRW");
+        fill.maker = true;
+        fill.timestampMs = buy.createdAtMs + 20;
+        Order after = buy;
+        QVERIFY(after.applyFill(fill));
+        QCOMPARE(journal.recordFill(fill, after, JournalState::Filled, fill.timestampMs),
+                 OrderJournal::FillOutcome::Applied);
+        Order sell = buy;
+        sell.clientId = QStringLiteral("c-2");
+        sell.id.clear();
+        sell.side = Side::Sell;
+        sell.createdAtMs = buy.createdAtMs + 30;
+        sell.state = OrderState::New;
+        QVERIFY(journal.insertPending(sell, {}, {}, sell.createdAtMs));
+        sell.state = OrderState::Rejected;
+        QVERIFY(journal.update(sell, JournalState::Rejected, sell.createdAtMs + 5));
+    }
+
+    const CliProcessRun orders = runHogaCli({"--profile", "Main", "export", "orders"}, env);
+    QVERIFY2(orders.exitCode == 0, qPrintable(orders.describe()));
+    const QList<QByteArray> rows = orders.lines();
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[0], QByteArray("created_at,updated_at,client_id,order_id,venue,market,side,type,price,qty,"
+                                 "total,filled_qty,filled_quote,fee,state,journal_state,bot,tag,error"));
+    QVERIFY2(rows[1].startsWith("1700000000000,"), rows[1].constData()); // oldest first
+    QVERIFY2(rows[1].contains(",c-1,v-1,upbit,KRW-BTC,buy,limit,50000000,0.002,0,0.002,100000,50,filled,"
+                              "filled,bot-1,\"sma, cross \"\"buy\"\"\","),
+             rows[1].constData());
+    QVERIFY2(rows[2].contains(",c-2,,upbit,KRW-BTC,sell,limit,") && rows[2].contains(",rejected,rejected,"),
+             rows[2].constData());
+
+    const QString csv = m_dir->filePath(QStringLiteral("fills.csv"));
+    const CliProcessRun fills = runHogaCli({"--profile", "Main", "export", "fills", "--out", csv}, env);
+    QVERIFY2(fills.exitCode == 0 && fills.out.isEmpty(), qPrintable(fills.describe()));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(),
+             QByteArray("timestamp,trade_id,client_id,order_id,venue,market,side,price,qty,fee,fee_currency,"
+                        "bot\n1700000000020,t-1,c-1,v-1,upbit,KRW-BTC,buy,50000000,0.002,50,KRW,bot-1\n"));
+    // Filters: another market has nothing.
+    const CliProcessRun none =
+        runHogaCli({"--profile", "Main", "export", "orders", "--market", "KRW-ETH"}, env);
+    QCOMPARE(none.lines().size(), 1);
+
+    QProcessEnvironment wrong = env;
+    wrong.insert(QStringLiteral("HOGA_PROFILE_PASSWORD"), QStringLiteral("not it"));
+    const CliProcessRun refused = runHogaCli({"--profile", "Main", "export", "orders"}, wrong);
+    QCOMPARE(refused.exitCode, 3);
+    QCOMPARE(refused.errorKind(), QStringLiteral("auth"));
+    const CliProcessRun noProfile = runHogaCli({"export", "fills"}, env);
+    QCOMPARE(noProfile.exitCode, 2);
+    QCOMPARE(noProfile.errorKind(), QStringLiteral("usage"));
+}
+
+void TestCliResearchE2e::postgresPasswordFromTheProfile() {
+    if (test::PostgresServer::binDir().isEmpty())
+        QSKIP(qPrintable(test::PostgresServer::missingReason()));
+    test::PostgresServer server;
+    QVERIFY2(server.start(QStringLiteral("pg secret 7")), qPrintable(server.errorString()));
+    QProcessEnvironment env = cliEnvironment();
+    env.insert(QStringLiteral("HOGA_DATA_DIR"), m_dir->path());
+    env.insert(QStringLiteral("HOGA_PROFILE_PASSWORD"), QStringLiteral("profile pass 2"));
+    env.remove(QStringLiteral("PGPASSWORD"));
+    env.insert(QStringLiteral("PGPASSFILE"), m_dir->filePath(QStringLiteral("no-pgpass")));
+    QVERIFY(runHogaCli({"profile", "create", "Main"}, env).exitCode == 0);
+    const QStringList record{
+        "--profile", "Main",      "--venue",   "sim",        "--sim-state", m_dir->filePath("paper.jsonl"),
+        "record",    "--markets", "KRW-BTC",   "--channels", "trade",       "--for-seconds",
+        "1",         "--db",      server.url()};
+    // No password anywhere: the server refuses the connection.
+    const CliProcessRun refused = runHogaCli(record, env);
+    QVERIFY2(refused.exitCode != 0, qPrintable(refused.describe()));
+    // The password goes into the profile's secret store from standard input, never into the URL.
+    const CliProcessRun saved =
+        runHogaCliWithInput({"--profile", "Main", "db-password", "--db", server.url()}, env, "pg secret 7\n");
+    QVERIFY2(saved.exitCode == 0, qPrintable(saved.describe()));
+    QCOMPARE(object(saved.lines().value(0)).value("event").toString(), QStringLiteral("db_password_saved"));
+    QVERIFY(!saved.out.contains("pg secret 7") && !saved.err.contains("pg secret 7"));
+    const CliProcessRun recorded = runHogaCli(record, env);
+    QVERIFY2(recorded.exitCode == 0, qPrintable(recorded.describe()));
+    QCOMPARE(object(recorded.lines().last()).value("event").toString(), QStringLiteral("recorded"));
+    const CliProcessRun exported = runHogaCli(
+        {"--profile", "Main", "export", "trades", "--db", server.url(), "--market", "KRW-BTC"}, env);
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.describe()));
+    QCOMPARE(exported.lines().value(0), QByteArray("timestamp,id,price,qty,side"));
+    // A URL that carries a password is refused outright.
+    QString withPassword = server.url();
+    withPassword.replace(QStringLiteral("@"), QStringLiteral(":pw@"));
+    QCOMPARE(runHogaCli(
+                 {"--profile", "Main", "export", "trades", "--db", withPassword, "--market", "KRW-BTC"}, env)
+                 .exitCode,
+             2);
+    QCOMPARE(runHogaCliWithInput({"db-password", "--db", server.url()}, env, "x\n").exitCode, 2);
+}
+
+void TestCliResearchE2e::downloadCandlesFromTheFakeUpbit() {
+    FakeVenueServer server(FakeFlavor::Upbit, 5);
+    QVERIFY(server.start());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 to = now - now % 60'000 - 60'000; // whole minutes, all closed
+    const qint64 from = to - 300 * 60'000;         // two pages of 200
+    auto iso = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+    };
+    const QString csv = m_dir->filePath(QStringLiteral("upbit.csv"));
+    const CliProcessRun run = runHogaCli(
+        {"--venue", "upbit", "--rest-url", server.restUrl().toString(), "--timeout-ms", "10000", "download",
+         "--market", "KRW-BTC", "--interval", "1m", "--from", iso(from), "--to", iso(to), "--out", csv});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QList<QByteArray> lines = run.lines();
+    QVERIFY2(lines.size() >= 3, run.out.constData()); // a progress record per page, then the total
+    qint64 previous = 0;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        const QJsonObject p = object(lines[i]);
+        QCOMPARE(p.value("event").toString(), QStringLiteral("progress"));
+        QCOMPARE(p.value("expected").toInteger(), 300);
+        QVERIFY(p.value("candles").toInteger() >= previous);
+        previous = p.value("candles").toInteger();
+    }
+    const QJsonObject done = object(lines.last());
+    QCOMPARE(done.value("event").toString(), QStringLiteral("downloaded"));
+    const CandleCsv::ReadResult read = CandleCsv::readFile(csv);
+    QVERIFY2(read.ok(), qPrintable(read.error));
+    QCOMPARE(done.value("candles").toInteger(), qint64(read.candles.size()));
+    QVERIFY2(read.candles.size() > 250 && read.candles.size() <= 300,
+             qPrintable(QString::number(read.candles.size())));
+    for (qsizetype i = 0; i < read.candles.size(); ++i) {
+        const qint64 t = read.candles[i].openTimeMs;
+        QVERIFY(t >= from && t < to && t % 60'000 == 0);
+        if (i > 0)
+            QVERIFY(t > read.candles[i - 1].openTimeMs); // oldest first, no duplicates across pages
+    }
+    // The file backtests as it is.
+    const CliProcessRun backtest = runHogaCli({"backtest", "--strategy", "sma_cross", "--candles", csv});
+    QVERIFY2(backtest.exitCode == 0, qPrintable(backtest.describe()));
+    QCOMPARE(object(backtest.lines().last()).value("summary").toObject().value("candles").toInt(),
+             int(read.candles.size()));
+    const CliProcessRun noOut =
+        runHogaCli({"--venue", "upbit", "--rest-url", server.restUrl().toString(), "download", "--market",
+                    "KRW-BTC", "--interval", "1m", "--from", iso(from)});
+    QCOMPARE(noOut.exitCode, 2);
 }
 
 void TestCliResearchE2e::usageErrors() {

@@ -67,7 +67,7 @@ bool PostgresServer::run(const QString& program, const QStringList& arguments, i
     return true;
 }
 
-bool PostgresServer::start() {
+bool PostgresServer::start(const QString& password) {
     const QString bin = binDir();
     if (bin.isEmpty()) {
         m_error = missingReason();
@@ -94,10 +94,26 @@ bool PostgresServer::start() {
         m_user = pw ? QString::fromLocal8Bit(pw->pw_name) : QStringLiteral("postgres");
     }
     m_dataDir = m_dir->filePath(QStringLiteral("data"));
-    if (!run(bin + QStringLiteral("/initdb"),
-             {QStringLiteral("-D"), m_dataDir, QStringLiteral("--auth=trust"), QStringLiteral("-U"), m_user,
-              QStringLiteral("--no-sync")},
-             120'000))
+    QStringList initdb{QStringLiteral("-D"), m_dataDir, QStringLiteral("--auth=trust"),
+                       QStringLiteral("-U"), m_user,    QStringLiteral("--no-sync")};
+    if (!password.isEmpty()) {
+        const QString pwfile = m_dir->filePath(QStringLiteral("pwfile"));
+        QFile file(pwfile);
+        if (!file.open(QIODevice::WriteOnly) || file.write(password.toUtf8() + '\n') < 0) {
+            m_error = QStringLiteral("cannot write the password file");
+            return false;
+        }
+        file.close();
+        if (runningAsRoot()) {
+            const passwd* pw = ::getpwnam("postgres");
+            if (!pw || ::chown(QFile::encodeName(pwfile).constData(), pw->pw_uid, pw->pw_gid) != 0) {
+                m_error = QStringLiteral("cannot hand the password file to the postgres user");
+                return false;
+            }
+        }
+        initdb << QStringLiteral("--auth-host=scram-sha-256") << QStringLiteral("--pwfile=") + pwfile;
+    }
+    if (!run(bin + QStringLiteral("/initdb"), initdb, 120'000))
         return false;
     // A port free right now; another process could take it before the server binds, so retry a few.
     for (int attempt = 0; attempt < 3; ++attempt) {

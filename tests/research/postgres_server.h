@@ -21,7 +21,9 @@ public:
     static QString binDir();
     static QString missingReason();
 
-    bool start(); // false with errorString() set
+    // False with errorString() set. With a password, connections over TCP must give it (scram-sha-256);
+    // the user's own socket stays trusted.
+    bool start(const QString& password = {});
     QString errorString() const { return m_error; }
     int port() const { return m_port; }
     QString user() const { return m_user; }

@@ -1,5 +1,6 @@
 #include "market_data_url.h"
 
+#include <QCryptographicHash>
 #include <QUrl>
 
 namespace hoga {
@@ -42,6 +43,11 @@ QString MarketDataUrl::describe() const {
     if (engine == Engine::Sqlite)
         return filePath;
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+QString MarketDataUrl::secretKey() const {
+    const QByteArray digest = QCryptographicHash::hash(describe().toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("research/postgres/") + QString::fromLatin1(digest.toHex());
 }
 
 } // namespace hoga

@@ -10,7 +10,7 @@ namespace hoga {
 //   /path/to/market.sqlite, sqlite:///path/to/market.sqlite   -> SQLite
 //   postgresql://user@host:port/dbname (or postgres://)       -> PostgreSQL (QPSQL)
 // A password is never taken from the URL (it would show in the process list); libpq reads PGPASSWORD or
-// ~/.pgpass, and the GUI passes the keychain's through `password`.
+// ~/.pgpass, and hoga-cli and the GUI pass the profile's secret store entry (secretKey()) through `password`.
 struct MarketDataUrl {
     enum class Engine { Sqlite, Postgres };
 
@@ -26,6 +26,9 @@ struct MarketDataUrl {
     static std::optional<MarketDataUrl> parse(const QString& text);
     static MarketDataUrl sqlite(const QString& filePath);
     QString describe() const; // without any password, for messages
+    // The key of this server's password in the profile's secret store (keychain or encrypted file):
+    // "research/postgres/<sha-256 of describe()>", one password per user, host, port and database.
+    QString secretKey() const;
 };
 
 } // namespace hoga

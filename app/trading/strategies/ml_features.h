@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/candle.h"
+#include "trading/indicators/rsi.h"
+
+#include <QStringList>
+#include <QVector>
+
+#include <array>
+#include <limits>
+#include <optional>
+
+namespace hoga {
+
+// The ML signal's features of the latest closed candle, computed from that candle and earlier ones only:
+// returns over 1, 3, 5 and 10 candles, the volatility of the last 10 one-candle returns, the gap to the
+// 20-candle average, Wilder's RSI(14) centred on 0, and the volume against its 20-candle average (log).
+// Candles must arrive in time order: one that does not start after the previous one is refused, so nothing
+// can slip in from the future or twice.
+class MlFeatures {
+public:
+    static constexpr int kCount = 8;
+    static constexpr int kHistory = 21; // closes kept: the current one and 20 before it
+    using Vector = std::array<double, kCount>;
+
+    static QStringList names();
+
+    // False (and ignored) when the candle does not start after the previous one.
+    bool add(const Candle& candle);
+    // Empty until kHistory candles were added.
+    std::optional<Vector> current() const;
+    qint64 lastOpenMs() const { return m_lastOpenMs; }
+
+private:
+    QVector<double> m_closes;  // oldest first, at most kHistory
+    QVector<double> m_volumes; // oldest first, at most kHistory
+    Rsi m_rsi{14};
+    qint64 m_lastOpenMs = std::numeric_limits<qint64>::min();
+};
+
+} // namespace hoga

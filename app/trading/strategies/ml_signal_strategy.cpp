@@ -1,0 +1,195 @@
+#include "ml_signal_strategy.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace hoga {
+
+namespace {
+
+constexpr qsizetype kMaxKeptPredictions = 100'000; // a live bot's report stays bounded
+
+StrategyParameter parameter(const QString& key, StrategyParameter::Type type, const QString& label,
+                            const QString& description, const QString& defaultValue, const QString& minimum,
+                            const QString& maximum) {
+    StrategyParameter p;
+    p.key = key;
+    p.type = type;
+    p.label = label;
+    p.description = description;
+    p.defaultValue = defaultValue;
+    p.minimum = minimum;
+    p.maximum = maximum;
+    p.required = defaultValue.isEmpty() && type == StrategyParameter::Type::Decimal;
+    return p;
+}
+
+} // namespace
+
+StrategyTemplate mlSignalTemplate() {
+    using Type = StrategyParameter::Type;
+    StrategyTemplate t;
+    t.id = QStringLiteral("ml_signal");
+    t.name = QCoreApplication::translate("hoga::MlSignal", "ML signal (walk-forward)");
+    t.description = QCoreApplication::translate(
+        "hoga::MlSignal",
+        "Predicts whether the next candle closes higher with a logistic regression on returns, volatility, "
+        "RSI and volume of closed candles, retrained on a rolling window of past outcomes only; buys above "
+        "the confidence threshold and sells below its mirror.");
+    t.parameters = {
+        parameter(QStringLiteral("train_window"), Type::Integer,
+                  QCoreApplication::translate("hoga::MlSignal", "Training window"),
+                  QCoreApplication::translate("hoga::MlSignal", "Past candles with known outcomes the model "
+                                                                "learns from each time it is trained."),
+                  QStringLiteral("300"), QStringLiteral("30"), QStringLiteral("100000")),
+        parameter(QStringLiteral("retrain_every"), Type::Integer,
+                  QCoreApplication::translate("hoga::MlSignal", "Retrain every"),
+                  QCoreApplication::translate("hoga::MlSignal",
+                                              "Candles predicted by one model before it is trained again."),
+                  QStringLiteral("50"), QStringLiteral("1"), QStringLiteral("100000")),
+        parameter(QStringLiteral("threshold"), Type::Decimal,
+                  QCoreApplication::translate("hoga::MlSignal", "Confidence threshold"),
+                  QCoreApplication::translate("hoga::MlSignal",
+                                              "Buy when the probability of a higher close reaches this; sell "
+                                              "when it falls to one minus this."),
+                  QStringLiteral("0.55"), QStringLiteral("0.5"), QStringLiteral("0.99")),
+        parameter(QStringLiteral("interval"), Type::Interval,
+                  QCoreApplication::translate("hoga::MlSignal", "Candle interval"),
+                  QCoreApplication::translate("hoga::MlSignal", "The model reads candles of this length."),
+                  QStringLiteral("15m"), {}, {}),
+        parameter(
+            QStringLiteral("order_value"), Type::Decimal,
+            QCoreApplication::translate("hoga::MlSignal", "Order value"),
+            QCoreApplication::translate("hoga::MlSignal", "Amount of the quote currency spent on each buy."),
+            {}, QStringLiteral("0"), {}),
+    };
+    const StrategyTemplate description = t; // without a factory: no cycle
+    t.create = [description](const StrategyParams& given,
+                             const Market& market) -> Result<std::unique_ptr<Strategy>> {
+        const Result<StrategyParams> complete = completeParameters(description, given);
+        if (!complete.ok())
+            return complete.error();
+        return MlSignalStrategy::create(ParameterValues(complete.value()), market);
+    };
+    return t;
+}
+
+Result<std::unique_ptr<Strategy>> MlSignalStrategy::create(const ParameterValues& values, const Market&) {
+    if (!values.decimal(QStringLiteral("order_value")).isPositive())
+        return invalidParameters(QCoreApplication::translate(
+            "hoga::MlSignal", "Parameter order_value must be greater than zero."));
+    return std::unique_ptr<Strategy>(new MlSignalStrategy(values));
+}
+
+MlSignalStrategy::MlSignalStrategy(const ParameterValues& values)
+    : CandleSignalStrategy(values.interval(QStringLiteral("interval")),
+                           values.decimal(QStringLiteral("order_value")),
+                           values.integer(QStringLiteral("train_window")) + MlFeatures::kHistory + 1)
+    , m_interval(values.interval(QStringLiteral("interval")))
+    , m_trainWindow(values.integer(QStringLiteral("train_window")))
+    , m_retrainEvery(values.integer(QStringLiteral("retrain_every")))
+    , m_threshold(values.decimal(QStringLiteral("threshold")).toDouble()) {}
+
+void MlSignalStrategy::onCandle(StrategyContext& context, const Candle& candle, CandleInterval interval) {
+    m_probability.reset();
+    if (interval == m_interval)
+        learn(candle, candle.openTimeMs + intervalMs(m_interval));
+    CandleSignalStrategy::onCandle(context, candle, interval);
+}
+
+void MlSignalStrategy::learn(const Candle& candle, qint64 closeMs) {
+    if (!m_features.add(candle))
+        return; // not after the previous candle: never learn from it
+    const double close = candle.close.toDouble();
+    // The previous candle's example learns its outcome now, at this candle's close.
+    if (m_unlabelled) {
+        MlSample sample = *m_unlabelled;
+        sample.label = close > *m_unlabelledClose ? 1 : 0;
+        sample.labelKnownAtMs = closeMs;
+        if (m_pendingPredictionUp && !m_folds.isEmpty()) {
+            MlFold& fold = m_folds.last();
+            ++fold.predictions;
+            const bool up = sample.label == 1;
+            fold.correct += *m_pendingPredictionUp == up ? 1 : 0;
+            fold.predictedUp += *m_pendingPredictionUp ? 1 : 0;
+            fold.truePositives += *m_pendingPredictionUp && up ? 1 : 0;
+        }
+        m_samples.append(sample);
+        if (m_samples.size() > m_trainWindow)
+            m_samples.removeFirst();
+        m_unlabelled.reset();
+        m_pendingPredictionUp.reset();
+    }
+    const std::optional<MlFeatures::Vector> features = m_features.current();
+    if (!features)
+        return;
+    ++m_sinceTraining;
+    if (m_samples.size() >= m_trainWindow && (!m_model.trained() || m_sinceTraining >= m_retrainEvery)) {
+        if (!m_model.fit(m_samples, closeMs)) {
+            MlFold fold;
+            fold.index = int(m_folds.size());
+            fold.trainFromMs = m_samples.first().featureTimeMs;
+            fold.trainedAtMs = closeMs;
+            fold.testFromMs = candle.openTimeMs;
+            fold.testToMs = candle.openTimeMs;
+            fold.trainSamples = int(m_samples.size());
+            m_folds.append(fold);
+            m_sinceTraining = 0;
+        }
+    }
+    MlSample next;
+    next.features = *features;
+    next.featureTimeMs = closeMs;
+    m_unlabelled = next;
+    m_unlabelledClose = close;
+    if (!m_model.trained())
+        return;
+    const double p = m_model.probabilityUp(*features);
+    m_probability = p;
+    m_pendingPredictionUp = p >= 0.5;
+    if (!m_folds.isEmpty())
+        m_folds.last().testToMs = candle.openTimeMs;
+    if (m_predictions.size() >= kMaxKeptPredictions)
+        m_predictions.removeFirst();
+    m_predictions.append({candle.openTimeMs, p});
+}
+
+CandleSignalStrategy::Signal MlSignalStrategy::evaluate(StrategyContext& context, double) {
+    if (!m_probability)
+        return Signal::None;
+    context.setIndicator(QStringLiteral("ml_probability_up"), *m_probability);
+    if (*m_probability >= m_threshold)
+        return Signal::Buy;
+    if (*m_probability <= 1.0 - m_threshold)
+        return Signal::Sell;
+    return Signal::None;
+}
+
+// The trained model travels with the bot's state (per profile), with its training window and the last
+// fold's out-of-sample score, so a restarted bot trades at once and a user can see what it learned.
+QJsonObject MlSignalStrategy::saveState() const {
+    QJsonObject state = CandleSignalStrategy::saveState();
+    if (m_model.trained()) {
+        QJsonObject model = m_model.toJson();
+        if (!m_folds.isEmpty()) {
+            const MlFold& f = m_folds.last();
+            model.insert(QStringLiteral("train_from_ms"), double(f.trainFromMs));
+            model.insert(QStringLiteral("trained_at_ms"), double(f.trainedAtMs));
+            model.insert(QStringLiteral("train_samples"), f.trainSamples);
+            model.insert(QStringLiteral("predictions"), f.predictions);
+            model.insert(QStringLiteral("accuracy"), f.accuracy());
+            model.insert(QStringLiteral("precision"), f.precision());
+        }
+        state.insert(QStringLiteral("model"), model);
+    }
+    return state;
+}
+
+void MlSignalStrategy::restoreState(const QJsonObject& state) {
+    CandleSignalStrategy::restoreState(state);
+    if (const std::optional<MlLogisticModel> model =
+            MlLogisticModel::fromJson(state.value(QStringLiteral("model")).toObject()))
+        m_model = *model;
+}
+
+} // namespace hoga
