@@ -1,0 +1,102 @@
+#include "record_toggle.h"
+
+#include "research/recorder/sql_market_data_store.h"
+#include "venues/connector.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+
+#include <climits>
+
+namespace hoga {
+
+RecordToggle::RecordToggle(Connector* connector, QString market, MarketDataUrl database, QWidget* parent)
+    : QWidget(parent)
+    , m_connector(connector)
+    , m_market(std::move(market))
+    , m_database(std::move(database)) {
+    setObjectName(QStringLiteral("recordToggle"));
+    m_button = new QPushButton(tr("Record"));
+    m_button->setObjectName(QStringLiteral("recordButton"));
+    m_button->setCheckable(true);
+    m_button->setToolTip(
+        tr("Record %1's tickers, trades and order book snapshots for backtests.").arg(m_market));
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("recordStatus"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_button);
+    layout->addWidget(m_status, 1);
+    connect(m_button, &QPushButton::toggled, this, &RecordToggle::setRecording);
+    m_refresh.setInterval(1000);
+    connect(&m_refresh, &QTimer::timeout, this, &RecordToggle::refreshStatus);
+    refreshStatus();
+}
+
+RecordToggle::~RecordToggle() {
+    if (m_recorder)
+        m_recorder->stop();
+}
+
+void RecordToggle::setRecording(bool on) {
+    if (on == isRecording()) {
+        m_button->setChecked(on);
+        return;
+    }
+    if (on) {
+        RecorderSettings settings;
+        settings.markets = {m_market};
+        const MarketDataUrl url = m_database;
+        auto recorder = std::make_unique<MarketDataRecorder>(
+            [url] { return std::make_unique<SqlMarketDataStore>(url); }, settings);
+        if (!recorder->start()) {
+            m_status->setText(recorder->errorString());
+            const QSignalBlocker blocker(m_button);
+            m_button->setChecked(false);
+            return;
+        }
+        if (m_connector)
+            recorder->attach(m_connector);
+        m_recorder = std::move(recorder);
+        m_refresh.start();
+    } else {
+        m_recorder->stop();
+        m_lastWritten = m_recorder->rowsWritten();
+        m_lastDropped = m_recorder->rowsDropped();
+        m_recorder.reset();
+        m_refresh.stop();
+    }
+    const QSignalBlocker blocker(m_button);
+    m_button->setChecked(on);
+    m_button->setText(on ? tr("Recording") : tr("Record"));
+    refreshStatus();
+    emit recordingChanged(on);
+}
+
+void RecordToggle::refreshStatus() {
+    const qint64 written = m_recorder ? m_recorder->rowsWritten() : m_lastWritten;
+    const qint64 dropped = m_recorder ? m_recorder->rowsDropped() : m_lastDropped;
+    QString size;
+    if (m_database.engine == MarketDataUrl::Engine::Sqlite) {
+        const qint64 bytes = QFileInfo(m_database.filePath).size() +
+                             QFileInfo(m_database.filePath + QStringLiteral("-wal")).size();
+        size = QLocale().formattedDataSize(bytes);
+    } else {
+        size = m_database.describe();
+    }
+    QString text =
+        tr("%n row(s)", nullptr, int(std::min<qint64>(written, INT_MAX))) + QStringLiteral(" · ") + size;
+    text += QStringLiteral(" · ") + tr("%n dropped", nullptr, int(std::min<qint64>(dropped, INT_MAX)));
+    if (m_recorder && !m_recorder->errorString().isEmpty())
+        text += QStringLiteral(" · ") + m_recorder->errorString();
+    m_status->setText(text);
+}
+
+QString RecordToggle::statusText() const {
+    return m_status->text();
+}
+
+} // namespace hoga
