@@ -458,7 +458,8 @@ void BacktestTab::showSweep(const BacktestOutcome& outcome) {
     }
     m_sweepTable->setSortingEnabled(true);
     m_sweepTable->sortByColumn(k, Qt::DescendingOrder); // best total return first
-    m_status->setText(tr("%n combination(s) run.", nullptr, int(outcome.sweep.size())));
+    const int runs = int(outcome.sweep.size());
+    m_status->setText(tr("%n combination(s) run.", nullptr, runs));
 }
 
 } // namespace hoga

@@ -87,9 +87,10 @@ void RecordToggle::refreshStatus() {
     } else {
         size = m_database.describe();
     }
-    QString text =
-        tr("%n row(s)", nullptr, int(std::min<qint64>(written, INT_MAX))) + QStringLiteral(" · ") + size;
-    text += QStringLiteral(" · ") + tr("%n dropped", nullptr, int(std::min<qint64>(dropped, INT_MAX)));
+    const int rows = int(std::min<qint64>(written, INT_MAX));
+    const int lost = int(std::min<qint64>(dropped, INT_MAX));
+    QString text = tr("%n row(s)", nullptr, rows) + QStringLiteral(" · ") + size;
+    text += QStringLiteral(" · ") + tr("%n dropped", nullptr, lost);
     if (m_recorder && !m_recorder->errorString().isEmpty())
         text += QStringLiteral(" · ") + m_recorder->errorString();
     m_status->setText(text);
