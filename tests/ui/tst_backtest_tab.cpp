@@ -13,6 +13,7 @@
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,7 +96,17 @@ private slots:
             QCOMPARE(static_cast<QLineSeries*>(view->chart()->series().first())->count(), 300);
         }
         QCOMPARE(child<QProgressBar>(tab, "progressBar")->value(), 1);
-        QVERIFY(!tab.grab().isNull());
+        const QPixmap shot = tab.grab();
+        QVERIFY(!shot.isNull());
+        // For looking at: HOGA_SCREENSHOT_DIR=/some/dir keeps a picture of each tab of results.
+        const QString dir = qEnvironmentVariable("HOGA_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            auto* tabs = child<QTabWidget>(tab, "resultTabs");
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                tab.grab().save(dir + QStringLiteral("/backtest_tab_%1.png").arg(i));
+            }
+        }
     }
 
     void sweepFillsASortableTable() {

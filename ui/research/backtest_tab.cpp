@@ -162,7 +162,7 @@ void BacktestTab::buildForm() {
     for (int i = int(CandleInterval::S1); i <= int(CandleInterval::MN1); ++i)
         m_recordedInterval->addItem(intervalName(CandleInterval(i)), i);
     m_recordedInterval->setCurrentIndex(int(CandleInterval::M1));
-    form->addRow(tr("Candle interval"), m_recordedInterval);
+    form->addRow(tr("Recorded interval"), m_recordedInterval);
     auto* period = new QHBoxLayout;
     m_from = new QDateTimeEdit;
     m_from->setObjectName(QStringLiteral("fromEdit"));
@@ -402,6 +402,7 @@ void BacktestTab::showSingle(const BacktestOutcome& outcome) {
         m_metrics->setItem(i, 1, new QTableWidgetItem(std::get<1>(rows[i])));
         m_metrics->setItem(i, 2, new QTableWidgetItem(std::get<2>(rows[i])));
     }
+    m_metrics->resizeColumnsToContents();
     m_trades->setRowCount(int(outcome.result.fills.size()));
     for (int i = 0; i < outcome.result.fills.size(); ++i) {
         const BacktestFill& f = outcome.result.fills[i];
@@ -414,6 +415,7 @@ void BacktestTab::showSingle(const BacktestOutcome& outcome) {
         m_trades->setItem(i, 4, new QTableWidgetItem(f.fill.fee.toString()));
         m_trades->setItem(i, 5, new QTableWidgetItem(f.realizedPnl.toString()));
     }
+    m_trades->resizeColumnsToContents();
     QVector<QPointF> equity;
     QVector<QPointF> drawdown;
     equity.reserve(outcome.result.equity.size());
@@ -456,6 +458,7 @@ void BacktestTab::showSweep(const BacktestOutcome& outcome) {
         m_sweepTable->setItem(row, k + 3, new NumberItem(QString::number(m.trades), m.trades));
         m_sweepTable->setItem(row, k + 4, new NumberItem(m.finalEquity.toString(), m.finalEquity.toDouble()));
     }
+    m_sweepTable->resizeColumnsToContents();
     m_sweepTable->setSortingEnabled(true);
     m_sweepTable->sortByColumn(k, Qt::DescendingOrder); // best total return first
     const int runs = int(outcome.sweep.size());
