@@ -6,7 +6,8 @@ namespace hoga {
 
 BacktestContext::BacktestContext(const BacktestConfig& config)
     : m_config(config)
-    , m_cash(config.initialCash) {
+    , m_cash(config.initialCash)
+    , m_cashTotal(config.initialCash) {
     m_position.currency = config.market.base;
     m_position.costCurrency = config.market.quote;
 }
@@ -190,6 +191,8 @@ bool BacktestContext::execute(Pending& p, const Decimal& price, const Decimal& q
             m_cash -= notional + fee;
         }
         m_base += qty;
+        m_cashTotal -= notional + fee;
+        m_baseTotal += qty;
         m_position.applyBuy(qty, price, fee);
     } else {
         if (p.reservedBase.isPositive()) {
@@ -200,6 +203,8 @@ bool BacktestContext::execute(Pending& p, const Decimal& price, const Decimal& q
             m_base -= qty;
         }
         m_cash += notional - fee;
+        m_cashTotal += notional - fee;
+        m_baseTotal -= qty;
         const Decimal before = m_position.realizedPnl;
         m_position.applySell(qty, price, fee);
         f.realizedPnl = m_position.realizedPnl - before;
@@ -218,8 +223,8 @@ bool BacktestContext::execute(Pending& p, const Decimal& price, const Decimal& q
     f.fill.timestampMs = m_now;
     f.type = o.type;
     f.tag = p.tag;
-    f.cashAfter = m_cash + m_cashReserved;
-    f.baseAfter = m_base + m_baseReserved;
+    f.cashAfter = m_cashTotal;
+    f.baseAfter = m_baseTotal;
     p.fillIndex = m_fills.size();
     m_fills.append(std::move(f));
     if (o.type == OrderType::Market && o.qty.isZero())

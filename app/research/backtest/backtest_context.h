@@ -34,10 +34,11 @@ public:
     // bounded).
     void fireTimers(Strategy& strategy);
     void setCandleIndex(int index) { m_candleIndex = index; }
+    // Cash + base at `price`, free and reserved alike; one multiplication only while holding base.
     Decimal equity(const Decimal& price) const {
-        return m_cash + m_cashReserved + (m_base + m_baseReserved) * price;
+        return m_baseTotal.isZero() ? m_cashTotal : m_cashTotal + m_baseTotal * price;
     }
-    bool holdsBase() const { return (m_base + m_baseReserved).isPositive(); }
+    bool holdsBase() const { return m_baseTotal.isPositive(); }
 
     QVector<BacktestFill>& fills() { return m_fills; }
     QStringList& refusals() { return m_refusals; }
@@ -88,6 +89,8 @@ private:
     Decimal m_cashReserved; // quote held by open limit buys
     Decimal m_base;         // free base
     Decimal m_baseReserved; // base held by open limit sells
+    Decimal m_cashTotal;    // m_cash + m_cashReserved, kept by every fill (reservations move, not change it)
+    Decimal m_baseTotal;    // m_base + m_baseReserved
     Position m_position;
     QVector<Pending> m_open; // in placement order
     QVector<BacktestFill> m_fills;
