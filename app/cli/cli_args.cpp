@@ -440,7 +440,7 @@ private:
         }
         m_args.venue = m_raw.value("venue");
         if (m_args.venue != QLatin1String("upbit") && m_args.venue != QLatin1String("bithumb") &&
-            m_args.venue != QLatin1String("binance"))
+            m_args.venue != QLatin1String("binance") && m_args.venue != QLatin1String("kis"))
             fail(QCoreApplication::translate("hoga::Cli",
                                              "%1 needs --venue upbit or --venue bithumb, or --venue binance.")
                      .arg(m_name));

@@ -3,6 +3,7 @@
 #include "cli_args.h"
 #include "profile_session.h"
 #include "security/credentials_bridge.h"
+#include "security/secret_token_cache.h"
 
 #include <QCoreApplication>
 
@@ -72,6 +73,9 @@ std::optional<CliError> ProfileCredentialSource::load(const QString& venue, Cred
         return secretError(read);
     // The connector gets its own copy; `pair` is wiped here and `out` when the caller's config goes.
     moveIntoCredentials(pair, *out);
+    // Tokens the venue issues for these keys are kept in the same store, for the next run (KIS throttles
+    // issuance and alerts the account holder on each one).
+    out->tokenCache = std::make_shared<SecretTokenCache>(session.keyRing().sharedStore());
     return std::nullopt;
 }
 

@@ -56,6 +56,8 @@ public:
     explicit ApiKeyRing(std::shared_ptr<SecretStore> store, QObject* parent = nullptr);
 
     SecretStore& store() const { return *m_store; }
+    // The store itself, for what lives as long as a connector (its cached venue tokens).
+    std::shared_ptr<SecretStore> sharedStore() const { return m_store; }
 
     // "upbit", "bithumb", "sim": lowercase letters, digits, '_' and '-', starting with a letter or digit.
     static bool isValidVenueName(const QString& venue);

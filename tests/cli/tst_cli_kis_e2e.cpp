@@ -6,9 +6,11 @@
 #include "support/fake_kis/fake_kis_server.h"
 
 #include <QCoreApplication>
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace hoga;
@@ -104,6 +106,42 @@ private slots:
         run = cli(QStringLiteral("order create 005930 --side buy --type limit --qty 1 --price 60000"), false);
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(m_server->orders().size(), 3);
+    }
+
+    // With --profile the token is a secret of the profile (keychain, or the encrypted file without one): the
+    // next run reuses it, so the fake's one-token-a-minute throttle never trips, and no file holds it.
+    void profileKeepsTheTokenAcrossRuns() {
+        m_server->setTokenThrottleMs(60'000);
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        QProcessEnvironment env = cliEnvironment();
+        env.insert(QStringLiteral("HOGA_DATA_DIR"), data.path());
+        env.insert(QStringLiteral("HOGA_PROFILE_PASSWORD"), QStringLiteral("correct horse battery"));
+        env.insert(QStringLiteral("HOGA_KIS_IGNORE_SESSION_HOURS"), QStringLiteral("1"));
+        CliProcessRun run =
+            runHogaCli({QStringLiteral("profile"), QStringLiteral("create"), QStringLiteral("Kis")}, env);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        run = runHogaCliWithInput({QStringLiteral("--profile"), QStringLiteral("Kis"), QStringLiteral("keys"),
+                                   QStringLiteral("set"), QStringLiteral("--venue"), QStringLiteral("kis")},
+                                  env, "fake-app-key\nfake-app-secret\n12345678-01\nreal\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QStringList args{QStringLiteral("--profile"),  QStringLiteral("Kis"),
+                         QStringLiteral("--venue"),    QStringLiteral("kis"),
+                         QStringLiteral("--rest-url"), m_server->restUrl().toString()};
+        if (m_virtual)
+            args << QStringLiteral("--virtual");
+        for (int i = 0; i < 3; ++i) {
+            run = runHogaCli(args + QStringList{QStringLiteral("ticker"), QStringLiteral("005930")}, env);
+            QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+            QCOMPARE(text(records(run).value(0), "last"), QStringLiteral("65800"));
+        }
+        QCOMPARE(m_server->tokensIssued(), 1);
+        QDirIterator files(data.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains("fake-token-"), qPrintable(file.fileName()));
+        }
     }
 
 private:

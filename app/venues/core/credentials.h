@@ -6,7 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+#include "token_cache.h"
+
 #include <functional>
+#include <memory>
 
 namespace hoga {
 
@@ -54,6 +57,8 @@ struct Credentials {
     QString accessKey;
     QByteArray secretKey;
     QHash<QString, QString> extras; // by CredentialField::id; not secret
+    // Where tokens issued for these keys are kept (a profile's secret store); null: the venue's own choice.
+    std::shared_ptr<TokenCache> tokenCache;
 
     bool isEmpty() const { return accessKey.isEmpty() || secretKey.isEmpty(); }
     QString extra(const QString& id) const { return extras.value(id); }

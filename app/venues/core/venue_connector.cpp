@@ -2,6 +2,7 @@
 
 #include <QFutureWatcher>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QSet>
 #include <QUuid>
 
@@ -107,7 +108,29 @@ VenueConnector::VenueConnector(std::unique_ptr<VenueProtocol> protocol, const Ve
     };
     m_publicDecoder = m_protocol->makeStreamDecoder();
     m_privateDecoder = m_protocol->makeStreamDecoder();
-    m_public = new net::WsSession(sessionOptions(m_protocol->publicStreamUrl(m_endpoints)), this);
+    // Venues that prepare their streams (KIS's approval key) do it before every connect, then the
+    // subscription frames are built again with what was obtained.
+    auto prepared =
+        [this](bool isPrivate) -> std::function<void(std::function<void(std::optional<QString>)>)> {
+        if (!m_protocol->preparesStreams())
+            return {};
+        return [this, isPrivate](std::function<void(std::optional<QString>)> proceed) {
+            QPointer<VenueConnector> self(this);
+            m_protocol->prepareStreams(m_auth.get(),
+                                       [self, isPrivate, proceed](std::optional<QString> failure) {
+                                           if (!self)
+                                               return;
+                                           if (!failure)
+                                               self->refreshStreamSubscriptions(isPrivate);
+                                           else
+                                               emit self->streamError(self->streamPreparationError(*failure));
+                                           proceed(failure);
+                                       });
+        };
+    };
+    net::WsSessionOptions publicOptions = sessionOptions(m_protocol->publicStreamUrl(m_endpoints));
+    publicOptions.beforeConnect = prepared(false);
+    m_public = new net::WsSession(publicOptions, this);
     connect(m_public, &net::WsSession::messageReceived, this, &VenueConnector::onPublicMessage);
     connect(m_public, &net::WsSession::connected, this, &VenueConnector::onPublicConnected);
     connect(m_public, &net::WsSession::stateChanged, this, [this](ConnectionState s) {
@@ -123,6 +146,7 @@ VenueConnector::VenueConnector(std::unique_ptr<VenueProtocol> protocol, const Ve
         if (m_accountSubscribed && m_protocol->privateSubscriptionsExpire())
             m_private->setSubscriptions(m_protocol->privateSubscriptions()); // signed afresh per connect
     };
+    privateOptions.beforeConnect = prepared(true);
     m_private = new net::WsSession(privateOptions, this);
     connect(m_private, &net::WsSession::messageReceived, this, &VenueConnector::onPrivateMessage);
     connect(m_private, &net::WsSession::connected, this, &VenueConnector::onPrivateConnected);
@@ -187,6 +211,48 @@ void VenueConnector::sendAndParse(ApiCall call, ResultPromise<T> promise,
         }
         resolve(promise, parse(doc.root()));
     });
+}
+
+template <class T>
+void VenueConnector::sendPagedList(ApiCall call, ResultPromise<QVector<T>> promise,
+                                   std::function<Result<QVector<T>>(const JsonValue&)> parse,
+                                   std::function<QString(const T&)> key, int limit,
+                                   std::function<QVector<T>(QVector<T>)> finish, QVector<T> acc, int page) {
+    ApiCall sent = call;
+    send(std::move(sent),
+         [this, call, promise, parse, key, limit, finish, acc, page](const HttpResponse& r) mutable {
+             if (!r.isSuccess()) {
+                 resolve(promise, Result<QVector<T>>(errorOf(r)));
+                 return;
+             }
+             JsonDocument doc;
+             if (!doc.parse(r.body)) {
+                 resolve(promise, Result<QVector<T>>(malformed(doc.error().message)));
+                 return;
+             }
+             Result<QVector<T>> rows = parse(doc.root());
+             if (!rows.ok()) {
+                 resolve(promise, rows);
+                 return;
+             }
+             QSet<QString> seen;
+             for (const T& row : std::as_const(acc))
+                 seen.insert(key(row));
+             for (const T& row : rows.value())
+                 if (!seen.contains(key(row))) {
+                     seen.insert(key(row));
+                     acc.append(row);
+                 }
+             const bool full = limit > 0 && acc.size() >= limit;
+             std::optional<ApiCall> next;
+             if (!full && page + 1 < kMaxPages)
+                 next = m_protocol->nextPageCall(call, r, doc.root());
+             if (!next) {
+                 resolve(promise, Result<QVector<T>>(finish ? finish(std::move(acc)) : acc));
+                 return;
+             }
+             sendPagedList<T>(std::move(*next), promise, parse, key, limit, finish, std::move(acc), page + 1);
+         });
 }
 
 VenueError VenueConnector::errorOf(const HttpResponse& response) const {
@@ -343,26 +409,51 @@ QFuture<Result<QVector<Ticker>>> VenueConnector::fetchTickers(const QStringList&
             resolve(promise, Result<QVector<Ticker>>(QVector<Ticker>()));
             return;
         }
-        sendAndParse<QVector<Ticker>>(m_protocol->tickersCall(markets), promise,
-                                      [this, markets](const JsonValue& root) {
-                                          Result<QVector<Ticker>> parsed = m_protocol->parseTickers(root);
-                                          if (!parsed.ok())
-                                              return parsed;
-                                          QVector<Ticker> out;
-                                          QSet<QString> seen;
-                                          for (const Ticker& t : parsed.value()) {
-                                              if (!markets.contains(t.market))
-                                                  continue;
-                                              m_protocol->notePrice(t.market, t.last);
-                                              seen.insert(t.market);
-                                              out.append(t);
-                                          }
-                                          for (const QString& code : markets)
-                                              if (!seen.contains(code))
-                                                  return Result<QVector<Ticker>>(unknownMarket(code));
-                                          return Result<QVector<Ticker>>(out);
-                                      });
+        fetchTickerChunk(markets, 0, {}, promise);
     });
+}
+
+// One call for all markets, or (venues that price one or a few per call: KIS) one per chunk, in order.
+void VenueConnector::fetchTickerChunk(QStringList markets, qsizetype from, QVector<Ticker> acc,
+                                      ResultPromise<QVector<Ticker>> promise) {
+    const int per = m_protocol->tickersPerCall();
+    const QStringList chunk = per > 0 ? markets.mid(from, per) : markets.mid(from);
+    send(m_protocol->tickersCall(chunk),
+         [this, markets, from, chunk, acc, promise](const HttpResponse& r) mutable {
+             if (!r.isSuccess()) {
+                 resolve(promise, Result<QVector<Ticker>>(errorOf(r)));
+                 return;
+             }
+             JsonDocument doc;
+             if (!doc.parse(r.body)) {
+                 resolve(promise, Result<QVector<Ticker>>(malformed(doc.error().message)));
+                 return;
+             }
+             const Result<QVector<Ticker>> parsed = m_protocol->parseTickers(doc.root());
+             if (!parsed.ok()) {
+                 resolve(promise, parsed);
+                 return;
+             }
+             QSet<QString> seen;
+             for (const Ticker& t : parsed.value()) {
+                 if (!chunk.contains(t.market))
+                     continue;
+                 m_protocol->notePrice(t.market, t.last);
+                 seen.insert(t.market);
+                 acc.append(t);
+             }
+             for (const QString& code : chunk)
+                 if (!seen.contains(code)) {
+                     resolve(promise, Result<QVector<Ticker>>(unknownMarket(code)));
+                     return;
+                 }
+             const qsizetype next = from + chunk.size();
+             if (next >= markets.size()) {
+                 resolve(promise, Result<QVector<Ticker>>(acc));
+                 return;
+             }
+             fetchTickerChunk(markets, next, std::move(acc), promise);
+         });
 }
 
 QFuture<Result<OrderBook>> VenueConnector::fetchOrderBook(const QString& market, int depth) {
@@ -467,9 +558,10 @@ QFuture<Result<QVector<Balance>>> VenueConnector::fetchBalances() {
             resolve(promise, Result<QVector<Balance>>(*e));
             return;
         }
-        sendAndParse<QVector<Balance>>(m_protocol->balancesCall(), promise, [this](const JsonValue& root) {
-            return m_protocol->parseBalances(root);
-        });
+        sendPagedList<Balance>(
+            m_protocol->balancesCall(), promise,
+            [this](const JsonValue& root) { return m_protocol->parseBalances(root); },
+            [](const Balance& b) { return b.currency; }, 0, {});
     });
 }
 
@@ -654,6 +746,13 @@ void VenueConnector::lookUpInListing(const OrderRequest& request, const QString&
     });
 }
 
+void VenueConnector::withKnownClientId(Order& order) const {
+    // Venues without client order ids (KIS) answer without it; Hoga's own id is kept in the cache.
+    if (order.clientId.isEmpty())
+        if (const Order* known = m_orders.find(order.id))
+            order.clientId = known->clientId;
+}
+
 void VenueConnector::noteOrder(const Order& order) {
     if (m_orders.merge(order) != OrderCache::Merge::Changed)
         return;
@@ -677,6 +776,7 @@ QFuture<Result<Order>> VenueConnector::fetchOrder(const OrderRef& ref) {
                     m_fillsCache.insert(order.value().id, fills);
             }
             noteOrder(order.value());
+            withKnownClientId(order.value());
             return order;
         });
     });
@@ -698,13 +798,15 @@ QFuture<Result<QVector<Order>>> VenueConnector::fetchOpenOrders(const QString& m
             resolve(promise, Result<QVector<Order>>(*e));
             return;
         }
-        sendAndParse<QVector<Order>>(m_protocol->openOrdersCall(market), promise,
-                                     [this](const JsonValue& root) {
-                                         Result<QVector<Order>> orders = m_protocol->parseOrders(root);
-                                         if (!orders.ok())
-                                             return orders;
-                                         return Result<QVector<Order>>(newestFirst(orders.value(), 0));
-                                     });
+        sendPagedList<Order>(
+            m_protocol->openOrdersCall(market), promise,
+            [this](const JsonValue& root) { return m_protocol->parseOrders(root); },
+            [](const Order& o) { return o.id; }, 0,
+            [this](QVector<Order> all) {
+                for (Order& o : all)
+                    withKnownClientId(o);
+                return newestFirst(std::move(all), 0);
+            });
     });
 }
 
@@ -714,13 +816,15 @@ QFuture<Result<QVector<Order>>> VenueConnector::fetchClosedOrders(const QString&
             resolve(promise, Result<QVector<Order>>(*e));
             return;
         }
-        sendAndParse<QVector<Order>>(m_protocol->closedOrdersCall(market, limit), promise,
-                                     [this, limit](const JsonValue& root) {
-                                         Result<QVector<Order>> orders = m_protocol->parseOrders(root);
-                                         if (!orders.ok())
-                                             return orders;
-                                         return Result<QVector<Order>>(newestFirst(orders.value(), limit));
-                                     });
+        sendPagedList<Order>(
+            m_protocol->closedOrdersCall(market, limit), promise,
+            [this](const JsonValue& root) { return m_protocol->parseOrders(root); },
+            [](const Order& o) { return o.id; }, limit,
+            [this, limit](QVector<Order> all) {
+                for (Order& o : all)
+                    withKnownClientId(o);
+                return newestFirst(std::move(all), limit);
+            });
     });
 }
 
@@ -890,6 +994,22 @@ void VenueConnector::updatePublicSession() {
         m_public->open();
 }
 
+void VenueConnector::refreshStreamSubscriptions(bool isPrivate) {
+    if (isPrivate) {
+        if (m_accountSubscribed)
+            m_private->setSubscriptions(m_protocol->privateSubscriptions());
+    } else if (!m_subscriptions.isEmpty()) {
+        m_public->setSubscriptions(m_protocol->publicSubscriptions(m_subscriptions.all()));
+    }
+}
+
+VenueError VenueConnector::streamPreparationError(const QString& failure) const {
+    VenueError e;
+    e.kind = m_auth ? ErrorKind::Network : ErrorKind::Auth;
+    e.detail = tr("The live stream cannot connect yet: %1").arg(failure);
+    return e;
+}
+
 void VenueConnector::subscribeMarketData(const QStringList& markets, unsigned channels) {
     QMetaObject::invokeMethod(
         this,
@@ -909,7 +1029,11 @@ void VenueConnector::unsubscribeMarketData(const QStringList& markets, unsigned 
     QMetaObject::invokeMethod(
         this,
         [this, markets, channels] {
+            const QHash<QString, unsigned> before = m_subscriptions.all();
             const SubscriptionSet::Change change = m_subscriptions.remove(markets, channels);
+            if (change.changed && m_public->isConnected())
+                for (const QByteArray& frame : m_protocol->publicReleases(before, m_subscriptions.all()))
+                    m_public->sendText(frame);
             for (const QString& code : change.endedBooks) {
                 m_publicDecoder->removeBook(code);
                 m_sequencedBooks.erase(code);

@@ -91,6 +91,14 @@ private:
     template <class T>
     void sendAndParse(ApiCall call, ResultPromise<T> promise,
                       std::function<Result<T>(const net::JsonValue&)> parse);
+    // Sends `call` and every further page the protocol names (nextPageCall), at most kMaxPages, and resolves
+    // with the rows of all pages, each key once (the first page's row wins), at most `limit` (0: all).
+    template <class T>
+    void sendPagedList(ApiCall call, ResultPromise<QVector<T>> promise,
+                       std::function<Result<QVector<T>>(const net::JsonValue&)> parse,
+                       std::function<QString(const T&)> key, int limit,
+                       std::function<QVector<T>(QVector<T>)> finish, QVector<T> acc = {}, int page = 0);
+    static constexpr int kMaxPages = 50;
     VenueError errorOf(const net::HttpResponse& response) const;
     VenueError noCredentials() const;
     VenueError malformed(const QString& what) const;
@@ -100,6 +108,8 @@ private:
     // Markets.
     void loadRules(QVector<Market> markets, QList<ApiCall> calls, ResultPromise<QVector<Market>> promise);
     void finishMarkets(QVector<Market> markets, ResultPromise<QVector<Market>> promise);
+    void fetchTickerChunk(QStringList markets, qsizetype from, QVector<Ticker> acc,
+                          ResultPromise<QVector<Ticker>> promise);
     void fetchCandlePage(CandleQuery query, qint64 toMs, QVector<Candle> acc,
                          ResultPromise<QVector<Candle>> promise);
 
@@ -111,12 +121,16 @@ private:
                          PromisePtr<OrderPlacement> promise);
     Order completeOrder(Order order, const OrderRequest& request) const;
     void sendCancel(const OrderRef& ref, ResultPromise<Order> promise);
+    void withKnownClientId(Order& order) const; // the client id the cache holds, when the answer has none
     void noteOrder(const Order& order); // merges into the cache and tells the account stream's listeners
     void collectFills(QVector<Order> candidates, int index, int limit, QVector<Fill> acc,
                       ResultPromise<QVector<Fill>> promise);
 
     // Streams.
     void updatePublicSession();
+    // After the protocol prepared a stream (prepareStreams): its subscription frames built again.
+    void refreshStreamSubscriptions(bool isPrivate);
+    VenueError streamPreparationError(const QString& failure) const;
     void onPublicMessage(const QByteArray& message);
     void onPrivateMessage(const QByteArray& message);
     void onPublicConnected();

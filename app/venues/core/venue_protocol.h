@@ -15,6 +15,7 @@
 
 #include <QHash>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -118,6 +119,8 @@ public:
 
     // ---- Market data (parsers are pure)
     virtual ApiCall tickersCall(const QStringList& markets) const = 0;
+    // Markets one tickersCall() can price (KIS: 1); 0 = any number. The core sends one call per chunk.
+    virtual int tickersPerCall() const { return 0; }
     virtual Result<QVector<Ticker>> parseTickers(const net::JsonValue& root) const = 0;
     virtual ApiCall orderBookCall(const QString& market, int depth) const = 0;
     // The book of `market` in the answer (its sequence() set where the venue numbers updates).
@@ -155,6 +158,17 @@ public:
     virtual std::optional<ApiCall> ownTradesCall(const QString&, int) const { return std::nullopt; }
     virtual Result<QVector<Fill>> parseOwnTrades(const net::JsonValue&) const { return QVector<Fill>(); }
 
+    // ---- Paged listings (balances, open and closed orders)
+    // The call for the page after `previous`, whose answer was `response` / `root`; nullopt after the last
+    // page (KIS: response header tr_cont F or M means more; resend with tr_cont N and the CTX_AREA keys).
+    virtual std::optional<ApiCall> nextPageCall(const ApiCall& previous, const net::HttpResponse& response,
+                                                const net::JsonValue& root) const {
+        (void)previous;
+        (void)response;
+        (void)root;
+        return std::nullopt;
+    }
+
     // ---- Streams
     virtual QUrl publicStreamUrl(const VenueEndpoints& endpoints) const;
     virtual QUrl privateStreamUrl(const VenueEndpoints& endpoints) const;
@@ -165,6 +179,23 @@ public:
     // builds them afresh before every connect instead of re-sending the first ones.
     virtual bool privateSubscriptionsExpire() const { return false; }
     virtual std::unique_ptr<VenueStreamDecoder> makeStreamDecoder() const = 0;
+    // Streams that need something asynchronous before every connect (KIS: the approval key its subscribe
+    // frames carry). prepareStreams() runs before each (re)connect of either stream; after it succeeds the
+    // core builds the subscription frames afresh. `auth` is null without credentials.
+    virtual bool preparesStreams() const { return false; }
+    virtual void prepareStreams(net::Authenticator* auth,
+                                std::function<void(std::optional<QString> failure)> done) {
+        (void)auth;
+        done(std::nullopt);
+    }
+    // Frames that end subscriptions (KIS tr_type 2), sent on the open connection when channels go: `before`
+    // and `after` are market -> channel bits. Venues that resubscribe the whole set need none.
+    virtual QList<QByteArray> publicReleases(const QHash<QString, unsigned>& before,
+                                             const QHash<QString, unsigned>& after) const {
+        (void)before;
+        (void)after;
+        return {};
+    }
 };
 
 } // namespace hoga

@@ -6,40 +6,16 @@
 #include "venues/net/json_value.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QTimeZone>
 
 namespace hoga::kis {
 
-std::optional<AccessToken> MemoryTokenStore::load(const QString& key) {
-    const auto it = m_tokens.constFind(key);
-    if (it == m_tokens.cend())
-        return std::nullopt;
-    return *it;
-}
-
-void MemoryTokenStore::save(const QString& key, const AccessToken& token) {
-    m_tokens.insert(key, token);
-}
-
-void MemoryTokenStore::forget(const QString& key) {
-    m_tokens.remove(key);
-}
-
-namespace {
-std::shared_ptr<TokenStore>& storeSlot() {
-    static std::shared_ptr<TokenStore> store = std::make_shared<MemoryTokenStore>();
-    return store;
-}
-} // namespace
-
-std::shared_ptr<TokenStore> defaultTokenStore() {
-    return storeSlot();
-}
-
-void setDefaultTokenStore(std::shared_ptr<TokenStore> store) {
-    storeSlot() = store ? std::move(store) : std::make_shared<MemoryTokenStore>();
+std::shared_ptr<TokenCache> defaultTokenCache() {
+    static const std::shared_ptr<TokenCache> cache = std::make_shared<MemoryTokenCache>();
+    return cache;
 }
 
 std::optional<AccessToken> parseTokenAnswer(const QByteArray& body, qint64 nowMs) {
@@ -65,14 +41,23 @@ std::optional<AccessToken> parseTokenAnswer(const QByteArray& body, qint64 nowMs
 }
 
 TokenAuthenticator::TokenAuthenticator(QUrl restUrl, QString appKey, QByteArray appSecret, const Clock& clock,
-                                       std::shared_ptr<TokenStore> store, QString storeKey)
+                                       std::shared_ptr<TokenCache> cache, QString cacheKey)
     : m_restUrl(std::move(restUrl))
     , m_appKey(std::move(appKey))
     , m_appSecret(std::move(appSecret))
     , m_clock(clock)
-    , m_store(store ? std::move(store) : defaultTokenStore())
-    , m_storeKey(std::move(storeKey)) {
-    m_token = m_store->load(m_storeKey);
+    , m_cache(cache ? std::move(cache) : defaultTokenCache())
+    , m_cacheKey(std::move(cacheKey)) {
+    m_approvalCacheKey =
+        m_cacheKey.left(m_cacheKey.lastIndexOf(QLatin1Char('/')) + 1) + QStringLiteral("approval_key");
+    m_owner = QCryptographicHash::hash(m_restUrl.toString().toUtf8() + '|' + m_appKey.toUtf8(),
+                                       QCryptographicHash::Sha256)
+                  .toHex()
+                  .left(32);
+}
+
+bool TokenAuthenticator::fresh(const std::optional<AccessToken>& token) const {
+    return token && token->owner == m_owner && token->expiresAtMs - kRenewBeforeMs > m_clock.nowMs();
 }
 
 TokenAuthenticator::~TokenAuthenticator() {
@@ -98,20 +83,42 @@ void TokenAuthenticator::addHeaders(net::HttpRequest& request) const {
 }
 
 void TokenAuthenticator::authorize(net::HttpRequest request, Done done) {
-    if (m_token && m_token->expiresAtMs - kRenewBeforeMs > m_clock.nowMs()) {
+    if (fresh(m_token)) {
         addHeaders(request);
         done(std::move(request), std::nullopt);
         return;
     }
     m_waiting.emplace_back(std::move(request), std::move(done));
     if (!m_fetching)
-        fetchToken();
+        obtainToken();
 }
 
 bool TokenAuthenticator::invalidateToken() {
     m_token.reset();
-    m_store->forget(m_storeKey);
+    m_cacheRead = true; // the cached one is the one just refused
+    m_cache->forget(m_cacheKey);
     return true;
+}
+
+void TokenAuthenticator::obtainToken() {
+    m_fetching = true;
+    if (m_cacheRead) {
+        fetchToken();
+        return;
+    }
+    m_cacheRead = true;
+    std::weak_ptr<bool> alive = m_alive;
+    m_cache->load(m_cacheKey, [this, alive](std::optional<CachedToken> cached) {
+        if (alive.expired())
+            return;
+        if (!fresh(cached)) {
+            fetchToken();
+            return;
+        }
+        m_token = std::move(cached);
+        m_fetching = false;
+        finishWaiters(std::nullopt);
+    });
 }
 
 net::HttpRequest TokenAuthenticator::tokenRequest(const char* path, const char* secretField) const {
@@ -154,8 +161,15 @@ void TokenAuthenticator::fetchToken() {
             return;
         }
         m_token = token;
-        m_store->save(m_storeKey, *token);
-        finishWaiters(std::nullopt);
+        m_token->owner = m_owner;
+        // The waiting requests go once the token is kept: a short run (hoga-cli) must not end first.
+        m_fetching = true;
+        m_cache->save(m_cacheKey, *m_token, [this, alive] {
+            if (alive.expired())
+                return;
+            m_fetching = false;
+            finishWaiters(std::nullopt);
+        });
     });
     watcher->setFuture(http().request(tokenRequest("/oauth2/tokenP", "appsecret")));
 }
@@ -172,24 +186,73 @@ void TokenAuthenticator::finishWaiters(const std::optional<QString>& failure) {
 
 void TokenAuthenticator::requestApprovalKey(
     std::function<void(std::optional<QByteArray> key, QString failure)> done) {
+    if (m_approval && m_approval->owner == m_owner &&
+        m_approval->expiresAtMs - kRenewBeforeMs > m_clock.nowMs()) {
+        done(m_approval->value, {});
+        return;
+    }
+    m_approvalWaiting.push_back(std::move(done));
+    if (m_fetchingApproval)
+        return;
+    m_fetchingApproval = true;
+    if (m_approvalCacheRead) {
+        fetchApprovalKey();
+        return;
+    }
+    m_approvalCacheRead = true;
+    std::weak_ptr<bool> alive = m_alive;
+    m_cache->load(m_approvalCacheKey, [this, alive](std::optional<CachedToken> cached) {
+        if (alive.expired())
+            return;
+        if (!cached || cached->owner != m_owner || cached->expiresAtMs - kRenewBeforeMs <= m_clock.nowMs()) {
+            fetchApprovalKey();
+            return;
+        }
+        m_approval = std::move(cached);
+        finishApprovalWaiters(m_approval->value, {});
+    });
+}
+
+void TokenAuthenticator::invalidateApprovalKey() {
+    m_approval.reset();
+    m_approvalCacheRead = true;
+    m_cache->forget(m_approvalCacheKey);
+}
+
+void TokenAuthenticator::fetchApprovalKey() {
     auto* watcher = new QFutureWatcher<net::HttpResponse>();
-    const qint64 now = m_clock.nowMs();
-    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, done, now] {
+    std::weak_ptr<bool> alive = m_alive;
+    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [this, watcher, alive] {
         watcher->deleteLater();
+        if (alive.expired())
+            return;
+        const qint64 now = m_clock.nowMs();
         const QFuture<net::HttpResponse> f = watcher->future();
         const net::HttpResponse r = f.resultCount() > 0 ? f.result() : net::HttpResponse();
         net::JsonDocument doc;
-        if (r.isSuccess() && doc.parse(std::string_view(r.body.constData(), size_t(r.body.size())))) {
-            const QString key = doc.root()["approval_key"].toString();
-            if (!key.isEmpty()) {
-                done(key.toUtf8(), {});
-                return;
-            }
+        QByteArray key;
+        if (r.isSuccess() && doc.parse(std::string_view(r.body.constData(), size_t(r.body.size()))))
+            key = doc.root()["approval_key"].toString().toUtf8();
+        if (key.isEmpty()) {
+            const VenueError e = errorOf(r, now);
+            finishApprovalWaiters(std::nullopt, e.detail.isEmpty() ? e.venueMessage : e.detail);
+            return;
         }
-        const VenueError e = errorOf(r, now);
-        done(std::nullopt, e.detail.isEmpty() ? e.venueMessage : e.detail);
+        m_approval = AccessToken{key, now + kApprovalKeyLifetimeMs, m_owner};
+        m_cache->save(m_approvalCacheKey, *m_approval, [this, alive] {
+            if (!alive.expired() && m_approval)
+                finishApprovalWaiters(m_approval->value, {});
+        });
     });
     watcher->setFuture(http().request(tokenRequest("/oauth2/Approval", "secretkey")));
+}
+
+void TokenAuthenticator::finishApprovalWaiters(const std::optional<QByteArray>& key, const QString& failure) {
+    m_fetchingApproval = false;
+    auto waiting = std::move(m_approvalWaiting);
+    m_approvalWaiting.clear();
+    for (auto& done : waiting)
+        done(key, failure);
 }
 
 } // namespace hoga::kis

@@ -95,6 +95,7 @@ Result<Ticker> parsePrice(const JsonValue& root) {
     t.changeRate = decimalOf(o["prdy_ctrt"]).divide(Decimal(100), 6, Rounding::HalfEven);
     t.volume24h = decimalOf(o["acml_vol"]);
     t.quoteVolume24h = decimalOf(o["acml_tr_pbmn"]);
+    t.timestampMs = QDateTime::currentMSecsSinceEpoch(); // the answer carries no time: it is current
     return t;
 }
 

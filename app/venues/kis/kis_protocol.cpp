@@ -6,7 +6,6 @@
 #include "kis_tables.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 
 namespace hoga {
@@ -114,6 +113,12 @@ CredentialSchema KisProtocol::schema() {
                      false,
                      {QT_TRANSLATE_NOOP("hoga::CredentialField", "Real trading"),
                       QT_TRANSLATE_NOOP("hoga::CredentialField", "Virtual trading (모의투자)")}});
+    // Optional: fill notices (H0STCNI0) are subscribed by the HTS id, not the account number.
+    s.fields.append({QStringLiteral("hts_id"),
+                     QT_TRANSLATE_NOOP("hoga::CredentialField", "HTS ID (for live fill notices)"),
+                     false,
+                     {},
+                     true});
     return s;
 }
 
@@ -164,17 +169,18 @@ std::shared_ptr<net::Authenticator> KisProtocol::makeAuthenticator(const Credent
                                                                    const Clock& clock) const {
     if (credentials.isEmpty())
         return nullptr;
+    if (m_htsId.isEmpty())
+        m_htsId = credentials.extra(QStringLiteral("hts_id")).trimmed();
     const QUrl rest = m_endpoints.restUrl.isEmpty() ? defaultEndpoints().restUrl : m_endpoints.restUrl;
-    // The token belongs to the app key on one server; the key is hashed so the store never names it.
-    const QByteArray id =
-        QCryptographicHash::hash(rest.toString().toUtf8() + '|' + credentials.accessKey.toUtf8(),
-                                 QCryptographicHash::Sha256)
-            .toHex()
-            .left(32);
+    std::shared_ptr<TokenCache> cache = m_tokenCache             ? m_tokenCache
+                                        : credentials.tokenCache ? credentials.tokenCache
+                                                                 : kis::defaultTokenCache();
+    // One token per server (real and virtual have their own keys); the cached token names the app key it
+    // was issued for, so replaced keys never use it.
+    const QString key = QStringLiteral("kis/_session/%1/access_token")
+                            .arg(m_account.isVirtual ? QLatin1String("virtual") : QLatin1String("real"));
     return std::make_shared<kis::TokenAuthenticator>(rest, credentials.accessKey, credentials.secretKey,
-                                                     clock,
-                                                     m_tokenStore ? m_tokenStore : kis::defaultTokenStore(),
-                                                     QStringLiteral("kis/token/") + QString::fromLatin1(id));
+                                                     clock, std::move(cache), key);
 }
 
 VenueError KisProtocol::errorOf(const net::HttpResponse& response, qint64 nowMs) const {
@@ -313,7 +319,10 @@ Result<OrderBook> KisProtocol::parseOrderBook(const JsonValue& root, const QStri
 }
 
 ApiCall KisProtocol::candlesCall(const CandleQuery& query, qint64 toMs, int) const {
-    const qint64 end = toMs > 0 ? toMs - 1 : QDateTime::currentMSecsSinceEpoch();
+    // Day, week and month candles open at 09:00 KST (parseCandles): the day before `toMs`'s opening is the
+    // last one wanted.
+    const qint64 opening = query.interval == CandleInterval::M1 ? 0 : 9LL * 3600 * 1000;
+    const qint64 end = toMs > 0 ? toMs - 1 - opening : QDateTime::currentMSecsSinceEpoch();
     if (query.interval == CandleInterval::M1) {
         // Today's minutes only, 30 a call, ending at the given time.
         return get(path("/quotations/inquire-time-itemchartprice"), "FHKST03010200",
@@ -337,7 +346,16 @@ ApiCall KisProtocol::candlesCall(const CandleQuery& query, qint64 toMs, int) con
 }
 
 Result<QVector<Candle>> KisProtocol::parseCandles(const JsonValue& root, const CandleQuery& query) const {
-    return kis::parseChart(root, query.interval == CandleInterval::M1);
+    Result<QVector<Candle>> candles = kis::parseChart(root, query.interval == CandleInterval::M1);
+    if (!candles.ok() || query.interval == CandleInterval::M1)
+        return candles;
+    // A KRX day opens at 09:00 KST, which is 00:00 UTC: the app's day (and week, month) buckets. The row's
+    // date at KST midnight moves there, and a week or month row (dated by its first or last trading day)
+    // to the start of its bucket.
+    constexpr qint64 kOpenAfterMidnightMs = 9LL * 3600 * 1000;
+    for (Candle& c : candles.value())
+        c.openTimeMs = bucketStart(query.interval, c.openTimeMs + kOpenAfterMidnightMs);
+    return candles;
 }
 
 ApiCall KisProtocol::tradesCall(const QString& market, int) const {
@@ -508,16 +526,73 @@ std::variant<Order, OrderRef> KisProtocol::parseCancel(const JsonValue&, const O
     return asked;
 }
 
+std::optional<ApiCall> KisProtocol::nextPageCall(const ApiCall& previous, const net::HttpResponse& response,
+                                                 const JsonValue& root) const {
+    const QByteArray more = response.header("tr_cont").trimmed();
+    if (more != "F" && more != "M")
+        return std::nullopt;
+    const QString fk = root["ctx_area_fk100"].toString();
+    const QString nk = root["ctx_area_nk100"].toString();
+    if (fk.trimmed().isEmpty() && nk.trimmed().isEmpty())
+        return std::nullopt; // nothing to continue from: asking again would repeat the first page
+    ApiCall next = previous;
+    next.request.setHeader("tr_cont", "N");
+    for (auto& [key, value] : next.request.query) {
+        if (key == QLatin1String("CTX_AREA_FK100"))
+            value = fk;
+        else if (key == QLatin1String("CTX_AREA_NK100"))
+            value = nk;
+    }
+    return next;
+}
+
 QList<QByteArray> KisProtocol::publicSubscriptions(const QHash<QString, unsigned>& subscribed) const {
     return kis::subscribeFrames(m_approvalKey, subscribed);
 }
 
 QList<QByteArray> KisProtocol::privateSubscriptions() const {
-    return {};
+    if (m_htsId.isEmpty())
+        return {};
+    return {kis::subscribeFrame(m_approvalKey, noticeTrId(), m_htsId)};
+}
+
+QString KisProtocol::noticeTrId() const {
+    return m_account.isVirtual ? QStringLiteral("H0STCNI9") : QStringLiteral("H0STCNI0");
+}
+
+void KisProtocol::prepareStreams(net::Authenticator* auth,
+                                 std::function<void(std::optional<QString> failure)> done) {
+    auto* tokens = dynamic_cast<kis::TokenAuthenticator*>(auth);
+    if (!tokens) {
+        done(QCoreApplication::translate("hoga::KisConnector",
+                                         "KIS sends live prices only to accounts with an app key."));
+        return;
+    }
+    if (*m_approvalRefused) { // the server refused the cached key: ask for a new one
+        *m_approvalRefused = false;
+        tokens->invalidateApprovalKey();
+    }
+    std::weak_ptr<bool> alive = m_alive;
+    tokens->requestApprovalKey([this, alive, done](std::optional<QByteArray> key, QString failure) {
+        if (alive.expired())
+            return;
+        if (!key) {
+            done(QCoreApplication::translate("hoga::KisConnector", "No WebSocket approval key: %1")
+                     .arg(failure));
+            return;
+        }
+        m_approvalKey = *key;
+        done(std::nullopt);
+    });
+}
+
+QList<QByteArray> KisProtocol::publicReleases(const QHash<QString, unsigned>& before,
+                                              const QHash<QString, unsigned>& after) const {
+    return kis::releaseFrames(m_approvalKey, before, after);
 }
 
 std::unique_ptr<VenueStreamDecoder> KisProtocol::makeStreamDecoder() const {
-    return std::make_unique<kis::StreamDecoder>();
+    return std::make_unique<kis::StreamDecoder>(m_approvalRefused);
 }
 
 } // namespace hoga

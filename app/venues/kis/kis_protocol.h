@@ -35,8 +35,9 @@ public:
     const KisAccount& account() const { return m_account; }
     // Orders outside the regular session are refused before sending (on by default).
     void setEnforceSessionHours(bool on) { m_enforceHours = on; }
-    // The token store new authenticators use (default: kis::defaultTokenStore()).
-    void setTokenStore(std::shared_ptr<kis::TokenStore> store) { m_tokenStore = std::move(store); }
+    // The token cache new authenticators use over the credentials' own (tests); by default the credentials'
+    // tokenCache, else kis::defaultTokenCache().
+    void setTokenCache(std::shared_ptr<TokenCache> cache) { m_tokenCache = std::move(cache); }
 
     QString venueId() const override { return QStringLiteral("kis"); }
     QString displayName() const override;
@@ -62,6 +63,7 @@ public:
     void notePrice(const QString& market, const Decimal& last) override;
 
     ApiCall tickersCall(const QStringList& markets) const override;
+    int tickersPerCall() const override { return 1; } // inquire-price has no list form
     Result<QVector<Ticker>> parseTickers(const net::JsonValue& root) const override;
     ApiCall orderBookCall(const QString& market, int depth) const override;
     Result<OrderBook> parseOrderBook(const net::JsonValue& root, const QString& market) const override;
@@ -85,9 +87,25 @@ public:
     std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root,
                                               const OrderRef& asked) const override;
 
+    // tr_cont paging: an answer with header tr_cont F or M has more; the next call repeats the request with
+    // tr_cont N and the answer's ctx_area_fk100 / ctx_area_nk100.
+    std::optional<ApiCall> nextPageCall(const ApiCall& previous, const net::HttpResponse& response,
+                                        const net::JsonValue& root) const override;
+
     QList<QByteArray> publicSubscriptions(const QHash<QString, unsigned>& subscribed) const override;
     QList<QByteArray> privateSubscriptions() const override;
     std::unique_ptr<VenueStreamDecoder> makeStreamDecoder() const override;
+    bool preparesStreams() const override { return true; }
+    // Obtains the approval key (cached like the token) before every connect.
+    void prepareStreams(net::Authenticator* auth,
+                        std::function<void(std::optional<QString> failure)> done) override;
+    QList<QByteArray> publicReleases(const QHash<QString, unsigned>& before,
+                                     const QHash<QString, unsigned>& after) const override;
+
+    // The HTS id fill notices are subscribed with (credential field "hts_id"); without it there are none.
+    void setHtsId(const QString& id) { m_htsId = id; }
+    // The fill-notice TR of this account type: H0STCNI0 real, H0STCNI9 virtual.
+    QString noticeTrId() const;
 
     // The WebSocket approval key (POST /oauth2/Approval), put in every subscribe frame.
     void setApprovalKey(const QByteArray& key) { m_approvalKey = key; }
@@ -105,11 +123,16 @@ private:
     KisAccount m_account;
     VenueEndpoints m_endpoints;
     bool m_enforceHours = true;
-    std::shared_ptr<kis::TokenStore> m_tokenStore;
+    std::shared_ptr<TokenCache> m_tokenCache;
     QHash<QString, Decimal> m_lastPrices;
     // The order branch (KRX_FWDG_ORD_ORGNO) of orders seen, by order number: a cancel must name it.
     mutable QHash<QString, QString> m_orderBranches;
     QByteArray m_approvalKey;
+    // Taken from the credentials when the authenticator is made (the factory builds the bundle before).
+    mutable QString m_htsId;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    // Set by the stream decoders when the server refuses the approval key (KIS answers "invalid approval").
+    std::shared_ptr<bool> m_approvalRefused = std::make_shared<bool>(false);
 };
 
 } // namespace hoga

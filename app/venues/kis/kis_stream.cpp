@@ -81,6 +81,20 @@ QList<QByteArray> subscribeFrames(const QByteArray& approvalKey, const QHash<QSt
     return frames;
 }
 
+QList<QByteArray> releaseFrames(const QByteArray& approvalKey, const QHash<QString, unsigned>& before,
+                                const QHash<QString, unsigned>& after) {
+    QList<QByteArray> frames;
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        const unsigned had = it.value();
+        const unsigned has = after.value(it.key());
+        if ((had & (TradeChannel | TickerChannel)) && !(has & (TradeChannel | TickerChannel)))
+            frames.append(subscribeFrame(approvalKey, QStringLiteral("H0STCNT0"), it.key(), false));
+        if ((had & OrderBookChannel) && !(has & OrderBookChannel))
+            frames.append(subscribeFrame(approvalKey, QStringLiteral("H0STASP0"), it.key(), false));
+    }
+    return frames;
+}
+
 std::optional<DataFrame> splitDataFrame(QByteArrayView frame, const QByteArray& key, const QByteArray& iv) {
     if (frame.size() < 4 || (frame.at(0) != '0' && frame.at(0) != '1') || frame.at(1) != '|')
         return std::nullopt;
@@ -148,6 +162,13 @@ StreamEvent StreamDecoder::decodeControl(QByteArrayView frame) {
     const QString rt = body["rt_cd"].toString();
     if (rt.isEmpty() || rt == QLatin1String("0"))
         return {};
+    // Subscribing again after a change (the whole set is sent) or releasing twice is harmless.
+    const QString message = body["msg1"].toString();
+    if (message.startsWith(QLatin1String("ALREADY IN SUBSCRIBE")) ||
+        message.startsWith(QLatin1String("UNSUB")))
+        return {};
+    if (m_approvalRefused && message.contains(QLatin1String("invalid approval"), Qt::CaseInsensitive))
+        *m_approvalRefused = true;
     StreamEvent e;
     e.kind = StreamEvent::Kind::Error;
     e.error.kind = ErrorKind::Venue;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace hoga::kis {
@@ -24,6 +25,9 @@ QByteArray subscribeFrame(const QByteArray& approvalKey, const QString& trId, co
 // kMaxSubscriptions, the rest left out.
 QList<QByteArray> subscribeFrames(const QByteArray& approvalKey, const QHash<QString, unsigned>& subscribed);
 inline constexpr int kMaxSubscriptions = 40;
+// Release (tr_type 2) frames for the TRs `before` had and `after` no longer has.
+QList<QByteArray> releaseFrames(const QByteArray& approvalKey, const QHash<QString, unsigned>& before,
+                                const QHash<QString, unsigned>& after);
 
 // A data frame "E|TR_ID|NNN|f1^f2^..." split into its records (each a list of fields); encrypted payloads
 // are decrypted with `key`/`iv` first.
@@ -39,6 +43,10 @@ std::optional<DataFrame> splitDataFrame(QByteArrayView frame, const QByteArray& 
 // and the '|'/'^' data frames of trades, books and fill notices.
 class StreamDecoder final : public VenueStreamDecoder {
 public:
+    // `approvalRefused` (optional) is set when the server refuses the approval key of a subscribe frame, so
+    // the next connect asks for a new one.
+    explicit StreamDecoder(std::shared_ptr<bool> approvalRefused = {})
+        : m_approvalRefused(std::move(approvalRefused)) {}
     StreamEvent decode(QByteArrayView frame) override;
     const OrderBook& replaceBook(const QString& market, const OrderBook& book) override;
     void removeBook(const QString& market) override;
@@ -49,6 +57,7 @@ private:
     StreamEvent decodeBook(const QStringList& f);
     StreamEvent decodeNotice(const QStringList& f);
 
+    std::shared_ptr<bool> m_approvalRefused;
     QHash<QString, std::pair<QByteArray, QByteArray>> m_keys; // tr_id -> key, iv
     QHash<QString, OrderBook> m_books;
     Trade m_trade;

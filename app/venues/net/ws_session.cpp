@@ -57,6 +57,7 @@ void WsSession::open() {
 
 void WsSession::close() {
     m_wanted = false;
+    ++m_preparation; // a preparation still running connects nothing
     m_reconnect.cancel();
     if (m_waitingForToken && m_options.limiter)
         m_options.limiter->cancel(m_connectTicket);
@@ -73,11 +74,37 @@ void WsSession::startConnect() {
         m_waitingForToken = true;
         m_connectTicket = m_options.limiter->acquire(m_options.connectCosts, Lane::Normal, this, [this] {
             m_waitingForToken = false;
-            doConnect();
+            prepareAndConnect();
         });
         return;
     }
-    doConnect();
+    prepareAndConnect();
+}
+
+void WsSession::prepareAndConnect() {
+    if (!m_options.beforeConnect) {
+        doConnect();
+        return;
+    }
+    const quint64 ticket = ++m_preparation;
+    QPointer<WsSession> self(this);
+    m_options.beforeConnect([self, ticket](std::optional<QString> failure) {
+        if (!self || ticket != self->m_preparation || !self->m_wanted)
+            return;
+        if (failure)
+            self->retryLater(*failure);
+        else
+            self->doConnect();
+    });
+}
+
+void WsSession::retryLater(const QString& reason) {
+    ++m_attempt;
+    const qint64 delay =
+        fullJitterBackoffMs(m_attempt, m_options.reconnectBaseMs, m_options.reconnectMaxMs, m_random);
+    setState(ConnectionState::Reconnecting);
+    emit disconnected(reason);
+    m_reconnect = m_scheduler.callAfter(delay, this, [this] { startConnect(); });
 }
 
 void WsSession::doConnect() {

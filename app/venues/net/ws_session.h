@@ -42,6 +42,10 @@ struct WsSessionOptions {
     // Called before every connect: add headers here (e.g. "Authorization: Bearer <fresh JWT>"). No Origin
     // header is ever sent (Upbit throttles requests that carry one).
     std::function<void(QNetworkRequest&)> prepareRequest;
+    // Optional, asynchronous, before every connect (KIS: obtain the approval key the subscribe frames carry):
+    // call `proceed` with nullopt to connect, or with a (translated) reason to count a failed attempt and
+    // retry after the usual backoff.
+    std::function<void(std::function<void(std::optional<QString> failure)> proceed)> beforeConnect;
 
     // Keep-alive, set per venue by its protocol bundle (the defaults do nothing venue-specific).
     KeepAlive keepAlive;
@@ -114,7 +118,9 @@ private:
 
     void setState(ConnectionState s);
     void startConnect();
+    void prepareAndConnect();
     void doConnect();
+    void retryLater(const QString& reason);
     void onSocketConnected();
     void onFrame(const QByteArray& data);
     void drop(const QString& reason);
@@ -134,6 +140,7 @@ private:
     bool m_everConnected = false;
     quint64 m_connectTicket = 0;
     bool m_waitingForToken = false;
+    quint64 m_preparation = 0; // numbers beforeConnect calls; a late answer of an older one is dropped
     ScheduledCall m_connectTimeout;
     ScheduledCall m_reconnect;
     ScheduledCall m_tick;

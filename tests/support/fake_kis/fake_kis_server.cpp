@@ -56,7 +56,7 @@ FakeKisServer::FakeKisServer(bool isVirtual, QObject* parent)
 }
 
 bool FakeKisServer::start() {
-    return m_http.listen();
+    return m_http.listen() && startStreams();
 }
 
 QUrl FakeKisServer::restUrl() const {
@@ -120,7 +120,9 @@ LoopbackResponse FakeKisServer::token(const LoopbackRequest& r, bool approval) {
         return LoopbackResponse::json(403, QJsonDocument(e).toJson(QJsonDocument::Compact));
     }
     if (approval) {
-        const QJsonObject a{{QStringLiteral("approval_key"), QStringLiteral("fake-approval-key")}};
+        const QString key = QStringLiteral("fake-approval-key-%1").arg(++m_approvalsIssued);
+        m_approvalKeys.insert(key);
+        const QJsonObject a{{QStringLiteral("approval_key"), key}};
         return LoopbackResponse::json(200, QJsonDocument(a).toJson(QJsonDocument::Compact));
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -191,6 +193,8 @@ LoopbackResponse FakeKisServer::handle(const LoopbackRequest& r) {
         return guarded("FHKST03010100", [&] { return dailyChart(q); });
     if (tail == QLatin1String("/quotations/inquire-time-itemchartprice"))
         return guarded("FHKST03010200", [&] { return minuteChart(q); });
+    if (tail == QLatin1String("/quotations/inquire-ccnl"))
+        return guarded("FHKST01010300", [&] { return conclusions(q); });
     if (tail == QLatin1String("/trading/inquire-balance"))
         return guarded("TTTC8434R", [&] { return balance(r, q); });
     if (tail == QLatin1String("/trading/order-cash") && r.method == "POST") {
@@ -200,11 +204,11 @@ LoopbackResponse FakeKisServer::handle(const LoopbackRequest& r) {
     if (tail == QLatin1String("/trading/order-rvsecncl") && r.method == "POST")
         return guarded("TTTC0013U", [&] { return cancel(r); });
     if (tail == QLatin1String("/trading/inquire-daily-ccld"))
-        return guarded("TTTC0081R", [&] { return dailyOrders(q); });
+        return guarded("TTTC0081R", [&] { return dailyOrders(r, q); });
     if (tail == QLatin1String("/trading/inquire-psbl-rvsecncl")) {
         if (m_virtual)
             return fail(500, "OPSQ0002", QStringLiteral("모의투자에서는 해당업무가 제공되지 않습니다."));
-        return guarded("TTTC0084R", [&] { return cancellable(q); });
+        return guarded("TTTC0084R", [&] { return cancellable(r, q); });
     }
     return fail(404, "EGW00002", QStringLiteral("존재하지 않는 서비스입니다."));
 }
@@ -229,6 +233,23 @@ LoopbackResponse FakeKisServer::price(const QHash<QString, QString>& q) {
                           {QStringLiteral("stck_llam"), num(prev * 7 / 10)},
                           {QStringLiteral("aspr_unit"), num(tickFor(p))}};
     return ok({{QStringLiteral("output"), out}});
+}
+
+LoopbackResponse FakeKisServer::conclusions(const QHash<QString, QString>& q) {
+    const QString code = q.value(QStringLiteral("FID_INPUT_ISCD"));
+    if (!m_prices.contains(code))
+        return fail(200, "MCA05918", QStringLiteral("종목코드 오류입니다."));
+    QJsonArray rows;
+    const QList<Print>& prints = m_prints[code];
+    for (auto it = prints.crbegin(); it != prints.crend() && rows.size() < 30; ++it) // newest first
+        rows.append(QJsonObject{{QStringLiteral("stck_cntg_hour"), it->time},
+                                {QStringLiteral("stck_prpr"), num(it->price)},
+                                {QStringLiteral("prdy_vrss"), QStringLiteral("0")},
+                                {QStringLiteral("prdy_vrss_sign"), QStringLiteral("3")},
+                                {QStringLiteral("cntg_vol"), num(it->qty)},
+                                {QStringLiteral("tday_rltv"), QStringLiteral("100.00")},
+                                {QStringLiteral("prdy_ctrt"), QStringLiteral("0.00")}});
+    return ok({{QStringLiteral("output"), rows}});
 }
 
 LoopbackResponse FakeKisServer::askingPrice(const QHash<QString, QString>& q) {
@@ -411,24 +432,36 @@ LoopbackResponse FakeKisServer::orderCash(const LoopbackRequest& r) {
     o.price = market ? 0 : unitPrice;
     o.time = kstNow().toString(QStringLiteral("HHmmss"));
     const bool crosses = market || (buy ? unitPrice >= last : unitPrice <= last);
-    if (crosses) {
-        o.filled = qty;
-        o.filledPrice = last;
-        Holding& h = m_holdings[code];
-        if (buy) {
-            m_cash -= qty * last;
-            h.qty += qty;
-            h.avg = num(last);
-        } else {
-            m_cash += qty * last;
-            h.qty -= qty;
-        }
-    }
     m_orders.append(o);
+    pushNotice(o.id, code, buy, qty, 0, 0); // accepted
+    if (crosses) {
+        if (m_deferFills)
+            m_pendingFills.append(o.id);
+        else
+            fill(m_orders.last(), last);
+    }
     return ok({{QStringLiteral("output"),
                 QJsonObject{{QStringLiteral("KRX_FWDG_ORD_ORGNO"), QString::fromLatin1(kBranch)},
                             {QStringLiteral("ODNO"), o.id},
                             {QStringLiteral("ORD_TMD"), o.time}}}});
+}
+
+void FakeKisServer::fill(Order& o, qint64 price) {
+    const qint64 qty = o.qty - o.filled - o.cancelled;
+    if (qty <= 0)
+        return;
+    o.filled += qty;
+    o.filledPrice = price;
+    Holding& h = m_holdings[o.code];
+    if (o.buy) {
+        m_cash -= qty * price;
+        h.qty += qty;
+        h.avg = num(price);
+    } else {
+        m_cash += qty * price;
+        h.qty -= qty;
+    }
+    pushNotice(o.id, o.code, o.buy, o.qty, qty, price);
 }
 
 LoopbackResponse FakeKisServer::cancel(const LoopbackRequest& r) {
@@ -488,7 +521,25 @@ QJsonObject FakeKisServer::orderRow(const Order& o) const {
             {QStringLiteral("ord_dvsn_cd"), isCancel ? QStringLiteral("00") : o.division}};
 }
 
-LoopbackResponse FakeKisServer::dailyOrders(const QHash<QString, QString>& q) {
+LoopbackResponse FakeKisServer::page(const LoopbackRequest& r, const QHash<QString, QString>& q,
+                                     const QJsonArray& rows, const char* rowsKey, QJsonObject extra) {
+    const bool next = r.header("tr_cont") == "N";
+    const QString context = q.value(QStringLiteral("CTX_AREA_NK100"));
+    if (next && context.isEmpty())
+        return fail(500, "OPSQ2001", QStringLiteral("ERROR : INPUT_FIELD_NAME CTX_AREA_NK100"));
+    const int offset = next ? context.toInt() : 0;
+    QJsonArray out;
+    for (int i = offset; i < rows.size() && out.size() < m_orderPage; ++i)
+        out.append(rows.at(i));
+    const int end = offset + int(out.size());
+    const bool more = end < rows.size();
+    extra.insert(QLatin1String(rowsKey), out);
+    extra.insert(QStringLiteral("ctx_area_fk100"), more ? QStringLiteral("FK%1").arg(end) : QString());
+    extra.insert(QStringLiteral("ctx_area_nk100"), more ? num(end) : QString());
+    return ok(extra, more ? (next ? "M" : "F") : "D");
+}
+
+LoopbackResponse FakeKisServer::dailyOrders(const LoopbackRequest& r, const QHash<QString, QString>& q) {
     if (q.value(QStringLiteral("CANO")) != m_cano || q.value(QStringLiteral("ACNT_PRDT_CD")) != m_product)
         return fail(500, "OPSQ2000", QStringLiteral("ERROR : INPUT INVALID_CHECK_ACNO"));
     const QString filter = q.value(QStringLiteral("CCLD_DVSN"));
@@ -506,13 +557,12 @@ LoopbackResponse FakeKisServer::dailyOrders(const QHash<QString, QString>& q) {
             continue;
         rows.append(orderRow(o));
     }
-    return ok({{QStringLiteral("output1"), rows},
-               {QStringLiteral("output2"), QJsonObject{{QStringLiteral("tot_ord_qty"), num(rows.size())}}},
-               {QStringLiteral("ctx_area_fk100"), QString()},
-               {QStringLiteral("ctx_area_nk100"), QString()}});
+    return page(
+        r, q, rows, "output1",
+        {{QStringLiteral("output2"), QJsonObject{{QStringLiteral("tot_ord_qty"), num(rows.size())}}}});
 }
 
-LoopbackResponse FakeKisServer::cancellable(const QHash<QString, QString>& q) {
+LoopbackResponse FakeKisServer::cancellable(const LoopbackRequest& r, const QHash<QString, QString>& q) {
     if (q.value(QStringLiteral("CANO")) != m_cano || q.value(QStringLiteral("ACNT_PRDT_CD")) != m_product)
         return fail(500, "OPSQ2000", QStringLiteral("ERROR : INPUT INVALID_CHECK_ACNO"));
     QJsonArray rows;
@@ -526,9 +576,7 @@ LoopbackResponse FakeKisServer::cancellable(const QHash<QString, QString>& q) {
         row.insert(QStringLiteral("psbl_qty"), num(rest));
         rows.append(row);
     }
-    return ok({{QStringLiteral("output"), rows},
-               {QStringLiteral("ctx_area_fk100"), QString()},
-               {QStringLiteral("ctx_area_nk100"), QString()}});
+    return page(r, q, rows, "output");
 }
 
 } // namespace hoga::test

@@ -6,7 +6,11 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QUrl>
+
+class QWebSocket;
+class QWebSocketServer;
 
 namespace hoga::test {
 
@@ -55,8 +59,37 @@ public:
     // Holdings per balance page (paging with tr_cont / CTX_AREA_*).
     void setBalancePageSize(int n) { m_balancePage = n; }
     void setDailyCandles(int days) { m_days = days; }
+    // Orders per page of the day's orders and of the cancellable orders (tr_cont paging as above).
+    void setOrderPageSize(int n) { m_orderPage = n; }
 
     int tokensIssued() const { return m_tokensIssued; }
+    int approvalKeysIssued() const { return m_approvalsIssued; }
+
+    // ---- The WebSocket (ws://127.0.0.1:<port>/tryitout): subscribe frames checked (approval key issued
+    // here, custtype P, tr_type 1/2, the notice TR of this flavour with the HTS id as tr_key, at most 40
+    // per session), trades, books and AES-256-CBC encrypted fill notices pushed on demand.
+    QUrl wsUrl() const;
+    void setHtsId(const QString& id) { m_htsId = id; }
+    // "H0STCNT0|005930" for every live subscription of every open session.
+    QStringList subscriptions() const;
+    int streamSessions() const { return int(m_sockets.size()); } // open now
+    int streamConnects() const { return m_streamConnects; }      // ever
+    int refusedSubscriptions() const { return m_refusedSubscriptions; }
+    int pongs() const { return m_pongs; } // PINGPONG frames echoed back
+    void pushTrade(const QString& code, qint64 price, qint64 qty, bool sellerInitiated);
+    void pushBook(const QString& code);
+    // A notice for `order`: an acknowledgement (filledQty 0) or a fill of filledQty at fillPrice.
+    void pushNotice(const QString& orderId, const QString& code, bool buy, qint64 orderQty, qint64 filledQty,
+                    qint64 fillPrice);
+    void sendPing();
+    // Marketable orders fill at the next trade() of their stock instead of at once (as a matching engine
+    // behind the order gateway would); their fill notices go out then.
+    void setDeferredFills(bool on) { m_deferFills = on; }
+    // One trade at the current price: listed by inquire-ccnl and pushed to H0STCNT0 subscribers.
+    void trade(const QString& code);
+    void dropStreams(); // closes every session (the client reconnects)
+    // Approval keys issued so far stop working (a refused key closes the session).
+    void forgetApprovalKeys() { m_approvalKeys.clear(); }
     int rateLimited() const { return m_rateLimited; }
     const QList<Order>& orders() const { return m_orders; }
     QList<LoopbackRequest> requestsTo(const QByteArray& path) const;
@@ -71,18 +104,48 @@ private:
     LoopbackResponse askingPrice(const QHash<QString, QString>& q);
     LoopbackResponse dailyChart(const QHash<QString, QString>& q);
     LoopbackResponse minuteChart(const QHash<QString, QString>& q);
+    LoopbackResponse conclusions(const QHash<QString, QString>& q);
     LoopbackResponse balance(const LoopbackRequest& request, const QHash<QString, QString>& q);
     LoopbackResponse orderCash(const LoopbackRequest& request);
     LoopbackResponse cancel(const LoopbackRequest& request);
-    LoopbackResponse dailyOrders(const QHash<QString, QString>& q);
-    LoopbackResponse cancellable(const QHash<QString, QString>& q);
+    LoopbackResponse dailyOrders(const LoopbackRequest& request, const QHash<QString, QString>& q);
+    LoopbackResponse cancellable(const LoopbackRequest& request, const QHash<QString, QString>& q);
+    // One page of `rows` from the request's CTX_AREA_NK100 (with tr_cont N), the answer's tr_cont and keys.
+    LoopbackResponse page(const LoopbackRequest& request, const QHash<QString, QString>& q,
+                          const QJsonArray& rows, const char* rowsKey, QJsonObject extra = {});
     QJsonObject orderRow(const Order& o) const;
+    void fill(Order& o, qint64 price); // the rest of `o` at `price`, with its notice
     bool overRate();
 
     static LoopbackResponse ok(QJsonObject body, const QByteArray& trCont = "D");
     static LoopbackResponse fail(int status, const char* code, const QString& message);
 
+    bool startStreams();
+    void onStreamConnection();
+    void onStreamText(QWebSocket* socket, const QString& text);
+    void sendToSubscribers(const QString& trId, const QString& trKey, const QByteArray& frame);
+
     LoopbackHttpServer m_http;
+    QWebSocketServer* m_ws = nullptr;
+    QList<QWebSocket*> m_sockets;
+    QHash<QWebSocket*, QSet<QString>> m_subscribed; // "TR|KEY"
+    QSet<QString> m_approvalKeys;
+    int m_approvalsIssued = 0;
+    int m_streamConnects = 0;
+    int m_refusedSubscriptions = 0;
+    int m_pongs = 0;
+    qint64 m_tradeVolume = 0;
+    bool m_deferFills = false;
+    QStringList m_pendingFills; // order ids
+    struct Print {
+        QString time; // HHMMSS
+        qint64 price = 0;
+        qint64 qty = 0;
+    };
+    QHash<QString, QList<Print>> m_prints; // by code, oldest first
+    QString m_htsId = QStringLiteral("hoga-hts");
+    QByteArray m_noticeKey = "iuheqrmvfxoceaxeyqgjwesozgizmmgx";
+    QByteArray m_noticeIv = "d59d91fcf9fd0044";
     bool m_virtual;
     QString m_appKey = QStringLiteral("fake-app-key");
     QString m_appSecret = QStringLiteral("fake-app-secret");
@@ -106,6 +169,7 @@ private:
     QList<Order> m_orders;
     int m_nextOrder = 1;
     int m_balancePage = 50;
+    int m_orderPage = 100;
     int m_days = 250;
 };
 

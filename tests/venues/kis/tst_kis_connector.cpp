@@ -30,12 +30,12 @@ public:
 private:
     bool m_virtual;
     std::unique_ptr<FakeKisServer> m_server;
-    std::shared_ptr<kis::TokenStore> m_tokens;
+    std::shared_ptr<TokenCache> m_tokens;
     std::unique_ptr<ConnectorHost> m_host;
 
     Connector* c() const { return m_host->connector(); }
 
-    std::unique_ptr<ConnectorHost> makeHost(std::shared_ptr<kis::TokenStore> tokens) {
+    std::unique_ptr<ConnectorHost> makeHost(std::shared_ptr<TokenCache> tokens) {
         VenueConfig config;
         config.venue = QStringLiteral("kis");
         config.endpoints.restUrl = m_server->restUrl();
@@ -48,7 +48,7 @@ private:
             KisAccount::parse(QStringLiteral("12345678-01"), config.credentials.extras.value("account_type")),
             config.endpoints);
         protocol->setEnforceSessionHours(false);
-        protocol->setTokenStore(std::move(tokens));
+        protocol->setTokenCache(std::move(tokens));
         VenueConnectorOptions options;
         options.limiter = std::make_shared<net::RateLimiter>(KisProtocol::limits(m_virtual));
         options.requestTimeoutMs = 5000;
@@ -63,7 +63,7 @@ private slots:
         m_server = std::make_unique<FakeKisServer>(m_virtual);
         QVERIFY(m_server->start());
         m_server->setHolding(QStringLiteral("000660"), 5, QStringLiteral("150000.5"));
-        m_tokens = std::make_shared<kis::MemoryTokenStore>();
+        m_tokens = std::make_shared<MemoryTokenCache>();
         m_host = makeHost(m_tokens);
     }
 
@@ -117,9 +117,50 @@ private slots:
         QCOMPARE(m_server->tokensIssued(), 2);
     }
 
+    void pagesWithTrCont() {
+        m_server->setHolding(QStringLiteral("005930"), 2, QStringLiteral("61000"));
+        m_server->setHolding(QStringLiteral("035420"), 1, QStringLiteral("201000"));
+        m_server->setBalancePageSize(1);
+        m_server->setOrderPageSize(1);
+        const auto balances = await(c()->fetchBalances(), 20000);
+        QVERIFY2(balances.ok(), qPrintable(balances.ok() ? QString() : describe(balances.error())));
+        QCOMPARE(balances.value().size(), 4); // cash once, and the three holdings of three pages
+        QCOMPARE(m_server->requestsTo("inquire-balance").size(), 3);
+        const QList<LoopbackRequest> pages = m_server->requestsTo("inquire-balance");
+        QCOMPARE(pages[0].header("tr_cont"), QByteArray());
+        QCOMPARE(pages[1].header("tr_cont"), QByteArrayLiteral("N"));
+        QCOMPARE(pages[2].header("tr_cont"), QByteArrayLiteral("N"));
+
+        OrderRequest limit;
+        limit.market = QStringLiteral("005930");
+        limit.side = Side::Buy;
+        limit.type = OrderType::Limit;
+        limit.qty = d("1");
+        for (const char* price : {"60000", "60100", "60200"}) {
+            limit.price = d(price);
+            QVERIFY(await(c()->createOrder(limit), 10000).ok());
+        }
+        const auto open = await(c()->fetchOpenOrders(QStringLiteral("005930")), 20000);
+        QVERIFY2(open.ok(), qPrintable(open.ok() ? QString() : describe(open.error())));
+        QCOMPARE(open.value().size(), 3);
+        const auto closed = await(c()->fetchClosedOrders(QStringLiteral("005930"), 2), 20000);
+        QVERIFY2(closed.ok(), qPrintable(closed.ok() ? QString() : describe(closed.error())));
+        QCOMPARE(closed.value().size(), 2); // the limit stops paging
+    }
+
+    void tickersOfSeveralStocks() {
+        const auto t = await(c()->fetchTickers({QStringLiteral("005930"), QStringLiteral("000660")}), 20000);
+        QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : describe(t.error())));
+        QCOMPARE(t.value().size(), 2);
+        QCOMPARE(t.value()[0].market, QStringLiteral("005930"));
+        QCOMPARE(t.value()[1].market, QStringLiteral("000660"));
+        QCOMPARE(t.value()[1].last, d("180000"));
+        QCOMPARE(m_server->requestsTo("inquire-price").size(), 2);
+    }
+
     void tokenIssueIsThrottled() {
         QVERIFY(await(c()->fetchTickers({QStringLiteral("005930")}), 10000).ok());
-        m_host = makeHost(std::make_shared<kis::MemoryTokenStore>()); // forgets the token
+        m_host = makeHost(std::make_shared<MemoryTokenCache>()); // forgets the token
         const auto r = await(c()->fetchTickers({QStringLiteral("005930")}), 10000);
         QVERIFY(!r.ok());
         QVERIFY2(r.error().detail.contains(QLatin1String("minute")), qPrintable(describe(r.error())));

@@ -293,6 +293,16 @@ private slots:
         QCOMPARE(c.value()[0].openTimeMs, kst(2026, 12, 4, 0, 0));
         QCOMPARE(c.value()[0].close, d("65900"));
         QCOMPARE(c.value()[1].volume, d("200"));
+        // Through the bundle a KRX day opens at 09:00 KST, the app's UTC day bucket.
+        CandleQuery day;
+        day.market = QStringLiteral("005930");
+        day.interval = CandleInterval::D1;
+        const Result<QVector<Candle>> days = KisProtocol().parseCandles(doc.root(), day);
+        QCOMPARE(days.value()[0].openTimeMs, kst(2026, 12, 4, 9, 0));
+        QCOMPARE(bucketStart(CandleInterval::D1, days.value()[0].openTimeMs), days.value()[0].openTimeMs);
+        QCOMPARE(
+            queryValue(KisProtocol().candlesCall(day, days.value()[0].openTimeMs, 100), "FID_INPUT_DATE_2"),
+            QStringLiteral("20261203"));
         CandleQuery q;
         q.market = QStringLiteral("005930");
         q.interval = CandleInterval::W1;
