@@ -1158,6 +1158,12 @@ void VenueConnector::onPublicMessage(const QByteArray& message) {
     case StreamEvent::Kind::Trade:
         if (m_subscriptions.has(e.trade->market, TradeChannel))
             emit tradeReceived(*e.trade);
+        // Venues whose trade frames carry the day's ticker too (KIS H0STCNT0).
+        if (e.ticker) {
+            m_protocol->notePrice(e.ticker->market, e.ticker->last);
+            if (m_subscriptions.has(e.ticker->market, TickerChannel))
+                emit tickerUpdated(*e.ticker);
+        }
         break;
     case StreamEvent::Kind::Error:
         emit streamError(e.error);

@@ -34,7 +34,7 @@ struct ApiCall {
 struct StreamEvent {
     enum class Kind { None, Ticker, Trade, Book, BookDiff, Order, Balances, Error };
     Kind kind = Kind::None;
-    const Ticker* ticker = nullptr;
+    const Ticker* ticker = nullptr; // Ticker; with Trade: the ticker the trade frame also carries, if any
     const Trade* trade = nullptr;
     const OrderBook* book = nullptr;      // Book: the whole book of its market after this frame
     const hoga::BookDiff* diff = nullptr; // BookDiff: one sequenced update

@@ -45,6 +45,9 @@ constexpr Rule kRules[] = {
      QT_TRANSLATE_NOOP(
          "hoga::KisErrors",
          "The venue has no open order with this number (filled, cancelled, or placed elsewhere).")},
+    {"APBK0914", ErrorKind::NotFound,
+     QT_TRANSLATE_NOOP("hoga::KisErrors",
+                       "The order has nothing left to cancel or modify (filled or cancelled).")},
     {"40250000", ErrorKind::InsufficientFunds,
      QT_TRANSLATE_NOOP("hoga::KisErrors", "The order exceeds the cash available for orders.")},
     {"40580000", ErrorKind::Venue, QT_TRANSLATE_NOOP("hoga::KisErrors", "The market is closed.")},

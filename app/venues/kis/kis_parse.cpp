@@ -173,8 +173,14 @@ Result<QVector<Balance>> parseBalance(const JsonValue& root) {
     Balance krw;
     krw.venue = QStringLiteral("kis");
     krw.currency = QStringLiteral("KRW");
-    if (summary.size() > 0)
+    if (summary.size() > 0) {
+        // Free: the cash after settlement (D+2) that orders can use. Locked: what the deposit holds beyond
+        // it (open buy orders, unsettled buys), so free + locked is the deposit (dnca_tot_amt).
         krw.free = decimalOf(summary.at(0)["prvs_rcdl_excc_amt"]);
+        const Decimal deposit = decimalOf(summary.at(0)["dnca_tot_amt"]);
+        if (deposit > krw.free)
+            krw.locked = deposit - krw.free;
+    }
     out.append(krw);
     for (JsonValue h : holdings.elements()) {
         const Decimal held = decimalOf(h["hldg_qty"]);

@@ -147,7 +147,7 @@ VenueCapabilities KisProtocol::capabilities() const {
     c.maxCandlesPerRequest = 100;
     c.maxTradesPerRequest = 30;
     c.maxOrderBookDepth = 10;
-    c.tickerStream = false; // the trade stream carries the price; there is no separate ticker TR here
+    c.tickerStream = true; // from the trade stream (H0STCNT0 carries the day's ticker): no separate TR
     c.ownTradesList = false;
     c.lookupByClientId = false; // KIS has no client order id
     return c;

@@ -188,9 +188,25 @@ StreamEvent StreamDecoder::decodeTrade(const QStringList& f) {
     m_trade.side = f.at(21) == QLatin1String("5") ? Side::Sell : Side::Buy; // CCLD_DVSN: 1 buy, 5 sell
     m_trade.timestampMs = todayAt(f.at(1));
     m_trade.id = f.at(1) + QLatin1Char('-') + f.at(13); // time and cumulative volume: unique per trade
+    // The frame carries the day's ticker too: 4 PRDY_VRSS (signed), 5 PRDY_CTRT (%), 7-9 open, high, low,
+    // 13 ACML_VOL, 14 ACML_TR_PBMN.
+    m_ticker = Ticker();
+    m_ticker.venue = m_trade.venue;
+    m_ticker.market = m_trade.market;
+    m_ticker.last = m_trade.price;
+    m_ticker.change = dec(f, 4);
+    m_ticker.prevClose = m_ticker.last - m_ticker.change;
+    m_ticker.changeRate = dec(f, 5).divide(Decimal(100), 6, Rounding::HalfEven);
+    m_ticker.open = dec(f, 7);
+    m_ticker.high = dec(f, 8);
+    m_ticker.low = dec(f, 9);
+    m_ticker.volume24h = dec(f, 13);
+    m_ticker.quoteVolume24h = dec(f, 14);
+    m_ticker.timestampMs = m_trade.timestampMs;
     StreamEvent e;
     e.kind = StreamEvent::Kind::Trade;
     e.trade = &m_trade;
+    e.ticker = &m_ticker;
     return e;
 }
 

@@ -61,6 +61,7 @@ private:
     QHash<QString, std::pair<QByteArray, QByteArray>> m_keys; // tr_id -> key, iv
     QHash<QString, OrderBook> m_books;
     Trade m_trade;
+    Ticker m_ticker;
     Order m_order;
     Fill m_fill;
     VenueError m_error;

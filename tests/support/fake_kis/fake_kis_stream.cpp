@@ -166,8 +166,16 @@ void FakeKisServer::pushTrade(const QString& code, qint64 price, qint64 qty, boo
     f[0] = code;
     f[1] = kstTime();
     f[2] = QString::number(price);
+    const qint64 change = -150; // the REST price answer's day too
+    f[3] = QStringLiteral("5");
+    f[4] = QString::number(change);
+    f[5] = QStringLiteral("-0.23");
+    f[7] = QString::number(price - change);
+    f[8] = QString::number(price - change + 100);
+    f[9] = QString::number(price - 100);
     f[12] = QString::number(qty);
     f[13] = QString::number(m_tradeVolume);
+    f[14] = QString::number(m_tradeVolume * price);
     f[21] = sellerInitiated ? QStringLiteral("5") : QStringLiteral("1");
     sendToSubscribers(QStringLiteral("H0STCNT0"), code,
                       "0|H0STCNT0|001|" + f.join(QLatin1Char('^')).toUtf8());

@@ -245,6 +245,7 @@ private slots:
         QCOMPARE(b.value().size(), 2);
         QCOMPARE(b.value()[0].currency, QStringLiteral("KRW"));
         QCOMPARE(b.value()[0].free, d("934150"));
+        QCOMPARE(b.value()[0].locked, d("65850")); // the deposit beyond the settled cash
         QCOMPARE(b.value()[1].currency, QStringLiteral("005930"));
         QCOMPARE(b.value()[1].free, d("7"));
         QCOMPARE(b.value()[1].locked, d("3"));

@@ -100,6 +100,7 @@ private slots:
         QCOMPARE(m_rec->trades[0].price, d("65900"));
         QCOMPARE(m_rec->trades[0].qty, d("7"));
         QCOMPARE(m_rec->trades[0].side, Side::Sell);
+        QVERIFY(m_rec->tickers.isEmpty()); // trades only were asked for
 
         m_server->pushBook(kCode);
         QVERIFY(m_rec->waitUntil([&] {
@@ -111,6 +112,20 @@ private slots:
         QCOMPARE(book.bestAsk()->price, d("65900"));
         QCOMPARE(book.bestBid()->price, d("65800"));
         QVERIFY(m_rec->errors.isEmpty());
+    }
+
+    void tickersFromTheTradeStream() {
+        c()->subscribeMarketData({kCode}, TickerChannel);
+        QVERIFY(waitFor([&] { return m_server->subscriptions().size() == 1; }));
+        m_server->pushTrade(kCode, 65900, 7, true);
+        QVERIFY(m_rec->waitUntil([&] { return !m_rec->tickers.isEmpty(); }));
+        const Ticker& t = m_rec->tickers[0];
+        QCOMPARE(t.market, kCode);
+        QCOMPARE(t.last, d("65900"));
+        QCOMPARE(t.change, d("-150"));
+        QCOMPARE(t.changeRate, d("-0.0023"));
+        QCOMPARE(t.high, d("66150"));
+        QVERIFY(m_rec->trades.isEmpty()); // the ticker channel only
     }
 
     void releaseOnUnsubscribe() {
