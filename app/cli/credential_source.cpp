@@ -74,8 +74,12 @@ std::optional<CliError> ProfileCredentialSource::load(const QString& venue, Cred
     // The connector gets its own copy; `pair` is wiped here and `out` when the caller's config goes.
     moveIntoCredentials(pair, *out);
     // Tokens the venue issues for these keys are kept in the same store, for the next run (KIS throttles
-    // issuance and alerts the account holder on each one).
-    out->tokenCache = std::make_shared<SecretTokenCache>(session.keyRing().sharedStore());
+    // issuance and alerts the account holder on each one). Only the encrypted file for now: with the OS
+    // keychain, a keychain job started after the profile session ended crashes inside QtKeychain, so the
+    // token lives in this run only.
+    std::shared_ptr<SecretStore> store = session.keyRing().sharedStore();
+    if (store->kind() == SecretStore::Kind::EncryptedFile)
+        out->tokenCache = std::make_shared<SecretTokenCache>(std::move(store));
     return std::nullopt;
 }
 

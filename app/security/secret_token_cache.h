@@ -23,29 +23,40 @@ public:
 
     void load(const QString& key, std::function<void(std::optional<CachedToken>)> done) override {
         QObject* context = callerContext();
-        m_store->read(key, context, [context, done = std::move(done)](SecretResult r) {
-            context->deleteLater();
-            done(r.ok() ? parseToken(r.data) : std::nullopt);
+        later(context, [store = m_store, key, context, done = std::move(done)]() mutable {
+            store->read(key, context, [context, done = std::move(done)](SecretResult r) {
+                context->deleteLater();
+                done(r.ok() ? parseToken(r.data) : std::nullopt);
+            });
         });
     }
     void save(const QString& key, const CachedToken& token, std::function<void()> done) override {
-        QByteArray bytes = serializeToken(token);
         QObject* context = callerContext();
-        m_store->write(key, bytes, context, [context, done = std::move(done)](SecretResult) {
-            context->deleteLater();
-            done();
+        later(context, [store = m_store, key, bytes = serializeToken(token), context,
+                        done = std::move(done)]() mutable {
+            store->write(key, bytes, context, [context, done = std::move(done)](SecretResult) {
+                context->deleteLater();
+                done();
+            });
+            secureWipe(bytes);
         });
-        secureWipe(bytes);
     }
     void forget(const QString& key) override {
         QObject* context = callerContext();
-        m_store->remove(key, context, [context](SecretResult) { context->deleteLater(); });
+        later(context, [store = m_store, key, context] {
+            store->remove(key, context, [context](SecretResult) { context->deleteLater(); });
+        });
     }
 
 private:
     // The answer comes back on the thread that asked (a connector's own thread, not the one that made
     // this cache): the store delivers on its context's thread, so each call gets a context made here.
     static QObject* callerContext() { return new QObject(); }
+    // Store calls start on the next event-loop turn, never inside the caller's own callback (a network
+    // reply's or a rate limiter's), which a keychain job must not run within.
+    template <class F> static void later(QObject* context, F work) {
+        QMetaObject::invokeMethod(context, std::move(work), Qt::QueuedConnection);
+    }
 
     std::shared_ptr<SecretStore> m_store;
 };

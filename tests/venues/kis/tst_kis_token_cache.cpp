@@ -3,7 +3,9 @@
 // renewed; the token never appears in the store's file as plain text.
 #include "conformance/connector_conformance.h"
 #include "security/encrypted_file_secret_store.h"
+#include "security/keychain_secret_store.h"
 #include "security/secret_token_cache.h"
+#include "security/secure_bytes.h"
 #include "support/fake_kis/fake_kis_server.h"
 #include "venues/connector_host.h"
 #include "venues/core/venue_connector.h"
@@ -93,6 +95,20 @@ private slots:
         QVERIFY(!bytes.isEmpty());
         QVERIFY(!bytes.contains("fake-token-"));
         QVERIFY(!bytes.contains("access_token"));
+    }
+
+    // The same with the OS keychain (under with-keyring.sh): two store instances of one profile.
+    void keychainKeepsTheTokenToo() {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("no session bus (run under with-keyring.sh)");
+        const QString profile = QStringLiteral("k") + QString::fromLatin1(randomBytes(6).toHex());
+        for (int run = 0; run < 2; ++run) {
+            auto host =
+                makeHost(std::make_shared<SecretTokenCache>(std::make_shared<KeychainSecretStore>(profile)));
+            const auto t = await(host->connector()->fetchTickers({QStringLiteral("005930")}), 10000);
+            QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : describe(t.error())));
+        }
+        QCOMPARE(m_server->tokensIssued(), 1);
     }
 
     void tokenAboutToExpireIsRenewed() {
