@@ -158,11 +158,10 @@ VenueError errorFromCode(int code, const QString& message, int httpStatus) {
         e = rejected(code, message);
     } else if (code == -1013 || message.startsWith(QLatin1String("Filter failure:"))) {
         e.kind = ErrorKind::InvalidOrder;
-        static const QRegularExpression filterName(QStringLiteral("Filter failure:\\s*([A-Z_]+)"));
-        const QRegularExpressionMatch m = filterName.match(message);
-        e.detail = m.hasMatch() ? filterDetail(m.captured(1))
-                                : QCoreApplication::translate("hoga::BinanceErrors",
-                                                              "Binance rejected the request as invalid.");
+        const QString filter = failedFilter(message);
+        e.detail = !filter.isEmpty() ? filterDetail(filter)
+                                     : QCoreApplication::translate(
+                                           "hoga::BinanceErrors", "Binance rejected the request as invalid.");
     } else if (const CodeRule* rule = findRule(code)) {
         e.kind = rule->kind;
         e.detail = QCoreApplication::translate("hoga::BinanceErrors", rule->detail);
@@ -174,6 +173,55 @@ VenueError errorFromCode(int code, const QString& message, int httpStatus) {
     e.venueCode = QString::number(code);
     e.venueMessage = message;
     return e;
+}
+
+QString failedFilter(const QString& message) {
+    static const QRegularExpression filterName(QStringLiteral("Filter failure:\\s*([A-Z_]+)"));
+    const QRegularExpressionMatch m = filterName.match(message);
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+QString filterValues(const QString& filter, const Market& market, const OrderRequest& request) {
+    const char* ctx = "hoga::BinanceErrors";
+    const TradingRules& r = market.rules;
+    const QString& base = market.base;
+    const QString& quote = market.quote;
+    auto quantities = [&](const Decimal& step, const Decimal& min, const Decimal& max) {
+        QStringList parts;
+        if (step.isPositive())
+            parts << QCoreApplication::translate(ctx, "Valid quantities are multiples of %1 %2.")
+                         .arg(step.toString(), base);
+        if (min.isPositive())
+            parts << QCoreApplication::translate(ctx, "The minimum is %1 %2.").arg(min.toString(), base);
+        if (max.isPositive())
+            parts << QCoreApplication::translate(ctx, "The maximum is %1 %2.").arg(max.toString(), base);
+        return parts.join(QLatin1Char(' '));
+    };
+    if (filter == QLatin1String("PRICE_FILTER")) {
+        const Decimal tick = r.tickFor(request.price);
+        if (!tick.isPositive())
+            return {};
+        if (request.price.isPositive() && !request.price.isMultipleOf(tick))
+            return QCoreApplication::translate(ctx, "Valid prices are multiples of %1 %2; the nearest are %3 "
+                                                    "and %4 %2.")
+                .arg(tick.toString(), quote, request.price.roundToStep(tick, Rounding::Down).toString(),
+                     request.price.roundToStep(tick, Rounding::Up).toString());
+        return QCoreApplication::translate(ctx, "Valid prices are multiples of %1 %2.")
+            .arg(tick.toString(), quote);
+    }
+    if (filter == QLatin1String("LOT_SIZE"))
+        return quantities(r.qtyStep, r.minQty, Decimal());
+    if (filter == QLatin1String("NOTIONAL") || filter == QLatin1String("MIN_NOTIONAL")) {
+        QStringList parts;
+        if (r.minTotal.isPositive())
+            parts << QCoreApplication::translate(ctx, "The order total must be at least %1 %2.")
+                         .arg(r.minTotal.toString(), quote);
+        if (r.maxTotal.isPositive() && filter == QLatin1String("NOTIONAL"))
+            parts << QCoreApplication::translate(ctx, "The order total must be at most %1 %2.")
+                         .arg(r.maxTotal.toString(), quote);
+        return parts.join(QLatin1Char(' '));
+    }
+    return {};
 }
 
 int errorCodeOf(const net::HttpResponse& response) {

@@ -146,6 +146,18 @@ VenueError BinanceProtocol::errorOf(const net::HttpResponse& response, qint64 no
     return e;
 }
 
+VenueError BinanceProtocol::orderErrorOf(const net::HttpResponse& response, const OrderRequest& request,
+                                         const Market* market, qint64 nowMs) const {
+    VenueError e = errorOf(response, nowMs);
+    const QString filter = binance::failedFilter(e.venueMessage);
+    if (market && !filter.isEmpty()) {
+        const QString values = binance::filterValues(filter, *market, request);
+        if (!values.isEmpty())
+            e.detail += QLatin1Char(' ') + values;
+    }
+    return e;
+}
+
 bool BinanceProtocol::mayHaveTakenOrder(const net::HttpResponse& failed) const {
     // -1007: "Timeout waiting for response from backend server. Send status unknown; execution status
     // unknown."
@@ -294,7 +306,7 @@ QString BinanceProtocol::symbolOf(const OrderRef& ref) const {
     return m_symbolByClientId.value(ref.clientId);
 }
 
-ApiCall BinanceProtocol::orderCall(const OrderRef& ref) const {
+Query BinanceProtocol::orderQuery(const OrderRef& ref) const {
     Query q;
     const QString symbol = symbolOf(ref);
     if (!symbol.isEmpty())
@@ -303,7 +315,13 @@ ApiCall BinanceProtocol::orderCall(const OrderRef& ref) const {
         q.append({QStringLiteral("orderId"), binance::splitOrderKey(ref.id).second});
     else
         q.append({QStringLiteral("origClientOrderId"), ref.clientId});
-    return call("GET", QStringLiteral("/api/v3/order"), q, 4, true);
+    return q;
+}
+
+ApiCall BinanceProtocol::orderCall(const OrderRef& ref) const {
+    if (ref.id.isEmpty() && symbolOf(ref).isEmpty()) // a client id this process never saw: the open orders
+        return openOrdersCall(QString());
+    return call("GET", QStringLiteral("/api/v3/order"), orderQuery(ref), 4, true);
 }
 
 Result<Order> BinanceProtocol::parseOrder(const JsonValue& root) const {
@@ -311,6 +329,31 @@ Result<Order> BinanceProtocol::parseOrder(const JsonValue& root) const {
     if (order.ok())
         rememberSymbols(order.value());
     return order;
+}
+
+Result<Order> BinanceProtocol::parseOrderFor(const JsonValue& root, const OrderRef& asked) const {
+    if (!root.isArray())
+        return parseOrder(root);
+    // The open orders of every symbol, asked for by a client id whose symbol was unknown.
+    const Result<QVector<Order>> orders = parseOrders(root);
+    if (!orders.ok())
+        return orders.error();
+    for (const Order& o : orders.value())
+        if ((!asked.clientId.isEmpty() && o.clientId == asked.clientId) ||
+            (!asked.id.isEmpty() && o.id == asked.id))
+            return o;
+    VenueError e;
+    e.kind = ErrorKind::NotFound;
+    e.detail = QCoreApplication::translate("hoga::BinanceErrors",
+                                           "Binance has no open order with client id %1. Binance finds other "
+                                           "orders by symbol: give the order id, which looks like "
+                                           "BTCUSDT:12345.")
+                   .arg(asked.clientId);
+    return e;
+}
+
+bool BinanceProtocol::readsOrderBeforeCancel(const OrderRef& ref) const {
+    return ref.id.isEmpty() && symbolOf(ref).isEmpty(); // the open orders name the symbol first
 }
 
 ApiCall BinanceProtocol::openOrdersCall(const QString& market) const {

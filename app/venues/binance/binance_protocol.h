@@ -43,6 +43,9 @@ public:
                                                           const Clock& clock) const override;
 
     VenueError errorOf(const net::HttpResponse& response, qint64 nowMs) const override;
+    // Filter failures name what the market's cached rules allow.
+    VenueError orderErrorOf(const net::HttpResponse& response, const OrderRequest& request,
+                            const Market* market, qint64 nowMs) const override;
     bool mayHaveTakenOrder(const net::HttpResponse& failed) const override;
 
     ApiCall marketsCall() const override;
@@ -64,6 +67,8 @@ public:
     Result<Order> parseCreatedOrder(const net::JsonValue& root) const override;
     ApiCall orderCall(const OrderRef& ref) const override;
     Result<Order> parseOrder(const net::JsonValue& root) const override;
+    Result<Order> parseOrderFor(const net::JsonValue& root, const OrderRef& asked) const override;
+    bool readsOrderBeforeCancel(const OrderRef& ref) const override;
     ApiCall openOrdersCall(const QString& market) const override;
     ApiCall closedOrdersCall(const QString& market, int limit) const override;
     Result<QVector<Order>> parseOrders(const net::JsonValue& root) const override;
@@ -87,6 +92,8 @@ private:
     ApiCall call(const QByteArray& method, const QString& path, QList<std::pair<QString, QString>> query,
                  int weight, bool isPrivate, bool isOrder = false) const;
     QString symbolOf(const OrderRef& ref) const;
+    // symbol (when known), then orderId or origClientOrderId.
+    QList<std::pair<QString, QString>> orderQuery(const OrderRef& ref) const;
     void rememberSymbols(const Order& order) const;
 
     Network m_network;

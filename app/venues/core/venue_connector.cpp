@@ -635,7 +635,10 @@ void VenueConnector::sendOrder(OrderRequest request, PromisePtr<OrderPlacement> 
                 lookUpPlacement(request, failureText(r), sentAtMs, promise);
                 return;
             }
-            resolve(promise, OrderPlacement::rejected(errorOf(r), request.clientId));
+            const auto market = m_markets.constFind(request.market);
+            const VenueError refused = m_protocol->orderErrorOf(
+                r, request, market == m_markets.constEnd() ? nullptr : &*market, m_clock->nowMs());
+            resolve(promise, OrderPlacement::rejected(refused, request.clientId));
         },
         m_options.orderTimeoutMs);
 }
@@ -766,8 +769,8 @@ QFuture<Result<Order>> VenueConnector::fetchOrder(const OrderRef& ref) {
             resolve(promise, Result<Order>(*e));
             return;
         }
-        sendAndParse<Order>(m_protocol->orderCall(ref), promise, [this](const JsonValue& root) {
-            Result<Order> order = m_protocol->parseOrder(root);
+        sendAndParse<Order>(m_protocol->orderCall(ref), promise, [this, ref](const JsonValue& root) {
+            Result<Order> order = m_protocol->parseOrderFor(root, ref);
             if (!order.ok())
                 return order;
             if (isTerminal(order.value().state)) {
@@ -842,7 +845,7 @@ QFuture<Result<Order>> VenueConnector::cancelOrder(const OrderRef& ref) {
             send(read, [this, ref, promise](const HttpResponse& r) {
                 JsonDocument doc;
                 if (r.isSuccess() && doc.parse(r.body))
-                    (void)m_protocol->parseOrder(doc.root());
+                    (void)m_protocol->parseOrderFor(doc.root(), ref);
                 sendCancel(ref, promise);
             });
             return;

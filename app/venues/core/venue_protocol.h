@@ -87,6 +87,11 @@ public:
 
     // ---- Errors
     virtual VenueError errorOf(const net::HttpResponse& response, qint64 nowMs) const = 0;
+    // A refused order: the error may name what the market's rules allow (`market` null when unknown).
+    virtual VenueError orderErrorOf(const net::HttpResponse& response, const OrderRequest&, const Market*,
+                                    qint64 nowMs) const {
+        return errorOf(response, nowMs);
+    }
     // A failed order request whose order may nevertheless exist at the venue, so it must be looked up:
     // no answer, a server failure, or a venue code that says the request may have been taken (a re-used
     // nonce). Default: timeout, network error, 5xx.
@@ -142,6 +147,11 @@ public:
     virtual Result<Order> parseCreatedOrder(const net::JsonValue& root) const = 0;
     virtual ApiCall orderCall(const OrderRef& ref) const = 0;
     virtual Result<Order> parseOrder(const net::JsonValue& root) const = 0;
+    // The answer to orderCall(asked): venues whose lookup may answer with a list (Binance without the
+    // order's symbol) pick the order asked for. Default: parseOrder().
+    virtual Result<Order> parseOrderFor(const net::JsonValue& root, const OrderRef&) const {
+        return parseOrder(root);
+    }
     // Fills an order answer carries (venues without an own-trades list).
     virtual QVector<Fill> parseOrderFills(const net::JsonValue&, const Order&) const { return {}; }
     virtual ApiCall openOrdersCall(const QString& market) const = 0;

@@ -310,10 +310,14 @@ void HttpClient::transmit(quint64 id, HttpRequest wire) {
     QNetworkAccessManager* nam = networkAccessManager();
     const QByteArray method = wire.method.toUpper();
     QNetworkReply* reply = nullptr;
-    if (wire.jsonBody && (method == "POST" || !wire.isIdempotent())) {
+    // A POST without a body (Binance: every parameter in the query) is an order too.
+    if ((wire.jsonBody && (method == "POST" || !wire.isIdempotent())) ||
+        (method == "POST" && !wire.isIdempotent())) {
         // At most once on the wire: a body that cannot be rewound (see OneShotBody), streamed as it is
         // (no buffering, which would make it rewindable again), over HTTP/1.1.
         req.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        if (!wire.jsonBody && !req.hasRawHeader("Content-Type")) // an empty form (Binance: all in the query)
+            req.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
         req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
         req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         auto* device = new OneShotBody(body, this);

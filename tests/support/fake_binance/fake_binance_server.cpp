@@ -27,6 +27,7 @@ using net::JsonWriter;
 namespace {
 
 const QStringList kMarkets{QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT")};
+const Decimal kMaxPrice(1'000'000); // PRICE_FILTER maxPrice
 
 struct Answer {
     int status = 200;
@@ -106,15 +107,22 @@ struct FakeBinanceServer::Impl {
     QSet<QWebSocket*> privateSubs;
     QList<QWebSocket*> sockets;
 
-    static SimConfig simConfig(quint64 seed) {
+    bool loseNextOrderAnswer = false;
+    int orderPosts = 0;
+    int streamConnections = 0;
+    int apiConnections = 0;
+    int userDataSubscriptions = 0;
+
+    static SimConfig simConfig(quint64 seed, const QHash<QString, Decimal>& balances) {
         SimConfig c;
         c.seed = seed;
         c.autoRun = false;
+        c.initialBalances = balances;
         return c;
     }
-    Impl(FakeBinanceServer* owner, quint64 seed)
+    Impl(FakeBinanceServer* owner, quint64 seed, const QHash<QString, Decimal>& balances = {})
         : q(owner)
-        , sim(simConfig(seed)) {}
+        , sim(simConfig(seed, balances)) {}
 
     qint64 serverNow() const { return QDateTime::currentMSecsSinceEpoch() + skewMs; }
 
@@ -135,7 +143,14 @@ struct FakeBinanceServer::Impl {
                 return;
             socket->read(headBytes);
             request.body = socket->read(contentLength);
+            const bool lose =
+                loseNextOrderAnswer && request.method == "POST" && request.path == "/api/v3/order";
             HttpResponse r = handle(request);
+            if (lose) {
+                loseNextOrderAnswer = false;
+                socket->abort(); // the order stands; its answer never arrives
+                return;
+            }
             socket->write(r.toBytes());
         }
     }
@@ -361,8 +376,10 @@ struct FakeBinanceServer::Impl {
             return klines(p);
         if (path == "/api/v3/account")
             return account();
-        if (path == "/api/v3/order" && m == "POST")
+        if (path == "/api/v3/order" && m == "POST") {
+            ++orderPosts;
             return createOrder(p);
+        }
         if (path == "/api/v3/order" && (m == "GET" || m == "DELETE"))
             return queryOrCancel(m == "DELETE", p);
         if (path == "/api/v3/openOrders" && m == "GET") {
@@ -428,7 +445,7 @@ struct FakeBinanceServer::Impl {
             w.beginObject()
                 .field("filterType", "PRICE_FILTER")
                 .field("minPrice", mk.rules.tickFor(Decimal(1)).toString())
-                .field("maxPrice", "1000000")
+                .field("maxPrice", kMaxPrice.toString())
                 .field("tickSize", mk.rules.tickFor(Decimal(1)).toString())
                 .endObject();
             w.beginObject()
@@ -565,12 +582,24 @@ struct FakeBinanceServer::Impl {
         query.count = limit;
         query.toMs = p.contains("endTime") ? p.value("endTime").toLongLong() + 1 : 0;
         const qint64 start = p.value("startTime", "0").toLongLong();
+        if (start > 0) {
+            // With startTime Binance answers the first `limit` klines from it: ask the simulator for the
+            // span that far after it (one interval of slack for months), oldest first, and cut.
+            const qint64 span = start + (qint64(limit) + 1) * intervalMs(query.interval);
+            const qint64 until = std::min(query.toMs > 0 ? query.toMs : serverNow() + 1, span);
+            if (until <= start)
+                return {200, "[]"};
+            query.toMs = until;
+            query.count = limit + 2;
+        }
         const QVector<Candle> candles = sim.candles(query).value();
         JsonWriter w;
         w.beginArray();
+        int written = 0;
         for (const Candle& c : candles) {
-            if (c.openTimeMs < start)
+            if (c.openTimeMs < start || written == limit)
                 continue;
+            ++written;
             w.beginArray()
                 .value(c.openTimeMs)
                 .value(c.open.toString())
@@ -648,7 +677,8 @@ struct FakeBinanceServer::Impl {
                     QStringLiteral(
                         "Mandatory parameter 'timeInForce' was not sent, was empty/null, or malformed."));
             const Decimal tick = mk.rules.tickFor(r.price);
-            if (!r.price.isPositive() || (tick.isPositive() && !r.price.isMultipleOf(tick)))
+            if (!r.price.isPositive() || (tick.isPositive() && !r.price.isMultipleOf(tick)) ||
+                r.price > kMaxPrice)
                 return error(400, -1013, QStringLiteral("Filter failure: PRICE_FILTER"));
         } else if (type == QLatin1String("MARKET")) {
             r.type = OrderType::Market;
@@ -767,6 +797,7 @@ struct FakeBinanceServer::Impl {
                 continue;
             }
             const bool api = path == QLatin1String("/ws-api/v3");
+            ++(api ? apiConnections : streamConnections);
             sockets.append(socket);
             QObject::connect(
                 socket, &QWebSocket::textMessageReceived, q, [this, socket, api](const QString& text) {
@@ -842,6 +873,7 @@ struct FakeBinanceServer::Impl {
         if (ts >= now + 1000 || now - ts > 5000)
             return fail(-1021, QStringLiteral("Timestamp for this request is outside of the recvWindow."));
         privateSubs.insert(socket);
+        ++userDataSubscriptions;
         JsonWriter w;
         w.beginObject()
             .key("id")
@@ -1059,6 +1091,10 @@ FakeBinanceServer::FakeBinanceServer(quint64 seed, QObject* parent)
     : QObject(parent)
     , d(std::make_unique<Impl>(this, seed)) {}
 
+FakeBinanceServer::FakeBinanceServer(quint64 seed, const QHash<QString, Decimal>& balances, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Impl>(this, seed, balances)) {}
+
 FakeBinanceServer::~FakeBinanceServer() {
     for (QWebSocket* s : std::as_const(d->sockets))
         s->disconnect(this);
@@ -1112,8 +1148,28 @@ int FakeBinanceServer::requestCount(const QByteArray& path) const {
     return d->pathCounts.value(path);
 }
 
+void FakeBinanceServer::loseNextOrderAnswer() {
+    d->loseNextOrderAnswer = true;
+}
+
+int FakeBinanceServer::orderPostCount() const {
+    return d->orderPosts;
+}
+
 int FakeBinanceServer::count429() const {
     return d->n429;
+}
+
+int FakeBinanceServer::streamConnectionCount() const {
+    return d->streamConnections;
+}
+
+int FakeBinanceServer::apiConnectionCount() const {
+    return d->apiConnections;
+}
+
+int FakeBinanceServer::userDataSubscriptionCount() const {
+    return d->userDataSubscriptions;
 }
 
 QStringList FakeBinanceServer::wsSubscriptions() const {

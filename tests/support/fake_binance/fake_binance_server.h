@@ -2,6 +2,7 @@
 
 #include "core/decimal.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
@@ -17,12 +18,15 @@ namespace hoga::test {
 // Checked as Binance documents it: X-MBX-APIKEY (-2015), HMAC-SHA256 over the query string then the body
 // (-1022), timestamp within recvWindow and not more than 1 s ahead (-1021), recvWindow <= 60000 (-1131),
 // request weight per minute with X-MBX-USED-WEIGHT-1M (429 -1003 with Retry-After), order counts
-// (X-MBX-ORDER-COUNT-10S/-1D), PRICE_FILTER / LOT_SIZE / NOTIONAL (-1013 "Filter failure: ..."),
+// (X-MBX-ORDER-COUNT-10S/-1D), PRICE_FILTER (tick, min and max price) / LOT_SIZE / NOTIONAL (-1013
+// "Filter failure: ..."),
 // newClientOrderId ^[a-zA-Z0-9-_]{1,36}$ (-1100), balances (-2010), unknown orders (-2013 query, -2011
 // cancel), unknown symbols (-1121). Diff depth events carry U/u continuing the REST depth lastUpdateId.
 class FakeBinanceServer : public QObject {
 public:
     explicit FakeBinanceServer(quint64 seed = 1, QObject* parent = nullptr);
+    // The account starts with exactly `balances` (free, by asset) instead of the simulator's default.
+    FakeBinanceServer(quint64 seed, const QHash<QString, Decimal>& balances, QObject* parent = nullptr);
     ~FakeBinanceServer() override;
 
     bool start();
@@ -37,9 +41,16 @@ public:
     // Server clock = our clock + skew (to test the offset learned from /api/v3/time).
     void setClockSkewMs(qint64 ms);
 
+    // The next order is placed, then the connection is cut before the answer (a lost answer).
+    void loseNextOrderAnswer();
+
     int requestCount(const QByteArray& path) const;
+    int orderPostCount() const; // POST /api/v3/order requests that reached the matching engine
     int count429() const;
-    QStringList wsSubscriptions() const; // stream names subscribed on any connection
+    QStringList wsSubscriptions() const;   // stream names subscribed on any connection
+    int streamConnectionCount() const;     // connections ever opened to /stream
+    int apiConnectionCount() const;        // connections ever opened to /ws-api/v3
+    int userDataSubscriptionCount() const; // accepted userDataStream.subscribe.signature requests
     Decimal lastPrice(const QString& market) const;
 
 private:
