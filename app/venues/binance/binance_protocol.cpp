@@ -34,7 +34,10 @@ QString timeInForceCode(TimeInForce tif) {
 } // namespace
 
 BinanceProtocol::BinanceProtocol(Network network)
-    : m_network(network) {}
+    : m_network(network)
+    , m_weightPools{kWeight}
+    , m_rawPools{kRaw}
+    , m_orderPools{kOrders10s, kOrdersDay} {}
 
 BinanceProtocol::~BinanceProtocol() = default;
 
@@ -94,18 +97,47 @@ VenueEndpoints BinanceProtocol::defaultEndpoints() const {
 }
 
 QList<net::PoolUsage> BinanceProtocol::usageOf(const net::HttpResponse& response) const {
+    // X-MBX-USED-WEIGHT-(intervalNum)(intervalLetter) and X-MBX-ORDER-COUNT-(intervalNum)(intervalLetter):
+    // the pool of that interval ("REQUEST_WEIGHT_1M", "ORDERS_10S", ...).
     QList<net::PoolUsage> usage;
-    auto add = [&](QByteArrayView header, const QString& pool) {
-        const QByteArray value = response.header(header).trimmed();
+    for (const auto& [name, value] : response.headers) {
+        const QByteArray upper = name.toUpper();
+        QString pool;
+        if (upper.startsWith("X-MBX-USED-WEIGHT-"))
+            pool = QStringLiteral("REQUEST_WEIGHT_") + QString::fromLatin1(upper.mid(18));
+        else if (upper.startsWith("X-MBX-ORDER-COUNT-"))
+            pool = QStringLiteral("ORDERS_") + QString::fromLatin1(upper.mid(18));
+        else
+            continue;
         bool ok = false;
-        const int used = value.toInt(&ok);
+        const int used = value.trimmed().toInt(&ok);
         if (ok)
             usage.append({pool, used, -1});
-    };
-    add("X-MBX-USED-WEIGHT-1M", kWeight);
-    add("X-MBX-ORDER-COUNT-10S", kOrders10s);
-    add("X-MBX-ORDER-COUNT-1D", kOrdersDay);
+    }
     return usage;
+}
+
+QList<net::RateLimitGroup> BinanceProtocol::announcedRateLimits(const JsonValue& root) const {
+    QList<net::RateLimitGroup> groups = binance::parseRateLimits(root);
+    QStringList weight, raw, orders;
+    for (net::RateLimitGroup& g : groups) {
+        if (g.name.startsWith(QLatin1String("REQUEST_WEIGHT_"))) {
+            g.priorityReserve = g.limit / 20; // 5 % kept for orders and cancels
+            weight << g.name;
+        } else if (g.name.startsWith(QLatin1String("RAW_REQUESTS_"))) {
+            raw << g.name;
+        } else if (g.name.startsWith(QLatin1String("ORDERS_"))) {
+            orders << g.name;
+        }
+    }
+    // A type the answer does not list keeps the documented pools.
+    if (!weight.isEmpty())
+        m_weightPools = weight;
+    if (!raw.isEmpty())
+        m_rawPools = raw;
+    if (!orders.isEmpty())
+        m_orderPools = orders;
+    return groups;
 }
 
 net::KeepAlive BinanceProtocol::keepAlive() const {
@@ -171,9 +203,13 @@ ApiCall BinanceProtocol::call(const QByteArray& method, const QString& path, Que
     c.request.method = method;
     c.request.url = QUrl(path);
     c.request.query = std::move(query);
-    c.request.costs = {{kWeight, weight}, {kRaw, 1}};
+    for (const QString& pool : std::as_const(m_weightPools))
+        c.request.costs.append({pool, weight});
+    for (const QString& pool : std::as_const(m_rawPools))
+        c.request.costs.append({pool, 1});
     if (isOrder)
-        c.request.costs += net::RateCosts{{kOrders10s, 1}, {kOrdersDay, 1}};
+        for (const QString& pool : std::as_const(m_orderPools))
+            c.request.costs.append({pool, 1});
     c.request.setHeader("Accept", "application/json");
     c.isPrivate = isPrivate;
     return c;
@@ -380,10 +416,9 @@ Result<QVector<Order>> BinanceProtocol::parseOrders(const JsonValue& root) const
 }
 
 ApiCall BinanceProtocol::cancelCall(const OrderRef& ref) const {
-    ApiCall c = orderCall(ref);
-    c.request.method = "DELETE";
-    c.request.costs = {{kWeight, 1}, {kRaw, 1}};
-    return c;
+    // Never DELETE /api/v3/openOrders (which cancels every order of a symbol): without a known symbol the
+    // request goes out without one and Binance refuses it.
+    return call("DELETE", QStringLiteral("/api/v3/order"), orderQuery(ref), 1, true);
 }
 
 std::variant<Order, OrderRef> BinanceProtocol::parseCancel(const JsonValue& root,

@@ -35,8 +35,13 @@ public:
     VenueCapabilities capabilities() const override;
     VenueEndpoints defaultEndpoints() const override;
     net::RateLimitConfig rateLimits() const override { return limits(venueId()); }
+    // exchangeInfo rateLimits as pools; from then on requests spend from the announced pools.
+    QList<net::RateLimitGroup> announcedRateLimits(const net::JsonValue& root) const override;
     QList<net::PoolUsage> usageOf(const net::HttpResponse& response) const override;
     net::KeepAlive keepAlive() const override;
+    // Binance closes stream and WebSocket API connections after 24 h: renew them 10 minutes before.
+    static constexpr qint64 kStreamMaxAgeMs = 23 * 3'600'000 + 50 * 60'000;
+    qint64 streamMaxAgeMs() const override { return kStreamMaxAgeMs; }
     net::RateCosts streamConnectCosts() const override;
     BookSyncMode bookSyncMode() const override { return BookSyncMode::SequencedDiffs; }
     std::shared_ptr<net::Authenticator> makeAuthenticator(const Credentials& credentials,
@@ -102,6 +107,10 @@ private:
     // Symbols of orders by client id (Binance looks orders up per symbol).
     mutable QHash<QString, QString> m_symbolByClientId;
     mutable quint64 m_requestId = 0;
+    // The pools requests spend from, by rateLimitType (the documented ones until exchangeInfo says).
+    mutable QStringList m_weightPools;
+    mutable QStringList m_rawPools;
+    mutable QStringList m_orderPools;
 };
 
 } // namespace hoga

@@ -100,6 +100,7 @@ VenueConnector::VenueConnector(std::unique_ptr<VenueProtocol> protocol, const Ve
         o.keepAlive = m_options.keepAlive ? *m_options.keepAlive : m_protocol->keepAlive();
         o.reconnectBaseMs = m_options.wsReconnectBaseMs;
         o.reconnectMaxMs = m_options.wsReconnectMaxMs;
+        o.maxConnectionAgeMs = m_options.wsMaxAgeMs ? *m_options.wsMaxAgeMs : m_protocol->streamMaxAgeMs();
         o.limiter = m_limiter;
         o.connectCosts = m_protocol->streamConnectCosts();
         o.scheduler = m_options.scheduler;
@@ -310,6 +311,9 @@ QFuture<Result<QVector<Market>>> VenueConnector::fetchMarkets() {
                 resolve(promise, markets);
                 return;
             }
+            if (const QList<net::RateLimitGroup> limits = m_protocol->announcedRateLimits(doc.root());
+                !limits.isEmpty())
+                m_limiter->setGroupLimits(limits);
             loadRules(markets.value(), m_protocol->ruleCalls(markets.value()), promise);
         });
     });

@@ -33,6 +33,7 @@ struct VenueConnectorOptions {
     qint64 wsReconnectBaseMs = 500;
     qint64 wsReconnectMaxMs = 30'000;
     std::optional<net::KeepAlive> keepAlive; // overrides the venue's (tests)
+    std::optional<qint64> wsMaxAgeMs;        // overrides the venue's streamMaxAgeMs() (tests)
 };
 
 // The venue-neutral connector: runs what every venue shares on top of a protocol bundle that knows only the

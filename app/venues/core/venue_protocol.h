@@ -79,6 +79,8 @@ public:
     // The venue's usage headers as pool counts (null list: none).
     virtual QList<net::PoolUsage> usageOf(const net::HttpResponse& response) const;
     virtual net::KeepAlive keepAlive() const { return {}; }
+    // Streams are reconnected before they are this old (the venue cuts older connections); 0 = no limit.
+    virtual qint64 streamMaxAgeMs() const { return 0; }
     virtual net::RateCosts streamConnectCosts() const { return {}; }
     virtual BookSyncMode bookSyncMode() const { return BookSyncMode::WholeBooks; }
     // Null when `credentials` cannot authenticate (then the connector offers market data only).
@@ -111,6 +113,9 @@ public:
     // A market the venue accepts though the list does not name it (any 6-digit KIS code); nullopt: none.
     virtual std::optional<Market> unlistedMarket(const QString&) const { return std::nullopt; }
     virtual Result<QVector<Market>> parseMarkets(const net::JsonValue& root) const = 0;
+    // Limits the market list announces (Binance exchangeInfo rateLimits); they replace the venue's pools of
+    // the same names in its rate limiter. Empty: none.
+    virtual QList<net::RateLimitGroup> announcedRateLimits(const net::JsonValue&) const { return {}; }
     // Calls that refine the markets' rules (tick tables, ...), sent one after another after the market
     // list; each answer goes to absorbRuleAnswer(), failures are skipped (the tables are the fallback).
     virtual QList<ApiCall> ruleCalls(const QVector<Market>&) const { return {}; }

@@ -413,6 +413,29 @@ void RateLimiter::blockUntil(qint64 untilMs) {
         emit blockedUntilChanged(untilMs);
 }
 
+void RateLimiter::setGroupLimits(const QList<RateLimitGroup>& groups) {
+    {
+        std::lock_guard lock(m_mutex);
+        for (const RateLimitGroup& g : groups) {
+            if (g.name.isEmpty())
+                continue;
+            auto it = m_pools.find(g.name);
+            if (it == m_pools.end())
+                it = m_pools.insert(g.name, std::make_shared<PoolState>());
+            it.value()->config = g;
+        }
+    }
+    pump(); // a larger limit may let waiting requests go now
+}
+
+std::optional<RateLimitGroup> RateLimiter::group(const QString& pool) const {
+    std::lock_guard lock(m_mutex);
+    const auto it = m_pools.find(pool);
+    if (it == m_pools.end())
+        return std::nullopt;
+    return it.value()->config;
+}
+
 qint64 RateLimiter::blockedUntilMs() const {
     std::lock_guard lock(m_mutex);
     return m_blockedUntil > m_scheduler.nowMs() ? m_blockedUntil : 0;

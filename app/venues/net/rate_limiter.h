@@ -106,6 +106,11 @@ public:
     void blockUntil(qint64 untilMs);
     // When the current venue block ends, or 0 when not blocked.
     qint64 blockedUntilMs() const;
+    // The venue announced its limits (Binance's exchangeInfo rateLimits): pools of these names take the
+    // given limit, window and reserve; other names become new pools. Grants already spent stay counted.
+    void setGroupLimits(const QList<RateLimitGroup>& groups);
+    // A pool's current settings (nullopt: no such pool yet).
+    std::optional<RateLimitGroup> group(const QString& pool) const;
 
     const RateLimitConfig& config() const { return m_config; }
     const QString& venue() const { return m_config.venue; }

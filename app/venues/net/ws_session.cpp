@@ -169,6 +169,8 @@ void WsSession::onSocketConnected() {
     for (const QByteArray& message : std::as_const(m_subscriptions))
         m_socket->sendTextMessage(QString::fromUtf8(message));
     scheduleTick();
+    if (m_options.maxConnectionAgeMs > 0)
+        m_renew = m_scheduler.callAfter(m_options.maxConnectionAgeMs, this, [this] { renew(); });
     emit connected();
 }
 
@@ -212,9 +214,20 @@ void WsSession::drop(const QString& reason) {
     m_reconnect = m_scheduler.callAfter(delay, this, [this] { startConnect(); });
 }
 
+// The connection reached its maximum age: close it and connect again at once, before the venue cuts it.
+// The subscriptions are sent again and connected() tells the owner to refetch its snapshots.
+void WsSession::renew() {
+    if (!m_socket || !m_wanted)
+        return;
+    teardownSocket(true);
+    m_attempt = 0;
+    startConnect();
+}
+
 void WsSession::teardownSocket(bool graceful) {
     m_connectTimeout.cancel();
     m_tick.cancel();
+    m_renew.cancel();
     if (!m_socket)
         return;
     QWebSocket* socket = m_socket;

@@ -53,6 +53,9 @@ struct WsSessionOptions {
     // Reconnect delays: full jitter, growing from reconnectBaseMs to reconnectMaxMs.
     qint64 reconnectBaseMs = 500;
     qint64 reconnectMaxMs = 30'000;
+    // A connection this old is replaced by a fresh one at once (venues that cut connections after a fixed
+    // time: Binance after 24 h). 0 = no limit.
+    qint64 maxConnectionAgeMs = 0;
 
     // Optional: connects spend `connectCosts` of the limiter (venues limit connects per second).
     std::shared_ptr<RateLimiter> limiter;
@@ -127,6 +130,7 @@ private:
     void teardownSocket(bool graceful = false);
     void scheduleTick();
     void onTick();
+    void renew();
     qint64 tickIntervalMs() const;
     bool isPong(const QByteArray& data) const;
 
@@ -144,6 +148,7 @@ private:
     ScheduledCall m_connectTimeout;
     ScheduledCall m_reconnect;
     ScheduledCall m_tick;
+    ScheduledCall m_renew; // maxConnectionAgeMs after the connect
     qint64 m_lastFrameMs = 0;
     qint64 m_lastPingMs = 0;
     QList<QByteArray> m_subscriptions;

@@ -50,6 +50,18 @@ class TestBinanceProtocol : public QObject {
             QTest::qFail(qPrintable(m_doc.error().message), __FILE__, __LINE__);
         return m_doc.root();
     }
+    // BTCUSDT with a MARKET_LOT_SIZE of its own (step 0.001, max 100).
+    Market btcusdt() {
+        const Result<QVector<Market>> markets = parseExchangeInfo(parse(R"({"symbols":[{"symbol":"BTCUSDT",
+            "status":"TRADING","baseAsset":"BTC","quoteAsset":"USDT","filters":[
+            {"filterType":"PRICE_FILTER","minPrice":"0.01","maxPrice":"1000000","tickSize":"0.01"},
+            {"filterType":"LOT_SIZE","minQty":"0.00001","maxQty":"9000","stepSize":"0.00001"},
+            {"filterType":"MARKET_LOT_SIZE","minQty":"0","maxQty":"100","stepSize":"0.001"},
+            {"filterType":"NOTIONAL","minNotional":"5","applyMinToMarket":true,"maxNotional":"9000000",
+             "applyMaxToMarket":false,"avgPriceMins":5}]}]})"),
+                                                                  QStringLiteral("binance"));
+        return markets.ok() ? markets.value().value(0) : Market();
+    }
 
 private slots:
     // rest-api.md "SIGNED Endpoint Examples for POST /api/v3/order - HMAC Keys".
@@ -127,6 +139,35 @@ private slots:
         QCOMPARE(markets.value().at(1).rules.minTotal, d("0.0001"));
     }
 
+    // -1013 "Filter failure: X" names the filter and, from the cached rules, the valid values.
+    void filterFailureNamesTheValidValues() {
+        const Market m = btcusdt();
+        BinanceProtocol p;
+        OrderRequest r;
+        r.market = m.code;
+        r.side = Side::Buy;
+        r.type = OrderType::Limit;
+        r.price = d("65000.005");
+        r.qty = d("0.000015");
+        auto failure = [](const char* filter) {
+            return errorResponse(400,
+                                 QByteArray(R"({"code":-1013,"msg":"Filter failure: )") + filter + "\"}");
+        };
+        VenueError e = p.orderErrorOf(failure("LOT_SIZE"), r, &m, 0);
+        QCOMPARE(e.kind, ErrorKind::InvalidOrder);
+        QVERIFY2(e.detail.contains(QLatin1String("LOT_SIZE")), qPrintable(e.detail));
+        QVERIFY2(e.detail.contains(QLatin1String("multiples of 0.00001 BTC")), qPrintable(e.detail));
+        e = p.orderErrorOf(failure("PRICE_FILTER"), r, &m, 0);
+        QVERIFY2(e.detail.contains(QLatin1String("65000 and 65000.01 USDT")), qPrintable(e.detail));
+        e = p.orderErrorOf(failure("NOTIONAL"), r, &m, 0);
+        QVERIFY2(e.detail.contains(QLatin1String("at least 5 USDT")), qPrintable(e.detail));
+        QVERIFY2(e.detail.contains(QLatin1String("at most 9000000 USDT")), qPrintable(e.detail));
+        // Without the market's rules: the filter alone.
+        e = p.orderErrorOf(failure("LOT_SIZE"), r, nullptr, 0);
+        QVERIFY(e.detail.contains(QLatin1String("LOT_SIZE")));
+        QVERIFY(!e.detail.contains(QLatin1String("multiples")));
+    }
+
     void exchangeInfoFixture() {
         const Result<QVector<Market>> markets = parseExchangeInfo(load("rest_exchange_info.json"), "binance");
         QVERIFY(markets.ok());
@@ -157,6 +198,44 @@ private slots:
                     found || (g.name == pool.name && g.limit == pool.limit && g.windowMs == pool.windowMs);
             QVERIFY2(found, qPrintable(pool.name));
         }
+    }
+
+    // Announced limits replace the pools requests spend from, whatever their intervals.
+    void announcedRateLimitsBecomeTheCosts() {
+        BinanceProtocol p;
+        const auto groups = p.announcedRateLimits(parse(R"({"rateLimits":[
+            {"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":1200},
+            {"rateLimitType":"ORDERS","interval":"SECOND","intervalNum":1,"limit":10},
+            {"rateLimitType":"ORDERS","interval":"DAY","intervalNum":1,"limit":160000},
+            {"rateLimitType":"RAW_REQUESTS","interval":"MINUTE","intervalNum":5,"limit":61000}]})"));
+        QCOMPARE(groups.size(), 4);
+        QCOMPARE(groups.at(0).priorityReserve, 60);
+        OrderRequest r;
+        r.market = QStringLiteral("BTCUSDT");
+        r.type = OrderType::Limit;
+        r.price = d("1");
+        r.qty = d("1");
+        r.clientId = QStringLiteral("x");
+        QStringList pools;
+        for (const net::RateCost& cost : p.createOrderCall(r).request.costs)
+            pools << cost.pool;
+        QCOMPARE(pools, (QStringList{"REQUEST_WEIGHT_1M", "RAW_REQUESTS_5M", "ORDERS_1S", "ORDERS_1D"}));
+        net::HttpResponse answer;
+        answer.headers = {{"x-mbx-order-count-1s", "3"}, {"X-MBX-USED-WEIGHT-1M", "12"}};
+        const QList<net::PoolUsage> usage = p.usageOf(answer);
+        QCOMPARE(usage.size(), 2);
+        QCOMPARE(usage.at(0).pool, QStringLiteral("ORDERS_1S"));
+        QCOMPARE(usage.at(0).used, 3);
+        // The limiter takes them.
+        net::RateLimiter limiter(BinanceProtocol::limits(QStringLiteral("binance")));
+        limiter.setGroupLimits(groups);
+        QCOMPARE(limiter.group(QStringLiteral("REQUEST_WEIGHT_1M"))->limit, 1200);
+        QCOMPARE(limiter.group(QStringLiteral("ORDERS_1S"))->windowMs, qint64(1000));
+        QCOMPARE(limiter.group(QStringLiteral("ORDERS_1D"))->limit, 160000);
+        // An answer without rateLimits keeps the documented pools.
+        BinanceProtocol q;
+        QVERIFY(q.announcedRateLimits(parse(R"({"symbols":[]})")).isEmpty());
+        QCOMPARE(q.createOrderCall(r).request.costs.size(), 4);
     }
 
     void usageHeaders() {
@@ -322,6 +401,33 @@ private slots:
         c = p.cancelCall({{}, QStringLiteral("abc-123_X")});
         QCOMPARE(c.request.method, QByteArray("DELETE"));
         QCOMPARE(c.request.unencodedQuery(), QByteArray("symbol=BTCUSDT&origClientOrderId=abc-123_X"));
+        QVERIFY(!p.readsOrderBeforeCancel({{}, QStringLiteral("abc-123_X")}));
+    }
+
+    // A client id this bundle never saw (a new process): the open orders of every symbol find it; a cancel
+    // reads them first and never becomes DELETE /api/v3/openOrders.
+    void unknownClientIdIsFoundInTheOpenOrders() {
+        BinanceProtocol p;
+        const OrderRef ref{{}, QStringLiteral("mine-2")};
+        ApiCall c = p.orderCall(ref);
+        QCOMPARE(c.request.url.path(), QStringLiteral("/api/v3/openOrders"));
+        QCOMPARE(c.request.unencodedQuery(), QByteArray());
+        QVERIFY(p.readsOrderBeforeCancel(ref));
+        QCOMPARE(p.cancelCall(ref).request.url.path(), QStringLiteral("/api/v3/order"));
+        const net::JsonValue open = parse(R"([
+            {"symbol":"ETHUSDT","orderId":7,"clientOrderId":"other","price":"1","origQty":"1","executedQty":"0",
+             "cummulativeQuoteQty":"0","status":"NEW","timeInForce":"GTC","type":"LIMIT","side":"BUY","time":1},
+            {"symbol":"BTCUSDT","orderId":9,"clientOrderId":"mine-2","price":"2","origQty":"1","executedQty":"0",
+             "cummulativeQuoteQty":"0","status":"NEW","timeInForce":"GTC","type":"LIMIT","side":"SELL","time":2}])");
+        const Result<Order> found = p.parseOrderFor(open, ref);
+        QVERIFY(found.ok());
+        QCOMPARE(found.value().id, QStringLiteral("BTCUSDT:9"));
+        // Now the symbol is known.
+        QCOMPARE(p.cancelCall(ref).request.unencodedQuery(),
+                 QByteArray("symbol=BTCUSDT&origClientOrderId=mine-2"));
+        const Result<Order> missing = p.parseOrderFor(open, {{}, QStringLiteral("gone")});
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().kind, ErrorKind::NotFound);
     }
 
     void errorCodes_data() {
