@@ -19,10 +19,20 @@ struct TradingRules {
     QVector<PriceBand> tickBands; // ascending by fromPrice; the first band should start at 0
     Decimal qtyStep;              // quantity increment (e.g. 0.00000001)
     Decimal minQty;
-    Decimal minTotal;             // minimum price*qty in quote currency (e.g. 5000 KRW)
-    Decimal maxTotal;             // 0 = unlimited
-    Decimal makerFeeRate;         // e.g. 0.0005 for 0.05 %
+    Decimal minTotal;     // minimum price*qty in quote currency (e.g. 5000 KRW)
+    Decimal maxTotal;     // 0 = unlimited
+    Decimal makerFeeRate; // e.g. 0.0005 for 0.05 %
     Decimal takerFeeRate;
+    Decimal maxQty; // 0 = unlimited
+    // Market orders by quantity where the venue rules them apart (Binance MARKET_LOT_SIZE), on top of the
+    // quantity rules above; 0 = no such constraint.
+    Decimal marketQtyStep;
+    Decimal marketMinQty;
+    Decimal marketMaxQty;
+    // Whether minTotal / maxTotal bind market orders too (Binance NOTIONAL applyMinToMarket and
+    // applyMaxToMarket, MIN_NOTIONAL applyToMarket).
+    bool minTotalAppliesToMarket = true;
+    bool maxTotalAppliesToMarket = true;
 
     // The tick for a given price (the band containing it). Returns 0 if there are no bands.
     Decimal tickFor(const Decimal& price) const;

@@ -309,6 +309,51 @@ private:
                 qtyOnStepUp(m_rules, m_rules.minQty));
             ok = false;
         }
+        if (m_rules.maxQty.isPositive() && qty > m_rules.maxQty) {
+            add(ValidationIssue::AboveMaxQty, QStringLiteral("qty"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "Quantity %1 %2 exceeds the maximum of %3 %2.")
+                    .arg(num(qty), base(), num(m_rules.maxQty)),
+                qtyOnStepDown(m_rules, m_rules.maxQty));
+            ok = false;
+        }
+        if (m_request.type == OrderType::Market)
+            ok = checkMarketQty() && ok;
+        return ok;
+    }
+
+    // The venue's separate quantity rules for market orders (Binance MARKET_LOT_SIZE).
+    bool checkMarketQty() {
+        const Decimal& qty = m_request.qty;
+        const Decimal& step = m_rules.marketQtyStep;
+        bool ok = true;
+        if (step.isPositive() && !qty.isMultipleOf(step)) {
+            const Decimal down = qty.roundToStep(step, Rounding::Down);
+            add(ValidationIssue::QtyNotOnStep, QStringLiteral("qty"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A market order's quantity must be a multiple of %1 %2. Nearest "
+                                            "valid quantity: %3 %2.")
+                    .arg(num(step), base(), num(down)),
+                down);
+            ok = false;
+        }
+        if (m_rules.marketMinQty.isPositive() && qty < m_rules.marketMinQty) {
+            add(ValidationIssue::BelowMinQty, QStringLiteral("qty"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A market order's quantity must be at least %1 %2.")
+                    .arg(num(m_rules.marketMinQty), base()),
+                m_rules.marketMinQty);
+            ok = false;
+        }
+        if (m_rules.marketMaxQty.isPositive() && qty > m_rules.marketMaxQty) {
+            add(ValidationIssue::AboveMaxQty, QStringLiteral("qty"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "A market order's quantity must be at most %1 %2. Use a limit "
+                                            "order or split the order.")
+                    .arg(num(m_rules.marketMaxQty), base()),
+                m_rules.marketMaxQty);
+            ok = false;
+        }
         return ok;
     }
 
@@ -339,8 +384,10 @@ private:
     }
 
     void checkTotals(bool isLimit, bool byTotal) {
-        const Decimal& minTotal = m_rules.minTotal;
-        const Decimal& maxTotal = m_rules.maxTotal;
+        // Limits a venue does not apply to market orders (Binance applyMinToMarket / applyMaxToMarket).
+        const bool market = m_request.type == OrderType::Market;
+        const Decimal minTotal = market && !m_rules.minTotalAppliesToMarket ? Decimal() : m_rules.minTotal;
+        const Decimal maxTotal = market && !m_rules.maxTotalAppliesToMarket ? Decimal() : m_rules.maxTotal;
         if (!minTotal.isPositive() && !maxTotal.isPositive())
             return;
         const std::optional<Decimal> total = orderTotal(isLimit, byTotal);

@@ -28,6 +28,7 @@ struct ValidationIssue {
         InvalidTimeInForce,   // a time in force the order type does not allow
         InvalidAmountKind,    // an amount the venue does not take for this order (total vs quantity)
         UnsupportedOrderType, // the venue has no such order type
+        AboveMaxQty,
     };
     Code code;
     QString field;     // "price", "qty", "total", "market", "timeInForce"

@@ -25,6 +25,9 @@ struct CandleQuery {
     CandleInterval interval = CandleInterval::M1;
     int count = 200; // the connector pages internally when this exceeds the venue's per-request maximum
     qint64 toMs = 0; // exclusive end (candles that open before it); 0 = now
+    // Inclusive start: with it, the first `count` candles that open at or after it (paged forward where the
+    // venue can, e.g. Binance startTime); 0 = the last `count` candles before toMs.
+    qint64 fromMs = 0;
 };
 
 // Identifies an order by the venue's id or by our client id (exactly one is set).

@@ -210,7 +210,11 @@ QString filterValues(const QString& filter, const Market& market, const OrderReq
             .arg(tick.toString(), quote);
     }
     if (filter == QLatin1String("LOT_SIZE"))
-        return quantities(r.qtyStep, r.minQty, Decimal());
+        return quantities(r.qtyStep, r.minQty, r.maxQty);
+    if (filter == QLatin1String("MARKET_LOT_SIZE")) {
+        const QString forMarket = quantities(r.marketQtyStep, r.marketMinQty, r.marketMaxQty);
+        return forMarket.isEmpty() ? quantities(r.qtyStep, r.minQty, r.maxQty) : forMarket;
+    }
     if (filter == QLatin1String("NOTIONAL") || filter == QLatin1String("MIN_NOTIONAL")) {
         QStringList parts;
         if (r.minTotal.isPositive())

@@ -62,11 +62,25 @@ TradingRules rulesFromFilters(const JsonValue& filters) {
         } else if (type == QLatin1String("LOT_SIZE")) {
             r.qtyStep = dec(f["stepSize"]);
             r.minQty = dec(f["minQty"]);
+            r.maxQty = dec(f["maxQty"]);
+        } else if (type == QLatin1String("MARKET_LOT_SIZE")) {
+            r.marketQtyStep = dec(f["stepSize"]);
+            r.marketMinQty = dec(f["minQty"]);
+            r.marketMaxQty = dec(f["maxQty"]);
         } else if (type == QLatin1String("NOTIONAL")) {
-            r.minTotal = Decimal::max(r.minTotal, dec(f["minNotional"]));
+            const Decimal min = dec(f["minNotional"]);
+            if (min >= r.minTotal) {
+                r.minTotal = min;
+                r.minTotalAppliesToMarket = f["applyMinToMarket"].toBool();
+            }
             r.maxTotal = dec(f["maxNotional"]);
+            r.maxTotalAppliesToMarket = f["applyMaxToMarket"].toBool();
         } else if (type == QLatin1String("MIN_NOTIONAL")) {
-            r.minTotal = Decimal::max(r.minTotal, dec(f["minNotional"]));
+            const Decimal min = dec(f["minNotional"]);
+            if (min >= r.minTotal) {
+                r.minTotal = min;
+                r.minTotalAppliesToMarket = f["applyToMarket"].toBool();
+            }
         }
     }
     return r;

@@ -24,9 +24,11 @@ std::pair<QString, QString> splitOrderKey(const QString& key);
 
 VenueError malformed(const QString& what);
 
-// exchangeInfo filters as trading rules: PRICE_FILTER tickSize -> one price band, LOT_SIZE stepSize/minQty,
-// NOTIONAL or MIN_NOTIONAL minNotional (-> minTotal) and NOTIONAL maxNotional (-> maxTotal). Fees: the list
-// rate (0.1 %) until the account says otherwise.
+// exchangeInfo filters as trading rules: PRICE_FILTER tickSize -> one price band, LOT_SIZE
+// stepSize/minQty/maxQty, MARKET_LOT_SIZE -> the market-order quantity rules, NOTIONAL or MIN_NOTIONAL
+// minNotional (-> minTotal) and NOTIONAL maxNotional (-> maxTotal) with whether each binds market orders
+// (applyMinToMarket / applyToMarket, applyMaxToMarket). Fees: the list rate (0.1 %) until the account says
+// otherwise.
 TradingRules rulesFromFilters(const net::JsonValue& filters);
 // The symbols that trade now (status TRADING), with base, quote and rules.
 Result<QVector<Market>> parseExchangeInfo(const net::JsonValue& root, const QString& venue);

@@ -275,6 +275,18 @@ ApiCall BinanceProtocol::candlesCall(const CandleQuery& query, qint64 toMs, int 
     return call("GET", QStringLiteral("/api/v3/klines"), q, 2, false);
 }
 
+std::optional<ApiCall> BinanceProtocol::candlesFromCall(const CandleQuery& query, qint64 fromMs,
+                                                        int count) const {
+    // startTime: Binance answers the first `limit` klines that open at or after it.
+    Query q{{QStringLiteral("symbol"), query.market},
+            {QStringLiteral("interval"), binance::intervalCode(query.interval)},
+            {QStringLiteral("startTime"), QString::number(fromMs)}};
+    if (query.toMs > 0)
+        q.append({QStringLiteral("endTime"), QString::number(query.toMs - 1)});
+    q.append({QStringLiteral("limit"), QString::number(std::clamp(count, 1, 1000))});
+    return call("GET", QStringLiteral("/api/v3/klines"), q, 2, false);
+}
+
 Result<QVector<Candle>> BinanceProtocol::parseCandles(const JsonValue& root, const CandleQuery&) const {
     return binance::parseKlines(root);
 }

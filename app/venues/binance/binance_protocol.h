@@ -62,6 +62,7 @@ public:
     ApiCall orderBookCall(const QString& market, int depth) const override;
     Result<OrderBook> parseOrderBook(const net::JsonValue& root, const QString& market) const override;
     ApiCall candlesCall(const CandleQuery& query, qint64 toMs, int count) const override;
+    std::optional<ApiCall> candlesFromCall(const CandleQuery& query, qint64 fromMs, int count) const override;
     Result<QVector<Candle>> parseCandles(const net::JsonValue& root, const CandleQuery& query) const override;
     ApiCall tradesCall(const QString& market, int count) const override;
     Result<QVector<Trade>> parseTrades(const net::JsonValue& root) const override;

@@ -485,8 +485,51 @@ QFuture<Result<QVector<Candle>>> VenueConnector::fetchCandles(const CandleQuery&
             resolve(promise, Result<QVector<Candle>>(unknownMarket(query.market)));
             return;
         }
-        fetchCandlePage(query, query.toMs, {}, promise);
+        if (query.fromMs > 0 && m_protocol->candlesFromCall(query, query.fromMs, 1))
+            fetchCandlePageForward(query, query.fromMs, {}, promise);
+        else
+            fetchCandlePage(query, query.toMs, {}, promise);
     });
+}
+
+// Pages forward (each page starts after the previous one's last candle) until `count` candles, toMs or the
+// present.
+void VenueConnector::fetchCandlePageForward(CandleQuery query, qint64 fromMs, QVector<Candle> acc,
+                                            ResultPromise<QVector<Candle>> promise) {
+    const int wanted = std::max(1, query.count) - int(acc.size());
+    const int n = std::min(std::max(1, m_capabilities.maxCandlesPerRequest), wanted);
+    send(*m_protocol->candlesFromCall(query, fromMs, n),
+         [this, query, fromMs, n, acc, promise](const HttpResponse& r) mutable {
+             if (!r.isSuccess()) {
+                 resolve(promise, Result<QVector<Candle>>(errorOf(r)));
+                 return;
+             }
+             JsonDocument doc;
+             if (!doc.parse(r.body)) {
+                 resolve(promise, Result<QVector<Candle>>(malformed(doc.error().message)));
+                 return;
+             }
+             Result<QVector<Candle>> parsed = m_protocol->parseCandles(doc.root(), query);
+             if (!parsed.ok()) {
+                 resolve(promise, parsed);
+                 return;
+             }
+             QVector<Candle> page;
+             for (const Candle& c : parsed.value())
+                 if (c.openTimeMs >= fromMs && (query.toMs <= 0 || c.openTimeMs < query.toMs))
+                     page.append(c);
+             std::sort(page.begin(), page.end(),
+                       [](const Candle& a, const Candle& b) { return a.openTimeMs < b.openTimeMs; });
+             acc += page;
+             const bool exhausted = parsed.value().size() < n || page.isEmpty();
+             if (exhausted || acc.size() >= query.count) {
+                 if (acc.size() > query.count)
+                     acc.resize(query.count);
+                 resolve(promise, Result<QVector<Candle>>(acc));
+                 return;
+             }
+             fetchCandlePageForward(query, acc.last().openTimeMs + 1, acc, promise);
+         });
 }
 
 // Pages backward (each page ends where the previous one began) until `count` candles or the start of the

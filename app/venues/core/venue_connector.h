@@ -111,6 +111,8 @@ private:
     void finishMarkets(QVector<Market> markets, ResultPromise<QVector<Market>> promise);
     void fetchTickerChunk(QStringList markets, qsizetype from, QVector<Ticker> acc,
                           ResultPromise<QVector<Ticker>> promise);
+    void fetchCandlePageForward(CandleQuery query, qint64 fromMs, QVector<Candle> acc,
+                                ResultPromise<QVector<Candle>> promise);
     void fetchCandlePage(CandleQuery query, qint64 toMs, QVector<Candle> acc,
                          ResultPromise<QVector<Candle>> promise);
 

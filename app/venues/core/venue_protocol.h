@@ -137,6 +137,11 @@ public:
     virtual Result<OrderBook> parseOrderBook(const net::JsonValue& root, const QString& market) const = 0;
     // One page of at most `count` candles that open before `toMs` (0 = now).
     virtual ApiCall candlesCall(const CandleQuery& query, qint64 toMs, int count) const = 0;
+    // One page of at most `count` candles that open at or after `fromMs` (and before query.toMs when set),
+    // oldest first; nullopt when the venue cannot page forward (then candles are paged backward).
+    virtual std::optional<ApiCall> candlesFromCall(const CandleQuery&, qint64, int) const {
+        return std::nullopt;
+    }
     virtual Result<QVector<Candle>> parseCandles(const net::JsonValue& root,
                                                  const CandleQuery& query) const = 0;
     virtual ApiCall tradesCall(const QString& market, int count) const = 0;

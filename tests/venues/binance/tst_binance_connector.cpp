@@ -1,6 +1,6 @@
 // The venue connector with the Binance bundle against the strict loopback fake Binance, for what the shared
 // conformance suite does not cover: exchangeInfo's rateLimits steering the rate limiter, klines paged
-// backward beyond 1,000 rows, streams renewed before Binance's 24 h
+// forward from a start time and backward beyond 1,000 rows, streams renewed before Binance's 24 h
 // connection limit (set to 1 s here) with their subscriptions, and a filter failure that names the valid
 // values from the cached rules.
 #include "conformance/connector_conformance.h"
@@ -93,6 +93,30 @@ private slots:
         QCOMPARE(m_limiter->group(QStringLiteral("RAW_REQUESTS_5M"))->windowMs, qint64(300'000));
         // The weight spent so far counts against the announced pool (exchangeInfo: 20).
         QCOMPARE(m_limiter->usedInWindow(QStringLiteral("REQUEST_WEIGHT_1M")), 20);
+    }
+
+    // startTime paging: the first 1,500 one-minute klines from a start, in two requests, oldest first.
+    void klinesPageForwardFromAStart() {
+        makeHost();
+        CandleQuery query;
+        query.market = QStringLiteral("BTCUSDT");
+        query.interval = CandleInterval::M1;
+        query.count = 1500;
+        query.fromMs = (QDateTime::currentMSecsSinceEpoch() / kMinute - 2000) * kMinute;
+        const QVector<Candle> forward = candles(query);
+        QCOMPARE(forward.size(), 1500);
+        QCOMPARE(forward.first().openTimeMs, query.fromMs);
+        QVERIFY(contiguous(forward, kMinute));
+        QCOMPARE(m_server->requestCount("/api/v3/klines"), 2);
+
+        // Up to an end: 1,200 klines although more were asked for.
+        query.toMs = query.fromMs + 1200 * kMinute;
+        query.count = 5000;
+        const QVector<Candle> bounded = candles(query);
+        QCOMPARE(bounded.size(), 1200);
+        QCOMPARE(bounded.last().openTimeMs, query.toMs - kMinute);
+        QVERIFY(contiguous(bounded, kMinute));
+        QCOMPARE(m_server->requestCount("/api/v3/klines"), 4);
     }
 
     // endTime paging: the last 2,500 one-minute klines, in three requests, ending with the current minute.

@@ -1,6 +1,7 @@
 // The Binance bundle without a network: the documented signing example, every fixture in
 // shared/fixtures/binance through its parser, filters as rules, error codes as kinds, the stream decoder
 // and the diff-depth book.
+#include "core/order_validator.h"
 #include "support/test_util.h"
 #include "venues/binance/binance_auth.h"
 #include "venues/binance/binance_errors.h"
@@ -61,6 +62,12 @@ class TestBinanceProtocol : public QObject {
              "applyMaxToMarket":false,"avgPriceMins":5}]}]})"),
                                                                   QStringLiteral("binance"));
         return markets.ok() ? markets.value().value(0) : Market();
+    }
+    static bool hasIssue(const ValidationResult& v, ValidationIssue::Code code) {
+        for (const ValidationIssue& i : v.issues)
+            if (i.code == code)
+                return true;
+        return false;
     }
 
 private slots:
@@ -136,7 +143,56 @@ private slots:
         QCOMPARE(btc.rules.minQty, d("0.00001"));
         QCOMPARE(btc.rules.minTotal, d("5"));
         QCOMPARE(btc.rules.maxTotal, d("9000000"));
+        QCOMPARE(btc.rules.maxQty, d("9000"));
+        QCOMPARE(btc.rules.marketQtyStep, Decimal());
+        QCOMPARE(btc.rules.marketMinQty, Decimal());
+        QCOMPARE(btc.rules.marketMaxQty, d("100"));
+        QVERIFY(btc.rules.minTotalAppliesToMarket);
+        QVERIFY(!btc.rules.maxTotalAppliesToMarket);
         QCOMPARE(markets.value().at(1).rules.minTotal, d("0.0001"));
+        QVERIFY(markets.value().at(1).rules.minTotalAppliesToMarket);
+    }
+
+    // The validator with Binance's rules: LOT_SIZE maxQty, MARKET_LOT_SIZE for market orders, and NOTIONAL's
+    // applyMinToMarket / applyMaxToMarket.
+    void validatorAppliesBinanceFilters() {
+        const Market m = btcusdt();
+        OrderRequest r;
+        r.market = m.code;
+        r.side = Side::Sell;
+        r.type = OrderType::Limit;
+        r.price = d("1000");
+        r.qty = d("9000.5");
+        ValidationResult v = OrderValidator::checkRules(r, m);
+        QVERIFY(hasIssue(v, ValidationIssue::AboveMaxQty));
+        QVERIFY2(v.summary().contains(QLatin1String("9000 BTC")), qPrintable(v.summary()));
+
+        // Market orders: MARKET_LOT_SIZE's maxQty 100 and step 0.001 bind on top of LOT_SIZE.
+        r.type = OrderType::Market;
+        r.price = Decimal();
+        r.qty = d("150");
+        v = OrderValidator::checkRules(r, m, d("10"));
+        QVERIFY(hasIssue(v, ValidationIssue::AboveMaxQty));
+        QVERIFY2(v.summary().contains(QLatin1String("100 BTC")), qPrintable(v.summary()));
+        r.qty = d("0.0015");
+        v = OrderValidator::checkRules(r, m, d("60000"));
+        QVERIFY(hasIssue(v, ValidationIssue::QtyNotOnStep));
+        QCOMPARE(v.issues.value(0).suggested, d("0.001"));
+        r.qty = d("0.002");
+        QVERIFY2(OrderValidator::checkRules(r, m, d("60000")).ok(),
+                 qPrintable(OrderValidator::checkRules(r, m, d("60000")).summary()));
+
+        // applyMaxToMarket false: a market order above maxNotional passes; a limit order does not.
+        r.qty = d("99");
+        QVERIFY(OrderValidator::checkRules(r, m, d("100000")).ok());
+        r.type = OrderType::Limit;
+        r.price = d("100000");
+        QVERIFY(hasIssue(OrderValidator::checkRules(r, m), ValidationIssue::AboveMaxTotal));
+        // applyMinToMarket true: a market order below minNotional is refused.
+        r.type = OrderType::Market;
+        r.price = Decimal();
+        r.qty = d("0.001");
+        QVERIFY(hasIssue(OrderValidator::checkRules(r, m, d("1000")), ValidationIssue::BelowMinTotal));
     }
 
     // -1013 "Filter failure: X" names the filter and, from the cached rules, the valid values.
@@ -157,11 +213,14 @@ private slots:
         QCOMPARE(e.kind, ErrorKind::InvalidOrder);
         QVERIFY2(e.detail.contains(QLatin1String("LOT_SIZE")), qPrintable(e.detail));
         QVERIFY2(e.detail.contains(QLatin1String("multiples of 0.00001 BTC")), qPrintable(e.detail));
+        QVERIFY2(e.detail.contains(QLatin1String("9000 BTC")), qPrintable(e.detail));
         e = p.orderErrorOf(failure("PRICE_FILTER"), r, &m, 0);
         QVERIFY2(e.detail.contains(QLatin1String("65000 and 65000.01 USDT")), qPrintable(e.detail));
         e = p.orderErrorOf(failure("NOTIONAL"), r, &m, 0);
         QVERIFY2(e.detail.contains(QLatin1String("at least 5 USDT")), qPrintable(e.detail));
         QVERIFY2(e.detail.contains(QLatin1String("at most 9000000 USDT")), qPrintable(e.detail));
+        e = p.orderErrorOf(failure("MARKET_LOT_SIZE"), r, &m, 0);
+        QVERIFY2(e.detail.contains(QLatin1String("The maximum is 100 BTC")), qPrintable(e.detail));
         // Without the market's rules: the filter alone.
         e = p.orderErrorOf(failure("LOT_SIZE"), r, nullptr, 0);
         QVERIFY(e.detail.contains(QLatin1String("LOT_SIZE")));
@@ -309,6 +368,21 @@ private slots:
         const ApiCall c = p.candlesCall(q, 1706637600000, 1000);
         QCOMPARE(c.request.unencodedQuery(),
                  QByteArray("symbol=BTCUSDT&interval=1h&endTime=1706637599999&limit=1000"));
+    }
+
+    void candlesFromCallPagesWithStartTime() {
+        BinanceProtocol p;
+        CandleQuery q;
+        q.market = QStringLiteral("BTCUSDT");
+        q.interval = CandleInterval::M1;
+        auto c = p.candlesFromCall(q, 1706637600000, 1000);
+        QVERIFY(c);
+        QCOMPARE(c->request.unencodedQuery(),
+                 QByteArray("symbol=BTCUSDT&interval=1m&startTime=1706637600000&limit=1000"));
+        q.toMs = 1706640000000;
+        c = p.candlesFromCall(q, 1706637600000, 5);
+        QCOMPARE(c->request.unencodedQuery(), QByteArray("symbol=BTCUSDT&interval=1m&startTime=1706637600000&"
+                                                         "endTime=1706639999999&limit=5"));
     }
 
     void tradesFixture() {
