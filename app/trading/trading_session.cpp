@@ -212,6 +212,10 @@ QString TradingSession::submit(OrderRequest request) {
         request.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString clientId = request.clientId;
     m_pendingClientIds.insert(clientId, request.market);
+    if (m_router) {
+        m_router(request);
+        return clientId;
+    }
     const QFuture<OrderPlacement> placed = OrderEntry::place(
         m_connector, request, this, [this, request](const Market&) { return contextFor(request); });
     auto* watcher = new QFutureWatcher<OrderPlacement>(this);
@@ -255,6 +259,18 @@ void TradingSession::accept(const QString& clientId, const Order& order) {
     upsertOrder(placed);
     emit orderAccepted(placed);
     fetchBalances(); // the order locks funds
+}
+
+void TradingSession::routedOrderPlaced(const Order& order) {
+    if (m_pendingClientIds.contains(order.clientId))
+        accept(order.clientId, order);
+}
+
+void TradingSession::routedOrderFailed(const QString& clientId, const QString& message) {
+    if (!m_pendingClientIds.contains(clientId))
+        return;
+    m_pendingClientIds.remove(clientId);
+    emit orderRejected(clientId, message);
 }
 
 void TradingSession::reportFailed(const QString& clientId, const VenueError& error) {

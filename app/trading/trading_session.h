@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
+
 namespace hoga {
 
 class MarketDataHub;
@@ -42,6 +44,15 @@ public:
     // empty string if validation failed (then `orderRejected` is emitted with the explanation).
     QString submit(OrderRequest request);
     void cancel(const QString& orderId);
+
+    // Hands validated orders (client id set) to `router` instead of sending them here: the trading engine
+    // checks, journals and sends them, then answers with routedOrderPlaced / routedOrderFailed, which reach
+    // the form as orderAccepted / orderRejected. Without a router, orders go straight to the connector.
+    using OrderRouter = std::function<void(const OrderRequest& request)>;
+    void setOrderRouter(OrderRouter router) { m_router = std::move(router); }
+    bool hasOrderRouter() const { return bool(m_router); }
+    void routedOrderPlaced(const Order& order);
+    void routedOrderFailed(const QString& clientId, const QString& message);
 
 signals:
     void balancesChanged();
@@ -80,6 +91,7 @@ private:
     QSet<QString> m_fillKeys;                   // dedup of fills (trade id + order id)
     QSet<QString> m_unknownClientIds; // sent, lost in the network and not found yet: may still exist
     bool m_started = false;
+    OrderRouter m_router;
 };
 
 } // namespace hoga

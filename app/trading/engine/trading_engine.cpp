@@ -324,6 +324,11 @@ std::optional<Balance> TradingEngine::balance(const QString& venue, const QStrin
     return std::nullopt;
 }
 
+QVector<Balance> TradingEngine::balances(const QString& venue) const {
+    auto it = m_links.constFind(venue);
+    return it == m_links.cend() ? QVector<Balance>() : it->balances;
+}
+
 Decimal TradingEngine::botPosition(const QString& bot, const QString& market) const {
     Decimal qty;
     for (const Fill& f : m_journal->botFills(bot)) {

@@ -62,6 +62,8 @@ public:
     void setBalances(const QString& venue, const QVector<Balance>& balances);
     void updateBalance(const QString& venue, const Balance& balance);
     std::optional<Balance> balance(const QString& venue, const QString& currency) const;
+    // The venue's balances as last fed (empty until the account's balances arrived).
+    QVector<Balance> balances(const QString& venue) const;
 
     void setAccountLimits(const RiskLimits& limits) { m_accountLimits = limits; }
     void setBotLimits(const QString& bot, const RiskLimits& limits) { m_botLimits.insert(bot, limits); }
