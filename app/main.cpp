@@ -381,7 +381,7 @@ int main(int argc, char** argv) {
     });
     // Switch profile / log out: start over at the login dialog in a fresh process.
     QObject::connect(&window, &hoga::MainWindow::switchProfileRequested, &app, [&] {
-        window.close(); // saves this profile's layout
+        window.closeForGood(); // saves this profile's layout
         if (login.credentials)
             login.credentials->clear();
         login.lock->release(); // the new process may open this profile again right away
@@ -412,7 +412,10 @@ int main(int argc, char** argv) {
                          [&app](bool ok) { app.exit(ok ? 0 : 1); });
         runner->start();
     } else if (quitAfterMs > 0) {
-        QTimer::singleShot(quitAfterMs, &window, &QWidget::close);
+        QTimer::singleShot(quitAfterMs, &window, [&app, &window] {
+            window.closeForGood();
+            app.quit(); // with a tray icon, a closed window alone does not end the app
+        });
     }
     const int status = app.exec();
     if (login.credentials)

@@ -260,6 +260,9 @@ void ProfileEngine::onSnapshot(const BotSnapshot& snapshot) {
         if (points.size() > kMaxPnlPoints)
             points.remove(0, points.size() - kMaxPnlPoints);
     }
+    const qint64 day = now / 86'400'000;
+    if (m_dayStart.value(id).timeMs != day)
+        m_dayStart.insert(id, BotPnlPoint{day, pnl});
     if (added)
         emit botsChanged();
     emit botChanged(id);
@@ -269,6 +272,7 @@ void ProfileEngine::onBotRemoved(const QString& id) {
     m_snapshots.remove(id);
     m_logs.remove(id);
     m_pnl.remove(id);
+    m_dayStart.remove(id);
     emit botsChanged();
 }
 
@@ -434,6 +438,18 @@ int ProfileEngine::runningBots() const {
         if (s.state == BotState::Running || s.state == BotState::Starting)
             ++n;
     return n;
+}
+
+QHash<QString, Decimal> ProfileEngine::todayPnl() const {
+    QHash<QString, Decimal> byCurrency;
+    for (const BotSnapshot& s : m_snapshots) {
+        if (s.quoteCurrency().isEmpty())
+            continue;
+        const auto start = m_dayStart.constFind(s.record.id);
+        const Decimal base = start == m_dayStart.cend() ? s.totalPnl() : start->pnl;
+        byCurrency[s.quoteCurrency()] += s.totalPnl() - base;
+    }
+    return byCurrency;
 }
 
 QStringList ProfileEngine::botLog(const QString& id) const {

@@ -70,6 +70,8 @@ public:
     QVector<BotSnapshot> bots() const; // by id
     std::optional<BotSnapshot> bot(const QString& id) const;
     int runningBots() const;
+    // The bots' PnL since 00:00 UTC (or since this app saw them first today), by quote currency.
+    QHash<QString, Decimal> todayPnl() const;
     QStringList botLog(const QString& id) const; // oldest first, the last 500 lines
     QVector<BotPnlPoint> pnlHistory(const QString& id) const;
     // From the journal (a short blocking query on the engine thread).
@@ -120,6 +122,7 @@ private:
     QHash<QString, BotSnapshot> m_snapshots;
     QHash<QString, QStringList> m_logs;
     QHash<QString, QVector<BotPnlPoint>> m_pnl;
+    QHash<QString, BotPnlPoint> m_dayStart;    // per bot: the day (timeMs = day number) and its PnL then
     QHash<QString, ManualOrder> m_manual;      // client id -> the ticket's order, until the venue answers
     QHash<QString, ManagedOrder> m_openOrders; // client id -> orders the engine follows
     bool m_halted = false;

@@ -138,6 +138,30 @@ void AppSettings::setConfirmPaperOrders(bool confirm) {
     m_settings->setValue(QStringLiteral("orders/confirmPaper"), confirm);
 }
 
+bool AppSettings::hideToTrayOnClose() const {
+    return m_settings->value(QStringLiteral("tray/hideOnClose"), true).toBool();
+}
+
+void AppSettings::setHideToTrayOnClose(bool hide) {
+    m_settings->setValue(QStringLiteral("tray/hideOnClose"), hide);
+}
+
+bool AppSettings::trayNoticeShown() const {
+    return m_settings->value(QStringLiteral("tray/noticeShown"), false).toBool();
+}
+
+void AppSettings::setTrayNoticeShown(bool shown) {
+    m_settings->setValue(QStringLiteral("tray/noticeShown"), shown);
+}
+
+bool AppSettings::restartBotsAtLogin() const {
+    return m_settings->value(QStringLiteral("bots/restartAtLogin"), true).toBool();
+}
+
+void AppSettings::setRestartBotsAtLogin(bool restart) {
+    m_settings->setValue(QStringLiteral("bots/restartAtLogin"), restart);
+}
+
 void AppSettings::sync() {
     m_settings->sync();
     if (m_global)

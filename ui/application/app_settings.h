@@ -65,6 +65,16 @@ public:
     bool confirmPaperOrders() const;
     void setConfirmPaperOrders(bool confirm);
 
+    // Closing the window hides it to the system tray (where there is one) so bots and streams keep running;
+    // true unless turned off. The one-time notice that says so is shown once.
+    bool hideToTrayOnClose() const;
+    void setHideToTrayOnClose(bool hide);
+    bool trayNoticeShown() const;
+    void setTrayNoticeShown(bool shown);
+    // Bots that were running when Hoga quit start again at the next login (after reconciliation).
+    bool restartBotsAtLogin() const;
+    void setRestartBotsAtLogin(bool restart);
+
     void sync();
 
 private:

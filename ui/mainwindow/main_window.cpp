@@ -2,6 +2,8 @@
 
 #include "application/app_settings.h"
 #include "application/idle_detector.h"
+#include "bots/bots_tab.h"
+#include "bots/emergency_stop.h"
 #include "chart/chart_tab.h"
 #include "keys/venue_keys_dialog.h"
 #include "marketdata/market_data_hub.h"
@@ -22,12 +24,14 @@
 #include "profiles/profile_credential_provider.h"
 #include "security/profile_manager.h"
 #include "session/market_load_retry.h"
+#include "session/profile_engine.h"
 #include "session/venue_session.h"
 #include "storage/portfolio_history.h"
 #include "storage/profile_database.h"
 #include "trading/order_ticket.h"
 #include "trading/trading_session.h"
 #include "trading/trading_tab.h"
+#include "tray/tray_controller.h"
 #include "venue_status_widget.h"
 
 #include <QActionGroup>
@@ -38,11 +42,13 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -82,6 +88,12 @@ MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiL
 MainWindow::~MainWindow() {
     delete m_recorder; // before the history it writes to
     m_recorder = nullptr;
+    // The views of the engine go before it; the engine stops its bots on its thread.
+    delete m_tray;
+    m_tray = nullptr;
+    delete m_bots;
+    m_bots = nullptr;
+    m_engine.reset();
 }
 
 MainWindow::VenueViews MainWindow::buildVenueViews(VenueSession* session) {
@@ -272,7 +284,8 @@ void MainWindow::showTab(QWidget* tab) {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction* quit = file->addAction(tr("&Quit"), this, &MainWindow::quitApplication);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -489,8 +502,109 @@ void MainWindow::saveSettings() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!m_quitting && m_tray && m_tray->tryHideOnClose()) {
+        // Bots and streams keep running; the tray's Quit ends Hoga.
+        saveSettings();
+        event->ignore();
+        return;
+    }
+    if (!m_quitting && !settleRunningBots()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::settleRunningBots() {
+    if (!m_engine || m_engine->runningBots() == 0 || isLocked())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Bots are running"),
+                    tr("%n bot(s) are running. They stop when Hoga quits.", nullptr, m_engine->runningBots()),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("quitWithBotsQuestion"));
+    box.setInformativeText(tr("Stop them now (their open orders are cancelled), or keep them to start again "
+                              "at the next login?"));
+    QPushButton* stop = box.addButton(tr("Stop bots and quit"), QMessageBox::DestructiveRole);
+    QPushButton* keep = box.addButton(tr("Quit, restart them later"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == static_cast<QAbstractButton*>(stop)) {
+        for (const BotSnapshot& bot : m_engine->bots())
+            if (bot.state == BotState::Running || bot.state == BotState::Starting)
+                m_engine->stopBot(bot.record.id);
+        return true;
+    }
+    return box.clickedButton() == static_cast<QAbstractButton*>(keep);
+}
+
+void MainWindow::quitApplication() {
+    if (!settleRunningBots())
+        return;
+    closeForGood();
+    if (m_tray) // without it, the last window closing quits
+        QCoreApplication::quit();
+}
+
+void MainWindow::closeForGood() {
+    m_quitting = true;
+    close();
+}
+
+void MainWindow::attachEngine(std::unique_ptr<ProfileEngine> engine) {
+    Q_ASSERT(!m_engine && engine);
+    m_engine = std::move(engine);
+    m_bots = new BotsTab(m_engine.get(), m_tabs);
+    m_tabs->addTab(m_bots, tr("Bots"));
+    m_emergencyStop = new EmergencyStop(m_engine.get(), this);
+    m_toolBar = addToolBar(tr("Trading"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_emergencyStop->stopAction());
+    m_toolBar->addAction(m_emergencyStop->rearmAction());
+    buildBotsMenu();
+    if (TrayController::trayAvailable()) {
+        m_tray = new TrayController(this, m_engine.get(), m_emergencyStop, m_settings,
+                                    [this] { quitApplication(); });
+        // Hidden in the tray is not "last window closed".
+        QApplication::setQuitOnLastWindowClosed(false);
+    }
+    // A saved tab that only exists with the engine (the Bots tab) comes back now.
+    if (m_settings->selectedTab() == m_bots->objectName())
+        m_tabs->setCurrentWidget(m_bots);
+}
+
+void MainWindow::buildBotsMenu() {
+    m_botsMenu = new QMenu(tr("&Bots"), this);
+    m_botsMenu->setObjectName(QStringLiteral("botsMenu"));
+    menuBar()->insertMenu(m_ordersMenu->menuAction(), m_botsMenu);
+    m_botsMenu->addAction(m_emergencyStop->stopAction());
+    m_botsMenu->addAction(m_emergencyStop->rearmAction());
+    m_botsMenu->addSeparator();
+    QAction* pause = m_botsMenu->addAction(tr("Pause all bots"), this, [this] { m_engine->pauseAll(); });
+    pause->setObjectName(QStringLiteral("pauseAllBotsAction"));
+    QAction* resume =
+        m_botsMenu->addAction(tr("Resume paused bots"), this, [this] { m_engine->resumeAll(); });
+    resume->setObjectName(QStringLiteral("resumeAllBotsAction"));
+    m_botsMenu->addSeparator();
+    QAction* hide = m_botsMenu->addAction(tr("Keep running in the tray when the window closes"));
+    hide->setObjectName(QStringLiteral("hideToTrayAction"));
+    hide->setCheckable(true);
+    hide->setChecked(m_settings->hideToTrayOnClose());
+    hide->setEnabled(TrayController::trayAvailable());
+    connect(hide, &QAction::toggled, this, [this](bool on) {
+        m_settings->setHideToTrayOnClose(on);
+        m_settings->sync();
+    });
+    QAction* restart = m_botsMenu->addAction(tr("Restart running bots at the next login"));
+    restart->setObjectName(QStringLiteral("restartBotsAction"));
+    restart->setCheckable(true);
+    restart->setChecked(m_settings->restartBotsAtLogin());
+    connect(restart, &QAction::toggled, this, [this](bool on) {
+        m_settings->setRestartBotsAtLogin(on);
+        m_settings->sync();
+    });
 }
 
 void MainWindow::setCurrentMarket(const QString& codeOrKey) {
@@ -593,6 +707,16 @@ void MainWindow::attachProfile(ProfileContext context) {
     if (!m_profile.notice.isEmpty())
         statusBar()->showMessage(m_profile.notice, 30000);
     startPortfolioHistory();
+    if (!m_profile.profile.id.isEmpty()) {
+        ProfileEngineOptions options;
+        options.databasePath = m_profile.manager->paths(m_profile.profile.id).databaseFile();
+        options.restartRunningBots = m_settings->restartBotsAtLogin();
+        auto engine = std::make_unique<ProfileEngine>(options, m_sessions);
+        if (engine->open())
+            attachEngine(std::move(engine));
+        else
+            statusBar()->showMessage(tr("Bots are not available: %1").arg(engine->lastError()), 15000);
+    }
     updateTitle();
 }
 
@@ -722,6 +846,8 @@ void MainWindow::lock() {
     m_pages->setCurrentWidget(m_lockPage);
     m_lockDialog->show();
     menuBar()->setEnabled(false);
+    if (m_toolBar)
+        m_toolBar->setEnabled(false); // the tray's emergency stop stays available
 
     connect(m_lockDialog, &QDialog::finished, this, [this](int result) {
         if (result == QDialog::Accepted) {
@@ -731,7 +857,10 @@ void MainWindow::lock() {
         } else if (result == LoginDialog::SwitchProfile) {
             emit switchProfileRequested();
         } else {
-            close(); // "Quit" on the lock screen
+            // "Quit" on the lock screen: running bots start again at the next login.
+            closeForGood();
+            if (m_tray) // without it, the last window closing quits
+                QCoreApplication::quit();
         }
     });
     updateTitle();
@@ -747,6 +876,8 @@ void MainWindow::unlock() {
     m_lockPage = nullptr;
     m_lockDialog = nullptr;
     menuBar()->setEnabled(true);
+    if (m_toolBar)
+        m_toolBar->setEnabled(true);
     if (m_idle)
         m_idle->noteActivity();
     updateTitle();

@@ -16,11 +16,14 @@ class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QToolBar;
 
 namespace hoga {
 
 class AppSettings;
+class BotsTab;
 class ChartTab;
+class EmergencyStop;
 class IdleDetector;
 class LoginDialog;
 class MarketHeader;
@@ -32,7 +35,9 @@ class PortfolioHistory;
 class PortfolioRecorder;
 class PortfolioTab;
 class ProfileDatabase;
+class ProfileEngine;
 class TradingTab;
+class TrayController;
 class VenueSession;
 class Watchlist;
 
@@ -99,6 +104,22 @@ public:
     void setAutoLockMinutes(int minutes);
     void openVenueKeys();
 
+    // The profile's trading engine and bots: adds the Bots tab, the emergency stop (toolbar, Bots menu,
+    // Ctrl+Shift+X) and, where the desktop has one, the tray icon. attachProfile() calls it with the
+    // profile's database; tests may call it directly.
+    void attachEngine(std::unique_ptr<ProfileEngine> engine);
+    ProfileEngine* profileEngine() const { return m_engine.get(); }
+    BotsTab* botsTab() const { return m_bots; }
+    EmergencyStop* emergencyStop() const { return m_emergencyStop; }
+    TrayController* tray() const { return m_tray; }
+    QToolBar* mainToolBar() const { return m_toolBar; }
+    QMenu* botsMenu() const { return m_botsMenu; }
+
+    // Quit for real (File > Quit, the tray's Quit): asks what to do with running bots first.
+    void quitApplication();
+    // Closes without hiding to the tray or asking (switching profile, --quit-after-ms).
+    void closeForGood();
+
 signals:
     // "Switch profile…", "Log out" or "Switch profile" on the lock screen: the app flow starts over.
     void switchProfileRequested();
@@ -146,6 +167,9 @@ private:
     void onKeyChanged(const QString& venue);
     void buildOrdersMenu();
     void updateOrdersMenu();
+    void buildBotsMenu();
+    // Running bots at quit: true to go on (after stopping them when the user chose so).
+    bool settleRunningBots();
 
     AppSettings* m_settings;
     QList<VenueSession*> m_sessions;
@@ -184,6 +208,14 @@ private:
     std::unique_ptr<ProfileDatabase> m_database;
     std::unique_ptr<PortfolioHistory> m_history;
     PortfolioRecorder* m_recorder = nullptr;
+
+    std::unique_ptr<ProfileEngine> m_engine;
+    BotsTab* m_bots = nullptr;
+    EmergencyStop* m_emergencyStop = nullptr;
+    TrayController* m_tray = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QMenu* m_botsMenu = nullptr;
+    bool m_quitting = false;
 };
 
 } // namespace hoga
