@@ -1,6 +1,18 @@
 #include "screenshot_runner.h"
 
+#include "application/app_settings.h"
+#include "bots/bot_editor_dialog.h"
+#include "bots/bots_tab.h"
+#include "bots/emergency_stop.h"
 #include "mainwindow/main_window.h"
+#include "tray/tray_controller.h"
+
+#include "session/profile_engine.h"
+#include "session/venue_session.h"
+
+#include <QComboBox>
+#include <QMenu>
+#include <QTableView>
 
 #include <QDir>
 #include <QPixmap>
@@ -58,7 +70,7 @@ void ScreenshotRunner::poll() {
 
 void ScreenshotRunner::captureNext() {
     if (m_next >= static_cast<int>(std::size(kShots))) {
-        emit finished(m_dataComplete && m_allSaved);
+        captureBots();
         return;
     }
     const Shot& shot = kShots[m_next];
@@ -78,6 +90,103 @@ void ScreenshotRunner::captureNext() {
         ++m_next;
         captureNext();
     });
+}
+
+void ScreenshotRunner::saveGrab(QWidget* widget, const QString& fileName) {
+    const QString path = QDir(m_directory).filePath(fileName);
+    if (!widget->grab().save(path)) {
+        std::fprintf(stderr, "hoga: could not write %s\n", qPrintable(path));
+        m_allSaved = false;
+    } else {
+        std::fprintf(stdout, "hoga: wrote %s\n", qPrintable(path));
+    }
+}
+
+void ScreenshotRunner::captureBots() {
+    ProfileEngine* engine = m_window->profileEngine();
+    VenueSession* sim = nullptr;
+    for (VenueSession* s : m_window->sessions())
+        if (s->isSimulated())
+            sim = s;
+    if (!engine || !m_window->botsTab() || !sim) {
+        emit finished(m_dataComplete && m_allSaved);
+        return;
+    }
+    // A demo bot on the simulator, so the tab shows a bot at work.
+    BotSpec spec;
+    spec.id = engine->uniqueBotId(tr("Demo DCA"));
+    spec.strategy = QStringLiteral("dca");
+    spec.venue = sim->venueId();
+    spec.market = QStringLiteral("KRW-BTC");
+    spec.params = {{QStringLiteral("period"), QStringLiteral("2s")},
+                   {QStringLiteral("order_value"), QStringLiteral("10000")}};
+    spec.limits.maxOrderValue = Decimal(50000);
+    const Result<QString> created = engine->createBot(spec);
+    if (!created.ok()) {
+        std::fprintf(stderr, "hoga: no demo bot: %s\n", qPrintable(created.error().userMessage()));
+        emit finished(m_dataComplete && m_allSaved);
+        return;
+    }
+    m_demoBot = created.value();
+    engine->startBot(m_demoBot);
+    m_window->showTab(m_window->botsTab());
+    m_botElapsed.start();
+    auto* wait = new QTimer(this);
+    wait->setInterval(200);
+    connect(wait, &QTimer::timeout, this, [this, wait, engine] {
+        const auto bot = engine->bot(m_demoBot);
+        // Bounded: three orders, or 10 s.
+        if ((!bot || bot->ordersToday < 3) && m_botElapsed.elapsed() < 10000)
+            return;
+        wait->stop();
+        wait->deleteLater();
+        BotsTab* tab = m_window->botsTab();
+        tab->selectBot(m_demoBot);
+        QTimer::singleShot(kTabPaintMs * 2, this, [this, tab] {
+            saveGrab(m_window, QStringLiteral("bots.png"));
+            tab->newBot();
+            BotEditorDialog* editor = tab->editor();
+            if (editor) {
+                auto* strategy = editor->findChild<QComboBox*>(QStringLiteral("strategyCombo"));
+                strategy->setCurrentIndex(strategy->findData(QStringLiteral("grid")));
+                editor->adjustSize();
+            }
+            QTimer::singleShot(kTabPaintMs, this, [this, editor] {
+                if (editor) {
+                    saveGrab(editor, QStringLiteral("bot_editor.png"));
+                    editor->reject();
+                }
+                finishBots();
+            });
+        });
+    });
+    wait->start();
+}
+
+void ScreenshotRunner::finishBots() {
+    // The tray's menu, drawn even where the desktop shows no tray.
+    TrayController* tray = m_window->tray();
+    std::unique_ptr<TrayController> shown;
+    if (!tray && m_window->emergencyStop()) {
+        shown = std::make_unique<TrayController>(m_window, m_window->profileEngine(),
+                                                 m_window->emergencyStop(), m_window->settings(), [] {});
+        tray = shown.get();
+    }
+    if (tray) {
+        QMenu* menu = tray->menu();
+        emit menu->aboutToShow();
+        menu->adjustSize();
+        menu->popup(m_window->mapToGlobal(m_window->rect().center()));
+        saveGrab(menu, QStringLiteral("tray_menu.png"));
+        menu->hide();
+    }
+    shown.reset();
+    if (ProfileEngine* engine = m_window->profileEngine()) {
+        engine->stopBot(m_demoBot);
+        engine->deleteBot(m_demoBot);
+    }
+    // Let the engine take the deletion before the app quits.
+    QTimer::singleShot(kTabPaintMs, this, [this] { emit finished(m_dataComplete && m_allSaved); });
 }
 
 } // namespace hoga

@@ -12,7 +12,9 @@ class MainWindow;
 
 // `hoga --screenshot-dir DIR --quit-after-ms N`: waits until every tab shows live data (or N ms pass), then
 // saves portfolio.png, chart.png, orderbook.png and trading.png of the whole window, one per tab, and
-// reports `finished` (true when all data had arrived and every file was written).
+// reports `finished` (true when all data had arrived and every file was written). With a profile's engine it
+// then adds bots.png (a demo bot trading on the simulator, deleted afterwards), bot_editor.png and
+// tray_menu.png.
 class ScreenshotRunner : public QObject {
     Q_OBJECT
 public:
@@ -28,6 +30,9 @@ signals:
 private:
     void poll();
     void captureNext();
+    void captureBots();
+    void saveGrab(QWidget* widget, const QString& fileName);
+    void finishBots();
 
     MainWindow* m_window;
     QString m_directory;
@@ -38,6 +43,8 @@ private:
     bool m_allSaved = true;
     int m_next = 0;
     std::function<bool()> m_extraReady;
+    QString m_demoBot;
+    QElapsedTimer m_botElapsed;
 };
 
 } // namespace hoga

@@ -114,6 +114,7 @@ public:
     TrayController* tray() const { return m_tray; }
     QToolBar* mainToolBar() const { return m_toolBar; }
     QMenu* botsMenu() const { return m_botsMenu; }
+    AppSettings* settings() const { return m_settings; }
 
     // Quit for real (File > Quit, the tray's Quit): asks what to do with running bots first.
     void quitApplication();

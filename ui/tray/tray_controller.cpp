@@ -57,12 +57,16 @@ TrayController::TrayController(QWidget* window, ProfileEngine* engine, Emergency
     m_tooltipRefresh->setInterval(1000);
     connect(m_tooltipRefresh, &QTimer::timeout, this, &TrayController::updateToolTip);
     auto later = [this] {
+        updateMenu(); // the menu's actions follow the bots at once: a shortcut may trigger them
         if (!m_tooltipRefresh->isActive())
             m_tooltipRefresh->start();
     };
     connect(engine, &ProfileEngine::botChanged, this, later);
     connect(engine, &ProfileEngine::botsChanged, this, later);
-    connect(engine, &ProfileEngine::haltedChanged, this, &TrayController::updateToolTip);
+    connect(engine, &ProfileEngine::haltedChanged, this, [this] {
+        updateMenu();
+        updateToolTip();
+    });
     updateToolTip();
     updateMenu();
     if (trayAvailable())
@@ -71,6 +75,7 @@ TrayController::TrayController(QWidget* window, ProfileEngine* engine, Emergency
 
 TrayController::~TrayController() {
     m_icon->hide();
+    delete m_menu; // parented to the window, which may outlive this
 }
 
 bool TrayController::trayAvailable() {
