@@ -120,6 +120,11 @@ bool ProfileEngine::open() {
             m_haltReason = e->journal()->haltReason();
             for (const ManagedOrder& m : e->orders()->active())
                 m_openOrders.insert(m.order.clientId, m);
+            // A deleted bot's orders and fills stay in the journal under its name; a new bot of that name
+            // would take them over (its position is rebuilt from them).
+            for (const JournalOrder& o : e->journal()->orders())
+                if (!o.bot.isEmpty())
+                    m_usedIds.insert(o.bot);
         },
         Qt::BlockingQueuedConnection);
     if (!opened) {
@@ -269,6 +274,7 @@ void ProfileEngine::onSnapshot(const BotSnapshot& snapshot) {
 }
 
 void ProfileEngine::onBotRemoved(const QString& id) {
+    m_usedIds.insert(id);
     m_snapshots.remove(id);
     m_logs.remove(id);
     m_pnl.remove(id);
@@ -291,6 +297,8 @@ std::optional<QString> ProfileEngine::validateBot(const BotSpec& spec, bool crea
         return tr("Give the bot a name.");
     if (creating && m_snapshots.contains(id))
         return tr("A bot named “%1” already exists.").arg(id);
+    if (creating && m_usedIds.contains(id))
+        return tr("A deleted bot named “%1” has orders in the journal; choose another name.").arg(id);
     if (!creating && !m_snapshots.contains(id))
         return tr("There is no bot named “%1”.").arg(id);
     const StrategyTemplate* strategy = findStrategy(spec.strategy);
@@ -408,11 +416,11 @@ void ProfileEngine::resumeAll() {
 }
 
 QString ProfileEngine::uniqueBotId(const QString& base) const {
-    if (!m_snapshots.contains(base))
+    if (!m_snapshots.contains(base) && !m_usedIds.contains(base))
         return base;
     for (int n = 2; n < 10'000; ++n) {
         const QString candidate = QStringLiteral("%1 %2").arg(base).arg(n);
-        if (!m_snapshots.contains(candidate))
+        if (!m_snapshots.contains(candidate) && !m_usedIds.contains(candidate))
             return candidate;
     }
     return base + QLatin1Char(' ') + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);

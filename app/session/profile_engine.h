@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <memory>
@@ -123,6 +124,7 @@ private:
     QHash<QString, QStringList> m_logs;
     QHash<QString, QVector<BotPnlPoint>> m_pnl;
     QHash<QString, BotPnlPoint> m_dayStart;    // per bot: the day (timeMs = day number) and its PnL then
+    QSet<QString> m_usedIds;                   // names with orders in the journal: never given to another bot
     QHash<QString, ManualOrder> m_manual;      // client id -> the ticket's order, until the venue answers
     QHash<QString, ManagedOrder> m_openOrders; // client id -> orders the engine follows
     bool m_halted = false;

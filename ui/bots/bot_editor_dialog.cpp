@@ -157,6 +157,16 @@ BotEditorDialog::BotEditorDialog(ProfileEngine* engine, std::optional<BotSnapsho
     validate();
 }
 
+void BotEditorDialog::preferMarket(const QString& venue, const QString& market) {
+    const int index = m_venue->findData(venue);
+    if (index < 0 || m_existing)
+        return;
+    m_venue->setCurrentIndex(index);
+    if (m_market->findText(market) >= 0)
+        m_market->setCurrentText(market);
+    validate();
+}
+
 void BotEditorDialog::fillMarkets() {
     const QString venue = m_venue->currentData().toString();
     const QString keep = m_market->currentText();

@@ -23,6 +23,9 @@ public:
     // `existing`: edit that bot (its name, strategy, venue and market are fixed); else create one.
     BotEditorDialog(ProfileEngine* engine, std::optional<BotSnapshot> existing, QWidget* parent = nullptr);
 
+    // Starts a new bot's form on this venue and market (when the venue takes bots).
+    void preferMarket(const QString& venue, const QString& market);
+
     BotSpec spec() const;
     bool isValid() const { return m_valid; }
     // The first problem, or empty.

@@ -161,6 +161,10 @@ void BotsTab::openEditor(bool editing) {
             return;
     }
     auto* dialog = new BotEditorDialog(m_engine, existing, this);
+    if (!editing && m_current) {
+        const auto [venue, market] = m_current();
+        dialog->preferMarket(venue, market);
+    }
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_editor = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog, editing] {

@@ -35,6 +35,11 @@ public:
     // The editor opened last by "New bot" or "Edit" (null when none is open).
     BotEditorDialog* editor() const { return m_editor; }
 
+    // Where a new bot trades unless the user picks otherwise: the window's current venue and market.
+    void setCurrentMarket(std::function<std::pair<QString, QString>()> current) {
+        m_current = std::move(current);
+    }
+
     void newBot();
     void editBot();
 
@@ -58,6 +63,7 @@ private:
     QPushButton* m_duplicate;
     BotEditorDialog* m_editor = nullptr;
     Confirm m_confirm = &BotsTab::askUser;
+    std::function<std::pair<QString, QString>()> m_current;
 };
 
 } // namespace hoga

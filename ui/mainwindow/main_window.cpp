@@ -556,6 +556,7 @@ void MainWindow::attachEngine(std::unique_ptr<ProfileEngine> engine) {
     Q_ASSERT(!m_engine && engine);
     m_engine = std::move(engine);
     m_bots = new BotsTab(m_engine.get(), m_tabs);
+    m_bots->setCurrentMarket([this] { return std::pair{m_session->venueId(), m_market}; });
     m_tabs->addTab(m_bots, tr("Bots"));
     m_emergencyStop = new EmergencyStop(m_engine.get(), this);
     m_toolBar = addToolBar(tr("Trading"));

@@ -120,6 +120,12 @@ private slots:
         engine->stopBot(QStringLiteral("dca-1"));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(*engine, QStringLiteral("dca-1")), BotState::Stopped, 5000);
         QCOMPARE(engine->bot(QStringLiteral("dca-1"))->record.status, BotRecord::Status::Stopped);
+
+        // Deleted, its orders stay in the journal under its name: a new bot may not take them over.
+        engine->deleteBot(QStringLiteral("dca-1"));
+        QTRY_VERIFY_WITH_TIMEOUT(!engine->bot(QStringLiteral("dca-1")), 5000);
+        QVERIFY(!engine->createBot(dcaSpec(QStringLiteral("dca-1"))).ok());
+        QCOMPARE(engine->uniqueBotId(QStringLiteral("dca-1")), QStringLiteral("dca-1 2"));
     }
 
     void duplicatesAndDeletes() {
@@ -135,6 +141,7 @@ private slots:
         engine->deleteBot(QStringLiteral("a"));
         QTRY_VERIFY_WITH_TIMEOUT(!engine->bot(QStringLiteral("a")), 5000);
         QCOMPARE(engine->bots().size(), 1);
+        QVERIFY(!engine->createBot(dcaSpec(QStringLiteral("a"))).ok()); // a deleted bot's name is retired
 
         // Limits and bots survive a restart; the deleted one does not come back.
         const QString path = m_dir.filePath(QStringLiteral("p%1.sqlite").arg(m_files));
