@@ -519,8 +519,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 bool MainWindow::settleRunningBots() {
     if (!m_engine || m_engine->runningBots() == 0 || isLocked())
         return true;
+    const int running = m_engine->runningBots();
     QMessageBox box(QMessageBox::Question, tr("Bots are running"),
-                    tr("%n bot(s) are running. They stop when Hoga quits.", nullptr, m_engine->runningBots()),
+                    tr("%n bot(s) are running. They stop when Hoga quits.", nullptr, running),
                     QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("quitWithBotsQuestion"));
     box.setInformativeText(tr("Stop them now (their open orders are cancelled), or keep them to start again "

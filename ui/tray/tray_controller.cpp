@@ -100,7 +100,8 @@ void TrayController::updateToolTip() {
         pnl << (v.isPositive() ? QStringLiteral("+") : QString()) + formatAmount(v, currency) +
                    QLatin1Char(' ') + currency;
     }
-    QString text = tr("Hoga: %n bot(s) running", nullptr, m_engine->runningBots());
+    const int running = m_engine->runningBots();
+    QString text = tr("Hoga: %n bot(s) running", nullptr, running);
     text += QLatin1Char('\n') +
             tr("Today's PnL: %1").arg(pnl.isEmpty() ? tr("none") : pnl.join(QStringLiteral(", ")));
     if (m_engine->isHalted())
