@@ -101,6 +101,14 @@ bool ProfileEngine::open() {
     connect(e, &TradingEngine::fillApplied, this, &ProfileEngine::fillApplied);
     connect(e, &TradingEngine::riskRefused, this, &ProfileEngine::riskRefused);
     connect(e, &TradingEngine::emergencyStopFinished, this, &ProfileEngine::emergencyStopFinished);
+    connect(e, &TradingEngine::reconciled, this, [this](const QString& venue) {
+        m_reconciled.insert(venue);
+        emit reconciledChanged(venue, true);
+    });
+    connect(e, &TradingEngine::reconcileFailed, this, [this](const QString& venue) {
+        m_reconciled.remove(venue);
+        emit reconciledChanged(venue, false);
+    });
     connect(e, &TradingEngine::haltedChanged, this, [this](bool halted, const QString& reason) {
         m_halted = halted;
         m_haltReason = reason;

@@ -88,8 +88,11 @@ public:
     QString haltReason() const { return m_haltReason; }
 
     void setAccountLimits(const RiskLimits& limits);
+    // Whether the venue's orders are reconciled with the journal (until then it takes no new order).
+    bool isReconciled(const QString& venue) const { return m_reconciled.contains(venue); }
 
 signals:
+    void reconciledChanged(const QString& venue, bool reconciled);
     void botsChanged(); // a bot was added or deleted
     void botChanged(const QString& id);
     void botLogged(const QString& id, const QString& line);
@@ -123,7 +126,8 @@ private:
     QHash<QString, BotSnapshot> m_snapshots;
     QHash<QString, QStringList> m_logs;
     QHash<QString, QVector<BotPnlPoint>> m_pnl;
-    QHash<QString, BotPnlPoint> m_dayStart;    // per bot: the day (timeMs = day number) and its PnL then
+    QHash<QString, BotPnlPoint> m_dayStart; // per bot: the day (timeMs = day number) and its PnL then
+    QSet<QString> m_reconciled;
     QSet<QString> m_usedIds;                   // names with orders in the journal: never given to another bot
     QHash<QString, ManualOrder> m_manual;      // client id -> the ticket's order, until the venue answers
     QHash<QString, ManagedOrder> m_openOrders; // client id -> orders the engine follows

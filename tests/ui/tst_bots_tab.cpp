@@ -131,6 +131,7 @@ private slots:
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QTRY_VERIFY_WITH_TIMEOUT(m_session->hub()->lastPrice(kBtc).has_value(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(engine()->isReconciled(QStringLiteral("sim")), 10000);
     }
 
     void cleanupTestCase() {

@@ -155,7 +155,7 @@ void TradingEngine::reconcile(const QString& venue) {
             const OrderRef ref =
                 current->order.id.isEmpty() ? OrderRef{{}, clientId} : OrderRef{current->order.id, {}};
             whenFinished(connector->fetchOrder(ref), this,
-                         [this, clientId, error, next](const Result<Order>& r) {
+                         [this, connector, clientId, error, next](const Result<Order>& r) {
                              const ManagedOrder* m = m_orders->find(clientId);
                              if (m && r.ok()) {
                                  Order found = r.value();
@@ -164,6 +164,15 @@ void TradingEngine::reconcile(const QString& venue) {
                                  if (found.venue.isEmpty())
                                      found.venue = m->order.venue;
                                  if (m_orders->applyVenueOrder(found) == OrderManager::Applied::Changed)
+                                     emitOrder(clientId);
+                             } else if (m && r.error().kind == ErrorKind::NotFound &&
+                                        !m->order.id.isEmpty() && connector && connector->isSimulated()) {
+                                 // The simulator's paper account is new with every start: what it held is
+                                 // gone, as if cancelled. (A real venue never forgets an order it took.)
+                                 Order gone = m->order;
+                                 gone.state = OrderState::Cancelled;
+                                 gone.updatedAtMs = m_clock.nowMs();
+                                 if (m_orders->applyVenueOrder(gone) == OrderManager::Applied::Changed)
                                      emitOrder(clientId);
                              } else if (m && r.error().kind == ErrorKind::NotFound && m->order.id.isEmpty()) {
                                  const QString reason = QCoreApplication::translate(

@@ -48,6 +48,9 @@ private:
         auto engine = std::make_unique<ProfileEngine>(options, QList<VenueSession*>{m_session.get()});
         if (!engine->open())
             qWarning() << engine->lastError();
+        // The ticket's orders are refused until the venue is reconciled: wait for it.
+        if (!QTest::qWaitFor([&] { return engine->isReconciled(QStringLiteral("sim")); }, 10000))
+            qWarning() << "sim not reconciled";
         return engine;
     }
 
@@ -231,6 +234,26 @@ private slots:
         QCOMPARE(journaled->tag, QStringLiteral("manual"));
         QVERIFY(journaled->bot.isEmpty());
         QVERIFY(!trading->hasOrderRouter()); // the session sends directly again once the engine is gone
+    }
+
+    void aFreshSimulatorDoesNotBlockTheNextStart() {
+        // The simulator's paper account starts empty with every app start: an order the journal left open
+        // there is gone, and the venue must still reconcile (else no bot and no ticket order could trade).
+        const QString path = freshPath();
+        {
+            auto engine = openEngine(path);
+            QSignalSpy accepted(m_session->trading(), &TradingSession::orderAccepted);
+            m_session->trading()->submit(restingBuy());
+            QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 10000);
+            QVERIFY(engine->createBot(dcaSpec(QStringLiteral("again"))).ok());
+            engine->startBot(QStringLiteral("again"));
+            QTRY_COMPARE_WITH_TIMEOUT(stateOf(*engine, QStringLiteral("again")), BotState::Running, 10000);
+        }
+        cleanup();
+        init(); // a new simulator
+        auto engine = openEngine(path);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*engine, QStringLiteral("again")), BotState::Running, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine->openOrderCount(), 0, 5000);
     }
 
     void emergencyStopCancelsEveryOpenOrderAndHaltsBots() {
