@@ -398,15 +398,11 @@ std::optional<CliError> ResearchCommands::runCommand(const QStringList& argument
 std::optional<CliError> ResearchCommands::backtest(const Options& o) {
     if (!o.has("strategy") || !o.has("candles"))
         return usage(QCoreApplication::translate("hoga::Cli", "backtest needs --strategy and --candles."));
-    static const StrategyTemplate mlSignal = mlSignalTemplate();
     const StrategyTemplate* strategy = findStrategy(o.value("strategy"));
-    if (!strategy && o.value("strategy") == mlSignal.id)
-        strategy = &mlSignal;
     if (!strategy) {
         QStringList ids;
         for (const StrategyTemplate& t : builtInStrategies())
             ids << t.id;
-        ids << mlSignal.id;
         return usage(QCoreApplication::translate("hoga::Cli", "Unknown strategy \"%1\"; choose one of: %2.")
                          .arg(o.value("strategy"), ids.join(QStringLiteral(", "))));
     }
@@ -603,8 +599,14 @@ std::optional<CliError> ResearchCommands::indicators(const Options& o) {
 QString ResearchCommands::defaultDatabase(const Options& o) const {
     QDir base(profilesBaseDir(m_environment));
     const qsizetype at = o.globals.indexOf(QStringLiteral("--profile"));
-    if (at >= 0 && at + 1 < o.globals.size())
+    if (at >= 0 && at + 1 < o.globals.size()) {
+        // Profile folders are named by the profile's id, not its name.
+        ProfileSession session(m_environment, CliArgs::kDefaultTimeoutMs);
+        const auto found = session.find(o.globals[at + 1]);
+        if (const ProfileInfo* profile = std::get_if<ProfileInfo>(&found))
+            return session.manager().paths(profile->id).dir() + QStringLiteral("/market-data.sqlite");
         return base.filePath(o.globals[at + 1] + QStringLiteral("/market-data.sqlite"));
+    }
     // The parent of the profiles folder, whether or not that folder exists yet (QDir::cdUp needs it to).
     return QDir(QFileInfo(base.absolutePath()).path()).filePath(QStringLiteral("market-data.sqlite"));
 }

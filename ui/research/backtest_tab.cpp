@@ -1,7 +1,6 @@
 #include "backtest_tab.h"
 
 #include "research/backtest/sweep_grid.h"
-#include "trading/strategies/ml_signal_strategy.h"
 
 #include <QChart>
 #include <QChartView>
@@ -112,7 +111,6 @@ BacktestTab::BacktestTab(MarketDataUrl recorderDatabase, QWidget* parent)
     , m_database(std::move(recorderDatabase)) {
     setObjectName(QStringLiteral("backtestTab"));
     m_strategies = builtInStrategies();
-    m_strategies.append(mlSignalTemplate());
     buildForm();
     connect(&m_watcher, &QFutureWatcher<BacktestOutcome>::finished, this, [this] {
         const BacktestOutcome outcome = m_watcher.result();

@@ -143,6 +143,12 @@ void TradingEngine::reconcile(const QString& venue) {
     auto error = std::make_shared<QString>();
     auto steps = std::make_shared<QVector<Step>>();
 
+    // The markets of the orders followed now: their fills are read at the end (venues such as Binance list
+    // own trades per market only, and fills of other markets cannot belong to an order we follow).
+    QStringList followedMarkets;
+    for (const ManagedOrder& followed : m_orders->active({}, venue))
+        if (!followedMarkets.contains(followed.order.market))
+            followedMarkets << followed.order.market;
     // 1. Every order the journal still follows, looked up at the venue (by client id while no venue id).
     for (const ManagedOrder& followed : m_orders->active({}, venue)) {
         const QString clientId = followed.order.clientId;
@@ -230,27 +236,29 @@ void TradingEngine::reconcile(const QString& venue) {
                      });
     });
     // 4. Fills missed while away, each applied once (the journal keys them by trade id).
-    steps->append([this, connector, venue, error](std::function<void()> next) {
-        if (!connector) {
-            next();
-            return;
-        }
-        whenFinished(connector->fetchFills(), this,
-                     [this, venue, error, next](const Result<QVector<Fill>>& r) {
-                         if (!r.ok()) {
-                             *error = r.error().userMessage();
-                         } else {
-                             QVector<Fill> fills = r.value();
-                             std::reverse(fills.begin(), fills.end()); // oldest first
-                             for (Fill f : fills) {
-                                 if (f.venue.isEmpty())
-                                     f.venue = venue;
-                                 onVenueFill(f);
+    for (const QString& market : followedMarkets) {
+        steps->append([this, connector, venue, market, error](std::function<void()> next) {
+            if (!connector) {
+                next();
+                return;
+            }
+            whenFinished(connector->fetchFills(market), this,
+                         [this, venue, error, next](const Result<QVector<Fill>>& r) {
+                             if (!r.ok()) {
+                                 *error = r.error().userMessage();
+                             } else {
+                                 QVector<Fill> fills = r.value();
+                                 std::reverse(fills.begin(), fills.end()); // oldest first
+                                 for (Fill f : fills) {
+                                     if (f.venue.isEmpty())
+                                         f.venue = venue;
+                                     onVenueFill(f);
+                                 }
                              }
-                         }
-                         next();
-                     });
-    });
+                             next();
+                         });
+        });
+    }
     runInOrder(steps, 0, [this, venue, error] { reconciliationDone(venue, *error); });
 }
 

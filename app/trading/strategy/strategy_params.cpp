@@ -1,6 +1,7 @@
 #include "strategy_params.h"
 
 #include "trading/strategies/builtin_strategies.h"
+#include "trading/strategies/ml_signal_strategy.h"
 #include "trading/strategies/parameter_values.h"
 
 #include <QCoreApplication>
@@ -137,8 +138,9 @@ Result<StrategyParams> completeParameters(const StrategyTemplate& strategy, cons
 }
 
 const QVector<StrategyTemplate>& builtInStrategies() {
-    static const QVector<StrategyTemplate> templates = {smaCrossTemplate(), rsiTemplate(),
-                                                        bollingerTemplate(), gridTemplate(), dcaTemplate()};
+    static const QVector<StrategyTemplate> templates = {smaCrossTemplate(),  rsiTemplate(),
+                                                        bollingerTemplate(), gridTemplate(),
+                                                        dcaTemplate(),       mlSignalTemplate()};
     return templates;
 }
 

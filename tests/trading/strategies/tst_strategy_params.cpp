@@ -128,7 +128,7 @@ private slots:
         }
         QCOMPARE(ids,
                  (QStringList{QStringLiteral("sma_cross"), QStringLiteral("rsi"), QStringLiteral("bollinger"),
-                              QStringLiteral("grid"), QStringLiteral("dca")}));
+                              QStringLiteral("grid"), QStringLiteral("dca"), QStringLiteral("ml_signal")}));
         QVERIFY(!findStrategy(QStringLiteral("martingale")));
     }
 };
