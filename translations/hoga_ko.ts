@@ -44,6 +44,213 @@
     </message>
 </context>
 <context>
+    <name>hoga::BacktestTab</name>
+    <message>
+        <source>Backtest</source>
+        <translation>백테스트</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 파일</translation>
+    </message>
+    <message>
+        <source>Recorded trades</source>
+        <translation>기록된 체결</translation>
+    </message>
+    <message>
+        <source>Candles from</source>
+        <translation>캔들 출처</translation>
+    </message>
+    <message>
+        <source>open_time,open,high,low,close,volume</source>
+        <translation>open_time,open,high,low,close,volume</translation>
+    </message>
+    <message>
+        <source>Recorded venue</source>
+        <translation>기록된 거래소</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>마켓</translation>
+    </message>
+    <message>
+        <source>Recorded interval</source>
+        <translation>기록된 간격</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>모두</translation>
+    </message>
+    <message>
+        <source>Period (UTC)</source>
+        <translation>기간(UTC)</translation>
+    </message>
+    <message>
+        <source>Fee rate</source>
+        <translation>수수료율</translation>
+    </message>
+    <message>
+        <source>Initial cash</source>
+        <translation>초기 현금</translation>
+    </message>
+    <message>
+        <source>fast=3:10:1; slow=20,30,50</source>
+        <translation>fast=3:10:1; slow=20,30,50</translation>
+    </message>
+    <message>
+        <source>Leave empty for one run. Each axis is KEY=FROM:TO:STEP or KEY=A,B,C; separate axes with semicolons. Every combination runs, on all cores.</source>
+        <translation>한 번만 실행하려면 비워 두세요. 각 축은 KEY=FROM:TO:STEP 또는 KEY=A,B,C 형식이며 축은 세미콜론으로 구분합니다. 모든 조합을 모든 코어에서 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>스윕</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>Buy and hold</source>
+        <translation>매수 후 보유</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>시각(UTC)</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>수수료</translation>
+    </message>
+    <message>
+        <source>Realized PnL</source>
+        <translation>실현 손익</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>자산</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>거래</translation>
+    </message>
+    <message>
+        <source>the candles' own</source>
+        <translation>캔들 자체 간격</translation>
+    </message>
+    <message>
+        <source>all the cash</source>
+        <translation>현금 전부</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file of candles.</source>
+        <translation>캔들 CSV 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Name the recorded venue and market.</source>
+        <translation>기록된 거래소와 마켓을 적으세요.</translation>
+    </message>
+    <message>
+        <source>The fee rate is a fraction such as 0.0005.</source>
+        <translation>수수료율은 0.0005 같은 비율입니다.</translation>
+    </message>
+    <message>
+        <source>The initial cash must be above zero.</source>
+        <translation>초기 현금은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>실행 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candle(s) replayed.</source>
+        <translation>
+            <numerusform>캔들 %n개를 재생했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Final equity</source>
+        <translation>최종 자산</translation>
+    </message>
+    <message>
+        <source>Total return</source>
+        <translation>총 수익률</translation>
+    </message>
+    <message>
+        <source>CAGR</source>
+        <translation>연평균 수익률(CAGR)</translation>
+    </message>
+    <message>
+        <source>Maximum drawdown</source>
+        <translation>최대 낙폭</translation>
+    </message>
+    <message>
+        <source>Sharpe</source>
+        <translation>샤프 지수</translation>
+    </message>
+    <message>
+        <source>Sortino</source>
+        <translation>소르티노 지수</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>승률</translation>
+    </message>
+    <message>
+        <source>Profit factor</source>
+        <translation>손익비</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>노출 비율</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>수수료</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <source>Drawdown (%)</source>
+        <translation>낙폭(%)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n combination(s) run.</source>
+        <translation>
+            <numerusform>조합 %n개를 실행했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hoga::BinanceConnector</name>
     <message>
         <source>Binance Spot Testnet</source>
@@ -156,6 +363,10 @@
         <source>Binance ended the account stream; it is opened again.</source>
         <translation>바이낸스가 계정 스트림을 끊었습니다. 다시 엽니다.</translation>
     </message>
+    <message>
+        <source>Binance has no open order with client id %1. Binance finds other orders by symbol: give the order id, which looks like BTCUSDT:12345.</source>
+        <translation>바이낸스에 클라이언트 ID %1의 열린 주문이 없습니다. 다른 주문은 심볼로 찾으므로 BTCUSDT:12345 형식의 주문 ID를 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::BithumbConnector</name>
@@ -220,10 +431,318 @@
     </message>
 </context>
 <context>
+    <name>hoga::BotDetailPanel</name>
+    <message>
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>체결량</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>신호</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>수수료</translation>
+    </message>
+    <message>
+        <source>Trade id</source>
+        <translation>체결 ID</translation>
+    </message>
+    <message>
+        <source>PnL</source>
+        <translation>손익</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>체결</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>PnL chart</source>
+        <translation>손익 차트</translation>
+    </message>
+    <message>
+        <source>PnL in %1</source>
+        <translation>%1 기준 손익</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::BotEditorDialog</name>
+    <message>
+        <source>Edit bot %1</source>
+        <translation>봇 %1 편집</translation>
+    </message>
+    <message>
+        <source>New bot</source>
+        <translation>새 봇</translation>
+    </message>
+    <message>
+        <source>A name for the bot, unique in this profile</source>
+        <translation>이 프로필에서 겹치지 않는 봇 이름</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>거래소</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>마켓</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Risk limits (empty: no limit)</source>
+        <translation>위험 한도(비우면 한도 없음)</translation>
+    </message>
+    <message>
+        <source>Largest order value (quote currency)</source>
+        <translation>최대 주문 금액(호가 통화)</translation>
+    </message>
+    <message>
+        <source>Largest position (base currency)</source>
+        <translation>최대 보유량(기준 통화)</translation>
+    </message>
+    <message>
+        <source>Most open orders</source>
+        <translation>최대 미체결 주문 수</translation>
+    </message>
+    <message>
+        <source>Most orders per minute</source>
+        <translation>분당 최대 주문 수</translation>
+    </message>
+    <message>
+        <source>Limit price within % of the last price</source>
+        <translation>지정가는 현재가의 % 이내</translation>
+    </message>
+    <message>
+        <source>Cash reserve the bot may not spend</source>
+        <translation>봇이 쓸 수 없는 현금 보유분</translation>
+    </message>
+    <message>
+        <source>Daily loss limit (halts the bot)</source>
+        <translation>일일 손실 한도(넘으면 봇 정지)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>봇</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>필수</translation>
+    </message>
+    <message>
+        <source>Enter a whole number greater than zero, or leave it empty.</source>
+        <translation>0보다 큰 정수를 입력하거나 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>Enter a number greater than zero, or leave it empty.</source>
+        <translation>0보다 큰 수를 입력하거나 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>필수 항목입니다.</translation>
+    </message>
+</context>
+<context>
     <name>hoga::BotRunner</name>
     <message>
         <source>The bot is halted: %1</source>
         <translation>봇이 정지되었습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::BotTableModel</name>
+    <message>
+        <source>Stopped</source>
+        <translation>정지됨</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Halted by risk</source>
+        <translation>위험 한도로 정지</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>거래소</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>마켓</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>보유량</translation>
+    </message>
+    <message>
+        <source>Realised PnL</source>
+        <translation>실현 손익</translation>
+    </message>
+    <message>
+        <source>Unrealised PnL</source>
+        <translation>평가 손익</translation>
+    </message>
+    <message>
+        <source>PnL (KRW)</source>
+        <translation>손익(KRW)</translation>
+    </message>
+    <message>
+        <source>PnL (USDT)</source>
+        <translation>손익(USDT)</translation>
+    </message>
+    <message>
+        <source>Orders today</source>
+        <translation>오늘 주문</translation>
+    </message>
+    <message>
+        <source>Last signal</source>
+        <translation>마지막 신호</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::BotsTab</name>
+    <message>
+        <source>New bot…</source>
+        <translation>새 봇…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>편집…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Stops the bot and cancels its open orders.</source>
+        <translation>봇을 정지하고 열린 주문을 취소합니다.</translation>
+    </message>
+    <message>
+        <source>Stops the bot's signals; its open orders stay in the book.</source>
+        <translation>봇의 신호를 멈춥니다. 열린 주문은 호가창에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Delete bot</source>
+        <translation>봇 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the bot “%1”? It stops and its open orders are cancelled; its orders and fills stay in the journal.</source>
+        <translation>봇 “%1”을(를) 삭제할까요? 봇이 정지되고 열린 주문은 취소됩니다. 주문과 체결 기록은 저널에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Trading is halted by the emergency stop (%1). No order is sent until you re-arm trading.</source>
+        <translation>긴급 정지로 거래가 중단되었습니다(%1). 거래를 재개할 때까지 주문을 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>봇</translation>
     </message>
 </context>
 <context>
@@ -1094,10 +1613,6 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>--db에는 파일, sqlite:///경로 또는 postgresql://user@host:port/db를 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>Use: export candles|trades --db URL --market M.</source>
-        <translation>사용법: export candles|trades --db URL --market M.</translation>
-    </message>
-    <message>
         <source>export needs --market, such as KRW-BTC.</source>
         <translation>export에는 KRW-BTC 같은 --market이 필요합니다.</translation>
     </message>
@@ -1247,6 +1762,34 @@ profile's database, or hoga-cli's own without --profile):
   rearm   (긴급 정지 뒤에 거래를 다시 허용합니다)
 </translation>
     </message>
+    <message>
+        <source>Use: --venue V download --market M --interval I --from ISO8601 [--to ISO8601] --out FILE.csv</source>
+        <translation>사용법: --venue V download --market M --interval I --from ISO8601 [--to ISO8601] --out FILE.csv</translation>
+    </message>
+    <message>
+        <source>--from and --to take ISO 8601 times such as 2024-05-01T09:00:00Z, --from first.</source>
+        <translation>--from과 --to에는 2024-05-01T09:00:00Z 같은 ISO 8601 시각을 쓰고, --from이 먼저여야 합니다.</translation>
+    </message>
+    <message>
+        <source>That is more than %1 candles; download a shorter period.</source>
+        <translation>캔들이 %1개를 넘습니다. 더 짧은 기간을 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>Use: --profile P db-password --db postgresql://user@host:port/db, with the password on standard input.</source>
+        <translation>사용법: --profile P db-password --db postgresql://user@host:port/db, 비밀번호는 표준 입력으로.</translation>
+    </message>
+    <message>
+        <source>Give the database password on standard input.</source>
+        <translation>데이터베이스 비밀번호를 표준 입력으로 주세요.</translation>
+    </message>
+    <message>
+        <source>export orders and fills need --profile P.</source>
+        <translation>export orders와 fills에는 --profile P가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Use: export candles|trades --db URL --market M, or export orders|fills --profile P.</source>
+        <translation>사용법: export candles|trades --db URL --market M, 또는 export orders|fills --profile P.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::Connector</name>
@@ -1301,6 +1844,10 @@ profile's database, or hoga-cli's own without --profile):
         <source>Virtual trading (모의투자)</source>
         <translation>모의투자</translation>
     </message>
+    <message>
+        <source>HTS ID (for live fill notices)</source>
+        <translation>HTS ID(실시간 체결 통보용)</translation>
+    </message>
 </context>
 <context>
     <name>hoga::DepthChartView</name>
@@ -1311,6 +1858,63 @@ profile's database, or hoga-cli's own without --profile):
     <message>
         <source>Asks %1</source>
         <translation>매도 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::EmergencyStop</name>
+    <message>
+        <source>Emergency stop</source>
+        <translation>긴급 정지</translation>
+    </message>
+    <message>
+        <source>Halt every bot and cancel every open order on every venue (Ctrl+Shift+X)</source>
+        <translation>모든 봇을 정지하고 모든 거래소의 열린 주문을 전부 취소합니다(Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+        <source>Re-arm trading</source>
+        <translation>거래 재개</translation>
+    </message>
+    <message>
+        <source>Accept orders again after the emergency stop. Halted bots stay halted until you start them.</source>
+        <translation>긴급 정지 뒤에 다시 주문을 받습니다. 정지된 봇은 직접 시작할 때까지 정지 상태로 남습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Halt %n running bot(s) and cancel every open order on every venue of this profile (%1 known to Hoga, and any others the venues list)? Trading stays halted until you re-arm it.</source>
+        <translation>
+            <numerusform>실행 중인 봇 %n개를 정지하고 이 프로필의 모든 거래소에서 열린 주문을 전부 취소할까요(Hoga가 아는 주문 %1건과 거래소가 보여 주는 다른 주문 모두)? 재개할 때까지 거래는 중단됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Emergency stop by the user</source>
+        <translation>사용자의 긴급 정지</translation>
+    </message>
+    <message>
+        <source>%1: %2 cancel request(s), %3 confirmed by the venue.</source>
+        <translation>%1: 취소 요청 %2건, 거래소 확인 %3건.</translation>
+    </message>
+    <message>
+        <source>Still open at %1: %2</source>
+        <translation>%1에 아직 열린 주문: %2</translation>
+    </message>
+    <message>
+        <source>Error at %1: %2</source>
+        <translation>%1 오류: %2</translation>
+    </message>
+    <message>
+        <source>No venue is connected.</source>
+        <translation>연결된 거래소가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Every bot is halted and no order is open.</source>
+        <translation>모든 봇이 정지되었고 열린 주문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Every bot is halted, but not every order could be cancelled.</source>
+        <translation>모든 봇이 정지되었지만 일부 주문은 취소하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Trading stays halted until you choose “Re-arm trading”.</source>
+        <translation>“거래 재개”를 선택할 때까지 거래는 중단된 상태로 남습니다.</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1994,73 @@ profile's database, or hoga-cli's own without --profile):
     <message>
         <source>No key is stored under this name.</source>
         <translation>이 이름으로 저장된 키가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::EngineBots</name>
+    <message>
+        <source>buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <source>Was running when Hoga quit: starts again after reconciliation.</source>
+        <translation>Hoga를 종료할 때 실행 중이었습니다. 대사 후 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Created.</source>
+        <translation>만들었습니다.</translation>
+    </message>
+    <message>
+        <source>Settings changed.</source>
+        <translation>설정을 바꿨습니다.</translation>
+    </message>
+    <message>
+        <source>Trading is halted by the emergency stop. Re-arm trading to start bots.</source>
+        <translation>긴급 정지로 거래가 중단되었습니다. 봇을 시작하려면 거래를 재개하세요.</translation>
+    </message>
+    <message>
+        <source>The venue %1 is not running in this window.</source>
+        <translation>이 창에서 거래소 %1이(가) 실행되고 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The market %1 could not be loaded: %2</source>
+        <translation>마켓 %1을(를) 불러오지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>There is no strategy named %1.</source>
+        <translation>%1이라는 전략이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Halted: %1</source>
+        <translation>정지됨: %1</translation>
+    </message>
+    <message>
+        <source>Started on %1 %2.</source>
+        <translation>%1 %2에서 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>Paused; its open orders stay in the book.</source>
+        <translation>일시 정지했습니다. 열린 주문은 호가창에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped; its open orders are cancelled.</source>
+        <translation>정지했습니다. 열린 주문은 취소됩니다.</translation>
+    </message>
+    <message>
+        <source>Order %1 (%2 %3): %4</source>
+        <translation>주문 %1(%2 %3): %4</translation>
+    </message>
+    <message>
+        <source>Filled: %1 %2 at %3</source>
+        <translation>체결: %1 %2, 가격 %3</translation>
+    </message>
+    <message>
+        <source>Refused by a risk limit: %1</source>
+        <translation>위험 한도로 거부됨: %1</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +2292,14 @@ profile's database, or hoga-cli's own without --profile):
         <source>The venue lists no such order today.</source>
         <translation>거래소의 오늘 주문 목록에 해당 주문이 없습니다.</translation>
     </message>
+    <message>
+        <source>KIS sends live prices only to accounts with an app key.</source>
+        <translation>KIS는 앱 키가 있는 계좌에만 실시간 시세를 보냅니다.</translation>
+    </message>
+    <message>
+        <source>No WebSocket approval key: %1</source>
+        <translation>WebSocket 접속키가 없습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>hoga::KisErrors</name>
@@ -1667,6 +2346,22 @@ profile's database, or hoga-cli's own without --profile):
     <message>
         <source>The venue answered with HTTP status %1.</source>
         <translation>거래소가 HTTP 상태 %1로 응답했습니다.</translation>
+    </message>
+    <message>
+        <source>The order is for more shares than can be sold.</source>
+        <translation>매도 가능 수량보다 많은 주문입니다.</translation>
+    </message>
+    <message>
+        <source>The price is not on the KRX tick for its price band.</source>
+        <translation>가격이 해당 가격대의 KRX 호가 단위에 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The venue has no open order with this number (filled, cancelled, or placed elsewhere).</source>
+        <translation>거래소에 이 번호의 미체결 주문이 없습니다(체결, 취소, 또는 다른 곳에서 낸 주문).</translation>
+    </message>
+    <message>
+        <source>The order has nothing left to cancel or modify (filled or cancelled).</source>
+        <translation>주문에 취소하거나 정정할 잔량이 없습니다(체결 또는 취소됨).</translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2892,72 @@ This window shows live data from %1.</source>
 
 이 창은 %1의 실시간 데이터를 표시합니다.</translation>
     </message>
+    <message>
+        <source>Backtest</source>
+        <translation>백테스트</translation>
+    </message>
+    <message>
+        <source>Bots are running</source>
+        <translation>봇이 실행 중입니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bot(s) are running. They stop when Hoga quits.</source>
+        <translation>
+            <numerusform>봇 %n개가 실행 중입니다. Hoga를 종료하면 멈춥니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop them now (their open orders are cancelled), or keep them to start again at the next login?</source>
+        <translation>지금 정지할까요(열린 주문은 취소됩니다), 아니면 다음 로그인 때 다시 시작하도록 둘까요?</translation>
+    </message>
+    <message>
+        <source>Stop bots and quit</source>
+        <translation>봇 정지 후 종료</translation>
+    </message>
+    <message>
+        <source>Quit, restart them later</source>
+        <translation>종료하고 나중에 다시 시작</translation>
+    </message>
+    <message>
+        <source>Bots</source>
+        <translation>봇</translation>
+    </message>
+    <message>
+        <source>&amp;Bots</source>
+        <translation>봇(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pause all bots</source>
+        <translation>모든 봇 일시 정지</translation>
+    </message>
+    <message>
+        <source>Resume paused bots</source>
+        <translation>일시 정지한 봇 재개</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window closes</source>
+        <translation>창을 닫아도 트레이에서 계속 실행</translation>
+    </message>
+    <message>
+        <source>Restart running bots at the next login</source>
+        <translation>다음 로그인 때 실행 중이던 봇 다시 시작</translation>
+    </message>
+    <message>
+        <source>Bots are not available: %1</source>
+        <translation>봇을 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications and webhooks…</source>
+        <translation>알림과 웹훅(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Notifications and webhooks</source>
+        <translation>알림과 웹훅</translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketDataHub</name>
@@ -2381,6 +3142,69 @@ This window shows live data from %1.</source>
     <message>
         <source>stale</source>
         <translation>지연</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::MlSignal</name>
+    <message>
+        <source>There is nothing to train on.</source>
+        <translation>학습할 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Refused to train on an outcome not yet known at the time.</source>
+        <translation>그 시점에 아직 알 수 없던 결과로는 학습하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>ML signal (walk-forward)</source>
+        <translation>ML 신호(워크포워드)</translation>
+    </message>
+    <message>
+        <source>Predicts whether the next candle closes higher with a logistic regression on returns, volatility, RSI and volume of closed candles, retrained on a rolling window of past outcomes only; buys above the confidence threshold and sells below its mirror.</source>
+        <translation>마감된 캔들의 수익률, 변동성, RSI, 거래량으로 로지스틱 회귀를 학습해 다음 캔들이 더 높게 마감할지 예측합니다. 결과가 알려진 과거 구간만으로 이동 창에서 다시 학습하며, 확률이 신뢰도 기준 이상이면 매수하고 그 반대 기준 이하이면 매도합니다.</translation>
+    </message>
+    <message>
+        <source>Training window</source>
+        <translation>학습 창</translation>
+    </message>
+    <message>
+        <source>Past candles with known outcomes the model learns from each time it is trained.</source>
+        <translation>모델이 학습할 때마다 쓰는, 결과가 알려진 과거 캔들 수입니다.</translation>
+    </message>
+    <message>
+        <source>Retrain every</source>
+        <translation>재학습 주기</translation>
+    </message>
+    <message>
+        <source>Candles predicted by one model before it is trained again.</source>
+        <translation>모델 하나가 다시 학습하기 전까지 예측하는 캔들 수입니다.</translation>
+    </message>
+    <message>
+        <source>Confidence threshold</source>
+        <translation>신뢰도 기준</translation>
+    </message>
+    <message>
+        <source>Buy when the probability of a higher close reaches this; sell when it falls to one minus this.</source>
+        <translation>더 높게 마감할 확률이 이 값에 이르면 매수하고, 1에서 이 값을 뺀 값 이하로 떨어지면 매도합니다.</translation>
+    </message>
+    <message>
+        <source>Candle interval</source>
+        <translation>캔들 간격</translation>
+    </message>
+    <message>
+        <source>The model reads candles of this length.</source>
+        <translation>모델은 이 길이의 캔들을 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Order value</source>
+        <translation>주문 금액</translation>
+    </message>
+    <message>
+        <source>Amount of the quote currency spent on each buy.</source>
+        <translation>매수할 때마다 쓰는 호가 통화 금액입니다.</translation>
+    </message>
+    <message>
+        <source>Parameter order_value must be greater than zero.</source>
+        <translation>order_value 파라미터는 0보다 커야 합니다.</translation>
     </message>
 </context>
 <context>
@@ -3290,6 +4114,22 @@ This window shows live data from %1.</source>
         <source>A market buy on this venue is given by the quantity of %1 to buy, not by amount.</source>
         <translation>이 거래소의 시장가 매수는 금액이 아니라 매수할 %1 수량으로 입력합니다.</translation>
     </message>
+    <message>
+        <source>Quantity %1 %2 exceeds the maximum of %3 %2.</source>
+        <translation>수량 %1 %2이(가) 최대 %3 %2을(를) 넘습니다.</translation>
+    </message>
+    <message>
+        <source>A market order's quantity must be a multiple of %1 %2. Nearest valid quantity: %3 %2.</source>
+        <translation>시장가 주문 수량은 %1 %2의 배수여야 합니다. 가장 가까운 유효 수량: %3 %2.</translation>
+    </message>
+    <message>
+        <source>A market order's quantity must be at least %1 %2.</source>
+        <translation>시장가 주문 수량은 최소 %1 %2이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A market order's quantity must be at most %1 %2. Use a limit order or split the order.</source>
+        <translation>시장가 주문 수량은 최대 %1 %2입니다. 지정가 주문을 쓰거나 주문을 나누세요.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::PortfolioHistoryChart</name>
@@ -3683,6 +4523,73 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::ProfileEngine</name>
+    <message>
+        <source>buy %1</source>
+        <translation>%1 매수</translation>
+    </message>
+    <message>
+        <source>sell %1</source>
+        <translation>%1 매도</translation>
+    </message>
+    <message>
+        <source>The bots of this profile could not be loaded.</source>
+        <translation>이 프로필의 봇을 불러오지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The venue connection is closed.</source>
+        <translation>거래소 연결이 닫혔습니다.</translation>
+    </message>
+    <message>
+        <source>The venue did not take the order.</source>
+        <translation>거래소가 주문을 받지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Order %1 (%2): %3</source>
+        <translation>주문 %1(%2): %3</translation>
+    </message>
+    <message>
+        <source>Give the bot a name.</source>
+        <translation>봇 이름을 정하세요.</translation>
+    </message>
+    <message>
+        <source>A bot named “%1” already exists.</source>
+        <translation>“%1”이라는 봇이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>A deleted bot named “%1” has orders in the journal; choose another name.</source>
+        <translation>삭제된 봇 “%1”의 주문이 저널에 있습니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>There is no bot named “%1”.</source>
+        <translation>“%1”이라는 봇이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose a strategy.</source>
+        <translation>전략을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Choose a venue.</source>
+        <translation>거래소를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Choose a market.</source>
+        <translation>마켓을 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1 does not list the market %2.</source>
+        <translation>%1에 마켓 %2이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The trading engine is not open.</source>
+        <translation>거래 엔진이 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 사본</translation>
+    </message>
+</context>
+<context>
     <name>hoga::ProfileGate</name>
     <message>
         <source>This profile is already open in another Hoga window.</source>
@@ -3806,6 +4713,68 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::RecordToggle</name>
+    <message>
+        <source>Record</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Record %1's tickers, trades and order book snapshots for backtests.</source>
+        <translation>백테스트용으로 %1의 현재가, 체결, 호가창 스냅샷을 기록합니다.</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>기록 중</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n행</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped</source>
+        <translation>
+            <numerusform>%n건 누락</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hoga::Research</name>
+    <message>
+        <source>There are fewer than two candles in the period.</source>
+        <translation>기간 안의 캔들이 두 개보다 적습니다.</translation>
+    </message>
+    <message>
+        <source>Sweep %1 takes FROM:TO:STEP with FROM &lt;= TO and STEP &gt; 0, not "%2".</source>
+        <translation>스윕 %1에는 FROM &lt;= TO, STEP &gt; 0인 FROM:TO:STEP를 쓰세요. "%2"은(는) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Sweep %1 has more than %2 values.</source>
+        <translation>스윕 %1의 값이 %2개를 넘습니다.</translation>
+    </message>
+    <message>
+        <source>A sweep takes KEY=FROM:TO:STEP or KEY=A,B,C, not "%1".</source>
+        <translation>스윕에는 KEY=FROM:TO:STEP 또는 KEY=A,B,C를 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Strategy %1 has no parameter %2.</source>
+        <translation>전략 %1에는 %2 파라미터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Sweep %1 is given more than once.</source>
+        <translation>스윕 %1이(가) 두 번 이상 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>Sweep %1 has no values.</source>
+        <translation>스윕 %1에 값이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The sweep has more than %1 combinations.</source>
+        <translation>스윕 조합이 %1개를 넘습니다.</translation>
+    </message>
+</context>
+<context>
     <name>hoga::RiskChecker</name>
     <message>
         <source>No last price is known yet, so the order's value cannot be checked against the maximum order value of %1.</source>
@@ -3842,6 +4811,13 @@ This window shows live data from %1.</source>
     <message>
         <source>Today's result %1 reached the daily loss limit of %2: the bot is halted and its orders are cancelled.</source>
         <translation>오늘 손익 %1이(가) 일일 손실 한도 %2에 도달했습니다. 봇이 중지되고 주문이 취소됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hoga::ScreenshotRunner</name>
+    <message>
+        <source>Demo DCA</source>
+        <translation>데모 DCA</translation>
     </message>
 </context>
 <context>
@@ -4177,6 +5153,59 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::TrayController</name>
+    <message>
+        <source>Hide window</source>
+        <translation>창 숨기기</translation>
+    </message>
+    <message>
+        <source>Pause all bots</source>
+        <translation>모든 봇 일시 정지</translation>
+    </message>
+    <message>
+        <source>Resume bots</source>
+        <translation>봇 재개</translation>
+    </message>
+    <message>
+        <source>Emergency stop…</source>
+        <translation>긴급 정지…</translation>
+    </message>
+    <message>
+        <source>Quit Hoga</source>
+        <translation>Hoga 종료</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hoga: %n bot(s) running</source>
+        <translation>
+            <numerusform>Hoga: 봇 %n개 실행 중</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today's PnL: %1</source>
+        <translation>오늘 손익: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Trading is halted by the emergency stop.</source>
+        <translation>긴급 정지로 거래가 중단되었습니다.</translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation>창 보이기</translation>
+    </message>
+    <message>
+        <source>Hoga is still running</source>
+        <translation>Hoga가 계속 실행 중입니다</translation>
+    </message>
+    <message>
+        <source>Bots and market streams keep running in the tray. Choose Quit in the tray menu to end Hoga; this can be turned off in the Bots menu.</source>
+        <translation>봇과 시세 스트림은 트레이에서 계속 실행됩니다. Hoga를 끝내려면 트레이 메뉴에서 종료를 고르세요. 이 동작은 봇 메뉴에서 끌 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>hoga::UpbitConnector</name>
     <message>
         <source>Upbit</source>
@@ -4423,6 +5452,10 @@ This window shows live data from %1.</source>
     <message>
         <source>The venue has no order book for market %1.</source>
         <translation>거래소에 %1 종목의 호가가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The live stream cannot connect yet: %1</source>
+        <translation>실시간 스트림에 아직 연결할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "price_alert_editor.h"
+
 #include <QPointer>
 #include <QStringList>
 #include <QWidget>
@@ -11,7 +13,6 @@ namespace hoga {
 
 class MessageLabel;
 class PriceAlertBook;
-class PriceAlertEditor;
 class PriceAlertTableModel;
 
 // The price alerts of the profile, with their state, and buttons to add one (through PriceAlertEditor),

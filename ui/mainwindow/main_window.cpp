@@ -1,5 +1,16 @@
 #include "main_window.h"
 
+#include "alerts/price_alert_editor.h"
+#include "alerts/price_alerts_widget.h"
+#include "notify/profile_notifications.h"
+#include "research/backtest_tab.h"
+#include "security/api_key_ring.h"
+#include "security/profile_paths.h"
+#include "tray/tray_controller.h"
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QVBoxLayout>
+
 #include "application/app_settings.h"
 #include "application/idle_detector.h"
 #include "bots/bots_tab.h"
@@ -183,6 +194,8 @@ void MainWindow::buildCentralArea() {
     m_tabs->addTab(place(QStringLiteral("chartTab"), &VenueViews::chart), tr("Chart"));
     m_tabs->addTab(place(QStringLiteral("orderBookTab"), &VenueViews::orderBook), tr("Order book"));
     m_tabs->addTab(place(QStringLiteral("tradingTab"), &VenueViews::trading), tr("Trading"));
+    m_backtest = new BacktestTab({}, m_tabs);
+    m_tabs->addTab(m_backtest, tr("Backtest"));
     QWidget* ticketPlace = place(QStringLiteral("orderTicketStack"), &VenueViews::ticket);
 
     auto* center = new QWidget(this);
@@ -719,7 +732,38 @@ void MainWindow::attachProfile(ProfileContext context) {
         else
             statusBar()->showMessage(tr("Bots are not available: %1").arg(engine->lastError()), 15000);
     }
+    startNotifications();
     updateTitle();
+}
+
+void MainWindow::startNotifications() {
+    if (m_profile.profile.id.isEmpty())
+        return;
+    const ProfilePaths paths = m_profile.manager->paths(m_profile.profile.id);
+    ProfileNotifications::Sources sources;
+    sources.databasePath = paths.databaseFile();
+    sources.settingsPath = paths.settingsFile();
+    sources.secrets = m_profile.keyRing ? m_profile.keyRing->sharedStore() : nullptr;
+    sources.sessions = m_sessions;
+    sources.engine = m_engine.get();
+    sources.tray = m_tray ? m_tray->icon() : nullptr;
+    sources.clock = m_profile.clock;
+    m_notifications = new ProfileNotifications(sources, this);
+    if (m_notifications->alertsOpen()) {
+        QWidget* alerts = m_notifications->createAlertsWidget(m_tabs);
+        m_tabs->addTab(alerts, tr("Alerts"));
+    }
+    QAction* settings = m_profileMenu->addAction(tr("&Notifications and webhooks…"), this, [this] {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Notifications and webhooks"));
+        auto* layout = new QVBoxLayout(&dialog);
+        layout->addWidget(m_notifications->createSettingsWidget(&dialog));
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        layout->addWidget(buttons);
+        dialog.exec();
+    });
+    settings->setObjectName(QStringLiteral("notificationSettingsAction"));
 }
 
 void MainWindow::startPortfolioHistory() {

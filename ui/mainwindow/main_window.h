@@ -36,6 +36,8 @@ class PortfolioRecorder;
 class PortfolioTab;
 class ProfileDatabase;
 class ProfileEngine;
+class ProfileNotifications;
+class BacktestTab;
 class TradingTab;
 class TrayController;
 class VenueSession;
@@ -151,6 +153,8 @@ private:
     void saveWatchlist();
     void buildCentralArea();
     void startPortfolioHistory();
+    // Price alerts, notifications and webhooks of the logged-in profile: an Alerts tab and a settings dialog.
+    void startNotifications();
     void buildMenus();
     void buildStatusBar();
     void restoreSettings();
@@ -214,6 +218,8 @@ private:
     BotsTab* m_bots = nullptr;
     EmergencyStop* m_emergencyStop = nullptr;
     TrayController* m_tray = nullptr;
+    ProfileNotifications* m_notifications = nullptr;
+    BacktestTab* m_backtest = nullptr;
     QToolBar* m_toolBar = nullptr;
     QMenu* m_botsMenu = nullptr;
     bool m_quitting = false;

@@ -1,6 +1,7 @@
 #include "profile_credential_provider.h"
 
 #include "security/api_key_ring.h"
+#include "security/secret_token_cache.h"
 #include "security/secure_bytes.h"
 
 #include <QMutexLocker>
@@ -11,6 +12,11 @@ namespace hoga {
 
 void ProfileCredentialProvider::load(ApiKeyRing& ring, const QStringList& venues, QObject* context,
                                      LoadDone done) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_tokenCache && ring.sharedStore())
+            m_tokenCache = std::make_shared<SecretTokenCache>(ring.sharedStore());
+    }
     struct Pending {
         int left = 0;
         QList<LoadProblem> problems;
@@ -67,6 +73,7 @@ Credentials ProfileCredentialProvider::credentialsFor(const QString& venue) cons
     credentials.accessKey = it->accessKey;
     credentials.secretKey = QByteArray(it->secretKey.constData(), it->secretKey.size()); // own buffer
     credentials.extras = it->extras;
+    credentials.tokenCache = m_tokenCache;
     return credentials;
 }
 

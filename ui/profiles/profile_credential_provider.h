@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace hoga {
 
@@ -50,6 +51,8 @@ private:
 
     mutable QMutex m_mutex;
     QHash<QString, Key> m_keys;
+    // Venue session tokens (KIS) kept as secrets of the profile, so later runs reuse them.
+    std::shared_ptr<TokenCache> m_tokenCache;
 };
 
 } // namespace hoga
