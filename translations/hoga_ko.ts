@@ -2893,10 +2893,6 @@ This window shows live data from %1.</source>
 이 창은 %1의 실시간 데이터를 표시합니다.</translation>
     </message>
     <message>
-        <source>Backtest</source>
-        <translation>백테스트</translation>
-    </message>
-    <message>
         <source>Bots are running</source>
         <translation>봇이 실행 중입니다</translation>
     </message>
@@ -2957,6 +2953,14 @@ This window shows live data from %1.</source>
     <message>
         <source>Notifications and webhooks</source>
         <translation>알림과 웹훅</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation>백테스트(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Backtest — Hoga</source>
+        <translation>백테스트 — Hoga</translation>
     </message>
 </context>
 <context>

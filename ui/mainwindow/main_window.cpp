@@ -9,6 +9,7 @@
 #include "tray/tray_controller.h"
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include "application/app_settings.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiL
 }
 
 MainWindow::~MainWindow() {
+    delete m_backtest; // a window of its own
     delete m_recorder; // before the history it writes to
     m_recorder = nullptr;
     // The views of the engine go before it; the engine stops its bots on its thread.
@@ -194,8 +196,6 @@ void MainWindow::buildCentralArea() {
     m_tabs->addTab(place(QStringLiteral("chartTab"), &VenueViews::chart), tr("Chart"));
     m_tabs->addTab(place(QStringLiteral("orderBookTab"), &VenueViews::orderBook), tr("Order book"));
     m_tabs->addTab(place(QStringLiteral("tradingTab"), &VenueViews::trading), tr("Trading"));
-    m_backtest = new BacktestTab({}, m_tabs);
-    m_tabs->addTab(m_backtest, tr("Backtest"));
     QWidget* ticketPlace = place(QStringLiteral("orderTicketStack"), &VenueViews::ticket);
 
     auto* center = new QWidget(this);
@@ -303,6 +303,21 @@ void MainWindow::buildMenus() {
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    // The backtester has its own window: its form and charts want more room than the smallest main window.
+    QAction* backtest = view->addAction(tr("&Backtest…"), this, [this] {
+        if (!m_backtest) {
+            m_backtest = new BacktestTab({}, nullptr);
+            m_backtest->setAttribute(Qt::WA_DeleteOnClose);
+            m_backtest->setWindowTitle(tr("Backtest — Hoga"));
+            m_backtest->resize(1200, 800);
+            connect(m_backtest, &QObject::destroyed, this, [this] { m_backtest = nullptr; });
+        }
+        m_backtest->show();
+        m_backtest->raise();
+        m_backtest->activateWindow();
+    });
+    backtest->setObjectName(QStringLiteral("backtestAction"));
+    backtest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     QMenu* colours = view->addMenu(tr("&Colour convention"));
     m_conventionActions = new QActionGroup(this);
     for (auto [convention, text] :

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -219,7 +220,7 @@ private:
     EmergencyStop* m_emergencyStop = nullptr;
     TrayController* m_tray = nullptr;
     ProfileNotifications* m_notifications = nullptr;
-    BacktestTab* m_backtest = nullptr;
+    QPointer<BacktestTab> m_backtest; // its own window, opened from the View menu
     QToolBar* m_toolBar = nullptr;
     QMenu* m_botsMenu = nullptr;
     bool m_quitting = false;

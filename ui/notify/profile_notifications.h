@@ -31,12 +31,12 @@ class ProfileNotifications : public QObject {
     Q_OBJECT
 public:
     struct Sources {
-        QString databasePath;                // the profile database (alerts live there)
-        QString settingsPath;                // the profile's settings.ini (kinds switched off, channels)
+        QString databasePath;                 // the profile database (alerts live there)
+        QString settingsPath;                 // the profile's settings.ini (kinds switched off, channels)
         std::shared_ptr<SecretStore> secrets; // webhook URLs and tokens; null: webhooks unavailable
         QList<VenueSession*> sessions;
-        ProfileEngine* engine = nullptr;      // may be null (no bots)
-        QSystemTrayIcon* tray = nullptr;      // may be null (no tray: no balloons)
+        ProfileEngine* engine = nullptr; // may be null (no bots)
+        QSystemTrayIcon* tray = nullptr; // may be null (no tray: no balloons)
         const Clock* clock = &SystemClock::instance();
     };
 
