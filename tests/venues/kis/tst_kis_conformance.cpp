@@ -34,7 +34,8 @@ ConformanceTarget target(bool isVirtual) {
     t.caps.minBookLevels = 10;
     t.caps.maxBookDepth = 10;
     t.timeoutMs = 10000;
-    t.maxDriveRounds = 50;
+    t.maxDriveRounds =
+        200; // the suite default: the fill notice comes with the next trade, after the stream is up
     t.create = [isVirtual] {
         auto server = std::make_shared<FakeKisServer>(isVirtual);
         ConformanceInstance instance;
