@@ -14,14 +14,13 @@ bool MlFeatures::add(const Candle& candle) {
     if (candle.openTimeMs <= m_lastOpenMs)
         return false;
     m_lastOpenMs = candle.openTimeMs;
-    const double close = candle.close.toDouble();
-    m_closes.append(close);
-    m_volumes.append(candle.volume.toDouble());
+    m_closes.append(candle.close);
+    m_volumes.append(candle.volume);
     if (m_closes.size() > kHistory) {
         m_closes.removeFirst();
         m_volumes.removeFirst();
     }
-    m_rsi.update(close);
+    m_rsi.update(candle.close.toDouble()); // indicators work in double
     return true;
 }
 
@@ -29,19 +28,18 @@ std::optional<MlFeatures::Vector> MlFeatures::current() const {
     if (m_closes.size() < kHistory || !m_rsi.ready())
         return std::nullopt;
     const qsizetype last = m_closes.size() - 1;
-    auto back = [&](int n) {
+    auto back = [&](int n) -> const Decimal& {
         return m_closes[last - n];
     };
-    auto ret = [&](int n) {
-        return back(n) > 0 ? back(0) / back(n) - 1 : 0.0;
+    // a / b - 1 as a unitless double (0 when b is not positive).
+    auto change = [](const Decimal& a, const Decimal& b) {
+        return b.isPositive() ? a.divide(b, kRatioScale, Rounding::HalfEven).toDouble() - 1 : 0.0;
     };
     // One-candle returns of the last 10 candles.
     std::array<double, 10> r{};
     double mean = 0;
     for (int i = 0; i < 10; ++i) {
-        const double now = back(i);
-        const double before = back(i + 1);
-        r[size_t(i)] = before > 0 ? now / before - 1 : 0.0;
+        r[size_t(i)] = change(back(i), back(i + 1));
         mean += r[size_t(i)];
     }
     mean /= 10;
@@ -49,23 +47,23 @@ std::optional<MlFeatures::Vector> MlFeatures::current() const {
     for (double x : r)
         variance += (x - mean) * (x - mean);
     const double volatility = std::sqrt(variance / 9);
-    double sma = 0;
-    double volumeMean = 0;
+    Decimal closeSum;
+    Decimal volumeSum;
     for (int i = 0; i < 20; ++i) {
-        sma += back(i);
-        volumeMean += m_volumes[last - i];
+        closeSum += back(i);
+        volumeSum += m_volumes[last - i];
     }
-    sma /= 20;
-    volumeMean /= 20;
+    // Against the 20-candle averages: x / (sum / 20) = 20 x / sum.
+    const double volumeRatio = change(m_volumes[last] * Decimal(20), volumeSum) + 1;
     constexpr double kTiny = 1e-12;
-    return Vector{ret(1),
-                  ret(3),
-                  ret(5),
-                  ret(10),
+    return Vector{change(back(0), back(1)),
+                  change(back(0), back(3)),
+                  change(back(0), back(5)),
+                  change(back(0), back(10)),
                   volatility,
-                  sma > 0 ? back(0) / sma - 1 : 0.0,
+                  change(back(0) * Decimal(20), closeSum),
                   m_rsi.value() / 100.0 - 0.5,
-                  std::log((m_volumes[last] + kTiny) / (volumeMean + kTiny))};
+                  volumeSum.isPositive() ? std::log(volumeRatio + kTiny) : 0.0};
 }
 
 } // namespace hoga

@@ -20,7 +20,8 @@ namespace hoga {
 class MlFeatures {
 public:
     static constexpr int kCount = 8;
-    static constexpr int kHistory = 21; // closes kept: the current one and 20 before it
+    static constexpr int kHistory = 21;    // closes kept: the current one and 20 before it
+    static constexpr int kRatioScale = 12; // decimals of the exact ratios before they become doubles
     using Vector = std::array<double, kCount>;
 
     static QStringList names();
@@ -32,8 +33,10 @@ public:
     qint64 lastOpenMs() const { return m_lastOpenMs; }
 
 private:
-    QVector<double> m_closes;  // oldest first, at most kHistory
-    QVector<double> m_volumes; // oldest first, at most kHistory
+    // Exact prices and volumes (oldest first, at most kHistory); only the features, ratios without units, are
+    // doubles.
+    QVector<Decimal> m_closes;
+    QVector<Decimal> m_volumes;
     Rsi m_rsi{14};
     qint64 m_lastOpenMs = std::numeric_limits<qint64>::min();
 };
