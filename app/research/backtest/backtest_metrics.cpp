@@ -87,14 +87,14 @@ BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const 
     m.initialCash = config.initialCash;
     m.finalEquity = equity.isEmpty() ? config.initialCash : equity.last().equity;
     m.trades = int(fills.size());
-    double grossProfit = 0;
-    double grossLoss = 0;
+    Decimal grossProfit; // money stays exact; only the ratio below is a double
+    Decimal grossLoss;
     for (const BacktestFill& f : fills) {
         m.fees += f.fill.fee;
         if (f.fill.side != Side::Sell)
             continue;
         ++m.roundTrips;
-        const double pnl = f.realizedPnl.toDouble();
+        const Decimal& pnl = f.realizedPnl;
         if (f.realizedPnl.isPositive()) {
             ++m.wins;
             grossProfit += pnl;
@@ -103,8 +103,9 @@ BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const 
         }
     }
     m.winRate = m.roundTrips > 0 ? double(m.wins) / m.roundTrips : 0;
-    m.profitFactor = grossLoss > 0 ? grossProfit / grossLoss
-                                   : (grossProfit > 0 ? std::numeric_limits<double>::infinity() : 0);
+    m.profitFactor = grossLoss.isPositive()
+                         ? grossProfit.divide(grossLoss, 12, Rounding::HalfEven).toDouble()
+                         : (grossProfit.isPositive() ? std::numeric_limits<double>::infinity() : 0);
     m.exposure = m.candles > 0 ? double(candlesHoldingBase) / m.candles : 0;
 
     const double initial = config.initialCash.toDouble();

@@ -100,7 +100,7 @@ void MlSignalStrategy::onCandle(StrategyContext& context, const Candle& candle, 
 void MlSignalStrategy::learn(const Candle& candle, qint64 closeMs) {
     if (!m_features.add(candle))
         return; // not after the previous candle: never learn from it
-    const double close = candle.close.toDouble();
+    const Decimal& close = candle.close;
     // The previous candle's example learns its outcome now, at this candle's close.
     if (m_unlabelled) {
         MlSample sample = *m_unlabelled;

@@ -66,7 +66,7 @@ private:
     MlLogisticModel m_model;
     QVector<MlSample> m_samples;          // labelled, oldest first, at most m_trainWindow
     std::optional<MlSample> m_unlabelled; // the last candle's features, waiting for the next close
-    std::optional<double> m_unlabelledClose;
+    std::optional<Decimal> m_unlabelledClose;
     std::optional<bool> m_pendingPredictionUp; // what was predicted for m_unlabelled
     int m_sinceTraining = 0;
     std::optional<double> m_probability; // for the candle just closed
