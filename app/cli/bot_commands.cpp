@@ -260,21 +260,6 @@ BotCommands::BotCommands(QIODevice* out, QProcessEnvironment environment, VenueO
     , m_opener(std::move(opener)) {}
 
 std::optional<CliError> BotCommands::run(const QStringList& arguments) {
-    try {
-        return runCommand(arguments);
-    } catch (const std::exception& e) {
-        // A bug: still one JSON error, never a crash without one.
-        VenueError v;
-        v.kind = ErrorKind::Venue;
-        v.detail =
-            QCoreApplication::translate("hoga::Cli", "Internal error: %1").arg(QString::fromUtf8(e.what()));
-        CliError error = CliError::fromVenueError(v);
-        error.exitCode = ExitInternal;
-        return error;
-    }
-}
-
-std::optional<CliError> BotCommands::runCommand(const QStringList& arguments) {
     auto parsed = CommandOptions::parse(arguments, kSpecs);
     if (const CliError* error = std::get_if<CliError>(&parsed))
         return *error;

@@ -48,7 +48,6 @@ private:
         QString paperState; // the profile's simulated account (empty: hoga-cli's default)
     };
 
-    std::optional<CliError> runCommand(const QStringList& arguments);
     std::optional<CliError> botRun(const CommandOptions& options, const Where& where);
     std::optional<CliError> botList(const Where& where);
     std::optional<CliError> botStop(const CommandOptions& options, const Where& where);

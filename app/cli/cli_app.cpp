@@ -28,6 +28,22 @@ int CliApp::report(const CliError& error) {
 }
 
 int CliApp::run(const QStringList& arguments) {
+    try {
+        return runCommand(arguments);
+    } catch (const std::exception& e) {
+        // A bug (e.g. a DecimalError from a value no venue should send): still one JSON error, never a
+        // crash without one.
+        VenueError v;
+        v.kind = ErrorKind::Venue;
+        v.detail =
+            QCoreApplication::translate("hoga::Cli", "Internal error: %1").arg(QString::fromUtf8(e.what()));
+        CliError error = CliError::fromVenueError(v);
+        error.exitCode = ExitInternal;
+        return report(error);
+    }
+}
+
+int CliApp::runCommand(const QStringList& arguments) {
     if (ResearchCommands::handles(arguments)) {
         ResearchCommands research(m_out, m_environment, [this](const CliArgs& args) {
             return m_opener(args, *credentialSourceFor(args, m_environment, m_err, m_schemas));
@@ -53,7 +69,7 @@ int CliApp::run(const QStringList& arguments) {
         return ExitOk;
     }
 
-    try {
+    {
         if (args.managesProfiles() && args.command != CliCommand::KeysTest) {
             RecordWriter out(m_out);
             if (std::optional<CliError> error =
@@ -73,16 +89,6 @@ int CliApp::run(const QStringList& arguments) {
         if (std::optional<CliError> error = CommandRunner(*venue, out).run(args))
             return report(*error);
         return ExitOk;
-    } catch (const std::exception& e) {
-        // A bug (e.g. a DecimalError from a value no venue should send): still one JSON error, never a
-        // crash without one.
-        VenueError v;
-        v.kind = ErrorKind::Venue;
-        v.detail =
-            QCoreApplication::translate("hoga::Cli", "Internal error: %1").arg(QString::fromUtf8(e.what()));
-        CliError error = CliError::fromVenueError(v);
-        error.exitCode = ExitInternal;
-        return report(error);
     }
 }
 

@@ -37,6 +37,7 @@ public:
     int run(const QStringList& arguments);
 
 private:
+    int runCommand(const QStringList& arguments);
     int report(const CliError& error);
     // keys test: a private read-only request (balances) with the profile's keys.
     int testKeys(const CliArgs& args, CredentialSource& credentials);

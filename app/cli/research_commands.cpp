@@ -363,21 +363,6 @@ std::variant<ResearchCommands::Options, CliError> ResearchCommands::parse(const 
 }
 
 std::optional<CliError> ResearchCommands::run(const QStringList& arguments) {
-    try {
-        return runCommand(arguments);
-    } catch (const std::exception& e) {
-        // A bug: still one JSON error, never a crash without one.
-        VenueError v;
-        v.kind = ErrorKind::Venue;
-        v.detail =
-            QCoreApplication::translate("hoga::Cli", "Internal error: %1").arg(QString::fromUtf8(e.what()));
-        CliError error = CliError::fromVenueError(v);
-        error.exitCode = ExitInternal;
-        return error;
-    }
-}
-
-std::optional<CliError> ResearchCommands::runCommand(const QStringList& arguments) {
     std::variant<Options, CliError> parsed = parse(arguments);
     if (const CliError* error = std::get_if<CliError>(&parsed))
         return *error;

@@ -66,7 +66,6 @@ private:
         QString value(const char* name) const { return values.value(QLatin1String(name)); }
     };
 
-    std::optional<CliError> runCommand(const QStringList& arguments);
     static std::variant<Options, CliError> parse(const QStringList& arguments);
     std::optional<CliError> backtest(const Options& options);
     std::optional<CliError> sweep(const Options& options, const StrategyTemplate& strategy,
