@@ -1,10 +1,13 @@
-// The ML signal strategy, walk-forward: features refuse candles out of time order, the model refuses to
-// learn outcomes not yet known, a planted pattern is found out of sample, a random walk stays near chance,
-// and changing the future never changes a past prediction or trade.
+// The ML signal strategy, walk-forward, with each of its models (least squares with Eigen, dlib's random
+// forest): features refuse candles out of time order, the models refuse to learn outcomes not yet known, a
+// planted pattern is found out of sample, a random walk stays near chance, changing the future never changes
+// a past prediction or trade, and a saved model predicts exactly as it did before it was saved.
 
 #include "research/backtest/backtester.h"
+#include "trading/strategies/ml_model_store.h"
 #include "trading/strategies/ml_signal_strategy.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -65,11 +68,12 @@ BacktestConfig config() {
     return c;
 }
 
-std::unique_ptr<Strategy> mlStrategy(const QString& trainWindow = QStringLiteral("300"),
+std::unique_ptr<Strategy> mlStrategy(const QString& model, const QString& trainWindow = QStringLiteral("300"),
                                      const QString& retrainEvery = QStringLiteral("50")) {
     const StrategyTemplate t = mlSignalTemplate();
     Result<std::unique_ptr<Strategy>> created =
-        t.create({{QStringLiteral("interval"), QStringLiteral("1m")},
+        t.create({{QStringLiteral("model"), model},
+                  {QStringLiteral("interval"), QStringLiteral("1m")},
                   {QStringLiteral("order_value"), QStringLiteral("1000000")},
                   {QStringLiteral("train_window"), trainWindow},
                   {QStringLiteral("retrain_every"), retrainEvery}},
@@ -90,6 +94,26 @@ Score outOfSample(const MlSignalStrategy& s) {
         score.correct += f.correct;
     }
     return score;
+}
+
+void addModelKinds() {
+    QTest::addColumn<QString>("model");
+    QTest::newRow("linear") << QStringLiteral("linear");
+    QTest::newRow("forest") << QStringLiteral("forest");
+}
+
+// Feature vectors spread around the planted pattern's, for comparing predictions.
+QVector<MlFeatures::Vector> probes() {
+    QVector<MlFeatures::Vector> all;
+    std::mt19937 rng(17);
+    std::normal_distribution<double> noise(0.0, 0.01);
+    for (int i = 0; i < 200; ++i) {
+        MlFeatures::Vector v{};
+        for (double& x : v)
+            x = noise(rng);
+        all.append(v);
+    }
+    return all;
 }
 
 } // namespace
@@ -116,7 +140,9 @@ private slots:
         QCOMPARE(features.current(), f);
     }
 
+    void modelRefusesOutcomesFromTheFuture_data() { addModelKinds(); }
     void modelRefusesOutcomesFromTheFuture() {
+        QFETCH(QString, model);
         QVector<MlSample> samples;
         for (int i = 0; i < 40; ++i) {
             MlSample s;
@@ -127,31 +153,105 @@ private slots:
             samples.append(s);
         }
         const qint64 now = samples.last().labelKnownAtMs;
-        MlLogisticModel model;
+        std::unique_ptr<MlModel> m = MlModel::create(*MlModel::kindFromName(model));
         // One outcome that only becomes known after "now" is planted: the whole fit is refused.
         QVector<MlSample> planted = samples;
         planted.last().labelKnownAtMs = now + kMinute;
-        QVERIFY(model.fit(planted, now).has_value());
-        QVERIFY(!model.trained());
+        QVERIFY(m->fit(planted, now).has_value());
+        QVERIFY(!m->trained());
         // An outcome "known" before its features were: refused too.
         planted = samples;
         planted[5].labelKnownAtMs = planted[5].featureTimeMs;
-        QVERIFY(model.fit(planted, now).has_value());
-        QVERIFY(!model.fit(samples, now).has_value());
-        QVERIFY(model.trained());
+        QVERIFY(m->fit(planted, now).has_value());
+        QVERIFY(!m->trained());
+        QVERIFY(!m->fit(samples, now).has_value());
+        QVERIFY(m->trained());
         MlFeatures::Vector up{};
         up[0] = 1.0;
-        QVERIFY(model.probabilityUp(up) > 0.9);
-        // Saved and restored, it predicts the same.
-        const std::optional<MlLogisticModel> copy = MlLogisticModel::fromJson(model.toJson());
-        QVERIFY(copy);
-        QCOMPARE(copy->probabilityUp(up), model.probabilityUp(up));
+        MlFeatures::Vector down{};
+        down[0] = -1.0;
+        QVERIFY(m->probabilityUp(up) > 0.9);
+        QVERIFY(m->probabilityUp(down) < 0.1);
     }
 
+    void savedModelsPredictTheSame_data() { addModelKinds(); }
+    void savedModelsPredictTheSame() {
+        QFETCH(QString, model);
+        const QVector<Candle> candles = fromReturns(returnsWithMemory(500, 0.85, 21));
+        std::unique_ptr<Strategy> strategy = mlStrategy(model, QStringLiteral("200"), QStringLiteral("500"));
+        Backtester::run(*strategy, candles, config());
+        const auto& ml = static_cast<const MlSignalStrategy&>(*strategy);
+        auto final = ml.trainFinalModel();
+        QVERIFY(final);
+        const MlTrainingWindow window = final->second;
+        QCOMPARE(window.samples, 200);
+        QCOMPARE(window.lastOpenMs, candles.last().openTimeMs); // the last close labelled the last example
+        QVERIFY(window.firstOpenMs < window.lastOpenMs);
+        QCOMPARE(window.trainedAtMs, candles.last().openTimeMs + kMinute);
+
+        // Through JSON alone.
+        const std::unique_ptr<MlModel> copy = MlModel::fromJson(final->first->toJson());
+        QVERIFY(copy);
+        QCOMPARE(copy->kind(), final->first->kind());
+        for (const MlFeatures::Vector& v : probes())
+            QCOMPARE(copy->probabilityUp(v), final->first->probabilityUp(v)); // bit for bit
+
+        // Through the store's file.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const MlModelStore store(dir.filePath(QStringLiteral("models")));
+        MlSavedModel saved;
+        saved.name = QStringLiteral("planted-") + model;
+        saved.model = final->first->toJson();
+        saved.interval = QStringLiteral("1m");
+        saved.window = window;
+        saved.folds = 3;
+        saved.predictions = 90;
+        saved.accuracy = 0.8;
+        saved.precision = 0.75;
+        QVERIFY(!store.save(saved));
+        QCOMPARE(store.names(), QStringList{saved.name});
+        const auto loaded = store.load(saved.name);
+        QVERIFY(std::holds_alternative<MlSavedModel>(loaded));
+        const MlSavedModel& back = std::get<MlSavedModel>(loaded);
+        QCOMPARE(back.window.firstOpenMs, window.firstOpenMs);
+        QCOMPARE(back.window.lastOpenMs, window.lastOpenMs);
+        QCOMPARE(back.window.samples, 200);
+        QCOMPARE(back.accuracy, 0.8);
+        const std::unique_ptr<MlModel> fromFile = MlModel::fromJson(back.model);
+        QVERIFY(fromFile);
+        for (const MlFeatures::Vector& v : probes())
+            QCOMPARE(fromFile->probabilityUp(v), final->first->probabilityUp(v));
+        QVERIFY(std::holds_alternative<QString>(store.load(QStringLiteral("missing"))));
+        QVERIFY(std::holds_alternative<QString>(store.load(QStringLiteral("../escape"))));
+        saved.name = QStringLiteral("no/slashes");
+        QVERIFY(store.save(saved).has_value());
+
+        // A strategy given the saved model never retrains and predicts only candles after its window.
+        const QVector<Candle> later = fromReturns(returnsWithMemory(900, 0.85, 21));
+        std::unique_ptr<Strategy> user = mlStrategy(model, QStringLiteral("200"), QStringLiteral("1"));
+        auto& frozen = static_cast<MlSignalStrategy&>(*user);
+        QVERIFY(frozen.useSavedModel(MlModel::fromJson(back.model), back.window));
+        Backtester::run(*user, later, config());
+        QCOMPARE(frozen.folds().size(), 1);
+        QVERIFY(!frozen.predictions().isEmpty());
+        QVERIFY(frozen.predictions().first().openTimeMs > window.lastOpenMs);
+        QVERIFY(frozen.folds().first().predictions > 300);
+        QVERIFY2(frozen.folds().first().accuracy() > 0.7,
+                 qPrintable(QString::number(frozen.folds().first().accuracy())));
+        // Of the other kind: refused.
+        std::unique_ptr<Strategy> other = mlStrategy(
+            model == QLatin1String("linear") ? QStringLiteral("forest") : QStringLiteral("linear"));
+        QVERIFY(!static_cast<MlSignalStrategy&>(*other).useSavedModel(MlModel::fromJson(back.model),
+                                                                      back.window));
+    }
+
+    void findsAPlantedPatternOutOfSample_data() { addModelKinds(); }
     void findsAPlantedPatternOutOfSample() {
+        QFETCH(QString, model);
         // Each return reverses the previous one's sign 85 % of the time.
         const QVector<Candle> candles = fromReturns(returnsWithMemory(2000, 0.85, 7));
-        std::unique_ptr<Strategy> strategy = mlStrategy();
+        std::unique_ptr<Strategy> strategy = mlStrategy(model);
         QVERIFY(strategy);
         const BacktestResult result = Backtester::run(*strategy, candles, config());
         const auto& ml = static_cast<const MlSignalStrategy&>(*strategy);
@@ -162,21 +262,29 @@ private slots:
         }
         const Score score = outOfSample(ml);
         QVERIFY(score.predictions > 1500);
+        qInfo("%s: out-of-sample accuracy %.4f over %d predictions", qPrintable(model), score.accuracy(),
+              score.predictions);
         QVERIFY2(score.accuracy() > 0.75, qPrintable(QString::number(score.accuracy())));
         QVERIFY(!result.fills.isEmpty());
     }
 
+    void aRandomWalkStaysNearChance_data() { addModelKinds(); }
     void aRandomWalkStaysNearChance() {
+        QFETCH(QString, model);
         const QVector<Candle> candles = fromReturns(returnsWithMemory(3000, 0.5, 11));
-        std::unique_ptr<Strategy> strategy = mlStrategy(QStringLiteral("300"), QStringLiteral("150"));
+        std::unique_ptr<Strategy> strategy = mlStrategy(model, QStringLiteral("300"), QStringLiteral("150"));
         Backtester::run(*strategy, candles, config());
         const Score score = outOfSample(static_cast<const MlSignalStrategy&>(*strategy));
         QVERIFY(score.predictions > 2500);
+        qInfo("%s: out-of-sample accuracy %.4f over %d predictions", qPrintable(model), score.accuracy(),
+              score.predictions);
         // 2 600 fair coin flips: 0.5 +- 0.04 is more than four standard deviations.
         QVERIFY2(qAbs(score.accuracy() - 0.5) < 0.04, qPrintable(QString::number(score.accuracy())));
     }
 
+    void theFutureNeverChangesThePast_data() { addModelKinds(); }
     void theFutureNeverChangesThePast() {
+        QFETCH(QString, model);
         const QVector<Candle> original = fromReturns(returnsWithMemory(1000, 0.8, 3));
         // Same first 600 candles; the prices of the rest shuffled (open times kept).
         QVector<Candle> changed = original;
@@ -188,8 +296,8 @@ private slots:
             changed[i] = tail[i - 600];
             changed[i].openTimeMs = open;
         }
-        std::unique_ptr<Strategy> a = mlStrategy();
-        std::unique_ptr<Strategy> b = mlStrategy();
+        std::unique_ptr<Strategy> a = mlStrategy(model);
+        std::unique_ptr<Strategy> b = mlStrategy(model);
         const BacktestResult ra = Backtester::run(*a, original, config());
         const BacktestResult rb = Backtester::run(*b, changed, config());
         const qint64 cut = original[600].openTimeMs;
@@ -223,18 +331,20 @@ private slots:
         QCOMPARE(fillsBefore(ra), fillsBefore(rb));
     }
 
+    void savedStateCarriesTheModel_data() { addModelKinds(); }
     void savedStateCarriesTheModel() {
+        QFETCH(QString, model);
         const QVector<Candle> candles = fromReturns(returnsWithMemory(400, 0.85, 9));
-        std::unique_ptr<Strategy> trained = mlStrategy(QStringLiteral("100"));
+        std::unique_ptr<Strategy> trained = mlStrategy(model, QStringLiteral("100"));
         Backtester::run(*trained, candles, config());
         const QJsonObject state = trained->saveState();
-        const QJsonObject model = state.value(QStringLiteral("model")).toObject();
-        QCOMPARE(model.value(QStringLiteral("kind")).toString(), QStringLiteral("logistic_regression"));
-        QCOMPARE(model.value(QStringLiteral("train_samples")).toInt(), 100);
-        QVERIFY(model.value(QStringLiteral("trained_at_ms")).toDouble() > 0);
-        QVERIFY(model.contains(QStringLiteral("accuracy")));
+        const QJsonObject saved = state.value(QStringLiteral("model")).toObject();
+        QCOMPARE(saved.value(QStringLiteral("kind")).toString(), model);
+        QCOMPARE(saved.value(QStringLiteral("train_samples")).toInt(), 100);
+        QVERIFY(saved.value(QStringLiteral("trained_at_ms")).toDouble() > 0);
+        QVERIFY(saved.contains(QStringLiteral("accuracy")));
         // A fresh bot restored from it predicts from its first full feature vector, before any retraining.
-        std::unique_ptr<Strategy> restored = mlStrategy(QStringLiteral("100"));
+        std::unique_ptr<Strategy> restored = mlStrategy(model, QStringLiteral("100"));
         restored->restoreState(state);
         const QVector<Candle> head(candles.begin(), candles.begin() + 30);
         Backtester::run(*restored, head, config());
@@ -248,7 +358,15 @@ private slots:
                            {QStringLiteral("threshold"), QStringLiteral("0.4")}},
                           config().market)
                      .ok());
+        QVERIFY(!t.create({{QStringLiteral("order_value"), QStringLiteral("10")},
+                           {QStringLiteral("model"), QStringLiteral("logistic")}},
+                          config().market)
+                     .ok());
         QVERIFY(t.create({{QStringLiteral("order_value"), QStringLiteral("10")}}, config().market).ok());
+        QVERIFY(t.create({{QStringLiteral("order_value"), QStringLiteral("10")},
+                          {QStringLiteral("model"), QStringLiteral("forest")}},
+                         config().market)
+                    .ok());
     }
 };
 

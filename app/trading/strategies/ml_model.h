@@ -5,6 +5,9 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
+#include <optional>
+
 namespace hoga {
 
 // One training example: the features of a closed candle and whether the next candle closed higher.
@@ -17,34 +20,41 @@ struct MlSample {
     qint64 labelKnownAtMs = 0;
 };
 
-// Logistic regression on standardised features, fitted by full-batch gradient descent with a little L2
-// regularisation: a fixed number of iterations, deterministic, no randomness. Outputs the probability
-// that the next candle closes higher.
-class MlLogisticModel {
+// A model that learns, from past examples, how likely the next candle is to close higher. The models
+// themselves come from libraries (MlLinearModel: least squares with Eigen; MlForestModel: dlib's random
+// forest); this base holds what they share: the refusal of outcomes from the future, and saving as JSON.
+// Both regress the label (1 up, 0 not) so their output reads as a probability; deterministic.
+class MlModel {
 public:
-    struct Options {
-        int iterations = 400;
-        double learningRate = 0.5;
-        double l2 = 1e-3;
-    };
+    enum class Kind { Linear, Forest };
+
+    virtual ~MlModel() = default;
+
+    static QString kindName(Kind kind); // "linear", "forest"
+    static std::optional<Kind> kindFromName(const QString& name);
+    static std::unique_ptr<MlModel> create(Kind kind);
+    // Empty when the JSON is not a model this version can read.
+    static std::unique_ptr<MlModel> fromJson(const QJsonObject& json);
+
+    virtual Kind kind() const = 0;
+    virtual std::unique_ptr<MlModel> clone() const = 0;
 
     // Fits on `samples` at time `nowMs`. Refuses (returns a translated reason, leaving the model as it was)
     // an empty set or any sample whose label was not known by nowMs: that would be learning from the future.
-    std::optional<QString> fit(const QVector<MlSample>& samples, qint64 nowMs, const Options& options);
-    std::optional<QString> fit(const QVector<MlSample>& samples, qint64 nowMs) {
-        return fit(samples, nowMs, Options{});
-    }
+    std::optional<QString> fit(const QVector<MlSample>& samples, qint64 nowMs);
     bool trained() const { return m_trained; }
+    // In [0, 1]; 0.5 until trained.
     double probabilityUp(const MlFeatures::Vector& features) const;
 
     QJsonObject toJson() const;
-    static std::optional<MlLogisticModel> fromJson(const QJsonObject& json);
+
+protected:
+    virtual void train(const QVector<MlSample>& samples) = 0;
+    virtual double predict(const MlFeatures::Vector& features) const = 0;
+    virtual QJsonObject parametersJson() const = 0;
+    virtual bool readParameters(const QJsonObject& json) = 0;
 
 private:
-    MlFeatures::Vector m_mean{};
-    MlFeatures::Vector m_scale{};
-    MlFeatures::Vector m_weights{};
-    double m_bias = 0.0;
     bool m_trained = false;
 };
 

@@ -33,10 +33,18 @@ StrategyTemplate mlSignalTemplate() {
     t.name = QCoreApplication::translate("hoga::MlSignal", "ML signal (walk-forward)");
     t.description = QCoreApplication::translate(
         "hoga::MlSignal",
-        "Predicts whether the next candle closes higher with a logistic regression on returns, volatility, "
-        "RSI and volume of closed candles, retrained on a rolling window of past outcomes only; buys above "
-        "the confidence threshold and sells below its mirror.");
+        "Predicts whether the next candle closes higher with a linear regression or a random forest on "
+        "returns, volatility, RSI and volume of closed candles, retrained on a rolling window of past "
+        "outcomes only; buys above the confidence threshold and sells below its mirror.");
+    StrategyParameter model = parameter(
+        QStringLiteral("model"), Type::Choice, QCoreApplication::translate("hoga::MlSignal", "Model"),
+        QCoreApplication::translate("hoga::MlSignal",
+                                    "linear: least-squares linear regression; forest: a random forest of "
+                                    "regression trees. Both estimate the probability of a higher close."),
+        QStringLiteral("linear"), {}, {});
+    model.choices = {MlModel::kindName(MlModel::Kind::Linear), MlModel::kindName(MlModel::Kind::Forest)};
     t.parameters = {
+        model,
         parameter(QStringLiteral("train_window"), Type::Integer,
                   QCoreApplication::translate("hoga::MlSignal", "Training window"),
                   QCoreApplication::translate("hoga::MlSignal", "Past candles with known outcomes the model "
@@ -75,6 +83,9 @@ StrategyTemplate mlSignalTemplate() {
 }
 
 Result<std::unique_ptr<Strategy>> MlSignalStrategy::create(const ParameterValues& values, const Market&) {
+    if (!MlModel::kindFromName(values.text(QStringLiteral("model"))))
+        return invalidParameters(
+            QCoreApplication::translate("hoga::MlSignal", "Parameter model must be linear or forest."));
     if (!values.decimal(QStringLiteral("order_value")).isPositive())
         return invalidParameters(QCoreApplication::translate(
             "hoga::MlSignal", "Parameter order_value must be greater than zero."));
@@ -88,7 +99,40 @@ MlSignalStrategy::MlSignalStrategy(const ParameterValues& values)
     , m_interval(values.interval(QStringLiteral("interval")))
     , m_trainWindow(values.integer(QStringLiteral("train_window")))
     , m_retrainEvery(values.integer(QStringLiteral("retrain_every")))
-    , m_threshold(values.decimal(QStringLiteral("threshold")).toDouble()) {}
+    , m_threshold(values.decimal(QStringLiteral("threshold")).toDouble())
+    , m_kind(MlModel::kindFromName(values.text(QStringLiteral("model"))).value_or(MlModel::Kind::Linear))
+    , m_model(MlModel::create(m_kind)) {}
+
+bool MlSignalStrategy::useSavedModel(std::unique_ptr<MlModel> model, const MlTrainingWindow& window) {
+    if (!model || !model->trained() || model->kind() != m_kind)
+        return false;
+    m_model = std::move(model);
+    m_frozenAfterMs = window.trainedAtMs;
+    MlFold fold;
+    fold.index = int(m_folds.size());
+    fold.trainFromMs = window.firstOpenMs + intervalMs(m_interval);
+    fold.trainedAtMs = window.trainedAtMs;
+    fold.trainSamples = window.samples;
+    m_folds.append(fold);
+    return true;
+}
+
+std::optional<std::pair<std::unique_ptr<MlModel>, MlTrainingWindow>>
+MlSignalStrategy::trainFinalModel() const {
+    if (m_samples.size() < m_trainWindow)
+        return std::nullopt;
+    std::unique_ptr<MlModel> model = MlModel::create(m_kind);
+    const qint64 knownAtMs = m_samples.last().labelKnownAtMs;
+    if (model->fit(m_samples, knownAtMs))
+        return std::nullopt;
+    const qint64 length = intervalMs(m_interval);
+    MlTrainingWindow window;
+    window.firstOpenMs = m_samples.first().featureTimeMs - length;
+    window.lastOpenMs = knownAtMs - length;
+    window.trainedAtMs = knownAtMs;
+    window.samples = int(m_samples.size());
+    return std::make_pair(std::move(model), window);
+}
 
 void MlSignalStrategy::onCandle(StrategyContext& context, const Candle& candle, CandleInterval interval) {
     m_probability.reset();
@@ -124,8 +168,9 @@ void MlSignalStrategy::learn(const Candle& candle, qint64 closeMs) {
     if (!features)
         return;
     ++m_sinceTraining;
-    if (m_samples.size() >= m_trainWindow && (!m_model.trained() || m_sinceTraining >= m_retrainEvery)) {
-        if (!m_model.fit(m_samples, closeMs)) {
+    const bool retrain = !m_frozenAfterMs && (!m_model->trained() || m_sinceTraining >= m_retrainEvery);
+    if (m_samples.size() >= m_trainWindow && retrain) {
+        if (!m_model->fit(m_samples, closeMs)) {
             MlFold fold;
             fold.index = int(m_folds.size());
             fold.trainFromMs = m_samples.first().featureTimeMs;
@@ -142,13 +187,17 @@ void MlSignalStrategy::learn(const Candle& candle, qint64 closeMs) {
     next.featureTimeMs = closeMs;
     m_unlabelled = next;
     m_unlabelledClose = close;
-    if (!m_model.trained())
+    if (!m_model->trained() || (m_frozenAfterMs && closeMs <= *m_frozenAfterMs))
         return;
-    const double p = m_model.probabilityUp(*features);
+    const double p = m_model->probabilityUp(*features);
     m_probability = p;
     m_pendingPredictionUp = p >= 0.5;
-    if (!m_folds.isEmpty())
-        m_folds.last().testToMs = candle.openTimeMs;
+    if (!m_folds.isEmpty()) {
+        MlFold& fold = m_folds.last();
+        if (fold.testFromMs == 0) // a saved model's fold starts at its first prediction
+            fold.testFromMs = candle.openTimeMs;
+        fold.testToMs = candle.openTimeMs;
+    }
     if (m_predictions.size() >= kMaxKeptPredictions)
         m_predictions.removeFirst();
     m_predictions.append({candle.openTimeMs, p});
@@ -169,8 +218,8 @@ CandleSignalStrategy::Signal MlSignalStrategy::evaluate(StrategyContext& context
 // fold's out-of-sample score, so a restarted bot trades at once and a user can see what it learned.
 QJsonObject MlSignalStrategy::saveState() const {
     QJsonObject state = CandleSignalStrategy::saveState();
-    if (m_model.trained()) {
-        QJsonObject model = m_model.toJson();
+    if (m_model->trained()) {
+        QJsonObject model = m_model->toJson();
         if (!m_folds.isEmpty()) {
             const MlFold& f = m_folds.last();
             model.insert(QStringLiteral("train_from_ms"), double(f.trainFromMs));
@@ -187,9 +236,10 @@ QJsonObject MlSignalStrategy::saveState() const {
 
 void MlSignalStrategy::restoreState(const QJsonObject& state) {
     CandleSignalStrategy::restoreState(state);
-    if (const std::optional<MlLogisticModel> model =
-            MlLogisticModel::fromJson(state.value(QStringLiteral("model")).toObject()))
-        m_model = *model;
+    // A model of another kind (or an older format) is dropped: this strategy trains its own again.
+    std::unique_ptr<MlModel> model = MlModel::fromJson(state.value(QStringLiteral("model")).toObject());
+    if (model && model->kind() == m_kind)
+        m_model = std::move(model);
 }
 
 } // namespace hoga
