@@ -22,6 +22,7 @@
 #include "trading/indicators/macd.h"
 #include "trading/indicators/moving_averages.h"
 #include "trading/indicators/rsi.h"
+#include "trading/strategies/ml_model_store.h"
 #include "trading/strategies/ml_signal_strategy.h"
 #include "trading/strategy/strategy_params.h"
 #include "venues/net/json_value.h"
@@ -79,6 +80,7 @@ constexpr OptionSpec kSpecs[] = {
     {"sweep", true, false},
     {"from", true, false},
     {"to", true, false},
+    {"model", true, false},
 };
 
 const OptionSpec* findSpec(const QString& name) {
@@ -90,7 +92,8 @@ const OptionSpec* findSpec(const QString& name) {
 
 const QStringList kCommands{QStringLiteral("backtest"),    QStringLiteral("indicators"),
                             QStringLiteral("record"),      QStringLiteral("export"),
-                            QStringLiteral("db-password"), QStringLiteral("download")};
+                            QStringLiteral("db-password"), QStringLiteral("download"),
+                            QStringLiteral("ml")};
 
 // The options each command accepts besides the global ones.
 QStringList optionsOf(const QString& command) {
@@ -106,6 +109,10 @@ QStringList optionsOf(const QString& command) {
                 QStringLiteral("db"),      QStringLiteral("depth"),    QStringLiteral("book-interval-ms")};
     if (command == QLatin1String("db-password"))
         return {QStringLiteral("db")};
+    if (command == QLatin1String("ml"))
+        return {QStringLiteral("candles"), QStringLiteral("model"),    QStringLiteral("name"),
+                QStringLiteral("param"),   QStringLiteral("fee-rate"), QStringLiteral("initial-cash"),
+                QStringLiteral("market")};
     if (command == QLatin1String("download"))
         return {QStringLiteral("market"), QStringLiteral("interval"), QStringLiteral("from"),
                 QStringLiteral("to"), QStringLiteral("out")};
@@ -259,6 +266,37 @@ void writeWalkForward(RecordWriter& out, const QVector<MlFold>& folds) {
     out.write(json.data());
 }
 
+// Out-of-sample totals of a walk-forward run.
+MlFold totalOf(const QVector<MlFold>& folds) {
+    MlFold total;
+    for (const MlFold& f : folds) {
+        total.predictions += f.predictions;
+        total.correct += f.correct;
+        total.predictedUp += f.predictedUp;
+        total.truePositives += f.truePositives;
+    }
+    return total;
+}
+
+// {"event":"<event>","name":...,"kind":...,"train_first_open":...,...}: a saved model and what it learned
+// from.
+QByteArray savedModelRecord(const char* event, const MlSavedModel& m, const QString& path) {
+    net::JsonWriter json;
+    json.beginObject().field("event", event).field("name", m.name);
+    json.field("kind", m.model.value(QStringLiteral("kind")).toString());
+    json.field("market", m.market).field("interval", m.interval);
+    json.field("train_first_open", m.window.firstOpenMs).field("train_last_open", m.window.lastOpenMs);
+    json.field("trained_at", m.window.trainedAtMs).field("train_samples", m.window.samples);
+    json.field("folds", m.folds).field("predictions", m.predictions);
+    ratio(json, "accuracy", m.accuracy);
+    ratio(json, "precision", m.precision);
+    json.field("saved_at", m.savedAtMs);
+    if (!path.isEmpty())
+        json.field("path", QDir::toNativeSeparators(path));
+    json.endObject();
+    return json.data();
+}
+
 // One sweep point: {"event":"sweep_run","index":i,"params":{...},"summary":{...}} or "error" instead.
 QByteArray sweepRecord(int index, const QStringList& keys, const QString& strategy, const QString& market,
                        const SweepRun& run) {
@@ -377,6 +415,8 @@ std::optional<CliError> ResearchCommands::run(const QStringList& arguments) {
         return dbPassword(o);
     if (o.command == QLatin1String("download"))
         return download(o);
+    if (o.command == QLatin1String("ml"))
+        return ml(o);
     return exportData(o);
 }
 
@@ -391,6 +431,66 @@ std::optional<CliError> ResearchCommands::backtest(const Options& o) {
         return usage(QCoreApplication::translate("hoga::Cli", "Unknown strategy \"%1\"; choose one of: %2.")
                          .arg(o.value("strategy"), ids.join(QStringLiteral(", "))));
     }
+    std::variant<StrategyParams, CliError> parsed = givenParams(o);
+    if (const CliError* error = std::get_if<CliError>(&parsed))
+        return *error;
+    StrategyParams& given = std::get<StrategyParams>(parsed);
+    const CandleCsv::ReadResult candles = CandleCsv::readFile(o.value("candles"));
+    if (!candles.ok())
+        return usage(candles.error);
+    const std::variant<BacktestConfig, CliError> configured = backtestConfig(o, candles.candles);
+    if (const CliError* error = std::get_if<CliError>(&configured))
+        return *error;
+    const BacktestConfig& config = std::get<BacktestConfig>(configured);
+
+    // ml_signal may predict with a saved model (--param model_name=N) instead of training its own.
+    std::optional<MlSavedModel> savedModel;
+    const QString modelName = given.take(QStringLiteral("model_name"));
+    if (!modelName.isEmpty()) {
+        if (strategy->id != QLatin1String("ml_signal") || !o.sweeps.isEmpty())
+            return usage(QCoreApplication::translate(
+                "hoga::Cli", "--param model_name applies to a single backtest of ml_signal only."));
+        std::variant<MlModelStore, CliError> store = modelStore(o);
+        if (const CliError* error = std::get_if<CliError>(&store))
+            return *error;
+        std::variant<MlSavedModel, QString> loaded = std::get<MlModelStore>(store).load(modelName);
+        if (const QString* error = std::get_if<QString>(&loaded))
+            return usage(*error);
+        savedModel = std::get<MlSavedModel>(std::move(loaded));
+        const QString kind = savedModel->model.value(QStringLiteral("kind")).toString();
+        if (given.contains(QStringLiteral("model")) && given.value(QStringLiteral("model")) != kind)
+            return usage(QCoreApplication::translate("hoga::Cli", "The saved model \"%1\" is a %2 model.")
+                             .arg(modelName, kind));
+        given.insert(QStringLiteral("model"), kind);
+    }
+    withCandleDefaults(*strategy, config, given);
+    const Result<StrategyParams> params = completeParameters(*strategy, given);
+    if (!params.ok())
+        return usage(params.error().detail.isEmpty() ? params.error().userMessage() : params.error().detail);
+    if (!o.sweeps.isEmpty())
+        return sweep(o, *strategy, params.value(), candles.candles, config);
+    Result<std::unique_ptr<Strategy>> created = strategy->create(params.value(), config.market);
+    if (!created.ok())
+        return usage(created.error().detail.isEmpty() ? created.error().userMessage()
+                                                      : created.error().detail);
+    if (savedModel) {
+        auto* ml = dynamic_cast<MlSignalStrategy*>(created.value().get());
+        if (!ml || !ml->useSavedModel(MlModel::fromJson(savedModel->model), savedModel->window))
+            return usage(QCoreApplication::translate("hoga::Cli", "The saved model \"%1\" cannot be read.")
+                             .arg(modelName));
+    }
+
+    const BacktestResult result = Backtester::run(*created.value(), candles.candles, config);
+    RecordWriter out(m_out);
+    for (const BacktestFill& fill : result.fills)
+        out.write(tradeRecord(fill));
+    if (const auto* ml = dynamic_cast<const MlSignalStrategy*>(created.value().get()))
+        writeWalkForward(out, ml->folds());
+    out.write(summaryRecord(strategy->id, config.market.code, result.metrics));
+    return std::nullopt;
+}
+
+std::variant<StrategyParams, CliError> ResearchCommands::givenParams(const Options& o) {
     StrategyParams given;
     for (const QString& param : o.params) {
         const qsizetype eq = param.indexOf(QLatin1Char('='));
@@ -399,10 +499,11 @@ std::optional<CliError> ResearchCommands::backtest(const Options& o) {
                 QCoreApplication::translate("hoga::Cli", "--param takes KEY=VALUE, not \"%1\".").arg(param));
         given.insert(param.left(eq), param.mid(eq + 1));
     }
-    const CandleCsv::ReadResult candles = CandleCsv::readFile(o.value("candles"));
-    if (!candles.ok())
-        return usage(candles.error);
+    return given;
+}
 
+std::variant<BacktestConfig, CliError> ResearchCommands::backtestConfig(const Options& o,
+                                                                        const QVector<Candle>& candles) {
     BacktestConfig config;
     config.market = marketFor(o.has("market") ? o.value("market") : QStringLiteral("KRW-BTC"));
     config.feeRate = Decimal::fromString("0.0005");
@@ -423,36 +524,140 @@ std::optional<CliError> ResearchCommands::backtest(const Options& o) {
                              .arg(o.value("initial-cash")));
         config.initialCash = *cash;
     }
-    config.candleMs = Backtester::candleLengthMs(candles.candles);
+    config.candleMs = Backtester::candleLengthMs(candles);
     config.interval = intervalForLength(config.candleMs);
+    return config;
+}
 
+void ResearchCommands::withCandleDefaults(const StrategyTemplate& strategy, const BacktestConfig& config,
+                                          StrategyParams& given) {
     // The defaults for the candle strategies: all cash in (an order value of all the cash, which the
     // backtester caps at the cash there is on each buy) and the candle file's own interval.
-    auto takes = [strategy](const char* key) {
-        return std::any_of(strategy->parameters.cbegin(), strategy->parameters.cend(),
+    auto takes = [&strategy](const char* key) {
+        return std::any_of(strategy.parameters.cbegin(), strategy.parameters.cend(),
                            [key](const StrategyParameter& p) { return p.key == QLatin1String(key); });
     };
     if (takes("order_value") && !given.contains(QStringLiteral("order_value")))
         given.insert(QStringLiteral("order_value"), config.initialCash.toString());
     if (takes("interval") && !given.contains(QStringLiteral("interval")))
         given.insert(QStringLiteral("interval"), intervalName(config.interval));
-    const Result<StrategyParams> params = completeParameters(*strategy, given);
+}
+
+std::variant<MlModelStore, CliError> ResearchCommands::modelStore(const Options& o) const {
+    const qsizetype at = o.globals.indexOf(QStringLiteral("--profile"));
+    QString profile;
+    if (at >= 0 && at + 1 < o.globals.size())
+        profile = o.globals[at + 1];
+    else
+        for (const QString& g : o.globals)
+            if (g.startsWith(QLatin1String("--profile=")))
+                profile = g.mid(10);
+    if (!profile.isEmpty()) {
+        // Profile folders are named by the profile's id, not its name.
+        ProfileSession session(m_environment, CliArgs::kDefaultTimeoutMs);
+        const auto found = session.find(profile);
+        if (const CliError* error = std::get_if<CliError>(&found))
+            return *error;
+        return MlModelStore(session.manager().paths(std::get<ProfileInfo>(found).id).dir() +
+                            QStringLiteral("/models"));
+    }
+    // Without a profile: beside hoga-cli's own journal, the parent of the profiles folder.
+    const QString base = QFileInfo(QDir(profilesBaseDir(m_environment)).absolutePath()).path();
+    return MlModelStore(QDir(base).filePath(QStringLiteral("models")));
+}
+
+std::optional<CliError> ResearchCommands::ml(const Options& o) {
+    const QString action = o.operands.value(0);
+    if (o.operands.size() != 1 || (action != QLatin1String("train") && action != QLatin1String("list")))
+        return usage(QCoreApplication::translate("hoga::Cli", "ml takes train or list."));
+    const std::variant<MlModelStore, CliError> located = modelStore(o);
+    if (const CliError* error = std::get_if<CliError>(&located))
+        return *error;
+    const MlModelStore& store = std::get<MlModelStore>(located);
+    if (action == QLatin1String("list")) {
+        RecordWriter out(m_out);
+        if (o.has("candles") || o.has("model") || o.has("name") || !o.params.isEmpty())
+            return usage(QCoreApplication::translate("hoga::Cli", "ml list takes no options but --profile."));
+        for (const QString& name : store.names()) {
+            std::variant<MlSavedModel, QString> loaded = store.load(name);
+            if (const MlSavedModel* m = std::get_if<MlSavedModel>(&loaded)) {
+                out.write(savedModelRecord("model", *m, {}));
+                continue;
+            }
+            net::JsonWriter json;
+            json.beginObject().field("event", "model").field("name", name);
+            json.field("error", std::get<QString>(loaded)).endObject();
+            out.write(json.data());
+        }
+        return std::nullopt;
+    }
+    return mlTrain(o, store);
+}
+
+std::optional<CliError> ResearchCommands::mlTrain(const Options& o, const MlModelStore& store) {
+    if (!o.has("candles"))
+        return usage(QCoreApplication::translate("hoga::Cli", "ml train needs --candles."));
+    const QString kind = o.has("model") ? o.value("model") : QStringLiteral("linear");
+    if (!MlModel::kindFromName(kind))
+        return usage(QCoreApplication::translate("hoga::Cli", "--model takes linear or forest, not \"%1\".")
+                         .arg(kind));
+    const QString name = o.has("name") ? o.value("name") : kind;
+    if (!MlModelStore::isValidName(name))
+        return usage(QCoreApplication::translate("hoga::Cli",
+                                                 "--name takes 1 to 64 letters, digits, _ or -, not \"%1\".")
+                         .arg(name));
+    std::variant<StrategyParams, CliError> parsed = givenParams(o);
+    if (const CliError* error = std::get_if<CliError>(&parsed))
+        return *error;
+    StrategyParams& given = std::get<StrategyParams>(parsed);
+    if (given.contains(QStringLiteral("model")) || given.contains(QStringLiteral("model_name")))
+        return usage(QCoreApplication::translate("hoga::Cli", "ml train takes the model as --model."));
+    given.insert(QStringLiteral("model"), kind);
+    const CandleCsv::ReadResult candles = CandleCsv::readFile(o.value("candles"));
+    if (!candles.ok())
+        return usage(candles.error);
+    const std::variant<BacktestConfig, CliError> configured = backtestConfig(o, candles.candles);
+    if (const CliError* error = std::get_if<CliError>(&configured))
+        return *error;
+    const BacktestConfig& config = std::get<BacktestConfig>(configured);
+    const StrategyTemplate strategy = mlSignalTemplate();
+    withCandleDefaults(strategy, config, given);
+    const Result<StrategyParams> params = completeParameters(strategy, given);
     if (!params.ok())
         return usage(params.error().detail.isEmpty() ? params.error().userMessage() : params.error().detail);
-    if (!o.sweeps.isEmpty())
-        return sweep(o, *strategy, params.value(), candles.candles, config);
-    Result<std::unique_ptr<Strategy>> created = strategy->create(params.value(), config.market);
+    Result<std::unique_ptr<Strategy>> created = strategy.create(params.value(), config.market);
     if (!created.ok())
         return usage(created.error().detail.isEmpty() ? created.error().userMessage()
                                                       : created.error().detail);
 
+    // Walk-forward: the strategy trains on each window and trades the candles that follow, as a backtest.
     const BacktestResult result = Backtester::run(*created.value(), candles.candles, config);
-    RecordWriter out(m_out);
-    for (const BacktestFill& fill : result.fills)
-        out.write(tradeRecord(fill));
-    if (const auto* ml = dynamic_cast<const MlSignalStrategy*>(created.value().get()))
-        writeWalkForward(out, ml->folds());
-    out.write(summaryRecord(strategy->id, config.market.code, result.metrics));
+    const auto& ml = static_cast<const MlSignalStrategy&>(*created.value());
+    RecordWriter writer(m_out);
+    writeWalkForward(writer, ml.folds());
+    writer.write(summaryRecord(strategy.id, config.market.code, result.metrics));
+
+    auto final = ml.trainFinalModel();
+    if (!final)
+        return usage(QCoreApplication::translate(
+                         "hoga::Cli", "Too few candles to train on: the training window needs %1 outcomes.")
+                         .arg(params.value().value(QStringLiteral("train_window"))));
+    const MlFold total = totalOf(ml.folds());
+    MlSavedModel saved;
+    saved.name = name;
+    saved.model = final->first->toJson();
+    saved.market = config.market.code;
+    saved.interval = intervalName(config.interval);
+    saved.window = final->second;
+    saved.folds = int(ml.folds().size());
+    saved.predictions = total.predictions;
+    saved.accuracy = total.accuracy();
+    saved.precision = total.precision();
+    saved.savedAtMs = QDateTime::currentMSecsSinceEpoch();
+    if (const std::optional<QString> error = store.save(saved))
+        return CliError{QStringLiteral("storage"), {}, *error, ExitInternal};
+    writer.write(savedModelRecord("model_saved", saved,
+                                  QDir(store.directory()).filePath(name + QStringLiteral(".json"))));
     return std::nullopt;
 }
 

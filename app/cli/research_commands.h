@@ -20,6 +20,7 @@ struct BacktestConfig;
 struct Candle;
 struct MarketDataUrl;
 struct StrategyTemplate;
+class MlModelStore;
 using StrategyParams = QHash<QString, QString>;
 } // namespace hoga
 
@@ -39,6 +40,14 @@ namespace hoga::cli {
 //            export with --profile read it from the profile's secret store)
 //   --profile P export orders|fills [--venue V] [--market M] [--out FILE]   (the profile's order journal,
 //   CSV)
+//   [--profile P] ml train --candles FILE.csv [--model linear|forest] [--name N] [--param K=V ...]
+//            [--fee-rate R] [--initial-cash C] [--market M]   (walk-forward: one fold record per fold, the
+//            out-of-sample totals, the backtest summary against buy-and-hold, then the saved model)
+//   [--profile P] ml list   (the saved models, one record each)
+//   backtest --strategy ml_signal --param model_name=N ...   (predicts with saved model N, never retrained)
+//
+// Models are saved as <profile folder>/models/N.json, or without --profile in a models folder beside
+// hoga-cli's own journal (the parent of the profiles folder).
 //
 // They have their own option parser (--param repeats); the global options (--venue, --rest-url, ...) keep
 // the meaning CommandLine gives them.
@@ -77,6 +86,15 @@ private:
     std::optional<CliError> exportJournal(const Options& options);
     std::optional<CliError> dbPassword(const Options& options);
     std::optional<CliError> download(const Options& options);
+    std::optional<CliError> ml(const Options& options);
+    std::optional<CliError> mlTrain(const Options& options, const MlModelStore& store);
+    static std::variant<StrategyParams, CliError> givenParams(const Options& options);
+    static std::variant<BacktestConfig, CliError> backtestConfig(const Options& options,
+                                                                 const QVector<Candle>& candles);
+    static void withCandleDefaults(const StrategyTemplate& strategy, const BacktestConfig& config,
+                                   StrategyParams& given);
+    // The profile's models folder (an unknown profile is an error), or hoga-cli's own without --profile.
+    std::variant<MlModelStore, CliError> modelStore(const Options& options) const;
     std::optional<CliError> profilePassword(const Options& options, MarketDataUrl& url) const;
     QString defaultDatabase(const Options& options) const;
 
