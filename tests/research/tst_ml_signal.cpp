@@ -239,6 +239,24 @@ private slots:
         QVERIFY(frozen.folds().first().predictions > 300);
         QVERIFY2(frozen.folds().first().accuracy() > 0.7,
                  qPrintable(QString::number(frozen.folds().first().accuracy())));
+        // Restarted from its saved state it stays frozen: it never trains its own and predicts exactly as the
+        // saved model does (RSI depends on the whole history, so both read the same tail).
+        std::unique_ptr<Strategy> restarted = mlStrategy(model, QStringLiteral("200"), QStringLiteral("1"));
+        restarted->restoreState(user->saveState());
+        std::unique_ptr<Strategy> direct = mlStrategy(model, QStringLiteral("200"), QStringLiteral("1"));
+        QVERIFY(static_cast<MlSignalStrategy&>(*direct).useSavedModel(MlModel::fromJson(back.model),
+                                                                      back.window));
+        const QVector<Candle> tail(later.begin() + 600, later.end());
+        Backtester::run(*restarted, tail, config());
+        Backtester::run(*direct, tail, config());
+        const auto& again = static_cast<const MlSignalStrategy&>(*restarted);
+        QVERIFY(again.folds().isEmpty());
+        QVERIFY(again.predictions().size() > 200);
+        QCOMPARE(again.predictions().size(),
+                 static_cast<const MlSignalStrategy&>(*direct).predictions().size());
+        for (qsizetype i = 0; i < again.predictions().size(); ++i)
+            QCOMPARE(again.predictions()[i].probabilityUp,
+                     static_cast<const MlSignalStrategy&>(*direct).predictions()[i].probabilityUp);
         // Of the other kind: refused.
         std::unique_ptr<Strategy> other = mlStrategy(
             model == QLatin1String("linear") ? QStringLiteral("forest") : QStringLiteral("linear"));

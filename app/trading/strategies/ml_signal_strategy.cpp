@@ -229,6 +229,8 @@ QJsonObject MlSignalStrategy::saveState() const {
             model.insert(QStringLiteral("accuracy"), f.accuracy());
             model.insert(QStringLiteral("precision"), f.precision());
         }
+        if (m_frozenAfterMs) // a saved model stays frozen across restarts
+            model.insert(QStringLiteral("frozen_after_ms"), double(*m_frozenAfterMs));
         state.insert(QStringLiteral("model"), model);
     }
     return state;
@@ -237,9 +239,13 @@ QJsonObject MlSignalStrategy::saveState() const {
 void MlSignalStrategy::restoreState(const QJsonObject& state) {
     CandleSignalStrategy::restoreState(state);
     // A model of another kind (or an older format) is dropped: this strategy trains its own again.
-    std::unique_ptr<MlModel> model = MlModel::fromJson(state.value(QStringLiteral("model")).toObject());
-    if (model && model->kind() == m_kind)
-        m_model = std::move(model);
+    const QJsonObject saved = state.value(QStringLiteral("model")).toObject();
+    std::unique_ptr<MlModel> model = MlModel::fromJson(saved);
+    if (!model || model->kind() != m_kind)
+        return;
+    m_model = std::move(model);
+    if (saved.value(QStringLiteral("frozen_after_ms")).isDouble())
+        m_frozenAfterMs = qint64(saved.value(QStringLiteral("frozen_after_ms")).toDouble());
 }
 
 } // namespace hoga
