@@ -127,6 +127,32 @@ private slots:
         QVERIFY(backtest.count(QStringLiteral("trade")) > 0);
     }
 
+    void savesPerProfile() {
+        m_env.insert(QStringLiteral("HOGA_PROFILE_PASSWORD"), QStringLiteral("correct-horse-1234"));
+        const Run created = run(QStringLiteral("profile create alice"));
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        const QString id = created.records.value(0).value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+        const QString csv = write(QStringLiteral("c.csv"), plantedCsv(300));
+        const Run trained =
+            run(QStringLiteral("--profile alice ml train --candles %1 --name mine --param train_window=100")
+                    .arg(csv));
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        // In the profile's own folder (named by its id), not hoga-cli's.
+        QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("data/profiles/%1/models/mine.json").arg(id))));
+        QCOMPARE(run(QStringLiteral("--profile alice ml list")).records.size(), 1);
+        QCOMPARE(run(QStringLiteral("ml list")).records.size(), 0);
+        const Run backtest =
+            run(QStringLiteral(
+                    "--profile alice backtest --strategy ml_signal --candles %1 --param model_name=mine")
+                    .arg(csv));
+        QVERIFY2(backtest.exitCode == 0, backtest.err.constData());
+        QCOMPARE(
+            run(QStringLiteral("backtest --strategy ml_signal --candles %1 --param model_name=mine").arg(csv))
+                .exitCode,
+            2);
+    }
+
     void refusesWhatDoesNotFit() {
         const QString csv = write(QStringLiteral("c.csv"), plantedCsv(300));
         QCOMPARE(run(QStringLiteral("ml train --candles %1 --model tree").arg(csv)).exitCode, 2);
