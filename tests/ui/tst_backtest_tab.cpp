@@ -2,17 +2,21 @@
 // on a CSV file fills the results, trades and both charts, a sweep fills a sortable table, bad input is
 // refused in the status line, and candles recorded by a Record toggle can be backtested.
 
+#include "chart/candle_chart_view.h"
 #include "research/backtest_tab.h"
 #include "research/record_toggle.h"
+#include "session/venue_session.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFile>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -107,6 +111,119 @@ private slots:
                 tab.grab().save(dir + QStringLiteral("/backtest_tab_%1.png").arg(i));
             }
         }
+    }
+
+    void tradeMarkersMatchTheTrades() {
+        BacktestTab tab;
+        tab.resize(1200, 800);
+        tab.setPriceColors(PriceColors::international());
+        child<QLineEdit>(tab, "csvPathEdit")->setText(m_csv);
+        QSignalSpy finished(&tab, &BacktestTab::runFinished);
+        QVERIFY(tab.startRun());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30'000);
+        QVERIFY(finished.first().first().toBool());
+        auto* tabs = child<QTabWidget>(tab, "resultTabs");
+        CandleChartView* chart = tab.candleChart();
+        QCOMPARE(chart->objectName(), QStringLiteral("backtestCandleChart"));
+        QVERIFY(tabs->widget(0)->isAncestorOf(chart)); // the first page, with the numbers and curves
+        tabs->setCurrentIndex(0);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+
+        // Every candle replayed, all on screen.
+        QCOMPARE(chart->candles().size(), 300);
+        QCOMPARE(chart->interval(), CandleInterval::M1);
+        QCOMPARE(chart->firstVisibleIndex(), 0);
+        QCOMPARE(chart->lastVisibleIndex(), 299);
+
+        // One marker per row of the trades table, at the fill's time, price and side.
+        auto* trades = child<QTableWidget>(tab, "tradesTable");
+        QVERIFY(trades->rowCount() >= 2);
+        QCOMPARE(chart->tradeMarkers().size(), trades->rowCount());
+        bool sawBuy = false;
+        bool sawSell = false;
+        for (int i = 0; i < trades->rowCount(); ++i) {
+            const TradeMarker& m = chart->tradeMarkers()[i];
+            QCOMPARE(QDateTime::fromMSecsSinceEpoch(m.timeMs, Qt::UTC).toString(Qt::ISODate),
+                     trades->item(i, 0)->text());
+            QCOMPARE(m.side == Side::Buy ? QStringLiteral("Buy") : QStringLiteral("Sell"),
+                     trades->item(i, 1)->text());
+            QCOMPARE(m.price.toString(), trades->item(i, 2)->text());
+            sawBuy |= m.side == Side::Buy;
+            sawSell |= m.side == Side::Sell;
+            // On the candle whose minute holds the fill, within that candle's prices, and drawn.
+            const int index = chart->markerCandleIndex(i);
+            QVERIFY(index >= 0);
+            const Candle& c = chart->candles()[index];
+            QVERIFY(c.openTimeMs <= m.timeMs && m.timeMs < c.openTimeMs + 60'000);
+            QVERIFY(m.price >= c.low && m.price <= c.high);
+            const std::optional<QPointF> tip = chart->markerPosition(i);
+            QVERIFY(tip.has_value());
+            QVERIFY(chart->rect().contains(tip->toPoint()));
+            QCOMPARE(chart->indexAt(tip->toPoint()), index);
+        }
+        QVERIFY(sawBuy && sawSell);
+
+        // The first marker is painted: inside its triangle the buy (up) or sell (down) colour shows.
+        const QImage image = chart->grab().toImage();
+        const TradeMarker& first = chart->tradeMarkers().first();
+        const double dir = first.side == Side::Buy ? 1 : -1;
+        const QPoint inside = (*chart->markerPosition(0) + QPointF(0, dir * 6)).toPoint();
+        const QColor expected =
+            first.side == Side::Buy ? PriceColors::international().up : PriceColors::international().down;
+        const QColor seen = image.pixelColor(inside * image.devicePixelRatio());
+        QVERIFY2(std::abs(seen.red() - expected.red()) + std::abs(seen.green() - expected.green()) +
+                         std::abs(seen.blue() - expected.blue()) <
+                     60,
+                 qPrintable(seen.name()));
+    }
+
+    void downloadsCandlesFromAVenue() {
+        SimConfig config;
+        config.seed = 5;
+        config.stepIntervalMs = 50;
+        const std::unique_ptr<VenueSession> session = VenueSession::simulated(config);
+        BacktestTab tab;
+        auto* source = child<QComboBox>(tab, "sourceCombo");
+        auto* model = qobject_cast<QStandardItemModel*>(source->model());
+        QVERIFY(!model->item(2)->isEnabled()); // no venue yet
+        tab.setVenues({{QStringLiteral("Simulator"), session->connector()}});
+        QVERIFY(model->item(2)->isEnabled());
+        source->setCurrentIndex(2);
+        // Only the fields this source reads.
+        QVERIFY(child<QComboBox>(tab, "downloadVenueCombo")->isVisibleTo(&tab));
+        QVERIFY(child<QComboBox>(tab, "intervalCombo")->isVisibleTo(&tab));
+        QVERIFY(!child<QLineEdit>(tab, "csvPathEdit")->isVisibleTo(&tab));
+        QVERIFY(!child<QLineEdit>(tab, "venueEdit")->isVisibleTo(&tab));
+
+        // 650 minutes that ended an hour ago: four pages of 200.
+        const QDateTime end = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        const QDateTime to(end.date(), QTime(end.time().hour(), end.time().minute()), Qt::UTC);
+        child<QDateTimeEdit>(tab, "toEdit")->setDateTime(to.addSecs(-60));
+        child<QDateTimeEdit>(tab, "fromEdit")->setDateTime(to.addSecs(-650 * 60));
+        child<QLineEdit>(tab, "param_fast")->setText(QStringLiteral("3"));
+        child<QLineEdit>(tab, "param_slow")->setText(QStringLiteral("8"));
+        auto* bar = child<QProgressBar>(tab, "progressBar");
+        QList<int> values;
+        connect(bar, &QProgressBar::valueChanged, this, [&values](int v) { values << v; });
+        QSignalSpy finished(&tab, &BacktestTab::runFinished);
+        QVERIFY(tab.startRun());
+        QVERIFY(tab.isRunning());
+        QVERIFY(!tab.startRun());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30'000);
+        QVERIFY2(finished.first().first().toBool(), qPrintable(tab.statusText()));
+        // The bar went through the pages before the run.
+        QVERIFY2(values.contains(200) && values.contains(400), qPrintable(QString::number(values.size())));
+        QCOMPARE(tab.candleChart()->candles().size(), 650);
+        QCOMPARE(tab.candleChart()->candles().first().openTimeMs, to.addSecs(-650 * 60).toMSecsSinceEpoch());
+        QCOMPARE(tab.candleChart()->candles().last().openTimeMs, to.addSecs(-60).toMSecsSinceEpoch());
+        QCOMPARE(tab.candleChart()->tradeMarkers().size(),
+                 child<QTableWidget>(tab, "tradesTable")->rowCount());
+
+        // A period too long to download is refused at once.
+        child<QDateTimeEdit>(tab, "fromEdit")->setDateTime(to.addYears(-1));
+        QVERIFY(!tab.startRun());
+        QVERIFY(tab.statusText().contains(QStringLiteral("shorter period")));
     }
 
     void sweepFillsASortableTable() {

@@ -152,6 +152,40 @@ void CandleChartView::setEmptyText(const QString& text) {
         update();
 }
 
+void CandleChartView::setTradeMarkers(const QVector<TradeMarker>& markers) {
+    m_markers = markers;
+    update();
+}
+
+int CandleChartView::markerCandleIndex(int marker) const {
+    if (marker < 0 || marker >= m_markers.size() || m_candles.isEmpty())
+        return -1;
+    const qint64 time = m_markers[marker].timeMs;
+    const auto it = std::upper_bound(m_candles.cbegin(), m_candles.cend(), time,
+                                     [](qint64 t, const Candle& c) { return t < c.openTimeMs; });
+    const int index = int(it - m_candles.cbegin()) - 1;
+    if (index < 0)
+        return -1;
+    // Past the newest candle's period is outside the chart.
+    if (index == m_candles.size() - 1 && time >= m_candles[index].openTimeMs + intervalMs(m_interval))
+        return -1;
+    return index;
+}
+
+std::optional<QPointF> CandleChartView::markerPosition(int marker) const {
+    const int index = markerCandleIndex(marker);
+    if (index < 0 || index < firstVisibleIndex() || index > lastPaintedIndex())
+        return std::nullopt;
+    const Layout l = layout();
+    const PriceRange r = visibleRange();
+    if (!r.valid())
+        return std::nullopt;
+    const QPointF tip(centerX(l, index), priceY(l, r, m_markers[marker].price.toDouble()));
+    if (tip.y() < l.pricePane.top() - 1 || tip.y() > l.pricePane.bottom() + 1)
+        return std::nullopt;
+    return tip;
+}
+
 // ---- viewport ----------------------------------------------------------------------------------------
 
 int CandleChartView::firstVisibleIndex() const {
@@ -365,6 +399,7 @@ void CandleChartView::paintEvent(QPaintEvent*) {
     paintCandles(p, l, r);
     paintAverages(p, l, r);
     paintHighLowMarkers(p, l, r);
+    paintTradeMarkers(p, l, r);
     p.restore();
     paintAxes(p, l, r, ticks, m_timeTicks);
     paintLastPrice(p, l, r);
@@ -492,6 +527,33 @@ void CandleChartView::paintHighLowMarkers(QPainter& p, const Layout& l, const Pr
     mark(highIndex, m_candles[highIndex].high, priceY(l, r, m_plotted[highIndex].high), m_colors.up, true);
     mark(lowIndex, m_candles[lowIndex].low, priceY(l, r, m_plotted[lowIndex].low), m_colors.down, false);
     p.setFont(font());
+}
+
+void CandleChartView::paintTradeMarkers(QPainter& p, const Layout& l, const PriceRange&) {
+    if (m_markers.isEmpty())
+        return;
+    p.save();
+    p.setClipRect(l.pricePane.adjusted(0, -l.topMargin, 0, kPaneGap));
+    p.setRenderHint(QPainter::Antialiasing, true);
+    // Big enough to see on a dense chart, never wider than about two candle slots.
+    const double size = std::clamp(l.spacing * 1.6, 7.0, 11.0);
+    for (int i = 0; i < m_markers.size(); ++i) {
+        const std::optional<QPointF> tip = markerPosition(i);
+        if (!tip)
+            continue;
+        const bool buy = m_markers[i].side == Side::Buy;
+        // A buy points up at its price from below, a sell down from above; coloured like rising and falling
+        // prices so they read the same way as the candles.
+        const double dir = buy ? 1 : -1;
+        const QPointF base = *tip + QPointF(0, dir * (size + 2));
+        const QPolygonF triangle{*tip + QPointF(0, dir * 2), base + QPointF(-size / 2, 0),
+                                 base + QPointF(size / 2, 0)};
+        const QColor fill = buy ? m_colors.up : m_colors.down;
+        p.setPen(QPen(fill.darker(170), 1)); // the outline sets it apart from a candle of the same colour
+        p.setBrush(fill);
+        p.drawPolygon(triangle);
+    }
+    p.restore();
 }
 
 void CandleChartView::paintAxes(QPainter& p, const Layout& l, const PriceRange& r, const PriceTicks& ticks,

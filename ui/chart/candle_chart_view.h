@@ -2,6 +2,7 @@
 
 #include "chart_axes.h"
 #include "core/candle.h"
+#include "core/trade.h"
 #include "theme/price_colors.h"
 
 #include <QColor>
@@ -19,6 +20,13 @@ struct ChartReadout {
     Candle candle;
     std::optional<Decimal> change;                  // close vs the previous close, as a fraction (0.01 = 1 %)
     QVector<std::optional<Decimal>> movingAverages; // one per CandleChartView::movingAveragePeriods()
+};
+
+// A buy or sell drawn on the chart at its time and price (a backtest's fills).
+struct TradeMarker {
+    qint64 timeMs = 0;
+    Decimal price;
+    Side side = Side::Buy;
 };
 
 // A candlestick chart painted with QPainter: candles and a volume pane on a shared time axis, a price axis
@@ -53,6 +61,15 @@ public:
     const PriceColors& priceColors() const { return m_colors; }
     void setEmptyText(const QString& text); // shown while there are no candles
     QString emptyText() const { return m_emptyText; }
+
+    // Buy (up triangle) and sell (down triangle) markers, each on the candle whose period holds its time, at
+    // its price. Kept until replaced; markers outside the candles' periods are not drawn.
+    void setTradeMarkers(const QVector<TradeMarker>& markers);
+    const QVector<TradeMarker>& tradeMarkers() const { return m_markers; }
+    // The candle a marker sits on (the last one opening at or before its time), or -1.
+    int markerCandleIndex(int marker) const;
+    // Where the marker's tip is drawn, in widget pixels; nullopt when it is off screen or not drawn.
+    std::optional<QPointF> markerPosition(int marker) const;
 
     // Viewport.
     int visibleCount() const { return m_visibleCount; }
@@ -136,6 +153,7 @@ private:
     void paintVolume(QPainter& p, const Layout& l, const PriceRange& r);
     void paintAverages(QPainter& p, const Layout& l, const PriceRange& r);
     void paintHighLowMarkers(QPainter& p, const Layout& l, const PriceRange& r);
+    void paintTradeMarkers(QPainter& p, const Layout& l, const PriceRange& r);
     void paintAxes(QPainter& p, const Layout& l, const PriceRange& r, const PriceTicks& ticks,
                    const QVector<TimeTick>& times);
     void paintLastPrice(QPainter& p, const Layout& l, const PriceRange& r);
@@ -154,6 +172,7 @@ private:
     int m_derivedDecimals = 0;
     Decimal m_maxHigh; // sizes the price axis
     QString m_emptyText;
+    QVector<TradeMarker> m_markers;
 
     int m_visibleCount = kDefaultVisibleCandles;
     int m_rightIndex = -1; // newest visible candle slot

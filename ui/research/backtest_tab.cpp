@@ -1,12 +1,16 @@
 #include "backtest_tab.h"
 
+#include "chart/candle_chart_view.h"
+#include "research/backtest/candle_download.h"
 #include "research/backtest/sweep_grid.h"
+#include "venues/connector.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QDateTimeEdit>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -58,7 +62,7 @@ QChartView* chartView(const QString& objectName) {
     view->setObjectName(objectName);
     view->setRenderHint(QPainter::Antialiasing);
     view->chart()->legend()->hide();
-    view->setMinimumHeight(180);
+    view->setMinimumHeight(140);
     return view;
 }
 
@@ -142,16 +146,35 @@ void BacktestTab::buildForm() {
     m_source->setObjectName(QStringLiteral("sourceCombo"));
     m_source->addItem(tr("CSV file"));
     m_source->addItem(tr("Recorded trades"));
+    m_source->addItem(tr("Download from a venue"));
     if (m_database.engine == MarketDataUrl::Engine::Sqlite && m_database.filePath.isEmpty())
         m_source->setItemData(1, false, Qt::UserRole - 1); // no recorder database: disabled
+    m_source->setItemData(2, false, Qt::UserRole - 1);     // until setVenues() gives some
     form->addRow(tr("Candles from"), m_source);
+    m_form = form;
     m_csvPath = new QLineEdit;
     m_csvPath->setObjectName(QStringLiteral("csvPathEdit"));
     m_csvPath->setPlaceholderText(tr("open_time,open,high,low,close,volume"));
-    form->addRow(tr("CSV file"), m_csvPath);
+    auto* browse = new QPushButton(tr("Browse…"));
+    browse->setObjectName(QStringLiteral("browseCsvButton"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Candles for the backtest"), m_csvPath->text(), tr("CSV files (*.csv);;All files (*)"));
+        if (!path.isEmpty())
+            m_csvPath->setText(path);
+    });
+    m_csvRow = new QWidget;
+    auto* csvLayout = new QHBoxLayout(m_csvRow);
+    csvLayout->setContentsMargins(0, 0, 0, 0);
+    csvLayout->addWidget(m_csvPath, 1);
+    csvLayout->addWidget(browse);
+    form->addRow(tr("CSV file"), m_csvRow);
     m_venue = new QLineEdit;
     m_venue->setObjectName(QStringLiteral("venueEdit"));
     form->addRow(tr("Recorded venue"), m_venue);
+    m_downloadVenue = new QComboBox;
+    m_downloadVenue->setObjectName(QStringLiteral("downloadVenueCombo"));
+    form->addRow(tr("Venue"), m_downloadVenue);
     m_market = new QLineEdit(QStringLiteral("KRW-BTC"));
     m_market->setObjectName(QStringLiteral("marketEdit"));
     form->addRow(tr("Market"), m_market);
@@ -160,7 +183,7 @@ void BacktestTab::buildForm() {
     for (int i = int(CandleInterval::S1); i <= int(CandleInterval::MN1); ++i)
         m_recordedInterval->addItem(intervalName(CandleInterval(i)), i);
     m_recordedInterval->setCurrentIndex(int(CandleInterval::M1));
-    form->addRow(tr("Recorded interval"), m_recordedInterval);
+    form->addRow(tr("Interval"), m_recordedInterval);
     auto* period = new QHBoxLayout;
     m_from = new QDateTimeEdit;
     m_from->setObjectName(QStringLiteral("fromEdit"));
@@ -214,14 +237,32 @@ void BacktestTab::buildForm() {
     m_equityChart = chartView(QStringLiteral("equityChart"));
     m_drawdownChart = chartView(QStringLiteral("drawdownChart"));
 
+    // The overview shows a run at a glance: the candles with its trades above, the numbers and the equity
+    // and drawdown curves below.
+    auto* curves = new QWidget;
+    auto* curveLayout = new QVBoxLayout(curves);
+    curveLayout->setContentsMargins(0, 0, 0, 0);
+    curveLayout->addWidget(m_equityChart, 1);
+    curveLayout->addWidget(m_drawdownChart, 1);
+    auto* numbers = new QSplitter(Qt::Horizontal);
+    numbers->setChildrenCollapsible(false);
+    numbers->addWidget(m_metrics);
+    numbers->addWidget(curves);
+    numbers->setStretchFactor(1, 1);
+    m_candleChart = new CandleChartView;
+    m_candleChart->setObjectName(QStringLiteral("backtestCandleChart"));
+    m_candleChart->setEmptyText(tr("Run a backtest to see its candles and trades here."));
+    auto* overview = new QSplitter(Qt::Vertical);
+    overview->setObjectName(QStringLiteral("overviewSplitter"));
+    overview->setChildrenCollapsible(false);
+    overview->addWidget(m_candleChart);
+    overview->addWidget(numbers);
+    overview->setStretchFactor(0, 1);
+    overview->setStretchFactor(1, 1);
+
     auto* results = new QTabWidget;
     results->setObjectName(QStringLiteral("resultTabs"));
-    results->addTab(m_metrics, tr("Results"));
-    auto* charts = new QWidget;
-    auto* chartLayout = new QVBoxLayout(charts);
-    chartLayout->addWidget(m_equityChart, 2);
-    chartLayout->addWidget(m_drawdownChart, 1);
-    results->addTab(charts, tr("Equity"));
+    results->addTab(overview, tr("Results"));
     results->addTab(m_trades, tr("Trades"));
     results->addTab(m_sweepTable, tr("Sweep"));
 
@@ -233,8 +274,27 @@ void BacktestTab::buildForm() {
     layout->addWidget(split);
 
     connect(m_strategy, &QComboBox::currentIndexChanged, this, &BacktestTab::showParameters);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &BacktestTab::showSourceRows);
+    showSourceRows();
     connect(m_run, &QPushButton::clicked, this, [this] { startRun(); });
     showParameters();
+}
+
+void BacktestTab::setVenues(const QList<BacktestVenue>& venues) {
+    m_venues = venues;
+    m_downloadVenue->clear();
+    for (const BacktestVenue& v : venues)
+        m_downloadVenue->addItem(v.name);
+    m_source->setItemData(2, venues.isEmpty() ? QVariant(false) : QVariant(), Qt::UserRole - 1);
+}
+
+void BacktestTab::showSourceRows() {
+    // Only the fields the chosen source reads.
+    const int source = m_source->currentIndex();
+    m_form->setRowVisible(m_csvRow, source == 0);
+    m_form->setRowVisible(m_venue, source == 1);
+    m_form->setRowVisible(m_downloadVenue, source == 2);
+    m_form->setRowVisible(m_recordedInterval, source != 0);
 }
 
 void BacktestTab::showParameters() {
@@ -279,8 +339,9 @@ std::optional<BacktestRequest> BacktestTab::requestFromForm(QString* problem) co
         else if (const auto* combo = qobject_cast<const QComboBox*>(it.value()))
             r.params.insert(it.key(), combo->currentData().toString());
     }
-    r.source =
-        m_source->currentIndex() == 1 ? BacktestRequest::Source::Recorder : BacktestRequest::Source::CsvFile;
+    r.source = m_source->currentIndex() == 1   ? BacktestRequest::Source::Recorder
+               : m_source->currentIndex() == 2 ? BacktestRequest::Source::Candles
+                                               : BacktestRequest::Source::CsvFile;
     r.csvPath = m_csvPath->text().trimmed();
     r.database = m_database;
     r.venue = m_venue->text().trimmed();
@@ -292,6 +353,11 @@ std::optional<BacktestRequest> BacktestTab::requestFromForm(QString* problem) co
         r.toMs = m_to->dateTime().toMSecsSinceEpoch();
     if (r.source == BacktestRequest::Source::CsvFile && r.csvPath.isEmpty()) {
         *problem = tr("Choose a CSV file of candles.");
+        return std::nullopt;
+    }
+    if (r.source == BacktestRequest::Source::Candles &&
+        (m_downloadVenue->currentIndex() < 0 || r.market.isEmpty())) {
+        *problem = tr("Choose the venue and market to download.");
         return std::nullopt;
     }
     if (r.source == BacktestRequest::Source::Recorder && (r.venue.isEmpty() || r.market.isEmpty())) {
@@ -335,9 +401,59 @@ bool BacktestTab::startRun() {
         m_status->setText(problem);
         return false;
     }
-    m_status->setText(tr("Running…"));
+    if (request->source == BacktestRequest::Source::Candles)
+        return startDownload(*request);
     m_run->setEnabled(false);
-    const bool sweep = !request->sweep.isEmpty();
+    launch(*request);
+    return true;
+}
+
+bool BacktestTab::startDownload(BacktestRequest request) {
+    const BacktestVenue& venue = m_venues.at(m_downloadVenue->currentIndex());
+    const qint64 length = intervalMs(request.recordedInterval);
+    // An open end is now; an open start the last 500 candles before the end.
+    const qint64 to = request.toMs > 0 ? request.toMs + 1 : QDateTime::currentMSecsSinceEpoch();
+    const qint64 from = request.fromMs > 0 ? request.fromMs : to - 500 * length;
+    delete m_download;
+    m_download =
+        new CandleDownload(venue.connector, request.market, request.recordedInterval, from, to, this);
+    const qint64 expected = m_download->expectedCandles();
+    m_progress->setRange(0, int(std::clamp<qint64>(expected, 1, CandleDownload::kMaxCandles)));
+    m_progress->setValue(0);
+    m_status->setText(tr("Downloading candles from %1…").arg(venue.name));
+    connect(m_download, &CandleDownload::progress, this, [this](int done, int total) {
+        m_progress->setRange(0, std::max(1, total));
+        m_progress->setValue(done);
+        m_status->setText(tr("Downloading candles: %1 of %2").arg(done).arg(total));
+    });
+    connect(m_download, &CandleDownload::finished, this, [this, request](bool ok) mutable {
+        CandleDownload* download = m_download;
+        m_download = nullptr;
+        download->deleteLater();
+        if (!ok) {
+            m_status->setText(download->errorString());
+            m_run->setEnabled(true);
+            emit runFinished(false);
+            return;
+        }
+        request.candles = download->candles();
+        launch(request);
+    });
+    if (!m_download->start()) {
+        // Refused before anything ran (an empty or too long period): said like bad input.
+        m_status->setText(m_download->errorString());
+        delete m_download;
+        m_download = nullptr;
+        m_progress->setRange(0, 1);
+        return false;
+    }
+    m_run->setEnabled(false);
+    return true;
+}
+
+void BacktestTab::launch(const BacktestRequest& request) {
+    m_status->setText(tr("Running…"));
+    const bool sweep = !request.sweep.isEmpty();
     m_progress->setRange(0, sweep ? 1 : 0); // a single run shows a busy bar
     m_progress->setValue(0);
     QPointer<QProgressBar> bar(m_progress);
@@ -352,13 +468,11 @@ bool BacktestTab::startRun() {
             },
             Qt::QueuedConnection);
     };
-    m_watcher.setFuture(
-        QtConcurrent::run([r = *request, progress] { return BacktestJob::run(r, progress); }));
-    return true;
+    m_watcher.setFuture(QtConcurrent::run([r = request, progress] { return BacktestJob::run(r, progress); }));
 }
 
 bool BacktestTab::isRunning() const {
-    return m_watcher.isRunning();
+    return m_watcher.isRunning() || m_download != nullptr;
 }
 
 QString BacktestTab::statusText() const {
@@ -426,6 +540,38 @@ void BacktestTab::showSingle(const BacktestOutcome& outcome) {
     }
     plot(m_equityChart, tr("Equity"), equity);
     plot(m_drawdownChart, tr("Drawdown (%)"), drawdown);
+    showCandles(outcome);
+}
+
+void BacktestTab::showCandles(const BacktestOutcome& outcome) {
+    const QVector<Candle>& candles = outcome.candles;
+    // The candles' own interval (the smallest gap between open times) labels the time axis.
+    qint64 gap = 0;
+    for (int i = 1; i < candles.size(); ++i) {
+        const qint64 d = candles[i].openTimeMs - candles[i - 1].openTimeMs;
+        if (d > 0 && (gap == 0 || d < gap))
+            gap = d;
+    }
+    CandleInterval interval = CandleInterval::M1;
+    for (int i = int(CandleInterval::S1); i <= int(CandleInterval::MN1); ++i)
+        if (gap > 0 && intervalMs(CandleInterval(i)) == gap)
+            interval = CandleInterval(i);
+    m_candleChart->clear();
+    m_candleChart->setInterval(interval);
+    m_candleChart->setCandles(candles);
+    // The whole run at once where it fits; longer runs open on their end and pan back.
+    m_candleChart->setVisibleCount(
+        int(std::min<qsizetype>(candles.size(), CandleChartView::kMaxVisibleCandles)));
+    m_candleChart->scrollToLatest();
+    QVector<TradeMarker> markers;
+    markers.reserve(outcome.result.fills.size());
+    for (const BacktestFill& f : outcome.result.fills)
+        markers.append({f.fill.timestampMs, f.fill.price, f.fill.side});
+    m_candleChart->setTradeMarkers(markers);
+}
+
+void BacktestTab::setPriceColors(const PriceColors& colors) {
+    m_candleChart->setPriceColors(colors);
 }
 
 void BacktestTab::showSweep(const BacktestOutcome& outcome) {

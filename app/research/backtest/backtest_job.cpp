@@ -48,6 +48,8 @@ BacktestOutcome BacktestJob::run(const BacktestRequest& request,
             return out;
         }
         out.candles = std::move(read.candles);
+    } else if (request.source == BacktestRequest::Source::Candles) {
+        out.candles = request.candles;
     } else {
         SqlMarketDataStore store(request.database);
         if (!store.open()) {

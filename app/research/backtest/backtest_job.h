@@ -11,7 +11,7 @@ namespace hoga {
 // One backtest or sweep as a GUI asks for it: where the candles come from, the period, the strategy and
 // its parameters, the account. Runs on any thread (the recorder's database is opened by the run itself).
 struct BacktestRequest {
-    enum class Source { CsvFile, Recorder };
+    enum class Source { CsvFile, Recorder, Candles };
 
     Source source = Source::CsvFile;
     QString csvPath;
@@ -19,7 +19,8 @@ struct BacktestRequest {
     QString venue;
     CandleInterval recordedInterval = CandleInterval::M1;
     QString market = QStringLiteral("KRW-BTC");
-    qint64 fromMs = 0; // open times in [fromMs, toMs]; 0 = open-ended
+    QVector<Candle> candles; // Candles: already at hand (downloaded from a venue), oldest first
+    qint64 fromMs = 0;       // open times in [fromMs, toMs]; 0 = open-ended
     qint64 toMs = 0;
     StrategyTemplate strategy;
     StrategyParams params;      // as typed; empty values are left to the defaults
