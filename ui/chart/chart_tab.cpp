@@ -76,6 +76,7 @@ ChartTab::ChartTab(MarketDataHub* hub, QWidget* parent)
     m_marketLabel->setMinimumWidth(40);
 
     auto* bar = new QHBoxLayout;
+    m_bar = bar;
     bar->setContentsMargins(8, 4, 8, 4);
     bar->setSpacing(2);
     bar->addWidget(m_marketLabel);
@@ -135,6 +136,10 @@ ChartTab::~ChartTab() {
 
 QAbstractButton* ChartTab::intervalButton(CandleInterval interval) const {
     return m_intervalButtons->button(int(interval));
+}
+
+void ChartTab::addToolBarWidget(QWidget* widget) {
+    m_bar->insertWidget(m_bar->indexOf(m_simulatedBadge), widget);
 }
 
 void ChartTab::setPreferLocalNames(bool preferLocal) {

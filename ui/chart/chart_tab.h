@@ -10,6 +10,7 @@
 
 class QAbstractButton;
 class QButtonGroup;
+class QHBoxLayout;
 class QLabel;
 class QTimer;
 
@@ -48,6 +49,9 @@ public:
     // The intervals offered by the selector, in order.
     static QVector<CandleInterval> selectableIntervals();
     QAbstractButton* intervalButton(CandleInterval interval) const;
+    // Puts `widget` at the right end of the bar above the chart (before the simulator badge), e.g. the
+    // market's Record toggle.
+    void addToolBarWidget(QWidget* widget);
 
 signals:
     void intervalChanged(hoga::CandleInterval interval);
@@ -71,6 +75,7 @@ private:
     QLabel* m_marketLabel;
     QLabel* m_simulatedBadge;
     QButtonGroup* m_intervalButtons;
+    QHBoxLayout* m_bar = nullptr;
 
     QString m_market;
     CandleInterval m_interval = CandleInterval::M1;

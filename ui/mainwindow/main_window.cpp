@@ -4,6 +4,7 @@
 #include "alerts/price_alerts_widget.h"
 #include "notify/profile_notifications.h"
 #include "research/backtest_tab.h"
+#include "research/record_place.h"
 #include "security/api_key_ring.h"
 #include "security/profile_paths.h"
 #include "tray/tray_controller.h"
@@ -306,7 +307,12 @@ void MainWindow::buildMenus() {
     // The backtester has its own window: its form and charts want more room than the smallest main window.
     QAction* backtest = view->addAction(tr("&Backtest…"), this, [this] {
         if (!m_backtest) {
-            m_backtest = new BacktestTab({}, nullptr);
+            m_backtest = new BacktestTab(marketDataUrl(), nullptr);
+            m_backtest->setPriceColors(PriceColors::forConvention(m_convention));
+            QList<BacktestVenue> venues;
+            for (VenueSession* s : std::as_const(m_sessions))
+                venues.append({s->displayName(), s->connector()});
+            m_backtest->setVenues(venues);
             m_backtest->setAttribute(Qt::WA_DeleteOnClose);
             m_backtest->setWindowTitle(tr("Backtest — Hoga"));
             m_backtest->resize(1200, 800);
@@ -656,6 +662,8 @@ void MainWindow::setCurrentMarket(const QString& codeOrKey) {
     m_orderBook->setMarket(code);
     m_ticket->setMarket(code);
     m_trading->setMarket(code);
+    if (RecordPlace* record = m_views.at(m_venueIndex).record)
+        record->setMarket(code);
     m_settings->setSelectedMarket(m_session->venueId(), code);
     if (multiVenue())
         m_settings->setSelectedVenue(m_session->venueId());
@@ -667,6 +675,8 @@ void MainWindow::setColorConvention(ColorConvention convention) {
     const PriceColors colors = PriceColors::forConvention(convention);
     m_marketList->setPriceColors(colors);
     m_portfolio->setPriceColors(colors);
+    if (m_backtest)
+        m_backtest->setPriceColors(colors);
     for (const VenueViews& v : std::as_const(m_views)) {
         v.header->setPriceColors(colors);
         v.chart->setPriceColors(colors);
@@ -737,6 +747,7 @@ void MainWindow::attachProfile(ProfileContext context) {
     if (!m_profile.notice.isEmpty())
         statusBar()->showMessage(m_profile.notice, 30000);
     startPortfolioHistory();
+    startMarketRecording();
     if (!m_profile.profile.id.isEmpty()) {
         ProfileEngineOptions options;
         options.databasePath = m_profile.manager->paths(m_profile.profile.id).databaseFile();
@@ -797,6 +808,26 @@ void MainWindow::startPortfolioHistory() {
     m_recorder = new PortfolioRecorder(m_sessions, m_history.get(), m_profile.clock);
     connect(m_recorder, &PortfolioRecorder::recorded, m_portfolio->historyChart(),
             &PortfolioHistoryChart::append);
+}
+
+MarketDataUrl MainWindow::marketDataUrl() const {
+    if (!m_profile.manager || m_profile.profile.id.isEmpty())
+        return {};
+    // The file hoga-cli's record and export use for this profile by default.
+    return MarketDataUrl::sqlite(m_profile.manager->paths(m_profile.profile.id).dir() +
+                                 QStringLiteral("/market-data.sqlite"));
+}
+
+void MainWindow::startMarketRecording() {
+    const MarketDataUrl url = marketDataUrl();
+    if (url.filePath.isEmpty())
+        return;
+    for (VenueViews& v : m_views) {
+        v.record = new RecordPlace(v.session->connector(), url, v.chart);
+        v.chart->addToolBarWidget(v.record);
+    }
+    if (!m_market.isEmpty())
+        m_views[m_venueIndex].record->setMarket(m_market);
 }
 
 void MainWindow::buildProfileMenu() {

@@ -2,6 +2,7 @@
 
 #include "application/ui_language.h"
 #include "profile_context.h"
+#include "research/recorder/market_data_url.h"
 #include "theme/price_colors.h"
 
 #include <QHash>
@@ -35,6 +36,7 @@ class OrderTicket;
 class PortfolioHistory;
 class PortfolioRecorder;
 class PortfolioTab;
+class RecordPlace;
 class ProfileDatabase;
 class ProfileEngine;
 class ProfileNotifications;
@@ -96,6 +98,8 @@ public:
     // Samples the total value of every venue into the profile's database (null until a profile is attached
     // or when its database cannot be opened).
     PortfolioRecorder* portfolioRecorder() const { return m_recorder; }
+    // The Record toggles of the current venue's chart (null until a profile is attached).
+    RecordPlace* recordPlace() const { return m_views.value(m_venueIndex).record; }
     IdleDetector* idleDetector() const { return m_idle; }
 
     // Hides every venue figure behind the lock screen (the profile's password unlocks it). The sessions
@@ -143,6 +147,7 @@ private:
         OrderBookTab* orderBook = nullptr;
         TradingTab* trading = nullptr;
         OrderTicket* ticket = nullptr;
+        RecordPlace* record = nullptr; // on the chart's bar, once a profile is attached
     };
     VenueViews buildVenueViews(VenueSession* session);
     void showVenue(int index);
@@ -154,6 +159,10 @@ private:
     void saveWatchlist();
     void buildCentralArea();
     void startPortfolioHistory();
+    // The Record toggle of the current market on each venue's chart, writing to the profile's market data.
+    void startMarketRecording();
+    // The profile's market-data database (a SQLite file in its folder); an empty path without a profile.
+    MarketDataUrl marketDataUrl() const;
     // Price alerts, notifications and webhooks of the logged-in profile: an Alerts tab and a settings dialog.
     void startNotifications();
     void buildMenus();

@@ -13,6 +13,36 @@
 
 namespace hoga {
 
+namespace {
+
+// A one-line label that shows as much of its text as fits, ending in "…", and can shrink to nothing: in a
+// narrow window the Record button stays and the full status is in the tooltip.
+class ElidingLabel : public QLabel {
+public:
+    void setFullText(const QString& text) {
+        m_full = text;
+        setToolTip(text);
+        updateGeometry();
+        elide();
+    }
+    QSize sizeHint() const override {
+        return {fontMetrics().horizontalAdvance(m_full) + 2, QLabel::sizeHint().height()};
+    }
+    QSize minimumSizeHint() const override { return {0, QLabel::minimumSizeHint().height()}; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QLabel::resizeEvent(event);
+        elide();
+    }
+
+private:
+    void elide() { setText(fontMetrics().elidedText(m_full, Qt::ElideRight, contentsRect().width())); }
+    QString m_full;
+};
+
+} // namespace
+
 RecordToggle::RecordToggle(Connector* connector, QString market, MarketDataUrl database, QWidget* parent)
     : QWidget(parent)
     , m_connector(connector)
@@ -22,9 +52,9 @@ RecordToggle::RecordToggle(Connector* connector, QString market, MarketDataUrl d
     m_button = new QPushButton(tr("Record"));
     m_button->setObjectName(QStringLiteral("recordButton"));
     m_button->setCheckable(true);
-    m_button->setToolTip(
-        tr("Record %1's tickers, trades and order book snapshots for backtests.").arg(m_market));
-    m_status = new QLabel;
+    m_buttonTip = tr("Record %1's tickers, trades and order book snapshots for backtests.").arg(m_market);
+    m_button->setToolTip(m_buttonTip);
+    m_status = new ElidingLabel;
     m_status->setObjectName(QStringLiteral("recordStatus"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -53,7 +83,7 @@ void RecordToggle::setRecording(bool on) {
         auto recorder = std::make_unique<MarketDataRecorder>(
             [url] { return std::make_unique<SqlMarketDataStore>(url); }, settings);
         if (!recorder->start()) {
-            m_status->setText(recorder->errorString());
+            static_cast<ElidingLabel*>(m_status)->setFullText(recorder->errorString());
             const QSignalBlocker blocker(m_button);
             m_button->setChecked(false);
             return;
@@ -93,11 +123,12 @@ void RecordToggle::refreshStatus() {
     text += QStringLiteral(" · ") + tr("%n dropped", nullptr, lost);
     if (m_recorder && !m_recorder->errorString().isEmpty())
         text += QStringLiteral(" · ") + m_recorder->errorString();
-    m_status->setText(text);
+    static_cast<ElidingLabel*>(m_status)->setFullText(text);
+    m_button->setToolTip(m_buttonTip + QLatin1Char('\n') + text);
 }
 
 QString RecordToggle::statusText() const {
-    return m_status->text();
+    return m_status->toolTip(); // the full text (the label may show it shortened)
 }
 
 } // namespace hoga

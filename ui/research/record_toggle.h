@@ -41,7 +41,8 @@ private:
     QString m_market;
     MarketDataUrl m_database;
     QPushButton* m_button = nullptr;
-    QLabel* m_status = nullptr;
+    QLabel* m_status = nullptr; // shortened to fit; statusText() is the full text
+    QString m_buttonTip;
     QTimer m_refresh;
     std::unique_ptr<MarketDataRecorder> m_recorder;
     qint64 m_lastWritten = 0; // of the last session, shown after stopping
