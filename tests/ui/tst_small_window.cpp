@@ -10,6 +10,7 @@
 
 #include <QAbstractButton>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTabBar>
 #include <QTabWidget>
@@ -28,7 +29,8 @@ const QSize kSmall(1024, 680);
 
 // Names of the widgets a tab is useless without (besides the market list and the ticket, always shown).
 const QHash<QString, QStringList> kEssentials{
-    {QStringLiteral("portfolioTab"), {QStringLiteral("portfolioView"), QStringLiteral("totalValueKrw")}},
+    {QStringLiteral("portfolioTab"),
+     {QStringLiteral("portfolioView"), QStringLiteral("totalValueKrw"), QStringLiteral("totalValueUsdt")}},
     {QStringLiteral("chartTab"),
      {QStringLiteral("candleChartView"), QStringLiteral("chartInterval_1m"),
       QStringLiteral("chartInterval_1d")}},
@@ -126,6 +128,23 @@ private slots:
                                     .arg(tab->objectName())
                                     .arg(m_window->minimumSizeHint().width())));
             QCOMPARE(m_window->size(), kSmall);
+            if (tab->objectName() == QLatin1String("portfolioTab")) {
+                // The headline totals are there in full: text, and room for all of it.
+                for (const auto& [name, unit] :
+                     {std::pair{"totalValueKrw", " KRW"}, std::pair{"totalValueUsdt", " USDT"}}) {
+                    auto* label = m_window->findChild<QLabel*>(QString::fromLatin1(name));
+                    QTRY_VERIFY2_WITH_TIMEOUT(label->text().endsWith(QLatin1String(unit)),
+                                              qPrintable(label->text()), kTimeoutMs);
+                    QCoreApplication::processEvents();
+                    const int needed = label->fontMetrics().horizontalAdvance(label->text());
+                    QVERIFY2(label->contentsRect().width() >= needed,
+                             qPrintable(QStringLiteral("%1: %2 < %3")
+                                            .arg(QLatin1String(name))
+                                            .arg(label->contentsRect().width())
+                                            .arg(needed)));
+                    QCOMPARE(label->visibleRegion().boundingRect(), label->rect());
+                }
+            }
             if (tab->objectName() == QLatin1String("orderBookTab")) {
                 // No tape or ladder column is cut short: those that do not fit step aside.
                 for (const char* name : {"tradeTapeView", "askBookView", "bidBookView"}) {

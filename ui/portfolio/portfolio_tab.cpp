@@ -69,10 +69,23 @@ PortfolioTab::PortfolioTab(QList<VenueSession*> sessions, QWidget* parent)
     titleRow->addStretch(1);
     headerLayout->addLayout(titleRow);
 
-    auto* totals = new CollapsingRow(36, header);
+    auto* totals = new CollapsingRow(28, header);
     m_totalKrw = addTotal(totals, tr("Total value"), QStringLiteral("totalValueKrw"), true, 6);
+    // The USDT total goes right under the KRW one, in the same essential box: as an item of its own it was
+    // the first to step aside in a narrow window.
+    QWidget* totalBox = m_totalKrw->parentWidget();
+    m_totalUsdt = new QLabel(totalBox);
+    m_totalUsdt->setObjectName(QStringLiteral("totalValueUsdt"));
+    m_totalUsdt->setFont(theme::headlineNumberFont(1));
+    m_totalUsdt->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    static_cast<QVBoxLayout*>(totalBox->layout())->insertWidget(2, m_totalUsdt);
     m_pnl = addTotal(totals, tr("Unrealised PnL"), QStringLiteral("totalPnl"), true);
-    m_totalUsdt = addTotal(totals, tr("Total value (USDT)"), QStringLiteral("totalValueUsdt"));
+    // Its rate goes under it, so that the two headline boxes fit the smallest window side by side.
+    m_pnlRate = new QLabel(m_pnl->parentWidget());
+    m_pnlRate->setObjectName(QStringLiteral("totalPnlRate"));
+    m_pnlRate->setFont(theme::headlineNumberFont(1));
+    m_pnlRate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    static_cast<QVBoxLayout*>(m_pnl->parentWidget()->layout())->insertWidget(2, m_pnlRate);
     m_cash = addTotal(totals, tr("KRW cash"), QStringLiteral("cashKrw"));
     m_holdings = addTotal(totals, tr("Holdings"), QStringLiteral("holdingsCount"));
     headerLayout->addWidget(totals);
@@ -212,7 +225,7 @@ void PortfolioTab::updateTotals() {
     const PortfolioSnapshot& s = m_model->snapshot();
     m_allocation->setSnapshot(s);
     if (s.rows.isEmpty()) {
-        for (QLabel* l : {m_totalKrw, m_totalUsdt, m_pnl, m_cash, m_holdings})
+        for (QLabel* l : {m_totalKrw, m_totalUsdt, m_pnl, m_pnlRate, m_cash, m_holdings})
             l->clear();
         setLiveText(m_totalKrw, m_balancesSeen ? tr("No holdings") : tr("Waiting for balances…"));
         theme::setTextColor(m_totalKrw, theme::dimText());
@@ -241,11 +254,12 @@ void PortfolioTab::updateTotals() {
         if (r.currency != QLatin1String("KRW") && r.avgPriceKrw.isPositive())
             cost += r.qty * r.avgPriceKrw;
     const QString sign = s.totalPnlKrw.isPositive() ? QStringLiteral("+") : QString();
-    QString pnl = sign + formatDecimal(s.totalPnlKrw, 0) + QStringLiteral(" KRW");
-    if (cost.isPositive())
-        pnl += QStringLiteral("  (%1)").arg(formatPercent(s.totalPnlKrw.divide(cost, 8, Rounding::HalfEven)));
-    setLiveText(m_pnl, pnl);
+    setLiveText(m_pnl, sign + formatDecimal(s.totalPnlKrw, 0) + QStringLiteral(" KRW"));
+    setLiveText(m_pnlRate, cost.isPositive()
+                               ? formatPercent(s.totalPnlKrw.divide(cost, 8, Rounding::HalfEven))
+                               : QString());
     theme::setTextColor(m_pnl, m_colors.forSign(s.totalPnlKrw.signum()));
+    theme::setTextColor(m_pnlRate, m_colors.forSign(s.totalPnlKrw.signum()));
 
     Decimal cash;
     for (const PortfolioRow& r : s.rows)

@@ -59,6 +59,7 @@ private:
     QLabel* m_totalKrw;
     QLabel* m_totalUsdt;
     QLabel* m_pnl;
+    QLabel* m_pnlRate = nullptr; // the PnL as a share of the cost, under it
     QLabel* m_cash;
     QLabel* m_holdings;
     AllocationBar* m_allocation = nullptr;
