@@ -5,12 +5,17 @@
 #include "bots/bots_tab.h"
 #include "bots/emergency_stop.h"
 #include "mainwindow/main_window.h"
+#include "research/backtest_tab.h"
 #include "tray/tray_controller.h"
 
 #include "session/profile_engine.h"
 #include "session/venue_session.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLineEdit>
 #include <QMenu>
 #include <QTableView>
 
@@ -186,7 +191,63 @@ void ScreenshotRunner::finishBots() {
         engine->deleteBot(m_demoBot);
     }
     // Let the engine take the deletion before the app quits.
-    QTimer::singleShot(kTabPaintMs, this, [this] { emit finished(m_dataComplete && m_allSaved); });
+    QTimer::singleShot(kTabPaintMs, this, [this] { captureBacktest(); });
+}
+
+void ScreenshotRunner::captureBacktest() {
+    QAction* open = m_window->findChild<QAction*>(QStringLiteral("backtestAction"));
+    int simIndex = -1;
+    for (int i = 0; i < m_window->sessions().size(); ++i)
+        if (m_window->sessions()[i]->isSimulated())
+            simIndex = i;
+    if (!open || simIndex < 0) {
+        emit finished(m_dataComplete && m_allSaved);
+        return;
+    }
+    open->trigger();
+    BacktestTab* tab = nullptr;
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* t = qobject_cast<BacktestTab*>(w))
+            tab = t;
+    if (!tab) {
+        emit finished(m_dataComplete && m_allSaved);
+        return;
+    }
+    tab->resize(1360, 860);
+    // sma_cross on the simulator's last 240 quarter hours of KRW-BTC: enough trades to see, candles wide
+    // enough to read.
+    tab->findChild<QComboBox*>(QStringLiteral("sourceCombo"))->setCurrentIndex(2);
+    tab->findChild<QComboBox*>(QStringLiteral("downloadVenueCombo"))->setCurrentIndex(simIndex);
+    auto* interval = tab->findChild<QComboBox*>(QStringLiteral("intervalCombo"));
+    interval->setCurrentIndex(interval->findData(int(CandleInterval::M15)));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    tab->findChild<QDateTimeEdit*>(QStringLiteral("fromEdit"))->setDateTime(now.addSecs(-240 * 15 * 60));
+    tab->findChild<QLineEdit*>(QStringLiteral("param_fast"))->setText(QStringLiteral("5"));
+    tab->findChild<QLineEdit*>(QStringLiteral("param_slow"))->setText(QStringLiteral("20"));
+    auto* giveUp = new QTimer(this); // bounded: a run that never ends still lets the app quit
+    giveUp->setSingleShot(true);
+    auto done = [this, tab, giveUp](bool ok) {
+        giveUp->stop();
+        if (!ok)
+            std::fprintf(stderr, "hoga: the backtest did not run: %s\n", qPrintable(tab->statusText()));
+        QTimer::singleShot(kTabPaintMs * 2, this, [this, tab] {
+            saveGrab(tab, QStringLiteral("backtest.png"));
+            tab->close();
+            QTimer::singleShot(kTabPaintMs, this, [this] { emit finished(m_dataComplete && m_allSaved); });
+        });
+    };
+    connect(tab, &BacktestTab::runFinished, this, done, Qt::SingleShotConnection);
+    connect(giveUp, &QTimer::timeout, this, [this] {
+        std::fprintf(stderr, "hoga: the backtest took too long\n");
+        m_allSaved = false;
+        emit finished(false);
+    });
+    tab->show();
+    if (!tab->startRun()) {
+        done(false);
+        return;
+    }
+    giveUp->start(30000);
 }
 
 } // namespace hoga

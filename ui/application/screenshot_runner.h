@@ -14,7 +14,7 @@ class MainWindow;
 // saves portfolio.png, chart.png, orderbook.png and trading.png of the whole window, one per tab, and
 // reports `finished` (true when all data had arrived and every file was written). With a profile's engine it
 // then adds bots.png (a demo bot trading on the simulator, deleted afterwards), bot_editor.png and
-// tray_menu.png.
+// tray_menu.png, then backtest.png (the Backtest window after a run on the simulator's candles).
 class ScreenshotRunner : public QObject {
     Q_OBJECT
 public:
@@ -33,6 +33,8 @@ private:
     void captureBots();
     void saveGrab(QWidget* widget, const QString& fileName);
     void finishBots();
+    // backtest.png: the Backtest window after a run on candles downloaded from the simulator.
+    void captureBacktest();
 
     MainWindow* m_window;
     QString m_directory;

@@ -536,7 +536,9 @@ void CandleChartView::paintTradeMarkers(QPainter& p, const Layout& l, const Pric
     p.setClipRect(l.pricePane.adjusted(0, -l.topMargin, 0, kPaneGap));
     p.setRenderHint(QPainter::Antialiasing, true);
     // Big enough to see on a dense chart, never wider than about two candle slots.
-    const double size = std::clamp(l.spacing * 1.6, 7.0, 11.0);
+    const double size = std::clamp(l.spacing * 1.8, 9.0, 13.0);
+    QColor outline = palette().color(QPalette::Text); // stands out from candles of either colour
+    outline.setAlpha(230);
     for (int i = 0; i < m_markers.size(); ++i) {
         const std::optional<QPointF> tip = markerPosition(i);
         if (!tip)
@@ -549,7 +551,7 @@ void CandleChartView::paintTradeMarkers(QPainter& p, const Layout& l, const Pric
         const QPolygonF triangle{*tip + QPointF(0, dir * 2), base + QPointF(-size / 2, 0),
                                  base + QPointF(size / 2, 0)};
         const QColor fill = buy ? m_colors.up : m_colors.down;
-        p.setPen(QPen(fill.darker(170), 1)); // the outline sets it apart from a candle of the same colour
+        p.setPen(QPen(outline, 1.2));
         p.setBrush(fill);
         p.drawPolygon(triangle);
     }

@@ -1,6 +1,7 @@
 #include "backtest_tab.h"
 
 #include "chart/candle_chart_view.h"
+#include "format/decimal_format.h"
 #include "research/backtest/candle_download.h"
 #include "research/backtest/sweep_grid.h"
 #include "venues/connector.h"
@@ -57,16 +58,42 @@ QString number(double value) {
     return std::isfinite(value) ? QString::number(value, 'f', 3) : QStringLiteral("∞");
 }
 
+// Money for the eye: grouped, at most two decimals (the exact amount is the cell's Qt::UserRole).
+QTableWidgetItem* moneyItem(const Decimal& value) {
+    auto* item = new QTableWidgetItem(formatDecimalTrimmed(value, 2));
+    item->setData(Qt::UserRole, value.toString());
+    return item;
+}
+
 QChartView* chartView(const QString& objectName) {
     auto* view = new QChartView(new QChart);
     view->setObjectName(objectName);
     view->setRenderHint(QPainter::Antialiasing);
-    view->chart()->legend()->hide();
+    QChart* chart = view->chart();
+    chart->legend()->hide();
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(2, 2, 2, 2));
     view->setMinimumHeight(140);
     return view;
 }
 
-void plot(QChartView* view, const QString& title, const QVector<QPointF>& points) {
+// The window's colours on a chart (Qt Charts' own theme is light whatever the application's palette).
+void applyPalette(QChartView* view) {
+    const QPalette& palette = view->palette();
+    QChart* chart = view->chart();
+    chart->setBackgroundBrush(palette.color(QPalette::Base));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(palette.color(QPalette::Text));
+    QColor grid = palette.color(QPalette::Text);
+    grid.setAlpha(30);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsBrush(palette.color(QPalette::Text));
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+}
+
+void plot(QChartView* view, const QString& title, const QVector<QPointF>& points, const char* valueFormat) {
     QChart* chart = view->chart();
     chart->removeAllSeries();
     for (QAbstractAxis* axis : chart->axes())
@@ -76,11 +103,13 @@ void plot(QChartView* view, const QString& title, const QVector<QPointF>& points
     series->replace(QList<QPointF>(points.cbegin(), points.cend()));
     chart->addSeries(series);
     auto* time = new QDateTimeAxis;
-    time->setFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    time->setFormat(QStringLiteral("MM-dd HH:mm"));
     time->setTickCount(5);
     chart->addAxis(time, Qt::AlignBottom);
     series->attachAxis(time);
     auto* value = new QValueAxis;
+    value->setLabelFormat(QLatin1String(valueFormat));
+    value->setTickCount(4);
     chart->addAxis(value, Qt::AlignLeft);
     series->attachAxis(value);
     if (!points.isEmpty()) {
@@ -91,10 +120,12 @@ void plot(QChartView* view, const QString& title, const QVector<QPointF>& points
             high = std::max(high, p.y());
         }
         const double pad = high > low ? (high - low) * 0.05 : std::max(1.0, std::abs(high) * 0.01);
-        value->setRange(low - pad, high + pad);
+        // A drawdown never rises above zero: no padding there.
+        value->setRange(low - pad, low < 0 && high == 0 ? 0.0 : high + pad);
         time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(points.first().x()), Qt::UTC),
                        QDateTime::fromMSecsSinceEpoch(qint64(points.last().x()), Qt::UTC));
     }
+    applyPalette(view);
 }
 
 QTableWidget* table(const QString& objectName, const QStringList& headers) {
@@ -257,8 +288,8 @@ void BacktestTab::buildForm() {
     overview->setChildrenCollapsible(false);
     overview->addWidget(m_candleChart);
     overview->addWidget(numbers);
-    overview->setStretchFactor(0, 1);
-    overview->setStretchFactor(1, 1);
+    overview->setSizes({500, 420});
+    numbers->setSizes({360, 600});
 
     auto* results = new QTabWidget;
     results->setObjectName(QStringLiteral("resultTabs"));
@@ -496,7 +527,7 @@ void BacktestTab::showSingle(const BacktestOutcome& outcome) {
     const BacktestMetrics& m = outcome.result.metrics;
     m_status->setText(tr("%n candle(s) replayed.", nullptr, m.candles));
     const QList<std::tuple<QString, QString, QString>> rows{
-        {tr("Final equity"), m.finalEquity.toString(), m.buyHoldFinalEquity.toString()},
+        {tr("Final equity"), QString(), QString()}, // money cells below
         {tr("Total return"), percent(m.totalReturn), percent(m.buyHoldReturn)},
         {tr("CAGR"), percent(m.cagr), QString()},
         {tr("Maximum drawdown"), percent(m.maxDrawdown), QString()},
@@ -506,7 +537,7 @@ void BacktestTab::showSingle(const BacktestOutcome& outcome) {
         {tr("Profit factor"), number(m.profitFactor), QString()},
         {tr("Exposure"), percent(m.exposure), QString()},
         {tr("Trades"), QString::number(m.trades), QString()},
-        {tr("Fees"), m.fees.toString(), QString()},
+        {tr("Fees"), QString(), QString()},
     };
     m_metrics->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
@@ -514,6 +545,9 @@ void BacktestTab::showSingle(const BacktestOutcome& outcome) {
         m_metrics->setItem(i, 1, new QTableWidgetItem(std::get<1>(rows[i])));
         m_metrics->setItem(i, 2, new QTableWidgetItem(std::get<2>(rows[i])));
     }
+    m_metrics->setItem(0, 1, moneyItem(m.finalEquity));
+    m_metrics->setItem(0, 2, moneyItem(m.buyHoldFinalEquity));
+    m_metrics->setItem(int(rows.size()) - 1, 1, moneyItem(m.fees));
     m_metrics->resizeColumnsToContents();
     m_trades->setRowCount(int(outcome.result.fills.size()));
     for (int i = 0; i < outcome.result.fills.size(); ++i) {
@@ -538,8 +572,8 @@ void BacktestTab::showSingle(const BacktestOutcome& outcome) {
         equity.append(QPointF(double(p.openTimeMs), e));
         drawdown.append(QPointF(double(p.openTimeMs), peak > 0 ? -(peak - e) / peak * 100 : 0));
     }
-    plot(m_equityChart, tr("Equity"), equity);
-    plot(m_drawdownChart, tr("Drawdown (%)"), drawdown);
+    plot(m_equityChart, tr("Equity"), equity, "%.0f");
+    plot(m_drawdownChart, tr("Drawdown (%)"), drawdown, "%.1f");
     showCandles(outcome);
 }
 
