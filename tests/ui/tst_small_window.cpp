@@ -1,6 +1,7 @@
 // The whole window on the simulator at 1024 x 680, offscreen: every tab's essential widgets have a size and
 // are not cut off by their parents or the window (the ticket's submit button included), and every tab of
-// the tab bar can be clicked. With HOGA_TEST_SHOTS_DIR set, saves small_1024.png there.
+// the tab bar can be clicked. With HOGA_TEST_SHOTS_DIR set, saves small_1024.png and portfolio_1024.png
+// there.
 
 #include "application/app_settings.h"
 #include "mainwindow/main_window.h"
@@ -144,6 +145,8 @@ private slots:
                                             .arg(needed)));
                     QCOMPARE(label->visibleRegion().boundingRect(), label->rect());
                 }
+                if (const QString dir = qEnvironmentVariable("HOGA_TEST_SHOTS_DIR"); !dir.isEmpty())
+                    m_window->grab().save(dir + QStringLiteral("/portfolio_1024.png"));
             }
             if (tab->objectName() == QLatin1String("orderBookTab")) {
                 // No tape or ladder column is cut short: those that do not fit step aside.
