@@ -73,7 +73,9 @@ private slots:
         QTRY_VERIFY(button->isVisible());
         // It asks for no more room than its button: its status shortens in a narrow window.
         QVERIFY(place->minimumSizeHint().width() <= button->sizeHint().width() + 16);
-        QCOMPARE(button->visibleRegion().boundingRect(), button->rect());
+        // Laid out whole once the bar has placed it.
+        QTRY_VERIFY(button->width() >= button->sizeHint().width());
+        QTRY_COMPARE(button->visibleRegion().boundingRect(), button->rect());
         QVERIFY(btc->statusText().startsWith(QStringLiteral("0 row")));
 
         // The click lands where the window has laid the button out.

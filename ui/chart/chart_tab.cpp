@@ -139,7 +139,11 @@ QAbstractButton* ChartTab::intervalButton(CandleInterval interval) const {
 }
 
 void ChartTab::addToolBarWidget(QWidget* widget) {
-    m_bar->insertWidget(m_bar->indexOf(m_simulatedBadge), widget);
+    const int badge = m_bar->indexOf(m_simulatedBadge);
+    // The widget takes the spare room instead of the stretch before it (a status text that shortens gets
+    // what the market's name and the intervals leave).
+    m_bar->setStretch(badge - 1, 0);
+    m_bar->insertWidget(badge, widget, 1);
 }
 
 void ChartTab::setPreferLocalNames(bool preferLocal) {

@@ -49,8 +49,8 @@ public:
     // The intervals offered by the selector, in order.
     static QVector<CandleInterval> selectableIntervals();
     QAbstractButton* intervalButton(CandleInterval interval) const;
-    // Puts `widget` at the right end of the bar above the chart (before the simulator badge), e.g. the
-    // market's Record toggle.
+    // Puts `widget` at the right end of the bar above the chart (before the simulator badge) with the spare
+    // room of the bar, e.g. the market's Record toggle. Call once.
     void addToolBarWidget(QWidget* widget);
 
 signals:

@@ -55,6 +55,8 @@ RecordToggle::RecordToggle(Connector* connector, QString market, MarketDataUrl d
     m_buttonTip = tr("Record %1's tickers, trades and order book snapshots for backtests.").arg(m_market);
     m_button->setToolTip(m_buttonTip);
     m_status = new ElidingLabel;
+    // Asks for no room of its own: it gets what the bar it sits in can spare.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_status->setObjectName(QStringLiteral("recordStatus"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -120,7 +122,9 @@ void RecordToggle::refreshStatus() {
     const int rows = int(std::min<qint64>(written, INT_MAX));
     const int lost = int(std::min<qint64>(dropped, INT_MAX));
     QString text = tr("%n row(s)", nullptr, rows) + QStringLiteral(" · ") + size;
-    text += QStringLiteral(" · ") + tr("%n dropped", nullptr, lost);
+    const QString droppedText = tr("%n dropped", nullptr, lost);
+    // Rows lost go first, where a shortened status still shows them.
+    text = lost > 0 ? droppedText + QStringLiteral(" · ") + text : text + QStringLiteral(" · ") + droppedText;
     if (m_recorder && !m_recorder->errorString().isEmpty())
         text += QStringLiteral(" · ") + m_recorder->errorString();
     static_cast<ElidingLabel*>(m_status)->setFullText(text);
