@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -116,7 +117,9 @@ private slots:
             QCOMPARE(markets.first().second, QStringLiteral("KRW-BTC"));
         }
 
-        // The Backtest window reads that database: its "Recorded trades" source is offered.
+        // The Backtest window reads that database: its "Recorded trades" source is offered; it starts on the
+        // selected market, and can download from the window's venue.
+        window.setCurrentMarket(QStringLiteral("KRW-ETH"));
         QAction* backtest = window.findChild<QAction*>(QStringLiteral("backtestAction"));
         QVERIFY(backtest);
         backtest->trigger();
@@ -128,6 +131,8 @@ private slots:
         auto* source = tab->findChild<QComboBox*>(QStringLiteral("sourceCombo"));
         auto* model = qobject_cast<QStandardItemModel*>(source->model());
         QVERIFY(model->item(1)->isEnabled());
+        QVERIFY(model->item(2)->isEnabled());
+        QCOMPARE(tab->findChild<QLineEdit*>(QStringLiteral("marketEdit"))->text(), QStringLiteral("KRW-ETH"));
         tab->close();
     }
 };

@@ -313,6 +313,7 @@ void MainWindow::buildMenus() {
             for (VenueSession* s : std::as_const(m_sessions))
                 venues.append({s->displayName(), s->connector()});
             m_backtest->setVenues(venues);
+            m_backtest->setMarket(m_market);
             m_backtest->setAttribute(Qt::WA_DeleteOnClose);
             m_backtest->setWindowTitle(tr("Backtest — Hoga"));
             m_backtest->resize(1200, 800);

@@ -319,6 +319,11 @@ void BacktestTab::setVenues(const QList<BacktestVenue>& venues) {
     m_source->setItemData(2, venues.isEmpty() ? QVariant(false) : QVariant(), Qt::UserRole - 1);
 }
 
+void BacktestTab::setMarket(const QString& market) {
+    if (!market.isEmpty())
+        m_market->setText(market);
+}
+
 void BacktestTab::showSourceRows() {
     // Only the fields the chosen source reads.
     const int source = m_source->currentIndex();

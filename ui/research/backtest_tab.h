@@ -54,6 +54,8 @@ public:
     void setPriceColors(const PriceColors& colors);
     // The venues offered by the "Download from a venue" source (none: that source is disabled).
     void setVenues(const QList<BacktestVenue>& venues);
+    // The market the form starts with (the main window's selected one).
+    void setMarket(const QString& market);
 
 signals:
     void runFinished(bool ok);
