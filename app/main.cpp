@@ -335,8 +335,12 @@ int main(int argc, char** argv) {
     std::vector<std::unique_ptr<hoga::VenueSession>> sessions;
     for (const QString& venue : std::as_const(venues)) {
         if (venue == QLatin1String("sim")) {
-            // The embedded simulator keeps its own options (--seed).
-            sessions.push_back(hoga::VenueSession::simulated(config));
+            // The embedded simulator keeps its own options (--seed). A profile's paper account outlives the
+            // app (bots on paper resume like live ones); the Demo starts afresh every time.
+            hoga::SimConfig profileSim = config;
+            if (!profile.demo)
+                profileSim.paperStatePath = login.profile.paths().dir() + QStringLiteral("/sim-paper.json");
+            sessions.push_back(hoga::VenueSession::simulated(profileSim));
             continue;
         }
         hoga::VenueConfig venueConfig;

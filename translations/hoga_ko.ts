@@ -1459,104 +1459,6 @@
         <translation>--account에는 계좌번호(12345678-01)가 필요합니다.</translation>
     </message>
     <message>
-        <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
-                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
-                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
-                HOGA_KIS_ACCOUNT holds the account too)
-       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
-                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
-
-Commands:
-  markets
-  ticker MARKET...
-  orderbook MARKET [--depth N]
-  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
-  trades MARKET [--count N]
-  balances
-  orders open [MARKET]
-  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
-               [--tif gtc|ioc|fok|post_only] [--client-id ID]
-               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
-  order get (--id ID | --client-id ID)
-  order cancel (--id ID | --client-id ID)
-  stream ticker|trade|orderbook MARKET... --count N [--depth N]
-
-Profiles and keys:
-  profile create NAME [--paper-only]
-  profile list
-  profile delete NAME
-  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
-                                                  (reads the access key, then the secret key,
-                                                  then the venue's other fields if it has any,
-                                                  one per line from standard input)
-  --profile NAME keys list
-  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
-  --profile NAME keys remove --venue upbit|bithumb
-
-Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
-1970-01-01 UTC. Trades are listed newest first, candles oldest first.
-Errors: one JSON object {"error": {"kind", "venue_code", "message"}} on stderr.
-Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
-order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
-or timeout.
-
-API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the
-terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
-venue's other fields from HOGA_ and the field's id in capitals (HOGA_ACCOUNT).
-Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
-the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
-(default: hoga-cli's data folder); delete the file to start over.
-</source>
-        <translation>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
-                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
-                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
-                HOGA_KIS_ACCOUNT holds the account too)
-       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
-                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
-
-Commands:
-  markets
-  ticker MARKET...
-  orderbook MARKET [--depth N]
-  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to ISO8601]
-  trades MARKET [--count N]
-  balances
-  orders open [MARKET]
-  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
-               [--tif gtc|ioc|fok|post_only] [--client-id ID]
-               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
-  order get (--id ID | --client-id ID)
-  order cancel (--id ID | --client-id ID)
-  stream ticker|trade|orderbook MARKET... --count N [--depth N]
-
-Profiles and keys:
-  profile create NAME [--paper-only]
-  profile list
-  profile delete NAME
-  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
-                                                  (reads the access key, then the secret key,
-                                                  then the venue's other fields if it has any,
-                                                  one per line from standard input)
-  --profile NAME keys list
-  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
-  --profile NAME keys remove --venue upbit|bithumb
-
-Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
-1970-01-01 UTC. Trades are listed newest first, candles oldest first.
-Errors: one JSON object {"error": {"kind", "venue_code", "message"}} on stderr.
-Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
-order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
-or timeout.
-
-API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the
-terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
-venue's other fields from HOGA_ and the field's id in capitals (HOGA_ACCOUNT).
-Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
-the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
-(default: hoga-cli's data folder); delete the file to start over.
-</translation>
-    </message>
-    <message>
         <source>backtest needs --strategy and --candles.</source>
         <translation>backtest에는 --strategy와 --candles가 필요합니다.</translation>
     </message>
@@ -1789,6 +1691,164 @@ profile's database, or hoga-cli's own without --profile):
     <message>
         <source>Use: export candles|trades --db URL --market M, or export orders|fills --profile P.</source>
         <translation>사용법: export candles|trades --db URL --market M, 또는 export orders|fills --profile P.</translation>
+    </message>
+    <message>
+        <source>--param model_name applies to ml_signal only.</source>
+        <translation>--param model_name은 ml_signal에만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The saved model "%1" cannot be read.</source>
+        <translation>저장된 모델 "%1"을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>--from takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not "%1".</source>
+        <translation>--from에는 2024-05-01T09:00:00Z 같은 ISO 8601 시각을 넣어야 합니다. "%1"은(는) 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>--from must be after 1970-01-01T00:00:00Z.</source>
+        <translation>--from은 1970-01-01T00:00:00Z 이후여야 합니다.</translation>
+    </message>
+    <message>
+        <source>--from must be before --to.</source>
+        <translation>--from은 --to보다 앞서야 합니다.</translation>
+    </message>
+    <message>
+        <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
+                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
+                HOGA_KIS_ACCOUNT holds the account too)
+       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
+                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
+
+Commands:
+  markets
+  ticker MARKET...
+  orderbook MARKET [--depth N]
+  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--from ISO8601] [--to ISO8601]
+  trades MARKET [--count N]
+  balances
+  orders open [MARKET]
+  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
+               [--tif gtc|ioc|fok|post_only] [--client-id ID]
+               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
+  order get (--id ID | --client-id ID)
+  order cancel (--id ID | --client-id ID)
+  stream ticker|trade|orderbook MARKET... --count N [--depth N]
+
+Profiles and keys:
+  profile create NAME [--paper-only]
+  profile list
+  profile delete NAME
+  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
+                                                  (reads the access key, then the secret key,
+                                                  then the venue's other fields if it has any,
+                                                  one per line from standard input)
+  --profile NAME keys list
+  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
+  --profile NAME keys remove --venue upbit|bithumb
+
+Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
+1970-01-01 UTC. Trades are listed newest first, candles oldest first.
+Errors: one JSON object {"error": {"kind", "venue_code", "message"}} on stderr.
+Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
+order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
+or timeout.
+
+API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the
+terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
+venue's other fields from HOGA_ and the field's id in capitals (HOGA_ACCOUNT).
+Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
+the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
+(default: hoga-cli's data folder); delete the file to start over.
+</source>
+        <translation>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
+                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
+                HOGA_KIS_ACCOUNT holds the account too)
+       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
+                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
+
+Commands:
+  markets
+  ticker MARKET...
+  orderbook MARKET [--depth N]
+  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--from ISO8601] [--to ISO8601]
+  trades MARKET [--count N]
+  balances
+  orders open [MARKET]
+  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
+               [--tif gtc|ioc|fok|post_only] [--client-id ID]
+               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
+  order get (--id ID | --client-id ID)
+  order cancel (--id ID | --client-id ID)
+  stream ticker|trade|orderbook MARKET... --count N [--depth N]
+
+Profiles and keys:
+  profile create NAME [--paper-only]
+  profile list
+  profile delete NAME
+  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
+                                                  (reads the access key, then the secret key,
+                                                  then the venue's other fields if it has any,
+                                                  one per line from standard input)
+  --profile NAME keys list
+  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
+  --profile NAME keys remove --venue upbit|bithumb
+
+Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
+1970-01-01 UTC. Trades are listed newest first, candles oldest first.
+Errors: one JSON object {"error": {"kind", "venue_code", "message"}} on stderr.
+Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
+order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
+or timeout.
+
+API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the
+terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
+venue's other fields from HOGA_ and the field's id in capitals (HOGA_ACCOUNT).
+Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
+the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
+(default: hoga-cli's data folder); delete the file to start over.
+</translation>
+    </message>
+    <message>
+        <source>%1 The order %2 may have reached the venue; the next command looks it up before anything else.</source>
+        <translation>%1 주문 %2이(가) 거래소에 도달했을 수 있습니다. 다음 명령이 무엇보다 먼저 이 주문을 조회합니다.</translation>
+    </message>
+    <message>
+        <source>--param model_name applies to a single backtest of ml_signal only.</source>
+        <translation>--param model_name은 ml_signal 단일 백테스트에만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The saved model "%1" is a %2 model.</source>
+        <translation>저장된 모델 "%1"은(는) %2 모델입니다.</translation>
+    </message>
+    <message>
+        <source>ml takes train or list.</source>
+        <translation>ml 다음에는 train 또는 list가 와야 합니다.</translation>
+    </message>
+    <message>
+        <source>ml list takes no options but --profile.</source>
+        <translation>ml list는 --profile 외의 옵션을 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>ml train needs --candles.</source>
+        <translation>ml train에는 --candles가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--model takes linear or forest, not "%1".</source>
+        <translation>--model에는 linear 또는 forest를 넣어야 합니다. "%1"은(는) 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>--name takes 1 to 64 letters, digits, _ or -, not "%1".</source>
+        <translation>--name에는 문자, 숫자, _, - 로 1~64자를 넣어야 합니다. "%1"은(는) 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>ml train takes the model as --model.</source>
+        <translation>ml train에서는 모델을 --model로 지정합니다.</translation>
+    </message>
+    <message>
+        <source>Too few candles to train on: the training window needs %1 outcomes.</source>
+        <translation>학습할 캔들이 너무 적습니다. 학습 구간에 결과 %1개가 필요합니다.</translation>
     </message>
 </context>
 <context>
@@ -3163,10 +3223,6 @@ This window shows live data from %1.</source>
         <translation>ML 신호(워크포워드)</translation>
     </message>
     <message>
-        <source>Predicts whether the next candle closes higher with a logistic regression on returns, volatility, RSI and volume of closed candles, retrained on a rolling window of past outcomes only; buys above the confidence threshold and sells below its mirror.</source>
-        <translation>마감된 캔들의 수익률, 변동성, RSI, 거래량으로 로지스틱 회귀를 학습해 다음 캔들이 더 높게 마감할지 예측합니다. 결과가 알려진 과거 구간만으로 이동 창에서 다시 학습하며, 확률이 신뢰도 기준 이상이면 매수하고 그 반대 기준 이하이면 매도합니다.</translation>
-    </message>
-    <message>
         <source>Training window</source>
         <translation>학습 창</translation>
     </message>
@@ -3209,6 +3265,42 @@ This window shows live data from %1.</source>
     <message>
         <source>Parameter order_value must be greater than zero.</source>
         <translation>order_value 파라미터는 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>A model name has 1 to 64 letters, digits, _ or -, not "%1".</source>
+        <translation>모델 이름은 문자, 숫자, _, - 로 1~64자여야 합니다. "%1"은(는) 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>There is no saved model "%1" in %2.</source>
+        <translation>%2에 저장된 모델 "%1"이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The saved model "%1" cannot be read.</source>
+        <translation>저장된 모델 "%1"을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Predicts whether the next candle closes higher with a linear regression or a random forest on returns, volatility, RSI and volume of closed candles, retrained on a rolling window of past outcomes only; buys above the confidence threshold and sells below its mirror.</source>
+        <translation>마감된 캔들의 수익률, 변동성, RSI, 거래량으로 선형 회귀 또는 랜덤 포레스트가 다음 캔들이 더 높게 마감할지 예측합니다. 지난 결과만으로 이루어진 이동 구간에서 다시 학습하며, 신뢰 임계값 위에서 매수하고 그 대칭값 아래에서 매도합니다.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>linear: least-squares linear regression; forest: a random forest of regression trees. Both estimate the probability of a higher close.</source>
+        <translation>linear: 최소제곱 선형 회귀, forest: 회귀 트리의 랜덤 포레스트. 둘 다 더 높게 마감할 확률을 추정합니다.</translation>
+    </message>
+    <message>
+        <source>Parameter model must be linear or forest.</source>
+        <translation>model 파라미터는 linear 또는 forest여야 합니다.</translation>
     </message>
 </context>
 <context>
@@ -4864,6 +4956,22 @@ This window shows live data from %1.</source>
     <message>
         <source>Order %1 is already closed.</source>
         <translation>주문 %1: 이미 종료된 주문입니다.</translation>
+    </message>
+    <message>
+        <source>It was kept as %1; the paper account starts anew.</source>
+        <translation>%1(으)로 보관했습니다. 모의 계좌를 새로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read the paper account %1: %2</source>
+        <translation>모의 계좌 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The paper account %1 is damaged.</source>
+        <translation>모의 계좌 %1이(가) 손상되었습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot save the paper account %1: %2</source>
+        <translation>모의 계좌 %1을(를) 저장할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>

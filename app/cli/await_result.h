@@ -9,6 +9,8 @@
 #include <QFutureWatcher>
 #include <QTimer>
 
+#include <functional>
+
 namespace hoga::cli {
 
 // The error of a request that got no answer in time.
@@ -62,6 +64,24 @@ inline OrderPlacement awaitPlacement(QFuture<OrderPlacement> future, const QStri
     if (future.resultCount() == 0)
         return OrderPlacement::unknown(VenueError{ErrorKind::Cancelled, {}, {}, {}, 0}, clientId);
     return future.result();
+}
+
+// Runs a local event loop until `arm`'s connections quit it or `timeoutMs` passes (false: the time ran out).
+// `arm` gets the loop and a context object that disconnects its connections when the wait ends.
+inline bool waitFor(int timeoutMs, const std::function<void(QEventLoop&, QObject&)>& arm) {
+    QEventLoop loop;
+    QObject context;
+    bool timedOut = false;
+    QTimer timer;
+    timer.setSingleShot(true);
+    QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
+        timedOut = true;
+        loop.quit();
+    });
+    arm(loop, context);
+    timer.start(timeoutMs);
+    loop.exec();
+    return !timedOut;
 }
 
 } // namespace hoga::cli

@@ -1,5 +1,7 @@
 #include "bot_commands.h"
 
+#include "await_result.h"
+#include "journal_location.h"
 #include "profile_session.h"
 #include "record_writer.h"
 
@@ -8,6 +10,8 @@
 #include "storage/profile_database.h"
 #include "trading/engine/bot_runner.h"
 #include "trading/engine/trading_engine.h"
+#include "trading/strategies/ml_model_store.h"
+#include "trading/strategies/ml_signal_strategy.h"
 #include "trading/strategy/strategy_params.h"
 #include "venues/net/json_value.h"
 
@@ -97,23 +101,6 @@ template <class Work> auto onEngine(TradingEngine* engine, Work work) {
             engine, [&result, &work] { result = work(); }, Qt::BlockingQueuedConnection);
         return result;
     }
-}
-
-// Waits on a local event loop until `arm` calls its `done` callback or `timeoutMs` passes. False: timeout.
-bool waitFor(int timeoutMs, const std::function<void(QEventLoop&, QObject&)>& arm) {
-    QEventLoop loop;
-    QObject context;
-    bool timedOut = false;
-    QTimer timer;
-    timer.setSingleShot(true);
-    QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
-        timedOut = true;
-        loop.quit();
-    });
-    arm(loop, context);
-    timer.start(timeoutMs);
-    loop.exec();
-    return !timedOut;
 }
 
 bool isValidBotId(const QString& id) {
@@ -317,24 +304,7 @@ std::optional<CliError> BotCommands::run(const QStringList& arguments) {
 }
 
 std::variant<BotCommands::Where, CliError> BotCommands::where(const CommandOptions& o) const {
-    Where w;
-    if (o.has("profile")) {
-        ProfileSession session(m_environment, CliArgs::kDefaultTimeoutMs);
-        auto found = session.find(o.value("profile"));
-        if (const CliError* error = std::get_if<CliError>(&found))
-            return *error;
-        const ProfilePaths paths = session.manager().paths(std::get<ProfileInfo>(found).id);
-        w.database = paths.databaseFile();
-        w.paperState = paths.dir() + QStringLiteral("/sim-journal.jsonl");
-        return w;
-    }
-    // Without a profile: hoga-cli's own journal beside the profiles folder (whether or not it exists yet).
-    const QString base = QFileInfo(QDir(profilesBaseDir(m_environment)).absolutePath()).path();
-    if (!QDir().mkpath(base))
-        return storageError(QCoreApplication::translate("hoga::Cli", "Cannot create the folder %1.")
-                                .arg(QDir::toNativeSeparators(base)));
-    w.database = QDir(base).filePath(QStringLiteral("hoga-cli.sqlite"));
-    return w;
+    return locateJournal(m_environment, o.has("profile") ? o.value("profile") : QString());
 }
 
 std::variant<std::unique_ptr<CliVenue>, CliError> BotCommands::openVenue(const CommandOptions& o,
@@ -482,6 +452,20 @@ std::optional<CliError> BotCommands::botRun(const CommandOptions& o, const Where
         params.insert(it.key(), it.value());
     for (auto it = risk.constBegin(); it != risk.constEnd(); ++it)
         limitsText.insert(it.key(), it.value());
+    // ml_signal may trade on a model saved by `ml train` (--param model_name=N) instead of training its own.
+    std::optional<MlSavedModel> savedModel;
+    const QString modelName = params.take(QStringLiteral("model_name"));
+    if (!modelName.isEmpty()) {
+        if (record.strategy != QLatin1String("ml_signal"))
+            return usage(
+                QCoreApplication::translate("hoga::Cli", "--param model_name applies to ml_signal only."));
+        const MlModelStore store(QFileInfo(w.database).absolutePath() + QStringLiteral("/models"));
+        std::variant<MlSavedModel, QString> loaded = store.load(modelName);
+        if (const QString* error = std::get_if<QString>(&loaded))
+            return usage(*error);
+        savedModel = std::get<MlSavedModel>(std::move(loaded));
+        params.insert(QStringLiteral("model"), savedModel->model.value(QStringLiteral("kind")).toString());
+    }
     Result<StrategyParams> complete = completeParameters(*strategyTemplate, params);
     if (!complete.ok())
         return usage(complete.error().userMessage());
@@ -614,6 +598,15 @@ std::optional<CliError> BotCommands::botRun(const CommandOptions& o, const Where
     if (!strategy.ok()) {
         cleanUp();
         return usage(strategy.error().userMessage());
+    }
+
+    if (savedModel) {
+        auto* ml = dynamic_cast<MlSignalStrategy*>(strategy.value().get());
+        if (!ml || !ml->useSavedModel(MlModel::fromJson(savedModel->model), savedModel->window)) {
+            cleanUp();
+            return usage(QCoreApplication::translate("hoga::Cli", "The saved model \"%1\" cannot be read.")
+                             .arg(modelName));
+        }
     }
 
     // The bot runs on the engine's thread; its records are written here, in order of arrival.

@@ -4,6 +4,7 @@
 #include "cli_error.h"
 #include "cli_venue.h"
 #include "command_options.h"
+#include "journal_location.h"
 
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -43,10 +44,7 @@ public:
     std::optional<CliError> run(const QStringList& arguments);
 
 private:
-    struct Where {
-        QString database;   // the journal's SQLite file
-        QString paperState; // the profile's simulated account (empty: hoga-cli's default)
-    };
+    using Where = JournalLocation;
 
     std::optional<CliError> botRun(const CommandOptions& options, const Where& where);
     std::optional<CliError> botList(const Where& where);

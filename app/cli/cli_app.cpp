@@ -4,6 +4,7 @@
 #include "bot_commands.h"
 #include "command_runner.h"
 #include "credential_source.h"
+#include "journal_location.h"
 #include "profile_commands.h"
 #include "record_writer.h"
 #include "research_commands.h"
@@ -81,12 +82,25 @@ int CliApp::runCommand(const QStringList& arguments) {
             credentialSourceFor(args, m_environment, m_err, m_schemas);
         if (args.command == CliCommand::KeysTest)
             return testKeys(args, *credentials);
-        auto opened = m_opener(args, *credentials);
+        // Orders go through the journal; a profile's simulated venue is its own paper account.
+        CliArgs run = args;
+        QString journal;
+        const bool profileSim =
+            args.profile && args.venue == QLatin1String("sim") && args.simStatePath.isEmpty();
+        if (args.changesOrders() || profileSim) {
+            auto located = locateJournal(m_environment, args.profile.value_or(QString()));
+            if (const CliError* error = std::get_if<CliError>(&located))
+                return report(*error);
+            journal = std::get<JournalLocation>(located).database;
+            if (profileSim)
+                run.simStatePath = std::get<JournalLocation>(located).paperState;
+        }
+        auto opened = m_opener(run, *credentials);
         if (const CliError* error = std::get_if<CliError>(&opened))
             return report(*error);
         std::unique_ptr<CliVenue> venue = std::move(std::get<std::unique_ptr<CliVenue>>(opened));
         RecordWriter out(m_out);
-        if (std::optional<CliError> error = CommandRunner(*venue, out).run(args))
+        if (std::optional<CliError> error = CommandRunner(*venue, out, journal).run(run))
             return report(*error);
         return ExitOk;
     }

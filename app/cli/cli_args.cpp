@@ -14,15 +14,13 @@ struct OptionSpec {
 };
 
 constexpr OptionSpec kOptions[] = {
-    {"help", false},      {"profile", true},   {"venue", true},
-    {"rest-url", true},   {"ws-url", true},    {"private-ws-url", true},
-    {"timeout-ms", true}, {"sim-state", true}, {"depth", true},
-    {"interval", true},   {"count", true},     {"to", true},
-    {"side", true},       {"type", true},      {"price", true},
-    {"qty", true},        {"total", true},     {"client-id", true},
-    {"id", true},         {"verbose", false},  {"paper-only", false},
-    {"tif", true},        {"testnet", false},  {"ws-api-url", true},
-    {"virtual", false},   {"account", true},
+    {"help", false},      {"profile", true},        {"venue", true},      {"rest-url", true},
+    {"ws-url", true},     {"private-ws-url", true}, {"timeout-ms", true}, {"sim-state", true},
+    {"depth", true},      {"interval", true},       {"count", true},      {"to", true},
+    {"from", true},       {"side", true},           {"type", true},       {"price", true},
+    {"qty", true},        {"total", true},          {"client-id", true},  {"id", true},
+    {"verbose", false},   {"paper-only", false},    {"tif", true},        {"testnet", false},
+    {"ws-api-url", true}, {"virtual", false},       {"account", true},
 };
 
 const OptionSpec* findOption(const QString& name) {
@@ -159,7 +157,9 @@ public:
             depth();
         } else if (word == QLatin1String("candles")) {
             command(CliCommand::Candles,
-                    {QStringLiteral("interval"), QStringLiteral("count"), QStringLiteral("to")}, 1, 1);
+                    {QStringLiteral("interval"), QStringLiteral("count"), QStringLiteral("to"),
+                     QStringLiteral("from")},
+                    1, 1);
             candles();
         } else if (word == QLatin1String("trades")) {
             command(CliCommand::Trades, {QStringLiteral("count")}, 1, 1);
@@ -237,6 +237,19 @@ private:
             if (*to <= 0)
                 fail(QCoreApplication::translate("hoga::Cli", "--to must be after 1970-01-01T00:00:00Z."));
             m_args.toMs = *to;
+        }
+        if (m_raw.has("from")) {
+            const std::optional<qint64> from = CommandLine::parseIsoTimeMs(m_raw.value("from"));
+            if (!from)
+                fail(QCoreApplication::translate(
+                         "hoga::Cli",
+                         "--from takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not \"%1\".")
+                         .arg(m_raw.value("from")));
+            if (*from < 0)
+                fail(QCoreApplication::translate("hoga::Cli", "--from must be after 1970-01-01T00:00:00Z."));
+            if (m_args.toMs > 0 && *from >= m_args.toMs)
+                fail(QCoreApplication::translate("hoga::Cli", "--from must be before --to."));
+            m_args.fromMs = *from;
         }
     }
 
@@ -713,8 +726,8 @@ QString CommandLine::usageText() {
                "  markets\n"
                "  ticker MARKET...\n"
                "  orderbook MARKET [--depth N]\n"
-               "  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--to "
-               "ISO8601]\n"
+               "  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--from "
+               "ISO8601] [--to ISO8601]\n"
                "  trades MARKET [--count N]\n"
                "  balances\n"
                "  orders open [MARKET]\n"

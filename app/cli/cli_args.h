@@ -67,6 +67,7 @@ struct CliArgs {
     CandleInterval interval = CandleInterval::M1;
     int count = 0;      // candles/trades (defaults above), stream (required)
     qint64 toMs = 0;    // candles: exclusive end, 0 = now
+    qint64 fromMs = 0;  // candles: inclusive start (the first --count from there), 0 = the last --count
     OrderRequest order; // order create (clientId empty = generate one)
     OrderRef ref;       // order get / cancel: exactly one of id and clientId
     StreamChannel channel = TickerChannel;

@@ -1,20 +1,13 @@
 #include "cli_venue.h"
 
-#include "await_result.h"
 #include "cli_args.h"
 #include "credential_source.h"
 #include "sim_venue.h"
 #include "venues/venue_factory.h"
 
+#include <QCoreApplication>
+
 namespace hoga::cli {
-
-OrderPlacement CliVenue::createOrder(const OrderRequest& request, int timeoutMs) {
-    return awaitPlacement(connector()->createOrder(request), request.clientId, timeoutMs);
-}
-
-Result<Order> CliVenue::cancelOrder(const OrderRef& ref, int timeoutMs) {
-    return awaitResult(connector()->cancelOrder(ref), timeoutMs);
-}
 
 HostedVenue::HostedVenue(std::unique_ptr<Connector> connector)
     : m_host(std::move(connector)) {}

@@ -5,6 +5,7 @@
 #include "venues/connector_host.h"
 
 #include <memory>
+#include <optional>
 #include <variant>
 
 namespace hoga::cli {
@@ -12,15 +13,13 @@ namespace hoga::cli {
 struct CliArgs;
 class CredentialSource;
 
-// The venue one run talks to: a connector running in its own thread (ConnectorHost), and the two calls
-// that change the account, which the simulated venue has to remember between runs.
+// The venue one run talks to: a connector running in its own thread (ConnectorHost).
 class CliVenue {
 public:
     virtual ~CliVenue() = default;
     virtual Connector* connector() const = 0;
-    // Both wait (event loop, at most `timeoutMs`) for the venue's answer.
-    virtual OrderPlacement createOrder(const OrderRequest& request, int timeoutMs);
-    virtual Result<Order> cancelOrder(const OrderRef& ref, int timeoutMs);
+    // Why the account's last change may not have been kept (the simulated venue's journal failed), if so.
+    virtual std::optional<VenueError> accountProblem() const { return std::nullopt; }
 };
 
 // A connector that needs nothing else (Upbit, Bithumb, test doubles).

@@ -2,8 +2,10 @@
 
 #include "await_result.h"
 #include "cli_venue.h"
+#include "engine_orders.h"
 #include "trading/order_entry.h"
 
+#include <QDateTime>
 #include <QEventLoop>
 #include <QSet>
 #include <QTimer>
@@ -44,9 +46,10 @@ template <class T> void fillVenue(T& record, const QString& venue) {
 
 } // namespace
 
-CommandRunner::CommandRunner(CliVenue& venue, RecordWriter& out)
+CommandRunner::CommandRunner(CliVenue& venue, RecordWriter& out, QString journalDatabase)
     : m_venue(venue)
-    , m_out(out) {}
+    , m_out(out)
+    , m_journalDatabase(std::move(journalDatabase)) {}
 
 QString CommandRunner::venueId() const {
     return m_venue.connector()->venueId();
@@ -155,12 +158,38 @@ std::optional<CliError> CommandRunner::candles() {
     query.interval = m_args.interval;
     query.count = m_args.count;
     query.toMs = m_args.toMs;
+    if (m_args.fromMs > 0) {
+        // The window of `count` candles from --from, bounded by --to or now: venues that page forward
+        // (Binance's startTime) start there, the others page back from the window's end.
+        query.fromMs = m_args.fromMs;
+        qint64 start = bucketStart(query.interval, m_args.fromMs);
+        if (start < m_args.fromMs)
+            start = nextBucketStart(query.interval, start);
+        qint64 end = start;
+        for (int i = 0; i < m_args.count; ++i)
+            end = nextBucketStart(query.interval, end);
+        if (query.toMs <= 0 || end < query.toMs)
+            query.toMs = end;
+        if (query.toMs > QDateTime::currentMSecsSinceEpoch())
+            query.toMs = m_args.toMs; // the present (or --to) ends it
+    }
     Result<QVector<Candle>> r = awaitResult(m_venue.connector()->fetchCandles(query), m_args.timeoutMs);
     if (!r.ok())
         return failed(r.error());
     QVector<Candle>& candles = r.value();
     std::stable_sort(candles.begin(), candles.end(),
                      [](const Candle& a, const Candle& b) { return a.openTimeMs < b.openTimeMs; });
+    if (m_args.fromMs > 0) {
+        // The oldest `count` candles from --from on.
+        int printed = 0;
+        for (const Candle& c : std::as_const(candles)) {
+            if (c.openTimeMs < m_args.fromMs || printed == m_args.count)
+                continue;
+            m_out.write(RecordWriter::candle(venueId(), query.market, c));
+            ++printed;
+        }
+        return std::nullopt;
+    }
     // The newest `count` candles, oldest first.
     const qsizetype first = std::max<qsizetype>(0, candles.size() - m_args.count);
     for (qsizetype i = first; i < candles.size(); ++i)
@@ -206,7 +235,8 @@ std::optional<CliError> CommandRunner::openOrders() {
     return std::nullopt;
 }
 
-std::optional<CliError> CommandRunner::validateOrder(const OrderRequest& request) {
+std::optional<CliError> CommandRunner::validateOrder(const OrderRequest& request, QVector<Balance> balances,
+                                                     std::optional<Decimal>& reference) {
     // The same policy as every entry path (OrderEntry): the venue's current rules for the market, its
     // capabilities, the balances and the book.
     Connector* c = m_venue.connector();
@@ -217,18 +247,11 @@ std::optional<CliError> CommandRunner::validateOrder(const OrderRequest& request
     if (market.isValid())
         fillVenue(market, venueId()); // the validator matches balances to the market by venue
 
-    // run() made sure keys exist, so the balances can be checked too.
-    QVector<Balance> balances;
-    if (market.isValid()) {
-        Result<QVector<Balance>> r = awaitResult(c->fetchBalances(), m_args.timeoutMs);
-        if (!r.ok())
-            return failed(r.error());
-        balances = r.value();
-        for (Balance& b : balances)
-            fillVenue(b, venueId());
-    }
+    // run() made sure keys exist, so the balances (read by the engine's reconciliation) are checked too.
+    for (Balance& b : balances)
+        fillVenue(b, venueId());
     // A market order is valued at the best opposite price.
-    std::optional<Decimal> reference;
+    reference.reset();
     if (executesImmediately(request.type) && market.isValid()) {
         const Result<OrderBook> book = awaitResult(c->fetchOrderBook(request.market, 1), m_args.timeoutMs);
         if (!book.ok())
@@ -252,16 +275,16 @@ std::optional<CliError> CommandRunner::createOrder() {
     OrderRequest request = m_args.order;
     if (request.clientId.isEmpty())
         request.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (std::optional<CliError> rejected = validateOrder(request))
+    EngineOrders engine(m_venue, m_journalDatabase, m_args.timeoutMs);
+    if (std::optional<CliError> e = engine.open())
+        return e;
+    std::optional<Decimal> reference;
+    if (std::optional<CliError> rejected = validateOrder(request, engine.balances(), reference))
         return rejected;
-    const OrderPlacement placed = m_venue.createOrder(request, m_args.timeoutMs);
-    if (!placed.ok())
-        return failed(placed.error());
-    Order o = placed.value();
-    fillVenue(o, venueId());
-    if (o.clientId.isEmpty())
-        o.clientId = request.clientId;
-    m_out.write(RecordWriter::order(o));
+    std::variant<Order, CliError> placed = engine.create(request, reference);
+    if (const CliError* e = std::get_if<CliError>(&placed))
+        return *e;
+    m_out.write(RecordWriter::order(std::get<Order>(placed)));
     return std::nullopt;
 }
 
@@ -275,11 +298,15 @@ std::optional<CliError> CommandRunner::fetchOrder() {
 }
 
 std::optional<CliError> CommandRunner::cancelOrder() {
-    Result<Order> r = m_venue.cancelOrder(m_args.ref, m_args.timeoutMs);
-    if (!r.ok())
-        return failed(r.error());
-    fillVenue(r.value(), venueId());
-    m_out.write(RecordWriter::order(r.value()));
+    EngineOrders engine(m_venue, m_journalDatabase, m_args.timeoutMs);
+    if (std::optional<CliError> e = engine.open())
+        return e;
+    std::variant<Order, CliError> cancelled = engine.cancel(m_args.ref);
+    if (const CliError* e = std::get_if<CliError>(&cancelled))
+        return *e;
+    Order& o = std::get<Order>(cancelled);
+    fillVenue(o, venueId());
+    m_out.write(RecordWriter::order(o));
     return std::nullopt;
 }
 

@@ -14,7 +14,8 @@ class CliVenue;
 // thread's event loop for at most the run's timeout; the connector's own thread is never blocked.
 class CommandRunner {
 public:
-    CommandRunner(CliVenue& venue, RecordWriter& out);
+    // `journalDatabase`: the order journal that `order create` and `order cancel` go through.
+    CommandRunner(CliVenue& venue, RecordWriter& out, QString journalDatabase);
 
     // The error to report, or nothing when the command succeeded.
     std::optional<CliError> run(const CliArgs& args);
@@ -32,14 +33,17 @@ private:
     std::optional<CliError> cancelOrder();
     std::optional<CliError> stream();
 
-    // The local pre-check of `order create`: the market's rules and, with keys, the balances.
-    std::optional<CliError> validateOrder(const OrderRequest& request);
+    // The local pre-check of `order create`: the market's rules, the balances and the book. `reference`:
+    // the best opposite price a market order was valued at.
+    std::optional<CliError> validateOrder(const OrderRequest& request, QVector<Balance> balances,
+                                          std::optional<Decimal>& reference);
     // A NotFound error unless every market in `codes` is listed by the venue.
     std::optional<CliError> requireMarkets(const QStringList& codes);
     QString venueId() const;
 
     CliVenue& m_venue;
     RecordWriter& m_out;
+    QString m_journalDatabase;
     CliArgs m_args;
 };
 

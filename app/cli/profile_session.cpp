@@ -1,5 +1,7 @@
 #include "profile_session.h"
 
+#include "venues/venue_factory.h"
+
 #include "record_writer.h"
 #include "security/profile_store.h"
 #include "security/secure_bytes.h"
@@ -272,7 +274,18 @@ SecretResult ProfileSession::removeKey(const QString& venue) {
     auto r = awaitCallback<SecretResult>(m_timeoutMs, [&](QObject* context, auto done) {
         m_ring->removeKey(venue, context, std::move(done));
     });
-    return r ? std::move(*r) : noAnswer(m_timeoutMs);
+    if (!r || !r->ok())
+        return r ? std::move(*r) : noAnswer(m_timeoutMs);
+    for (const QString& token : venueTokenSecrets(venue)) {
+        auto removed = awaitCallback<SecretResult>(m_timeoutMs, [&](QObject* context, auto done) {
+            m_ring->sharedStore()->remove(token, context, std::move(done));
+        });
+        if (!removed)
+            return noAnswer(m_timeoutMs);
+        if (!removed->ok() && removed->status != SecretStatus::NotFound)
+            return std::move(*removed);
+    }
+    return std::move(*r);
 }
 
 } // namespace hoga::cli

@@ -60,6 +60,7 @@ public:
     // status NotFound: the venue has no keys in this profile.
     SecretResult key(const QString& venue, ApiKeyPair* out);
     SecretResult venues(QStringList* out);
+    // Removes the venue's keys and the tokens cached for them.
     SecretResult removeKey(const QString& venue);
 
     // Finds a profile by name without logging in.

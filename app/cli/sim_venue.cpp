@@ -187,20 +187,10 @@ std::optional<QString> SimVenue::journalProblem() const {
     return m_journalProblem;
 }
 
-OrderPlacement SimVenue::createOrder(const OrderRequest& request, int timeoutMs) {
-    OrderPlacement r = awaitPlacement(m_sim->createOrder(request), request.clientId, timeoutMs);
-    if (r.ok())
-        if (std::optional<QString> problem = journalProblem())
-            return OrderPlacement::unknown(stateError(*problem), request.clientId);
-    return r;
-}
-
-Result<Order> SimVenue::cancelOrder(const OrderRef& ref, int timeoutMs) {
-    Result<Order> r = awaitResult(m_sim->cancelOrder(ref), timeoutMs);
-    if (r.ok())
-        if (std::optional<QString> problem = journalProblem())
-            return stateError(*problem);
-    return r;
+std::optional<VenueError> SimVenue::accountProblem() const {
+    if (std::optional<QString> problem = journalProblem())
+        return stateError(*problem);
+    return std::nullopt;
 }
 
 } // namespace hoga::cli

@@ -52,8 +52,7 @@ public:
     std::optional<CliError> open(bool changesOrders, int timeoutMs);
 
     Connector* connector() const override;
-    OrderPlacement createOrder(const OrderRequest& request, int timeoutMs) override;
-    Result<Order> cancelOrder(const OrderRef& ref, int timeoutMs) override;
+    std::optional<VenueError> accountProblem() const override;
 
     quint64 steps() const { return m_steps; }
     // hoga-cli's data folder, or a file in the home folder when there is none.

@@ -48,8 +48,10 @@ ProfileEngine::ProfileEngine(ProfileEngineOptions options, QList<VenueSession*> 
 
 ProfileEngine::~ProfileEngine() {
     for (VenueSession* session : std::as_const(m_sessions))
-        if (session->trading())
+        if (session->trading()) {
             session->trading()->setOrderRouter({});
+            session->trading()->setCancelRouter({});
+        }
     if (m_bots) {
         EngineBots* bots = m_bots;
         m_bots = nullptr;
@@ -98,6 +100,8 @@ bool ProfileEngine::open() {
     }
     connect(e, &TradingEngine::orderChanged, this, &ProfileEngine::onEngineOrder);
     connect(e, &TradingEngine::orderError, this, &ProfileEngine::onEngineOrderError);
+    connect(e, &TradingEngine::cancelAnswered, this, &ProfileEngine::onCancelAnswered);
+    connect(e, &TradingEngine::cancelRefused, this, &ProfileEngine::onCancelRefused);
     connect(e, &TradingEngine::fillApplied, this, &ProfileEngine::fillApplied);
     connect(e, &TradingEngine::riskRefused, this, &ProfileEngine::riskRefused);
     connect(e, &TradingEngine::emergencyStopFinished, this, &ProfileEngine::emergencyStopFinished);
@@ -226,6 +230,37 @@ void ProfileEngine::routeManualOrders(VenueSession* session) {
                          });
                      });
     });
+    // Cancels from the window go through the engine too, which journals the request; an order the engine
+    // does not follow (placed outside Hoga) is the venue's to answer for.
+    trading->setCancelRouter([this, session, trading](const QString& orderId) {
+        Connector* connector = session->connector();
+        const QString venue = connector ? connector->venueId() : QString();
+        for (auto it = m_openOrders.cbegin(); it != m_openOrders.cend(); ++it) {
+            if (it->order.venue != venue || it->order.id != orderId)
+                continue;
+            const QString clientId = it.key();
+            m_cancels.insert(clientId, ManualCancel{session, orderId});
+            onEngine([clientId](TradingEngine* e) { e->cancelOrder(clientId); });
+            return;
+        }
+        trading->cancelAtVenue(orderId);
+    });
+}
+
+void ProfileEngine::onCancelAnswered(const QString& clientId, const Order& answer) {
+    const ManualCancel cancel = m_cancels.take(clientId);
+    if (!cancel.session || !cancel.session->trading())
+        return;
+    Order o = answer;
+    if (o.id.isEmpty())
+        o.id = cancel.orderId;
+    cancel.session->trading()->routedCancelAnswered(o);
+}
+
+void ProfileEngine::onCancelRefused(const QString& clientId, const VenueError& error) {
+    const ManualCancel cancel = m_cancels.take(clientId);
+    if (cancel.session && cancel.session->trading())
+        cancel.session->trading()->routedCancelFailed(cancel.orderId, error);
 }
 
 void ProfileEngine::onEngineOrder(const ManagedOrder& order) {
@@ -250,6 +285,14 @@ void ProfileEngine::onEngineOrder(const ManagedOrder& order) {
 }
 
 void ProfileEngine::onEngineOrderError(const QString& clientId, const QString& message) {
+    if (m_cancels.contains(clientId)) {
+        // A cancel the engine could not send (the order finished meanwhile, the venue went away).
+        const ManualCancel cancel = m_cancels.take(clientId);
+        if (cancel.session && cancel.session->trading())
+            cancel.session->trading()->routedCancelFailed(
+                cancel.orderId, VenueError{ErrorKind::InvalidOrder, {}, {}, message, 0});
+        return;
+    }
     const ManualOrder manual = m_manual.take(clientId);
     if (!manual.session || !manual.session->trading())
         return;

@@ -110,6 +110,8 @@ private:
     void onLogged(const QString& id, qint64 timeMs, const QString& line);
     void onEngineOrder(const ManagedOrder& order);
     void onEngineOrderError(const QString& clientId, const QString& message);
+    void onCancelAnswered(const QString& clientId, const Order& answer);
+    void onCancelRefused(const QString& clientId, const VenueError& error);
     template <class F> void onEngine(F&& f) const;
     template <class F> void onBots(F&& f) const;
 
@@ -128,8 +130,13 @@ private:
     QHash<QString, QVector<BotPnlPoint>> m_pnl;
     QHash<QString, BotPnlPoint> m_dayStart; // per bot: the day (timeMs = day number) and its PnL then
     QSet<QString> m_reconciled;
-    QSet<QString> m_usedIds;                   // names with orders in the journal: never given to another bot
-    QHash<QString, ManualOrder> m_manual;      // client id -> the ticket's order, until the venue answers
+    QSet<QString> m_usedIds;              // names with orders in the journal: never given to another bot
+    QHash<QString, ManualOrder> m_manual; // client id -> the ticket's order, until the venue answers
+    struct ManualCancel {
+        VenueSession* session = nullptr;
+        QString orderId; // the venue's id the Trading tab knows the order by
+    };
+    QHash<QString, ManualCancel> m_cancels; // client id -> a cancel from the window, until the venue answers
     QHash<QString, ManagedOrder> m_openOrders; // client id -> orders the engine follows
     bool m_halted = false;
     QString m_haltReason;

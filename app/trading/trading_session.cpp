@@ -291,6 +291,25 @@ void TradingSession::resolvePendingFrom(const QVector<Order>& orders) {
 }
 
 void TradingSession::cancel(const QString& orderId) {
+    if (orderId.isEmpty())
+        return;
+    if (m_cancelRouter) {
+        m_cancelRouter(orderId);
+        return;
+    }
+    cancelAtVenue(orderId);
+}
+
+void TradingSession::routedCancelAnswered(const Order& order) {
+    upsertOrder(order);
+}
+
+void TradingSession::routedCancelFailed(const QString& orderId, const VenueError& error) {
+    reportError(error);
+    refetchOrder(orderId); // it may have filled or been cancelled meanwhile
+}
+
+void TradingSession::cancelAtVenue(const QString& orderId) {
     if (!m_connector || orderId.isEmpty())
         return;
     whenFinished(m_connector->cancelOrder(OrderRef{orderId, {}}), this,

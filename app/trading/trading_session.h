@@ -54,6 +54,15 @@ public:
     void routedOrderPlaced(const Order& order);
     void routedOrderFailed(const QString& clientId, const QString& message);
 
+    // The same for cancels: `router` gets the venue order id and answers with routedCancelAnswered /
+    // routedCancelFailed; an order it does not follow it hands back to cancelAtVenue.
+    using CancelRouter = std::function<void(const QString& orderId)>;
+    void setCancelRouter(CancelRouter router) { m_cancelRouter = std::move(router); }
+    void routedCancelAnswered(const Order& order);
+    void routedCancelFailed(const QString& orderId, const VenueError& error);
+    // Sends the cancel to the connector directly.
+    void cancelAtVenue(const QString& orderId);
+
 signals:
     void balancesChanged();
     void ordersChanged();
@@ -92,6 +101,7 @@ private:
     QSet<QString> m_unknownClientIds; // sent, lost in the network and not found yet: may still exist
     bool m_started = false;
     OrderRouter m_router;
+    CancelRouter m_cancelRouter;
 };
 
 } // namespace hoga

@@ -55,6 +55,12 @@ QStringList knownVenues() {
             QStringLiteral("binance"), QStringLiteral("binance-testnet"), QStringLiteral("kis")};
 }
 
+QStringList venueTokenSecrets(const QString& venue) {
+    if (venue == QLatin1String("kis"))
+        return {KisProtocol::tokenCacheKey(false), KisProtocol::tokenCacheKey(true)};
+    return {};
+}
+
 QString venueDisplayName(const QString& venue) {
     if (venue == QLatin1String("sim"))
         return QCoreApplication::translate("hoga::SimConnector", "Simulated market");

@@ -23,6 +23,8 @@ struct VenueConfig {
 // to a thread: hand it to a ConnectorHost.
 std::unique_ptr<Connector> createConnector(const VenueConfig& config);
 QStringList knownVenues();
+// The profile secrets a venue's connector caches besides the keys (KIS access tokens): they go with the keys.
+QStringList venueTokenSecrets(const QString& venue);
 // The protocol bundle of a network venue ("upbit", "bithumb"), or nullptr (the simulator has none).
 std::unique_ptr<class VenueProtocol> createProtocol(const QString& venue);
 // The KIS bundle for `config`: its account, account type (real/virtual) and endpoints.

@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 namespace hoga::test {
 
@@ -55,7 +56,13 @@ CliProcessRun runHogaCliWithInput(const QStringList& arguments, const QProcessEn
 CliProcessRun runCliProgram(const QString& program, const QStringList& arguments,
                             const QProcessEnvironment& environment, const QByteArray& input, int deadlineMs) {
     QProcess process;
-    process.setProcessEnvironment(environment.isEmpty() ? cliEnvironment() : environment);
+    QProcessEnvironment env = environment.isEmpty() ? cliEnvironment() : environment;
+    // hoga-cli keeps an order journal in its data folder: a run that names none gets a fresh one, so no test
+    // reconciles another's orders (tests that follow orders across runs set HOGA_DATA_DIR themselves).
+    QTemporaryDir data;
+    if (!env.contains(QStringLiteral("HOGA_DATA_DIR")))
+        env.insert(QStringLiteral("HOGA_DATA_DIR"), data.path());
+    process.setProcessEnvironment(env);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(program, arguments);
     CliProcessRun run;

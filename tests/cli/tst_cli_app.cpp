@@ -69,7 +69,12 @@ RunResult runCli(Connector* connector, const QString& line, const QProcessEnviro
     QBuffer err;
     out.open(QIODevice::ReadWrite);
     err.open(QIODevice::ReadWrite);
-    CliApp app(&out, &err, env, [connector](const CliArgs& args, CredentialSource& keys) {
+    // A fresh order journal for each run unless the test names the data folder.
+    QTemporaryDir data;
+    QProcessEnvironment runEnv = env;
+    if (!runEnv.contains(QStringLiteral("HOGA_DATA_DIR")))
+        runEnv.insert(QStringLiteral("HOGA_DATA_DIR"), data.path());
+    CliApp app(&out, &err, runEnv, [connector](const CliArgs& args, CredentialSource& keys) {
         Credentials credentials;
         if (std::optional<CliError> e = keys.load(args.venue, &credentials))
             return std::variant<std::unique_ptr<CliVenue>, CliError>(*e);

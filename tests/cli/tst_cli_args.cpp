@@ -98,6 +98,9 @@ void TestCliArgs::operandsAndOptions() {
     QCOMPARE(a.interval, CandleInterval::H4);
     QCOMPARE(a.count, 7);
     QCOMPARE(a.toMs, Q_INT64_C(1714554000000));
+    a = parsed(QStringLiteral("--venue sim candles KRW-ETH --interval 1d --from 2024-05-01T00:00:00Z"));
+    QCOMPARE(a.fromMs, Q_INT64_C(1714521600000));
+    QCOMPARE(a.toMs, 0);
     a = parsed(QStringLiteral("--venue sim candles KRW-ETH --interval 1M"));
     QCOMPARE(a.interval, CandleInterval::MN1);
     QCOMPARE(a.count, CliArgs::kDefaultCandleCount);
@@ -287,6 +290,9 @@ void TestCliArgs::usageErrors_data() {
         "--to takes an ISO 8601 time");
     row("--venue sim candles KRW-BTC --interval 1m --to 2024-05-01T09", "--to takes an ISO 8601 time");
     row("--venue sim candles KRW-BTC --interval 1m --to 2024-02-30", "--to takes an ISO 8601 time");
+    row("--venue sim candles KRW-BTC --interval 1m --from later", "--from takes an ISO 8601 time");
+    row("--venue sim candles KRW-BTC --interval 1m --from 2024-05-02T00:00:00Z --to 2024-05-01T00:00:00Z",
+        "--from must be before --to");
     row("--venue sim candles --interval 1m", "needs a market");
     row("--venue sim trades KRW-BTC --count 0", "--count takes a whole number above zero");
     row("--venue sim trades KRW-BTC --depth 3", "--depth does not apply to trades");

@@ -6,11 +6,13 @@
 #include "support/fake_binance/fake_binance_server.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
 
 using namespace hoga;
@@ -71,6 +73,7 @@ private slots:
     void tickers();
     void orderBookAndTrades();
     void candlesPageBeyondOneThousand();
+    void candlesPageForwardFromAStart();
     void balancesNeedGoodKeys();
     void limitOrderLife();
     void timeInForceAndMarketOrders();
@@ -194,6 +197,24 @@ void TestCliBinance::candlesPageBeyondOneThousand() {
                      candles[i - 1].value(QStringLiteral("open_time")).toInteger(),
                  qint64(60'000));
     QVERIFY(decimalsCanonical(candles.last(), {"open", "high", "low", "close", "volume"}));
+}
+
+// --from pages forward with startTime: the first 1,200 one-minute candles from that minute, two requests.
+void TestCliBinance::candlesPageForwardFromAStart() {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 from = (now - 2 * 86'400'000) / 60'000 * 60'000;
+    const QString iso = QDateTime::fromMSecsSinceEpoch(from, QTimeZone::UTC).toString(Qt::ISODate);
+    const CliProcessRun run =
+        cli(QStringLiteral("candles BTCUSDT --interval 1m --count 1200 --from %1").arg(iso));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QList<QJsonObject> candles = records(run);
+    QCOMPARE(candles.size(), 1200);
+    QCOMPARE(candles.first().value(QStringLiteral("open_time")).toInteger(), from);
+    for (int i = 1; i < candles.size(); ++i)
+        QCOMPARE(candles[i].value(QStringLiteral("open_time")).toInteger() -
+                     candles[i - 1].value(QStringLiteral("open_time")).toInteger(),
+                 qint64(60'000));
+    QCOMPARE(m_server->requestCount("/api/v3/klines"), 2);
 }
 
 void TestCliBinance::balancesNeedGoodKeys() {

@@ -5,6 +5,7 @@
 #include "cli_process.h"
 #include "core/decimal.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,6 +47,8 @@ private slots:
     void riskLimitRefusesAndIsKept();
     void gridBotStopsFromAnotherProcess();
     void emergencyStopHoldsUntilRearmed();
+    void manualOrdersGoThroughTheJournal();
+    void mlBotTradesOnASavedModel();
     void usageErrors();
 
 private:
@@ -212,6 +215,83 @@ void TestCliBotE2e::emergencyStopHoldsUntilRearmed() {
     QVERIFY2(rearm.exitCode == 0, qPrintable(rearm.describe()));
     CliProcessRun again = cli({"--venue", "sim", "bot", "run", "--id", "resting", "--for-seconds", "1"});
     QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
+}
+
+// `order create` and `order cancel` are engine clients too: journaled with the tag "cli", cancelled through
+// the engine (the journal follows the cancel), and refused while the emergency stop holds.
+void TestCliBotE2e::manualOrdersGoThroughTheJournal() {
+    const QStringList buy{"--venue", "sim",   "order",   "create",   "KRW-BTC", "--side", "buy",
+                          "--type",  "limit", "--price", "50000000", "--qty",   "0.001",  "--client-id"};
+    CliProcessRun placed = cli(buy + QStringList{"manual-1"});
+    QVERIFY2(placed.exitCode == 0, qPrintable(placed.describe()));
+    QCOMPARE(str(records(placed).value(0), "client_id"), QStringLiteral("manual-1"));
+    QCOMPARE(str(records(placed).value(0), "state"), QStringLiteral("open"));
+    const QString venueId = str(records(placed).value(0), "id");
+    QVERIFY(!venueId.isEmpty());
+
+    CliProcessRun journal = cli({"journal", "orders"});
+    QVERIFY2(journal.exitCode == 0, qPrintable(journal.describe()));
+    QCOMPARE(records(journal).size(), 1);
+    QCOMPARE(str(records(journal).value(0), "client_id"), QStringLiteral("manual-1"));
+    QCOMPARE(str(records(journal).value(0), "tag"), QStringLiteral("cli"));
+    QCOMPARE(str(records(journal).value(0), "journal_state"), QStringLiteral("open"));
+
+    // Cancelled by the venue's id through the engine, which records it.
+    CliProcessRun cancelled = cli({"--venue", "sim", "order", "cancel", "--id", venueId});
+    QVERIFY2(cancelled.exitCode == 0, qPrintable(cancelled.describe()));
+    QCOMPARE(str(records(cancelled).value(0), "client_id"), QStringLiteral("manual-1"));
+    journal = cli({"journal", "orders"});
+    QCOMPARE(str(records(journal).value(0), "journal_state"), QStringLiteral("cancelled"));
+
+    // Halted: nothing leaves, and the journal gets no new order.
+    CliProcessRun stop = cli({"--venue", "sim", "emergency-stop"});
+    QVERIFY2(stop.exitCode == 0, qPrintable(stop.describe()));
+    CliProcessRun refused = cli(buy + QStringList{"manual-2"});
+    QCOMPARE(refused.exitCode, 3);
+    QCOMPARE(QJsonDocument::fromJson(refused.err)
+                 .object()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("kind"))
+                 .toString(),
+             QStringLiteral("halted"));
+    QCOMPARE(records(cli({"journal", "orders"})).size(), 1);
+    QCOMPARE(cli({"rearm"}).exitCode, 0);
+    CliProcessRun again = cli(buy + QStringList{"manual-3"});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
+    QCOMPARE(records(cli({"journal", "orders"})).size(), 2);
+}
+
+// A model trained and saved by `ml train` runs live: the bot takes its kind, refuses a missing one.
+void TestCliBotE2e::mlBotTradesOnASavedModel() {
+    QByteArray csv = "open_time,open,high,low,close,volume\n";
+    qint64 price = 100'000;
+    for (int i = 0; i < 400; ++i) {
+        const qint64 next = price + (i % 2 == 0 ? 300 : -200);
+        csv += QByteArray::number(1'700'000'000'000 + qint64(i) * 60'000) + ',' + QByteArray::number(price) +
+               ',' + QByteArray::number(std::max(price, next)) + ',' +
+               QByteArray::number(std::min(price, next)) + ',' + QByteArray::number(next) + ",1\n";
+        price = next;
+    }
+    QFile file(m_dir->filePath(QStringLiteral("candles.csv")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    CliProcessRun trained = cli({"ml", "train", "--candles", file.fileName(), "--model", "linear", "--name",
+                                 "zigzag", "--param", "train_window=200", "--param", "retrain_every=100"});
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.describe()));
+
+    CliProcessRun run = cli({"--venue", "sim", "bot", "run", "--strategy", "ml_signal", "--market", "KRW-BTC",
+                             "--param", "model_name=zigzag", "--id", "ml", "--for-seconds", "1"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const QJsonObject started = events(run, QStringLiteral("bot")).value(0);
+    QCOMPARE(started.value(QStringLiteral("params")).toObject().value(QStringLiteral("model")).toString(),
+             QStringLiteral("linear"));
+
+    CliProcessRun missing =
+        cli({"--venue", "sim", "bot", "run", "--strategy", "ml_signal", "--market", "KRW-BTC", "--param",
+             "model_name=nothing", "--id", "ml2", "--for-seconds", "1"});
+    QCOMPARE(missing.exitCode, 2);
 }
 
 void TestCliBotE2e::usageErrors() {

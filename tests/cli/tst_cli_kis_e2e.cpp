@@ -146,6 +146,19 @@ private slots:
         if (!encryptedFile)
             QSKIP("the profile's keys are in the OS keychain, where hoga-cli does not keep tokens yet");
         QCOMPARE(m_server->tokensIssued(), 1);
+        // Removing the keys removes the token issued for them: the same keys set again get a new one.
+        run = runHogaCli({QStringLiteral("--profile"), QStringLiteral("Kis"), QStringLiteral("keys"),
+                          QStringLiteral("remove"), QStringLiteral("--venue"), QStringLiteral("kis")},
+                         env);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        run = runHogaCliWithInput({QStringLiteral("--profile"), QStringLiteral("Kis"), QStringLiteral("keys"),
+                                   QStringLiteral("set"), QStringLiteral("--venue"), QStringLiteral("kis")},
+                                  env, "fake-app-key\nfake-app-secret\n12345678-01\nreal\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        m_server->setTokenThrottleMs(0);
+        run = runHogaCli(args + QStringList{QStringLiteral("ticker"), QStringLiteral("005930")}, env);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(m_server->tokensIssued(), 2);
         QDirIterator files(data.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (files.hasNext()) {
             QFile file(files.next());

@@ -5,8 +5,13 @@
 #include "venues/connector_host.h"
 #include "venues/sim/sim_connector.h"
 #include "venues/sim/sim_exchange.h"
+#include "venues/sim/sim_paper_file.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -89,6 +94,8 @@ private slots:
     void marketBuyByTotalSpendsAtMostTheTotal();
     void marketBuyAndSellByQuantity();
     void ordersLockAndCancelReleases();
+    void paperAccountRestoresExactly();
+    void connectorKeepsThePaperAccountInItsFile();
     void averageBuyPriceStaysInItsCurrency();
     void venueChecksAreTyped_data();
     void venueChecksAreTyped();
@@ -480,6 +487,110 @@ void TestSimExchange::ordersLockAndCancelReleases() {
     QCOMPARE(events.orders.size(), 2);
     QCOMPARE(events.orders[0].state, OrderState::Cancelled);
     QCOMPARE(ex.closedOrders({}, 10).value().first().id, buy.id); // most recently closed first
+}
+
+// A profile's paper account outlives the app: balances, open orders (still resting and cancellable),
+// closed orders and fills come back exactly, and new order ids never collide with the restored ones.
+void TestSimExchange::paperAccountRestoresExactly() {
+    ManualClock clock(kStartMs);
+    SimExchange before(manualConfig(&clock));
+    const OrderBook book = bookOf(before, "KRW-BTC");
+    const Decimal farBid = book.bids()
+                               .first()
+                               .price.divide(Decimal(2), 0, Rounding::Down)
+                               .roundToStep(Decimal(1000), Rounding::Down);
+    const Order resting =
+        before.createOrder(limit("KRW-BTC", Side::Buy, farBid, dec("0.03"), "rest-1"), nullptr).value();
+    const Order taken =
+        before.createOrder(limit("KRW-BTC", Side::Buy, book.asks().first().price, dec("0.001")), nullptr)
+            .value();
+    QCOMPARE(taken.state, OrderState::Filled);
+    for (int i = 0; i < 5; ++i)
+        stepAt(before, clock);
+
+    const QByteArray saved = SimPaperFile::encode(before.paperState());
+    const std::optional<SimPaperState> loaded = SimPaperFile::decode(saved);
+    QVERIFY(loaded);
+    QCOMPARE(SimPaperFile::encode(*loaded), saved);
+
+    SimExchange after(manualConfig(&clock)); // a new start: a fresh market, the same account
+    after.restorePaperState(*loaded);
+    QCOMPARE(after.balances().size(), before.balances().size());
+    for (const Balance& b : before.balances()) {
+        QCOMPARE(balanceOf(after, b.currency).free, b.free);
+        QCOMPARE(balanceOf(after, b.currency).locked, b.locked);
+        QCOMPARE(balanceOf(after, b.currency).avgBuyPrice, b.avgBuyPrice);
+    }
+    QCOMPARE(after.openOrders({}).value().size(), 1);
+    QCOMPARE(after.order({{}, QStringLiteral("rest-1")}).value().id, resting.id);
+    QCOMPARE(after.closedOrders({}, 10).value().first().id, taken.id);
+    QCOMPARE(after.fills({}, 10).value().size(), before.fills({}, 10).value().size());
+    QCOMPARE(after.fills({}, 10).value().first().tradeId, before.fills({}, 10).value().first().tradeId);
+
+    // The restored order rests and cancels, releasing exactly what it locked.
+    SimEvents events;
+    QVERIFY(after.cancelOrder({resting.id, {}}, &events).ok());
+    QCOMPARE(balanceOf(after, "KRW").locked, Decimal());
+    QCOMPARE(balanceOf(after, "KRW").free, balanceOf(before, "KRW").free + balanceOf(before, "KRW").locked);
+    const Order next = after.createOrder(limit("KRW-BTC", Side::Buy, farBid, dec("0.001")), nullptr).value();
+    QVERIFY(next.id != resting.id && next.id != taken.id);
+
+    // Damaged or partial files are refused, never half-restored.
+    QVERIFY(!SimPaperFile::decode(saved.left(saved.size() / 2)));
+    QByteArray badDecimal = saved;
+    badDecimal.replace(QByteArray("\"free\":\""), QByteArray("\"free\":\"x"));
+    QVERIFY(!SimPaperFile::decode(badDecimal));
+}
+
+void TestSimExchange::connectorKeepsThePaperAccountInItsFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("profile/sim-paper.json"));
+    SimConfig config{1, 100, false, &SystemClock::instance(), 500, {}, {}};
+    config.paperStatePath = path;
+    QString orderId;
+    {
+        auto* sim = new SimConnector(config);
+        ConnectorHost host{std::unique_ptr<Connector>(sim)};
+        const OrderBook book = test::await(sim->fetchOrderBook("KRW-BTC", 5)).value();
+        const Decimal farBid = book.bids()
+                                   .first()
+                                   .price.divide(Decimal(2), 0, Rounding::Down)
+                                   .roundToStep(Decimal(1000), Rounding::Down);
+        const Result<Order> placed =
+            test::await(sim->createOrder(limit("KRW-BTC", Side::Buy, farBid, dec("0.01"), "kept")));
+        QVERIFY(placed.ok());
+        orderId = placed.value().id;
+        QVERIFY(QFile::exists(path)); // saved with the change, not at exit
+    }
+    {
+        auto* sim = new SimConnector(config);
+        ConnectorHost host{std::unique_ptr<Connector>(sim)};
+        const Result<QVector<Order>> open = test::await(sim->fetchOpenOrders());
+        QVERIFY(open.ok());
+        QCOMPARE(open.value().size(), 1);
+        QCOMPARE(open.value().first().id, orderId);
+        QVERIFY(test::await(sim->cancelOrder({orderId, {}})).ok());
+    }
+    {
+        auto* sim = new SimConnector(config);
+        ConnectorHost host{std::unique_ptr<Connector>(sim)};
+        QVERIFY(test::await(sim->fetchOpenOrders()).value().isEmpty());
+        QCOMPARE(test::await(sim->fetchClosedOrders()).value().first().state, OrderState::Cancelled);
+    }
+    // A damaged file is kept aside and said so; the account starts anew.
+    QFile damaged(path);
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write("{not json");
+    damaged.close();
+    auto* sim = new SimConnector(config);
+    QSignalSpy problems(sim, &Connector::streamError);
+    ConnectorHost host{std::unique_ptr<Connector>(sim)};
+    QVERIFY(test::await(sim->fetchOpenOrders()).value().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(problems.count(), 1, 5000);
+    QVERIFY(problems.first().at(0).value<VenueError>().detail.contains(QStringLiteral("damaged")));
+    QVERIFY(!QDir(dir.filePath(QStringLiteral("profile")))
+                 .entryList({QStringLiteral("sim-paper.json.damaged-*")})
+                 .isEmpty());
 }
 
 void TestSimExchange::averageBuyPriceStaysInItsCurrency() {

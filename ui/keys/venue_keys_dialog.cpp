@@ -469,6 +469,9 @@ void VenueKeysDialog::removeKey() {
             setMessage(tr("The key was not removed. %1").arg(result.message), true);
             return;
         }
+        // Tokens issued for the removed keys go with them (a later key would not use them anyway).
+        for (const QString& token : venueTokenSecrets(venue))
+            m_ring.sharedStore()->remove(token, this, [](SecretResult) {});
         m_masked.remove(venue);
         m_extras.remove(venue);
         refreshTable();

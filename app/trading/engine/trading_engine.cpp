@@ -58,6 +58,8 @@ TradingEngine::TradingEngine(QString databasePath, const Clock& clock, QObject* 
     qRegisterMetaType<hoga::ManagedOrder>();
     qRegisterMetaType<hoga::EmergencyStopReport>();
     qRegisterMetaType<hoga::Order>();
+    qRegisterMetaType<hoga::OrderPlacement>();
+    qRegisterMetaType<hoga::VenueError>();
     qRegisterMetaType<hoga::Fill>();
 }
 
@@ -83,7 +85,7 @@ bool TradingEngine::open() {
     return true;
 }
 
-void TradingEngine::addConnector(Connector* connector) {
+void TradingEngine::addConnector(Connector* connector, bool followAccount) {
     const QString venue = connector->venueId();
     VenueLink& link = m_links[venue]; // keeps rules and prices already known
     for (const auto& c : link.connections)
@@ -99,7 +101,8 @@ void TradingEngine::addConnector(Connector* connector) {
                                 [this](const Ticker& t) { setLastPrice(t.venue, t.market, t.last); });
     link.connections << connect(connector, &Connector::balanceUpdated, this,
                                 [this, venue](const Balance& b) { updateBalance(venue, b); });
-    connector->subscribeAccount();
+    if (followAccount)
+        connector->subscribeAccount();
     reconcile(venue);
 }
 
@@ -456,6 +459,7 @@ Result<QString> TradingEngine::placeOrder(const QString& venue, OrderRequest req
 
 void TradingEngine::onPlacement(const OrderPlacement& placement) {
     crashPoint("after_answer");
+    emit placementAnswered(placement);
     if (!m_orders->find(placement.clientId()))
         return; // the account stream was faster: the order already finished and is in the journal
     if (!m_orders->applyPlacement(placement)) {
@@ -527,6 +531,7 @@ void TradingEngine::cancelOrder(const QString& clientId) {
             Order o = r.value();
             if (o.clientId.isEmpty())
                 o.clientId = clientId;
+            emit cancelAnswered(clientId, o);
             if (!isTerminal(o.state)) {
                 // Accepted; the stream or the next lookup brings the final state.
                 m_orders->applyVenueOrder(o);
@@ -536,6 +541,7 @@ void TradingEngine::cancelOrder(const QString& clientId) {
             return;
         }
         m_orders->cancelFailed(clientId, r.error().userMessage());
+        emit cancelRefused(clientId, r.error());
         emit orderError(clientId, r.error().userMessage());
         emitOrder(clientId);
     });

@@ -47,7 +47,9 @@ public:
     QString lastError() const { return m_lastError; }
 
     // Follows `connector` (not owned) and reconciles it. The venue id names it from then on.
-    void addConnector(Connector* connector);
+    // `followAccount`: subscribe to the account's stream (long runs); a one-shot command reads the REST
+    // answers.
+    void addConnector(Connector* connector, bool followAccount = true);
     void removeConnector(const QString& venue);
     void reconcile(const QString& venue);
     bool isReconciled(const QString& venue) const;
@@ -93,6 +95,10 @@ signals:
     void fillApplied(const hoga::Fill& fill, const QString& bot);
     void riskRefused(const QString& bot, const QString& venue, const QString& market, const QString& reason);
     void orderError(const QString& clientId, const QString& message); // names the order it belongs to
+    // The venue's own answers, for clients that report them as they came (hoga-cli's order commands).
+    void placementAnswered(const hoga::OrderPlacement& placement);
+    void cancelAnswered(const QString& clientId, const hoga::Order& answer);
+    void cancelRefused(const QString& clientId, const hoga::VenueError& error);
     void reconciled(const QString& venue);
     void reconcileFailed(const QString& venue, const QString& message);
     void marketLoaded(const QString& venue, const QString& market, bool ok);

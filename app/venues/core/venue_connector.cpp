@@ -1191,7 +1191,12 @@ void VenueConnector::emitBook(const OrderBook& book) {
 }
 
 void VenueConnector::onPublicMessage(const QByteArray& message) {
-    const StreamEvent e = m_publicDecoder->decode(message);
+    for (StreamEvent e = m_publicDecoder->decode(message); e.kind != StreamEvent::Kind::None;
+         e = m_publicDecoder->next())
+        onPublicEvent(e);
+}
+
+void VenueConnector::onPublicEvent(const StreamEvent& e) {
     switch (e.kind) {
     case StreamEvent::Kind::Book:
         ++m_bookFrames[e.book->market()];
@@ -1267,7 +1272,12 @@ void VenueConnector::onPrivateConnected() {
 }
 
 void VenueConnector::onPrivateMessage(const QByteArray& message) {
-    const StreamEvent e = m_privateDecoder->decode(message);
+    for (StreamEvent e = m_privateDecoder->decode(message); e.kind != StreamEvent::Kind::None;
+         e = m_privateDecoder->next())
+        onPrivateEvent(e);
+}
+
+void VenueConnector::onPrivateEvent(const StreamEvent& e) {
     switch (e.kind) {
     case StreamEvent::Kind::Order: {
         noteOrder(*e.order);

@@ -135,7 +135,9 @@ private:
     void refreshStreamSubscriptions(bool isPrivate);
     VenueError streamPreparationError(const QString& failure) const;
     void onPublicMessage(const QByteArray& message);
+    void onPublicEvent(const StreamEvent& event);
     void onPrivateMessage(const QByteArray& message);
+    void onPrivateEvent(const StreamEvent& event);
     void onPublicConnected();
     void onPrivateConnected(); // reads balances and open orders the stream will not repeat
     void seedBook(const QString& market);

@@ -50,6 +50,9 @@ class VenueStreamDecoder {
 public:
     virtual ~VenueStreamDecoder() = default;
     virtual StreamEvent decode(QByteArrayView frame) = 0;
+    // The frame's next event when one frame carries several records (KIS); Kind::None when there is none.
+    // Called after decode() until it says None; the pointers of decode()'s event are then no longer valid.
+    virtual StreamEvent next() { return {}; }
     // Whole-book venues: replace the book of `market` with a REST snapshot (after a reconnect); returns it.
     virtual const OrderBook& replaceBook(const QString& market, const OrderBook& book) = 0;
     virtual void removeBook(const QString& market) = 0;

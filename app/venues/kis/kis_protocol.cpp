@@ -177,10 +177,14 @@ std::shared_ptr<net::Authenticator> KisProtocol::makeAuthenticator(const Credent
                                                                  : kis::defaultTokenCache();
     // One token per server (real and virtual have their own keys); the cached token names the app key it
     // was issued for, so replaced keys never use it.
-    const QString key = QStringLiteral("kis/_session/%1/access_token")
-                            .arg(m_account.isVirtual ? QLatin1String("virtual") : QLatin1String("real"));
+    const QString key = tokenCacheKey(m_account.isVirtual);
     return std::make_shared<kis::TokenAuthenticator>(rest, credentials.accessKey, credentials.secretKey,
                                                      clock, std::move(cache), key);
+}
+
+QString KisProtocol::tokenCacheKey(bool isVirtual) {
+    return QStringLiteral("kis/_session/%1/access_token")
+        .arg(isVirtual ? QLatin1String("virtual") : QLatin1String("real"));
 }
 
 VenueError KisProtocol::errorOf(const net::HttpResponse& response, qint64 nowMs) const {

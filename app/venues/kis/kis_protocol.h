@@ -31,6 +31,8 @@ public:
     static VenueEndpoints virtualEndpoints();
     static CredentialSchema schema();
     static net::RateLimitConfig limits(bool isVirtual);
+    // The profile secret the access token of the real or the virtual server is cached under.
+    static QString tokenCacheKey(bool isVirtual);
 
     const KisAccount& account() const { return m_account; }
     // Orders outside the regular session are refused before sending (on by default).

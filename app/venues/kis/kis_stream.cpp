@@ -122,6 +122,7 @@ std::optional<DataFrame> splitDataFrame(QByteArrayView frame, const QByteArray& 
 }
 
 StreamEvent StreamDecoder::decode(QByteArrayView frame) {
+    m_pending.clear();
     if (!frame.isEmpty() && frame.at(0) == '{')
         return decodeControl(frame);
     std::optional<DataFrame> data;
@@ -136,13 +137,28 @@ StreamEvent StreamDecoder::decode(QByteArrayView frame) {
     }
     if (!data || data->records.isEmpty())
         return {};
-    // Several records in one frame: the last one is the current state (earlier trades are rare here).
-    const QStringList& f = data->records.last();
-    if (data->trId == QLatin1String("H0STCNT0"))
+    // Several records in one frame (a burst of trades, several fills): each is an event, oldest first.
+    m_pendingTrId = data->trId;
+    m_pending = data->records;
+    return next();
+}
+
+StreamEvent StreamDecoder::next() {
+    while (!m_pending.isEmpty()) {
+        const QStringList fields = m_pending.takeFirst();
+        const StreamEvent e = decodeRecord(m_pendingTrId, fields);
+        if (e.kind != StreamEvent::Kind::None)
+            return e;
+    }
+    return {};
+}
+
+StreamEvent StreamDecoder::decodeRecord(const QString& trId, const QStringList& f) {
+    if (trId == QLatin1String("H0STCNT0"))
         return decodeTrade(f);
-    if (data->trId == QLatin1String("H0STASP0"))
+    if (trId == QLatin1String("H0STASP0"))
         return decodeBook(f);
-    if (data->trId == QLatin1String("H0STCNI0") || data->trId == QLatin1String("H0STCNI9"))
+    if (trId == QLatin1String("H0STCNI0") || trId == QLatin1String("H0STCNI9"))
         return decodeNotice(f);
     return {};
 }

@@ -48,10 +48,12 @@ public:
     explicit StreamDecoder(std::shared_ptr<bool> approvalRefused = {})
         : m_approvalRefused(std::move(approvalRefused)) {}
     StreamEvent decode(QByteArrayView frame) override;
+    StreamEvent next() override; // the frame's next record, oldest first
     const OrderBook& replaceBook(const QString& market, const OrderBook& book) override;
     void removeBook(const QString& market) override;
 
 private:
+    StreamEvent decodeRecord(const QString& trId, const QStringList& fields);
     StreamEvent decodeControl(QByteArrayView frame);
     StreamEvent decodeTrade(const QStringList& f);
     StreamEvent decodeBook(const QStringList& f);
@@ -65,6 +67,8 @@ private:
     Order m_order;
     Fill m_fill;
     VenueError m_error;
+    QString m_pendingTrId;        // the tr_id of the records still to decode
+    QList<QStringList> m_pending; // records of the last frame after the one decode()/next() returned
 };
 
 } // namespace hoga::kis

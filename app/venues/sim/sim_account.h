@@ -34,6 +34,10 @@ public:
     // After a sale: forgets the average once nothing is left.
     void recordSell(const QString& coin);
 
+    // Every currency held, and the whole account replaced (a paper account restored from disk).
+    const QMap<QString, Holding>& holdings() const { return m_holdings; }
+    void restore(QMap<QString, Holding> holdings) { m_holdings = std::move(holdings); }
+
     const Holding* holding(const QString& currency) const;
     Balance balance(const QString& currency) const;
     QVector<Balance> balances() const; // currencies with a non-zero total, alphabetical

@@ -1,10 +1,15 @@
 #include "sim_connector.h"
 
 #include "sim_exchange.h"
+#include "sim_paper_file.h"
 
 #include "venues/core/async_call.h"
 #include "venues/core/subscription_set.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QPromise>
 #include <QTimer>
 #include <QUuid>
@@ -48,10 +53,45 @@ struct SimConnector::Impl {
         config.onAccountCall(call);
     }
 
+    std::optional<SimPaperFile> paperFile;
+    QString paperProblem; // told the user once the connector runs
+
     Impl(SimConnector* owner, const SimConfig& c)
         : q(owner)
         , config(c)
-        , exchange(c) {}
+        , exchange(c) {
+        if (!config.paperStatePath.isEmpty())
+            restorePaper();
+    }
+
+    void restorePaper() {
+        paperFile.emplace(config.paperStatePath);
+        SimPaperState state;
+        if (std::optional<QString> problem = paperFile->load(&state)) {
+            // Kept aside, never overwritten: the user may want it back. Trading goes on with a new account.
+            const QString aside = config.paperStatePath + QStringLiteral(".damaged-") +
+                                  QString::number(QDateTime::currentMSecsSinceEpoch());
+            QFile::rename(config.paperStatePath, aside);
+            paperProblem = *problem + QLatin1Char(' ') +
+                           QCoreApplication::translate("hoga::SimConnector",
+                                                       "It was kept as %1; the paper account starts anew.")
+                               .arg(QDir::toNativeSeparators(aside));
+            return;
+        }
+        if (paperFile->exists())
+            exchange.restorePaperState(state);
+    }
+
+    void savePaper(const SimEvents& events) {
+        if (!paperFile || (events.orders.isEmpty() && events.fills.isEmpty() && events.balances.isEmpty()))
+            return;
+        if (std::optional<QString> problem = paperFile->save(exchange.paperState())) {
+            VenueError e;
+            e.kind = ErrorKind::Venue;
+            e.detail = *problem;
+            emit q->streamError(e);
+        }
+    }
 
     // First call on the connector's own thread: announce the connection and start the market's clock.
     void ensureStarted() {
@@ -59,6 +99,12 @@ struct SimConnector::Impl {
             return;
         started = true;
         emit q->connectionStateChanged(ConnectionState::Connected);
+        if (!paperProblem.isEmpty()) {
+            VenueError e;
+            e.kind = ErrorKind::Venue;
+            e.detail = paperProblem;
+            emit q->streamError(e);
+        }
         if (config.autoRun) {
             auto* timer = new QTimer(q); // created here, so it lives on the connector's thread
             timer->setTimerType(Qt::PreciseTimer);
@@ -86,6 +132,7 @@ struct SimConnector::Impl {
     }
 
     void emitEvents(const SimEvents& events) {
+        savePaper(events);
         for (const Trade& t : events.trades)
             if (subscriptions.has(t.market, TradeChannel))
                 emit q->tradeReceived(t);

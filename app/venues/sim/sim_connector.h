@@ -34,6 +34,9 @@ struct SimConfig {
     // Called on the connector's thread after every create or cancel that succeeded, whoever made it (a
     // paper account that outlives the process records these; see hoga-cli's SimVenue).
     std::function<void(const SimAccountCall&)> onAccountCall;
+    // Where the paper account is kept between starts (a profile's file), or empty for a fresh account every
+    // start. Restored when the simulator is created, saved after every change of the account.
+    QString paperStatePath;
 };
 
 // The built-in simulated venue: KRW-BTC, KRW-ETH, KRW-XRP, KRW-USDT, BTCUSDT and ETHUSDT with a stochastic

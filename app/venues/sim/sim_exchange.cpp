@@ -805,6 +805,63 @@ Result<QVector<Fill>> SimExchange::fills(const QString& market, int limit) const
     return out;
 }
 
+SimPaperState SimExchange::paperState(int keepClosed, int keepFills) const {
+    SimPaperState state;
+    for (auto it = d->account.holdings().cbegin(); it != d->account.holdings().cend(); ++it)
+        state.holdings.append({it.key(), it->free, it->locked, it->avgBuyPrice, it->avgBuyCurrency});
+    const qsizetype firstClosed = std::max<qsizetype>(0, d->closedOrder.size() - keepClosed);
+    QSet<QString> dropped;
+    for (qsizetype i = 0; i < firstClosed; ++i)
+        dropped.insert(d->closedOrder.at(i));
+    for (const QString& id : d->creationOrder) {
+        if (dropped.contains(id))
+            continue;
+        const Impl::OrderRecord& r = *d->orders.constFind(id);
+        state.orders.append({r.order, r.lockedLeft, r.lockCurrency, r.lockRate});
+    }
+    for (qsizetype i = firstClosed; i < d->closedOrder.size(); ++i)
+        state.closedOrder.append(d->closedOrder.at(i));
+    const qsizetype firstFill = std::max<qsizetype>(0, d->fills.size() - keepFills);
+    state.fills = d->fills.mid(firstFill);
+    state.orderSeq = d->orderSeq;
+    return state;
+}
+
+void SimExchange::restorePaperState(const SimPaperState& state) {
+    QMap<QString, sim::SimAccount::Holding> holdings;
+    for (const SimPaperState::Holding& h : state.holdings)
+        holdings.insert(h.currency, {h.free, h.locked, h.avgBuyPrice, h.avgBuyCurrency});
+    d->account.restore(holdings);
+    // Own orders leave the books before the restored ones rest there.
+    for (const QString& id : std::as_const(d->creationOrder)) {
+        const Impl::OrderRecord& r = *d->orders.constFind(id);
+        if (r.order.isOpen() && r.order.type == OrderType::Limit)
+            if (Impl::MarketState* m = d->find(r.order.market))
+                m->book.removeOwn(r.order.side, r.order.price, id);
+    }
+    d->orders.clear();
+    d->idByClientId.clear();
+    d->creationOrder.clear();
+    d->closedOrder.clear();
+    for (const SimPaperState::PaperOrder& p : state.orders) {
+        Impl::MarketState* m = d->find(p.order.market);
+        if (!m)
+            continue;
+        const QString id = p.order.id;
+        d->orders.insert(id, Impl::OrderRecord{p.order, p.lockedLeft, p.lockCurrency, p.lockRate});
+        d->creationOrder.append(id);
+        if (!p.order.clientId.isEmpty())
+            d->idByClientId.insert(p.order.clientId, id);
+        if (p.order.isOpen() && p.order.type == OrderType::Limit)
+            m->book.addOwn(p.order.side, p.order.price, p.order.qty - p.order.filledQty, id);
+    }
+    for (const QString& id : state.closedOrder)
+        if (d->orders.contains(id))
+            d->closedOrder.append(id);
+    d->fills = state.fills;
+    d->orderSeq = std::max(d->orderSeq, state.orderSeq);
+}
+
 SimEvents SimExchange::step() {
     SimEvents events;
     Impl::Batch batch{&events, {}, {}};

@@ -20,6 +20,28 @@ struct SimEvents {
     QStringList markets;       // markets whose book or ticker changed
 };
 
+// The paper account as it stands: balances, orders and fills (what a profile keeps between starts).
+struct SimPaperState {
+    struct Holding {
+        QString currency;
+        Decimal free;
+        Decimal locked;
+        Decimal avgBuyPrice;
+        QString avgBuyCurrency;
+    };
+    struct PaperOrder {
+        Order order;
+        Decimal lockedLeft; // still held for the order (quote for buys, base for sells)
+        QString lockCurrency;
+        Decimal lockRate; // the fee rate a limit buy's lock was sized with
+    };
+    QVector<Holding> holdings;
+    QVector<PaperOrder> orders; // in the order they were created
+    QStringList closedOrder;    // ids of the closed ones, in the order they closed
+    QVector<Fill> fills;        // oldest first
+    quint64 orderSeq = 0;       // the last order number given (new ids continue after it)
+};
+
 // The simulated venue's state and rules, synchronous and single-threaded: SimConnector runs it on its
 // thread; tests drive it directly. Deterministic for a seed and a sequence of calls (times come from the
 // clock in SimConfig).
@@ -53,6 +75,12 @@ public:
     Result<QVector<Order>> openOrders(const QString& market) const;              // newest first
     Result<QVector<Order>> closedOrders(const QString& market, int limit) const; // most recently closed first
     Result<QVector<Fill>> fills(const QString& market, int limit) const;         // newest first
+
+    // The paper account, keeping at most `keepClosed` closed orders and `keepFills` fills (the newest).
+    SimPaperState paperState(int keepClosed = 1000, int keepFills = 2000) const;
+    // Replaces the paper account with `state`: open limit orders rest in the books again. Orders of markets
+    // this simulator does not list are dropped.
+    void restorePaperState(const SimPaperState& state);
 
     // Moves every market by one step at the clock's current time.
     SimEvents step();

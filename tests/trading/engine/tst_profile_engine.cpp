@@ -225,6 +225,13 @@ private slots:
         QVERIFY(rejected.first().at(1).toString().contains(refusedId.left(8)));
         QCOMPARE(accepted.count(), 1);
 
+        // Cancelled from the window: through the engine, which journals the cancel.
+        const QString venueId = accepted.first().at(0).value<Order>().id;
+        QVERIFY(!venueId.isEmpty());
+        trading->cancel(venueId);
+        QTRY_COMPARE_WITH_TIMEOUT(engine->openOrderCount(), 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(trading->openOrders().isEmpty(), 10000);
+
         engine.reset();
         ProfileDatabase database(m_dir.filePath(QStringLiteral("p%1.sqlite").arg(m_files)));
         QCOMPARE(database.open(), ProfileDatabase::Status::Ok);
@@ -232,6 +239,7 @@ private slots:
         const auto journaled = journal.order(clientId);
         QVERIFY(journaled);
         QCOMPARE(journaled->tag, QStringLiteral("manual"));
+        QCOMPARE(journaled->state, JournalState::Cancelled);
         QVERIFY(journaled->bot.isEmpty());
         QVERIFY(!trading->hasOrderRouter()); // the session sends directly again once the engine is gone
     }

@@ -320,6 +320,27 @@ private slots:
         QCOMPARE(t.trade->price, d("62700"));
         QCOMPARE(t.trade->qty, d("125"));
         QCOMPARE(t.trade->side, Side::Buy);
+        QCOMPARE(decoder.next().kind, StreamEvent::Kind::None);
+
+        // A burst: one frame, "002" records back to back; each is its own trade, oldest first.
+        const QByteArray single = fixture("ws_h0stcnt0_trade.txt").trimmed();
+        const QList<QByteArray> parts = single.split('|');
+        QCOMPARE(parts.size(), 4);
+        QByteArray second = parts[3];
+        second.replace("62700", "62800");
+        const QByteArray burst = parts[0] + '|' + parts[1] + "|002|" + parts[3] + '^' + second;
+        const StreamEvent first = decoder.decode(burst);
+        QCOMPARE(first.kind, StreamEvent::Kind::Trade);
+        QCOMPARE(first.trade->price, d("62700"));
+        const StreamEvent then = decoder.next();
+        QCOMPARE(then.kind, StreamEvent::Kind::Trade);
+        QCOMPARE(then.trade->price, d("62800"));
+        QCOMPARE(decoder.next().kind, StreamEvent::Kind::None);
+        // A control frame in between leaves nothing of the burst behind.
+        decoder.decode(burst);
+        QCOMPARE(decoder.decode(fixture("ws_pingpong.json")).kind, StreamEvent::Kind::None);
+        QCOMPARE(decoder.next().kind, StreamEvent::Kind::None);
+
         for (const char* name : {"ws_h0stasp0_orderbook.txt", "ws_h0stasp0_orderbook_62fields.txt"}) {
             const StreamEvent b = decoder.decode(fixture(name).trimmed());
             QCOMPARE(b.kind, StreamEvent::Kind::Book);
