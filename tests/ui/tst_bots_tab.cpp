@@ -6,6 +6,7 @@
 #include "bots/emergency_stop.h"
 #include "mainwindow/main_window.h"
 #include "theme/terminal_theme.h"
+#include "trading/order_text.h"
 
 #include "marketdata/market_data_hub.h"
 #include "session/profile_engine.h"
@@ -199,6 +200,51 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(details->fillsTable()->rowCount() >= 1, 10000);
         QVERIFY(details->logView()->toPlainText().contains(QStringLiteral("Started")));
         QTRY_VERIFY_WITH_TIMEOUT(details->pnlSeries()->count() >= 1, 10000);
+    }
+
+    void theOrdersListSpeaksPlainWords() {
+        // Every journal state has a human label of its own, never the stored name.
+        for (JournalState state : {JournalState::Pending, JournalState::Submitted, JournalState::Open,
+                                   JournalState::PartiallyFilled, JournalState::CancelPending,
+                                   JournalState::Filled, JournalState::Cancelled, JournalState::Rejected,
+                                   JournalState::NeverSent, JournalState::External}) {
+            QVERIFY(!journalStateText(state).isEmpty());
+            QVERIFY2(journalStateText(state) != journalStateName(state), qPrintable(journalStateName(state)));
+        }
+        QCOMPARE(journalStateText(JournalState::CancelPending), QStringLiteral("Cancelling"));
+        QCOMPARE(journalStateText(JournalState::NeverSent), QStringLiteral("Never sent"));
+
+        tab()->selectBot(QStringLiteral("dca-gui"));
+        QTableWidget* orders = tab()->details()->ordersTable();
+        QTRY_VERIFY_WITH_TIMEOUT(orders->rowCount() >= 2, 10000);
+        QCOMPARE(orders->horizontalHeaderItem(BotDetailPanel::OrderTypeColumn)->text(),
+                 QStringLiteral("Type"));
+        // The DCA bot's orders fill on the simulator: wait for a finished one.
+        auto filledRow = [orders] {
+            for (int row = 0; row < orders->rowCount(); ++row)
+                if (orders->item(row, BotDetailPanel::OrderStateColumn)->data(Qt::UserRole) ==
+                    QStringLiteral("filled"))
+                    return row;
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(filledRow() >= 0, 10000);
+        const int row = filledRow();
+        QCOMPARE(orders->item(row, BotDetailPanel::OrderStateColumn)->text(), QStringLiteral("Filled"));
+        QCOMPARE(orders->item(row, BotDetailPanel::OrderSideColumn)->text(), QStringLiteral("Buy"));
+        QCOMPARE(orders->item(row, BotDetailPanel::OrderSideColumn)->data(Qt::UserRole).toString(),
+                 QStringLiteral("buy"));
+        QTableWidgetItem* type = orders->item(row, BotDetailPanel::OrderTypeColumn);
+        const auto stored = parseOrderType(type->data(Qt::UserRole).toString());
+        QVERIFY(stored);
+        QCOMPARE(type->text(), orderTypeText(*stored));
+        QVERIFY(type->text() != type->data(Qt::UserRole).toString());
+        // No cell of the state column shows a stored name.
+        for (int r = 0; r < orders->rowCount(); ++r) {
+            QTableWidgetItem* state = orders->item(r, BotDetailPanel::OrderStateColumn);
+            const auto parsed = parseJournalState(state->data(Qt::UserRole).toString());
+            QVERIFY(parsed);
+            QCOMPARE(state->text(), journalStateText(*parsed));
+        }
     }
 
     void pauseResumeAndStop() {

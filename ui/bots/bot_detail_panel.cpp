@@ -1,12 +1,12 @@
 #include "bot_detail_panel.h"
 
 #include "format/decimal_format.h"
+#include "trading/order_text.h"
 
 #include "session/profile_engine.h"
 
 #include <QChart>
 #include <QChartView>
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QHeaderView>
@@ -34,18 +34,25 @@ QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList&
     return table;
 }
 
-void setRow(QTableWidget* table, int row, const QStringList& cells) {
+// A cell showing `text`; `raw` (the stored name, a timestamp) stays under Qt::UserRole for sorting and tests.
+QTableWidgetItem* cell(const QString& text, const QVariant& raw = {}) {
+    auto* item = new QTableWidgetItem(text);
+    if (raw.isValid())
+        item->setData(Qt::UserRole, raw);
+    return item;
+}
+
+void setRow(QTableWidget* table, int row, const QList<QTableWidgetItem*>& cells) {
     for (int c = 0; c < cells.size(); ++c)
-        table->setItem(row, c, new QTableWidgetItem(cells[c]));
+        table->setItem(row, c, cells[c]);
 }
 
 QString timeText(qint64 ms) {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("MM-dd HH:mm:ss")) : QString();
 }
 
-QString sideText(Side side) {
-    return side == Side::Buy ? QCoreApplication::translate("hoga::BotDetailPanel", "Buy")
-                             : QCoreApplication::translate("hoga::BotDetailPanel", "Sell");
+QString amountText(const Decimal& value) {
+    return value.isZero() ? QString() : formatDecimalTrimmed(value, 8);
 }
 
 } // namespace
@@ -55,8 +62,8 @@ BotDetailPanel::BotDetailPanel(ProfileEngine* engine, QWidget* parent)
     , m_engine(engine) {
     setObjectName(QStringLiteral("botDetails"));
     m_orders = makeTable(this, QStringLiteral("botOrdersTable"),
-                         {tr("Time"), tr("Side"), tr("Price"), tr("Quantity"), tr("Amount"), tr("Filled"),
-                          tr("State"), tr("Signal"), tr("Client id")});
+                         {tr("Time"), tr("Side"), tr("Type"), tr("Price"), tr("Quantity"), tr("Amount"),
+                          tr("Filled"), tr("State"), tr("Signal"), tr("Client id")});
     m_fills = makeTable(this, QStringLiteral("botFillsTable"),
                         {tr("Time"), tr("Side"), tr("Price"), tr("Quantity"), tr("Fee"), tr("Trade id")});
     m_log = new QPlainTextEdit(this);
@@ -127,12 +134,14 @@ void BotDetailPanel::refreshJournal() {
     for (int i = 0; i < orders.size(); ++i) {
         const JournalOrder& j = orders[i];
         const Order& o = j.order;
+        QTableWidgetItem* state = cell(journalStateText(j.state), journalStateName(j.state));
+        if (!j.error.isEmpty())
+            state->setToolTip(j.error);
         setRow(m_orders, i,
-               {timeText(o.createdAtMs), sideText(o.side),
-                o.price.isZero() ? QString() : formatDecimalTrimmed(o.price, 8),
-                o.qty.isZero() ? QString() : formatDecimalTrimmed(o.qty, 8),
-                o.total.isZero() ? QString() : formatDecimalTrimmed(o.total, 8),
-                formatDecimalTrimmed(o.filledQty, 8), journalStateName(j.state), j.tag, o.clientId});
+               {cell(timeText(o.createdAtMs), o.createdAtMs), cell(sideText(o.side), sideName(o.side)),
+                cell(orderTypeText(o.type), orderTypeName(o.type)), cell(amountText(o.price)),
+                cell(amountText(o.qty)), cell(amountText(o.total)),
+                cell(formatDecimalTrimmed(o.filledQty, 8)), state, cell(j.tag), cell(o.clientId)});
     }
     QVector<Fill> fills = m_bot.isEmpty() ? QVector<Fill>() : m_engine->botFills(m_bot);
     std::reverse(fills.begin(), fills.end()); // newest first, like the orders
@@ -140,8 +149,9 @@ void BotDetailPanel::refreshJournal() {
     for (int i = 0; i < fills.size(); ++i) {
         const Fill& f = fills[i];
         setRow(m_fills, i,
-               {timeText(f.timestampMs), sideText(f.side), formatDecimalTrimmed(f.price, 8),
-                formatDecimalTrimmed(f.qty, 8), formatDecimalTrimmed(f.fee, 8), f.tradeId});
+               {cell(timeText(f.timestampMs), f.timestampMs), cell(sideText(f.side), sideName(f.side)),
+                cell(formatDecimalTrimmed(f.price, 8)), cell(formatDecimalTrimmed(f.qty, 8)),
+                cell(formatDecimalTrimmed(f.fee, 8)), cell(f.tradeId)});
     }
 }
 

@@ -19,6 +19,21 @@ class ProfileEngine;
 class BotDetailPanel : public QTabWidget {
     Q_OBJECT
 public:
+    // The columns of ordersTable(). Cells show translated words; the side, type and journal state keep their
+    // stored names ("buy", "limit", "cancel_pending") under Qt::UserRole, the time its milliseconds.
+    enum OrderColumn {
+        OrderTimeColumn,
+        OrderSideColumn,
+        OrderTypeColumn,
+        OrderPriceColumn,
+        OrderQtyColumn,
+        OrderAmountColumn,
+        OrderFilledColumn,
+        OrderStateColumn,
+        OrderSignalColumn,
+        OrderClientIdColumn,
+    };
+
     explicit BotDetailPanel(ProfileEngine* engine, QWidget* parent = nullptr);
 
     void setBot(const QString& id);

@@ -40,6 +40,32 @@ QString orderStateText(OrderState state) {
     return {};
 }
 
+QString journalStateText(JournalState state) {
+    switch (state) {
+    case JournalState::Pending:
+        return QCoreApplication::translate("hoga::OrderText", "Waiting to send");
+    case JournalState::Submitted:
+        return QCoreApplication::translate("hoga::OrderText", "Sent");
+    case JournalState::Open:
+        return QCoreApplication::translate("hoga::OrderText", "Open");
+    case JournalState::PartiallyFilled:
+        return QCoreApplication::translate("hoga::OrderText", "Partially filled");
+    case JournalState::CancelPending:
+        return QCoreApplication::translate("hoga::OrderText", "Cancelling");
+    case JournalState::Filled:
+        return QCoreApplication::translate("hoga::OrderText", "Filled");
+    case JournalState::Cancelled:
+        return QCoreApplication::translate("hoga::OrderText", "Cancelled");
+    case JournalState::Rejected:
+        return QCoreApplication::translate("hoga::OrderText", "Rejected");
+    case JournalState::NeverSent:
+        return QCoreApplication::translate("hoga::OrderText", "Never sent");
+    case JournalState::External:
+        return QCoreApplication::translate("hoga::OrderText", "Placed outside Hoga");
+    }
+    return {};
+}
+
 QString tableTime(qint64 timestampMs) {
     if (timestampMs <= 0)
         return {};
