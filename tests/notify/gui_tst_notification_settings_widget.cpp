@@ -23,6 +23,44 @@ class TestNotificationSettingsWidget : public QObject {
     Q_OBJECT
 
 private slots:
+    void aChannelChoosesWhatItSends() {
+        // New: every kind on, which saves as "every kind" (kinds added later included).
+        WebhookChannelDialog fresh(nullptr);
+        fresh.findChild<QLineEdit*>(QStringLiteral("webhookName"))->setText(QStringLiteral("Desk"));
+        fresh.findChild<QLineEdit*>(QStringLiteral("webhookSecret"))
+            ->setText(QStringLiteral("https://example.com/h"));
+        QVERIFY(fresh.okButton()->isEnabled());
+        for (NotificationKind kind : allNotificationKinds()) {
+            auto* box =
+                fresh.findChild<QCheckBox*>(QStringLiteral("webhookSends_") + notificationKindName(kind));
+            QVERIFY(box);
+            QVERIFY(box->isChecked());
+        }
+        QVERIFY(fresh.channel().kinds.isEmpty());
+        // Only price alerts and the emergency stop.
+        for (NotificationKind kind : allNotificationKinds())
+            fresh.findChild<QCheckBox*>(QStringLiteral("webhookSends_") + notificationKindName(kind))
+                ->setChecked(kind == NotificationKind::PriceAlert || kind == NotificationKind::EmergencyStop);
+        QVERIFY(fresh.okButton()->isEnabled());
+        QVERIFY((fresh.channel().kinds ==
+                 QList<NotificationKind>{NotificationKind::EmergencyStop, NotificationKind::PriceAlert}));
+        // Nothing at all is refused, with the reason.
+        fresh.findChild<QCheckBox*>(QStringLiteral("webhookSends_price_alert"))->setChecked(false);
+        fresh.findChild<QCheckBox*>(QStringLiteral("webhookSends_emergency_stop"))->setChecked(false);
+        QVERIFY(!fresh.okButton()->isEnabled());
+
+        // Editing shows what the channel chose.
+        WebhookChannel existing;
+        existing.id = QStringLiteral("slack-1");
+        existing.kind = WebhookKind::Slack;
+        existing.name = QStringLiteral("Alerts");
+        existing.kinds = {NotificationKind::PriceAlert};
+        WebhookChannelDialog edit(&existing);
+        QVERIFY(edit.findChild<QCheckBox*>(QStringLiteral("webhookSends_price_alert"))->isChecked());
+        QVERIFY(!edit.findChild<QCheckBox*>(QStringLiteral("webhookSends_fill"))->isChecked());
+        QVERIFY((edit.channel().kinds == QList<NotificationKind>{NotificationKind::PriceAlert}));
+    }
+
     void kindsAndChannels() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

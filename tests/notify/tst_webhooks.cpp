@@ -339,6 +339,77 @@ private slots:
             QVERIFY(channels.channels().isEmpty());
         }
     }
+
+    void eachChannelGetsOnlyTheKindsItChose() {
+        FakeWebhookServer server;
+        QVERIFY(server.listen());
+        WebhookDispatcher dispatcher(fastOptions(server));
+        WebhookChannel alerts = channel("json-alerts", WebhookKind::Json, server.url("/hook/alerts"));
+        alerts.kinds = {NotificationKind::PriceAlert};
+        WebhookChannel everything = channel("json-all", WebhookKind::Json, server.url("/hook/all"));
+        QVERIFY(everything.receives(NotificationKind::Fill) &&
+                everything.receives(NotificationKind::PriceAlert));
+        QVERIFY(!alerts.receives(NotificationKind::Fill));
+        dispatcher.setChannels({alerts, everything});
+        QSignalSpy delivered(&dispatcher, &WebhookDispatcher::delivered);
+        dispatcher.post(sample()); // a fill: only the channel that takes everything
+        Notification alert = sample(QStringLiteral("KRW-BTC rose to 50000000"));
+        alert.kind = NotificationKind::PriceAlert;
+        dispatcher.post(alert); // both
+        QTRY_COMPARE_WITH_TIMEOUT(delivered.count(), 3, kWaitMs);
+        QHash<QString, QStringList> kindsByPath;
+        for (const auto& m : server.messages())
+            kindsByPath[QString::fromUtf8(m.path)] << m.payload.value("kind").toString();
+        QCOMPARE(kindsByPath.value("/hook/alerts"), QStringList{QStringLiteral("price_alert")});
+        QCOMPARE(kindsByPath.value("/hook/all").size(), 2);
+        // The test message reaches a channel whatever it chose.
+        dispatcher.postTo(QStringLiteral("json-alerts"), sample());
+        QTRY_COMPARE_WITH_TIMEOUT(delivered.count(), 4, kWaitMs);
+    }
+
+    void theChosenKindsAreSavedWithTheChannel() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString iniPath = dir.filePath("settings.ini");
+        auto store = std::make_shared<EncryptedFileSecretStore>(
+            dir.filePath("keys.bin"), QStringLiteral("p1"), QStringLiteral("password"), ScryptParams::fast());
+        {
+            QSettings settings(iniPath, QSettings::IniFormat);
+            WebhookChannelStore channels(settings, store);
+            WebhookChannel picky =
+                channel("discord-1", WebhookKind::Discord, QUrl("https://discord.com/api/webhooks/1/abc"));
+            picky.kinds = {NotificationKind::PriceAlert, NotificationKind::EmergencyStop};
+            WebhookChannel all =
+                channel("slack-1", WebhookKind::Slack, QUrl("https://hooks.slack.com/services/T/B/x"));
+            std::optional<bool> ok;
+            channels.save(picky, [&ok](bool success, const QString&) { ok = success; });
+            QTRY_VERIFY_WITH_TIMEOUT(ok.has_value(), kWaitMs);
+            QVERIFY(*ok);
+            ok.reset();
+            channels.save(all, [&ok](bool success, const QString&) { ok = success; });
+            QTRY_VERIFY_WITH_TIMEOUT(ok.has_value(), kWaitMs);
+            QVERIFY(*ok);
+        }
+        {
+            QSettings settings(iniPath, QSettings::IniFormat);
+            QCOMPARE(settings.value("notifications/webhooks/discord-1/kinds").toStringList(),
+                     (QStringList{QStringLiteral("price_alert"), QStringLiteral("emergency_stop")}));
+            QVERIFY(!settings.contains("notifications/webhooks/slack-1/kinds")); // every kind
+            WebhookChannelStore channels(settings, store);
+            std::optional<bool> ok;
+            channels.load([&ok](bool success, const QString&) { ok = success; });
+            QTRY_VERIFY_WITH_TIMEOUT(ok.has_value(), kWaitMs);
+            QVERIFY(*ok);
+            QCOMPARE(channels.channels().size(), 2);
+            for (const WebhookChannel& c : channels.channels()) {
+                if (c.id == QLatin1String("discord-1"))
+                    QVERIFY((c.kinds == QList<NotificationKind>{NotificationKind::PriceAlert,
+                                                                NotificationKind::EmergencyStop}));
+                else
+                    QVERIFY(c.kinds.isEmpty());
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWebhooks)

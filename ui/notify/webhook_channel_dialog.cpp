@@ -6,10 +6,14 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace hoga {
 
@@ -42,6 +46,20 @@ WebhookChannelDialog::WebhookChannelDialog(const WebhookChannel* existing, QWidg
     m_message = new MessageLabel(2, this);
     m_message->setObjectName(QStringLiteral("webhookError"));
 
+    // A channel may take only some news, e.g. price alerts to one chat and fills to another.
+    auto* sends = new QGroupBox(tr("Sends"), this);
+    auto* sendsLayout = new QGridLayout(sends);
+    const QList<NotificationKind> kinds = allNotificationKinds();
+    for (int i = 0; i < kinds.size(); ++i) {
+        const NotificationKind kind = kinds.at(i);
+        auto* box = new QCheckBox(notificationKindLabel(kind), sends);
+        box->setObjectName(QStringLiteral("webhookSends_") + notificationKindName(kind));
+        box->setChecked(m_base.receives(kind));
+        sendsLayout->addWidget(box, i / 2, i % 2);
+        m_sends.insert(kind, box);
+        connect(box, &QCheckBox::toggled, this, &WebhookChannelDialog::validate);
+    }
+
     auto* form = new QFormLayout;
     form->addRow(tr("Service"), m_kind);
     form->addRow(tr("Name"), m_name);
@@ -59,6 +77,7 @@ WebhookChannelDialog::WebhookChannelDialog(const WebhookChannel* existing, QWidg
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(sends);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
 
@@ -76,6 +95,12 @@ WebhookChannel WebhookChannelDialog::channel() const {
     c.secret = m_secret->text().trimmed();
     c.chatId = c.kind == WebhookKind::Telegram ? m_chatId->text().trimmed() : QString();
     c.enabled = m_enabled->isChecked();
+    c.kinds.clear();
+    for (NotificationKind kind : allNotificationKinds())
+        if (m_sends.value(kind)->isChecked())
+            c.kinds.append(kind);
+    if (c.kinds.size() == allNotificationKinds().size())
+        c.kinds.clear(); // every kind, including kinds added later
     return c;
 }
 
@@ -96,8 +121,12 @@ void WebhookChannelDialog::validate() {
         c.secret = c.kind == WebhookKind::Telegram ? QStringLiteral("1:kept")
                                                    : QStringLiteral("https://kept.invalid/");
     }
+    const bool sendsNothing =
+        std::none_of(m_sends.cbegin(), m_sends.cend(), [](const QCheckBox* box) { return box->isChecked(); });
     if (c.secret.isEmpty())
         error = c.kind == WebhookKind::Telegram ? tr("Enter the bot token.") : tr("Enter the webhook URL.");
+    else if (sendsNothing)
+        error = tr("Choose at least one kind of notification to send.");
     else
         error = webhookChannelError(c);
     m_ok->setEnabled(error.isEmpty());

@@ -3,6 +3,7 @@
 #include "notify/webhooks/webhook_channel.h"
 
 #include <QDialog>
+#include <QMap>
 
 class QCheckBox;
 class QComboBox;
@@ -16,8 +17,9 @@ class MessageLabel;
 
 // Adds or edits one webhook channel: service, name, the URL (or Telegram bot token and chat id) and
 // whether it is on. The secret field never shows a stored secret: editing leaves it empty and "empty"
-// keeps the stored one. Checked as the trader types. Object names: webhookKind, webhookName,
-// webhookSecret, webhookChatId, webhookEnabled, webhookError.
+// keeps the stored one. Which kinds of notification the channel receives: one check box each, all on for a
+// new channel. Checked as the trader types. Object names: webhookKind, webhookName, webhookSecret,
+// webhookChatId, webhookEnabled, webhookSends_<kind name> (check boxes), webhookError.
 class WebhookChannelDialog : public QDialog {
     Q_OBJECT
 public:
@@ -40,6 +42,7 @@ private:
     QLineEdit* m_secret = nullptr;
     QLineEdit* m_chatId = nullptr;
     QCheckBox* m_enabled = nullptr;
+    QMap<NotificationKind, QCheckBox*> m_sends;
     MessageLabel* m_message = nullptr;
     QPushButton* m_ok = nullptr;
 };

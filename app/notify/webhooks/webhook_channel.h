@@ -33,6 +33,9 @@ struct WebhookChannel {
     bool enabled = true;
     QString chatId; // Telegram only
     QString secret;
+    QList<NotificationKind> kinds; // the kinds of notification it receives; empty: every kind
+
+    bool receives(NotificationKind kind) const { return kinds.isEmpty() || kinds.contains(kind); }
 };
 
 struct WebhookRequest {

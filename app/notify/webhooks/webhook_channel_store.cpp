@@ -32,6 +32,10 @@ void WebhookChannelStore::load(Done done) {
             c.name = m_settings.value(QStringLiteral("name")).toString();
             c.enabled = m_settings.value(QStringLiteral("enabled"), true).toBool();
             c.chatId = m_settings.value(QStringLiteral("chat_id")).toString();
+            // Absent (older settings) or empty: every kind.
+            for (const QString& name : m_settings.value(QStringLiteral("kinds")).toStringList())
+                if (const auto notification = parseNotificationKind(name))
+                    c.kinds.append(*notification);
             channels.append(c);
         }
         m_settings.endGroup();
@@ -134,6 +138,13 @@ void WebhookChannelStore::writeSettings(const WebhookChannel& channel) {
     m_settings.setValue(QStringLiteral("enabled"), channel.enabled);
     if (channel.kind == WebhookKind::Telegram)
         m_settings.setValue(QStringLiteral("chat_id"), channel.chatId);
+    QStringList kinds;
+    for (NotificationKind kind : channel.kinds)
+        kinds << notificationKindName(kind);
+    if (kinds.isEmpty())
+        m_settings.remove(QStringLiteral("kinds"));
+    else
+        m_settings.setValue(QStringLiteral("kinds"), kinds);
     m_settings.endGroup();
     m_settings.sync();
 }

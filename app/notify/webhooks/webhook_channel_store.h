@@ -14,7 +14,8 @@ namespace hoga {
 
 class SecretStore;
 
-// Keeps the profile's webhook channels: kind, name, enabled and the Telegram chat id in the profile's
+// Keeps the profile's webhook channels: kind, name, enabled, the notification kinds it receives ("kinds", a
+// list of notificationKindName(); absent: every kind) and the Telegram chat id in the profile's
 // settings (group "notifications/webhooks/<id>"), the URL or bot token in its secret store (key
 // "webhooks/<id>": the keychain, or the encrypted file where there is none). Secrets never touch settings.
 class WebhookChannelStore : public QObject {

@@ -97,7 +97,7 @@ void WebhookWorker::setChannels(const QList<WebhookChannel>& channels) {
 
 void WebhookWorker::post(const Notification& notification) {
     for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
-        if (!it->channel.enabled)
+        if (!it->channel.enabled || !it->channel.receives(notification.kind))
             continue;
         enqueue(*it, notification);
         pump(it.key());
