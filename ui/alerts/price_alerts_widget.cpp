@@ -75,19 +75,23 @@ void PriceAlertsWidget::updateButtons() {
 }
 
 void PriceAlertsWidget::addAlert() {
-    if (m_editor)
+    // One editor at a time; a closed one waiting for its deletion does not count.
+    if (m_editor && m_editor->isVisible()) {
+        m_editor->raise();
         return;
-    m_editor = new PriceAlertEditor(m_marketKeys, m_currentMarket, this);
-    m_editor->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_editor, &QDialog::accepted, this, [this] {
-        if (!m_book || !m_editor)
+    }
+    auto* editor = new PriceAlertEditor(m_marketKeys, m_currentMarket, this);
+    m_editor = editor;
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        if (!m_book)
             return;
-        const qint64 id = m_book->add(m_editor->alert());
+        const qint64 id = m_book->add(editor->alert());
         m_message->setMessage(id ? QString() : m_book->lastError());
         if (const int row = m_model->rowOf(id); row >= 0)
             m_table->selectRow(row);
     });
-    m_editor->open();
+    editor->open();
 }
 
 void PriceAlertsWidget::removeSelected() {

@@ -665,6 +665,8 @@ void MainWindow::setCurrentMarket(const QString& codeOrKey) {
     m_trading->setMarket(code);
     if (RecordPlace* record = m_views.at(m_venueIndex).record)
         record->setMarket(code);
+    if (m_alerts)
+        m_alerts->setCurrentMarket(m_session->venueId() + QLatin1Char(':') + code);
     m_settings->setSelectedMarket(m_session->venueId(), code);
     if (multiVenue())
         m_settings->setSelectedVenue(m_session->venueId());
@@ -777,20 +779,41 @@ void MainWindow::startNotifications() {
     sources.clock = m_profile.clock;
     m_notifications = new ProfileNotifications(sources, this);
     if (m_notifications->alertsOpen()) {
-        QWidget* alerts = m_notifications->createAlertsWidget(m_tabs);
-        m_tabs->addTab(alerts, tr("Alerts"));
+        m_alerts = m_notifications->createAlertsWidget(m_tabs);
+        m_alerts->setObjectName(QStringLiteral("alertsTab"));
+        if (!m_market.isEmpty())
+            m_alerts->setCurrentMarket(m_session->venueId() + QLatin1Char(':') + m_market);
+        m_tabs->addTab(m_alerts, tr("Alerts"));
+        // A saved tab that only exists with the profile comes back now.
+        if (m_settings->selectedTab() == m_alerts->objectName())
+            m_tabs->setCurrentWidget(m_alerts);
     }
-    QAction* settings = m_profileMenu->addAction(tr("&Notifications and webhooks…"), this, [this] {
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("Notifications and webhooks"));
-        auto* layout = new QVBoxLayout(&dialog);
-        layout->addWidget(m_notifications->createSettingsWidget(&dialog));
-        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        layout->addWidget(buttons);
-        dialog.exec();
-    });
+    QAction* settings = m_profileMenu->addAction(tr("&Notifications and webhooks…"), this,
+                                                 &MainWindow::openNotificationSettings);
     settings->setObjectName(QStringLiteral("notificationSettingsAction"));
+}
+
+QDialog* MainWindow::openNotificationSettings() {
+    if (!m_notifications)
+        return nullptr;
+    // One at a time: a second trigger brings the open one forward.
+    if (auto* open = findChild<QDialog*>(QStringLiteral("notificationSettingsDialog"))) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("notificationSettingsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Notifications and webhooks"));
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(m_notifications->createSettingsWidget(dialog));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(dialog->sizeHint().expandedTo(QSize(560, 0)));
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::startPortfolioHistory() {

@@ -14,6 +14,7 @@
 
 class QAction;
 class QActionGroup;
+class QDialog;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
@@ -37,6 +38,7 @@ class PortfolioHistory;
 class PortfolioRecorder;
 class PortfolioTab;
 class RecordPlace;
+class PriceAlertsWidget;
 class ProfileDatabase;
 class ProfileEngine;
 class ProfileNotifications;
@@ -122,6 +124,13 @@ public:
     QToolBar* mainToolBar() const { return m_toolBar; }
     QMenu* botsMenu() const { return m_botsMenu; }
     AppSettings* settings() const { return m_settings; }
+    // The profile's alerts, notifications and webhooks (null until a profile is attached).
+    ProfileNotifications* notifications() const { return m_notifications; }
+    // The Alerts tab (objectName "alertsTab"; null without a profile or when its alerts cannot be opened).
+    PriceAlertsWidget* alertsTab() const { return m_alerts; }
+    // Profile > Notifications and webhooks…: opens the settings dialog (objectName
+    // "notificationSettingsDialog", deleted on close) and returns it.
+    QDialog* openNotificationSettings();
 
     // Quit for real (File > Quit, the tray's Quit): asks what to do with running bots first.
     void quitApplication();
@@ -229,6 +238,7 @@ private:
     EmergencyStop* m_emergencyStop = nullptr;
     TrayController* m_tray = nullptr;
     ProfileNotifications* m_notifications = nullptr;
+    PriceAlertsWidget* m_alerts = nullptr;
     QPointer<BacktestTab> m_backtest; // its own window, opened from the View menu
     QToolBar* m_toolBar = nullptr;
     QMenu* m_botsMenu = nullptr;

@@ -47,11 +47,17 @@ ProfileNotifications::~ProfileNotifications() = default;
 
 PriceAlertsWidget* ProfileNotifications::createAlertsWidget(QWidget* parent) {
     auto* widget = new PriceAlertsWidget(m_alerts, parent);
-    QStringList keys;
-    for (VenueSession* session : m_sessions)
-        for (const Market& m : session->hub()->markets())
-            keys << session->venueId() + QLatin1Char(':') + m.code;
-    widget->setMarketKeys(keys);
+    // The markets arrive after the window opens (and again after a venue comes back): offer what is known.
+    auto offerMarkets = [this, widget] {
+        QStringList keys;
+        for (VenueSession* session : std::as_const(m_sessions))
+            for (const Market& m : session->hub()->markets())
+                keys << PriceAlert::marketKeyOf(session->venueId(), m.code);
+        widget->setMarketKeys(keys);
+    };
+    for (VenueSession* session : std::as_const(m_sessions))
+        connect(session->hub(), &MarketDataHub::marketsLoaded, widget, offerMarkets);
+    offerMarkets();
     return widget;
 }
 
