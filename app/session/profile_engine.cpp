@@ -8,6 +8,7 @@
 #include "trading/trading_session.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
 
@@ -126,6 +127,11 @@ bool ProfileEngine::open() {
     QMetaObject::invokeMethod(
         bots,
         [&] {
+            // The account's limits hold before any bot starts or the ticket sends an order.
+            const QString limits = e->journal()->accountLimits();
+            if (!limits.isEmpty())
+                m_accountLimits = riskLimitsFromJson(QJsonDocument::fromJson(limits.toUtf8()).object());
+            e->setAccountLimits(m_accountLimits);
             opened = bots->open();
             initial = bots->snapshots();
             m_halted = e->isHalted();
@@ -322,6 +328,7 @@ void ProfileEngine::onSnapshot(const BotSnapshot& snapshot) {
     if (added)
         emit botsChanged();
     emit botChanged(id);
+    checkAccountDailyLoss();
 }
 
 void ProfileEngine::onBotRemoved(const QString& id) {
@@ -571,8 +578,50 @@ void ProfileEngine::rearm() {
     onEngine([](TradingEngine* e) { e->rearm(); });
 }
 
-void ProfileEngine::setAccountLimits(const RiskLimits& limits) {
-    onEngine([limits](TradingEngine* e) { e->setAccountLimits(limits); });
+bool ProfileEngine::setAccountLimits(const RiskLimits& limits) {
+    m_accountLimits = limits;
+    TradingEngine* e = engine();
+    if (!e)
+        return true;
+    const QString json =
+        QString::fromUtf8(QJsonDocument(riskLimitsToJson(limits)).toJson(QJsonDocument::Compact));
+    const qint64 now = m_options.clock->nowMs();
+    bool saved = false;
+    QString error;
+    QMetaObject::invokeMethod(
+        e,
+        [&] {
+            e->setAccountLimits(limits);
+            saved = e->journal()->setAccountLimits(json, now);
+            error = e->journal()->lastError();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!saved)
+        m_lastError = tr("The account's risk limits could not be saved: %1").arg(error);
+    checkAccountDailyLoss();
+    return saved;
+}
+
+void ProfileEngine::checkAccountDailyLoss() {
+    if (!m_accountLimits.dailyLossLimit || !m_bots)
+        return;
+    bool anyTrading = false;
+    for (const BotSnapshot& s : std::as_const(m_snapshots))
+        anyTrading = anyTrading || s.state == BotState::Running || s.state == BotState::Starting ||
+                     s.state == BotState::Paused;
+    if (!anyTrading)
+        return;
+    const QHash<QString, Decimal> today = todayPnl();
+    for (auto it = today.cbegin(); it != today.cend(); ++it) {
+        if (-it.value() < *m_accountLimits.dailyLossLimit)
+            continue;
+        const QString reason =
+            tr("The bots' result today, %1 %2, reached the account's daily loss limit of %3: "
+               "every bot is halted and its orders are cancelled.")
+                .arg(it.value().toString(), it.key(), m_accountLimits.dailyLossLimit->toString());
+        onBots([reason](EngineBots* b) { b->haltAll(reason); });
+        return;
+    }
 }
 
 } // namespace hoga

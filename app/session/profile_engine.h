@@ -87,7 +87,12 @@ public:
     bool isHalted() const { return m_halted; }
     QString haltReason() const { return m_haltReason; }
 
-    void setAccountLimits(const RiskLimits& limits);
+    // The account's own limits, checked for every order of the profile (ticket and bots) on top of each bot's
+    // limits; the daily loss limit halts every bot once the bots' result today, in one quote currency, loses
+    // that much. Kept in the profile's database and applied when the engine opens. False when they could not
+    // be saved (lastError() says why); the engine uses them anyway.
+    bool setAccountLimits(const RiskLimits& limits);
+    RiskLimits accountLimits() const { return m_accountLimits; }
     // Whether the venue's orders are reconciled with the journal (until then it takes no new order).
     bool isReconciled(const QString& venue) const { return m_reconciled.contains(venue); }
 
@@ -112,6 +117,7 @@ private:
     void onEngineOrderError(const QString& clientId, const QString& message);
     void onCancelAnswered(const QString& clientId, const Order& answer);
     void onCancelRefused(const QString& clientId, const VenueError& error);
+    void checkAccountDailyLoss();
     template <class F> void onEngine(F&& f) const;
     template <class F> void onBots(F&& f) const;
 
@@ -138,6 +144,7 @@ private:
     };
     QHash<QString, ManualCancel> m_cancels; // client id -> a cancel from the window, until the venue answers
     QHash<QString, ManagedOrder> m_openOrders; // client id -> orders the engine follows
+    RiskLimits m_accountLimits;
     bool m_halted = false;
     QString m_haltReason;
 };

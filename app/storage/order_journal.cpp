@@ -12,6 +12,7 @@ namespace hoga {
 namespace {
 
 constexpr const char* kHaltedKey = "trading.halted";
+constexpr const char* kAccountLimitsKey = "risk.account_limits";
 
 struct StateName {
     JournalState state;
@@ -599,6 +600,26 @@ QString OrderJournal::haltReason() const {
     QSqlQuery q(m_database.database());
     q.prepare(QStringLiteral("SELECT value FROM app_state WHERE key = ?"));
     q.addBindValue(QString::fromLatin1(kHaltedKey));
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+bool OrderJournal::setAccountLimits(const QString& json, qint64 nowMs) {
+    QSqlQuery q(m_database.database());
+    q.prepare(
+        QStringLiteral("INSERT INTO app_state (key, value, updated_ms) VALUES (?, ?, ?) ON CONFLICT (key) DO "
+                       "UPDATE SET value = excluded.value, updated_ms = excluded.updated_ms"));
+    q.addBindValue(QString::fromLatin1(kAccountLimitsKey));
+    q.addBindValue(json);
+    q.addBindValue(nowMs);
+    return q.exec() || fail(q.lastError().text());
+}
+
+QString OrderJournal::accountLimits() const {
+    QSqlQuery q(m_database.database());
+    q.prepare(QStringLiteral("SELECT value FROM app_state WHERE key = ?"));
+    q.addBindValue(QString::fromLatin1(kAccountLimitsKey));
     if (q.exec() && q.next())
         return q.value(0).toString();
     return {};

@@ -109,6 +109,10 @@ public:
     bool isHalted() const;
     QString haltReason() const;
 
+    // The account's own risk limits (Profile > Risk limits), as JSON text; empty when never set.
+    bool setAccountLimits(const QString& json, qint64 nowMs);
+    QString accountLimits() const;
+
 private:
     bool fail(const QString& error) const;
 

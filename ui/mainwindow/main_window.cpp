@@ -7,6 +7,7 @@
 #include "research/record_place.h"
 #include "security/api_key_ring.h"
 #include "security/profile_paths.h"
+#include "trading/account_limits_dialog.h"
 #include "tray/tray_controller.h"
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -601,6 +602,8 @@ void MainWindow::attachEngine(std::unique_ptr<ProfileEngine> engine) {
     m_toolBar->addAction(m_emergencyStop->stopAction());
     m_toolBar->addAction(m_emergencyStop->rearmAction());
     buildBotsMenu();
+    if (m_accountLimitsAction)
+        m_accountLimitsAction->setEnabled(true);
     if (TrayController::trayAvailable()) {
         m_tray = new TrayController(this, m_engine.get(), m_emergencyStop, m_settings,
                                     [this] { quitApplication(); });
@@ -816,6 +819,31 @@ QDialog* MainWindow::openNotificationSettings() {
     return dialog;
 }
 
+AccountLimitsDialog* MainWindow::openAccountLimits() {
+    if (!m_engine)
+        return nullptr;
+    if (auto* open = findChild<AccountLimitsDialog*>(QStringLiteral("accountLimitsDialog"))) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new AccountLimitsDialog(m_engine->accountLimits(), this);
+    dialog->setObjectName(QStringLiteral("accountLimitsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!m_engine)
+            return;
+        if (m_engine->setAccountLimits(dialog->limits()))
+            statusBar()->showMessage(tr("Risk limits saved: every order of this profile is checked against "
+                                        "them from now on."),
+                                     10000);
+        else
+            statusBar()->showMessage(m_engine->lastError(), 15000);
+    });
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::startPortfolioHistory() {
     if (m_profile.profile.id.isEmpty())
         return;
@@ -870,6 +898,12 @@ void MainWindow::buildProfileMenu() {
     if (m_profile.profile.paperOnly)
         keys->setToolTip(tr("This profile is paper only: it trades on the simulator, whatever keys it "
                             "holds."));
+
+    // The account's pre-trade limits belong to the profile's engine: available once it runs.
+    m_accountLimitsAction =
+        m_profileMenu->addAction(tr("&Risk limits…"), this, &MainWindow::openAccountLimits);
+    m_accountLimitsAction->setObjectName(QStringLiteral("accountLimitsAction"));
+    m_accountLimitsAction->setEnabled(m_engine != nullptr);
 
     m_profileMenu->addSeparator();
     QAction* lockNow = m_profileMenu->addAction(tr("&Lock now"), this, &MainWindow::lock);

@@ -23,6 +23,7 @@ class QToolBar;
 
 namespace hoga {
 
+class AccountLimitsDialog;
 class AppSettings;
 class BotsTab;
 class ChartTab;
@@ -131,6 +132,9 @@ public:
     // Profile > Notifications and webhooks…: opens the settings dialog (objectName
     // "notificationSettingsDialog", deleted on close) and returns it.
     QDialog* openNotificationSettings();
+    // Profile > Risk limits…: the account's limits for the profile's engine (objectName
+    // "accountLimitsDialog", deleted on close; saving applies them at once). Null without an engine.
+    AccountLimitsDialog* openAccountLimits();
 
     // Quit for real (File > Quit, the tray's Quit): asks what to do with running bots first.
     void quitApplication();
@@ -228,6 +232,7 @@ private:
     LoginDialog* m_lockDialog = nullptr;
     QMenu* m_profileMenu = nullptr;
     QActionGroup* m_autoLockActions = nullptr;
+    QAction* m_accountLimitsAction = nullptr;
     IdleDetector* m_idle = nullptr;
     std::unique_ptr<ProfileDatabase> m_database;
     std::unique_ptr<PortfolioHistory> m_history;
