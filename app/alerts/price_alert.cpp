@@ -63,14 +63,18 @@ QString windowText(qint64 windowMs) {
 } // namespace
 
 QString describePriceAlertCondition(const PriceAlert& alert) {
+    return describePriceAlertCondition(alert, alert.threshold.toString());
+}
+
+QString describePriceAlertCondition(const PriceAlert& alert, const QString& thresholdText) {
     switch (alert.kind) {
     case PriceAlertKind::Above:
-        return QCoreApplication::translate("hoga::PriceAlert", "Above %1").arg(alert.threshold.toString());
+        return QCoreApplication::translate("hoga::PriceAlert", "Above %1").arg(thresholdText);
     case PriceAlertKind::Below:
-        return QCoreApplication::translate("hoga::PriceAlert", "Below %1").arg(alert.threshold.toString());
+        return QCoreApplication::translate("hoga::PriceAlert", "Below %1").arg(thresholdText);
     case PriceAlertKind::PercentMove:
         return QCoreApplication::translate("hoga::PriceAlert", "Moves %1 % within %2")
-            .arg(alert.threshold.toString(), windowText(alert.windowMs));
+            .arg(thresholdText, windowText(alert.windowMs));
     }
     return {};
 }

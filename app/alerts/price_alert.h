@@ -49,6 +49,8 @@ struct PriceAlert {
 
 // Translated one-line description of the condition, e.g. "Above 50000000" or "Moves 5 % within 10 min".
 QString describePriceAlertCondition(const PriceAlert& alert);
+// The same with the threshold written as `thresholdText` (the desktop groups digits: "Above 50,000,000").
+QString describePriceAlertCondition(const PriceAlert& alert, const QString& thresholdText);
 // Translated sentence for a fired alert, e.g. "KRW-BTC on upbit rose to 50100000 (alert: above 50000000)".
 QString describePriceAlertFired(const PriceAlert& alert);
 // Translated reason a new alert is invalid, empty when it is valid.

@@ -2,6 +2,7 @@
 #include "alerts/price_alert_table_model.h"
 #include "alerts/price_alerts_widget.h"
 #include "application/app_settings.h"
+#include "format/decimal_format.h"
 #include "mainwindow/main_window.h"
 #include "notify/profile_notifications.h"
 #include "theme/terminal_theme.h"
@@ -170,13 +171,15 @@ private slots:
                                       .roundToStep(Decimal(1), Rounding::Down);
         addInEditor(PriceAlertKind::Above, threshold, &m_firing);
         QCOMPARE(cell(m_firing, PriceAlertTableModel::MarketColumn), QStringLiteral("KRW-BTC · sim"));
-        QVERIFY(cell(m_firing, PriceAlertTableModel::ConditionColumn).contains(threshold.toString()));
+        // Digits grouped as everywhere in the window.
+        QCOMPARE(cell(m_firing, PriceAlertTableModel::ConditionColumn),
+                 QStringLiteral("Above ") + formatDecimalTrimmed(threshold, 0));
 
         QTRY_COMPARE_WITH_TIMEOUT(cell(m_firing, PriceAlertTableModel::StateColumn), QStringLiteral("Fired"),
                                   10000);
         QVERIFY(!cell(m_firing, PriceAlertTableModel::FiredColumn).isEmpty());
         const Decimal firedAt =
-            Decimal::parse(cell(m_firing, PriceAlertTableModel::FiredPriceColumn)).value();
+            parseDecimalInput(cell(m_firing, PriceAlertTableModel::FiredPriceColumn)).value();
         QVERIFY(firedAt >= threshold);
         QCOMPARE(cell(m_waiting, PriceAlertTableModel::StateColumn), QStringLiteral("Armed"));
         QCOMPARE(fired.count(), 1);

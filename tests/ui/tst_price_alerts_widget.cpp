@@ -79,7 +79,7 @@ private slots:
 
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(cell(table, 0, PriceAlertTableModel::MarketColumn), QStringLiteral("KRW-BTC · upbit"));
-        QCOMPARE(cell(table, 0, PriceAlertTableModel::ConditionColumn), QStringLiteral("Above 50000000"));
+        QCOMPARE(cell(table, 0, PriceAlertTableModel::ConditionColumn), QStringLiteral("Above 50,000,000"));
         QCOMPARE(cell(table, 0, PriceAlertTableModel::StateColumn), QStringLiteral("Armed"));
         QVERIFY(cell(table, 0, PriceAlertTableModel::FiredColumn).isEmpty());
 
@@ -97,7 +97,7 @@ private slots:
         QCOMPARE(fired.count(), 1);
         QCOMPARE(cell(table, 0, PriceAlertTableModel::StateColumn), QStringLiteral("Fired"));
         QVERIFY(!cell(table, 0, PriceAlertTableModel::FiredColumn).isEmpty());
-        QCOMPARE(cell(table, 0, PriceAlertTableModel::FiredPriceColumn), QStringLiteral("50100000"));
+        QCOMPARE(cell(table, 0, PriceAlertTableModel::FiredPriceColumn), QStringLiteral("50,100,000"));
 
         // Re-arm it from the list.
         table->selectRow(0);

@@ -1,9 +1,8 @@
 #include "price_alert_table_model.h"
 
 #include "alerts/price_alert_book.h"
-
-#include <QDateTime>
-#include <QLocale>
+#include "format/decimal_format.h"
+#include "trading/order_text.h"
 
 namespace hoga {
 
@@ -53,16 +52,15 @@ QVariant PriceAlertTableModel::data(const QModelIndex& index, int role) const {
     case MarketColumn:
         return tr("%1 · %2").arg(a->market, a->venue);
     case ConditionColumn:
-        return describePriceAlertCondition(*a);
+        return describePriceAlertCondition(*a, formatDecimalTrimmed(a->threshold, 8));
     case StateColumn:
         return a->isArmed() ? tr("Armed") : tr("Fired");
     case FiredColumn:
         if (a->isArmed() || a->firedMs == 0)
             return QString();
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(a->firedMs).toLocalTime(),
-                                  QLocale::ShortFormat);
+        return tableTime(a->firedMs); // like the order tables: the time today, else the date too
     case FiredPriceColumn:
-        return a->firedPrice ? a->firedPrice->toString() : QString();
+        return a->firedPrice ? formatDecimalTrimmed(*a->firedPrice, 8) : QString();
     default:
         return {};
     }

@@ -26,8 +26,13 @@ PriceAlertsWidget::PriceAlertsWidget(PriceAlertBook* book, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    // Each column as wide as its text; the condition takes the room left.
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PriceAlertTableModel::ConditionColumn, QHeaderView::Stretch);
 
     m_add = new QPushButton(tr("Add alert…"), this);
     m_add->setObjectName(QStringLiteral("addAlertButton"));
