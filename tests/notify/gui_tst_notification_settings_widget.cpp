@@ -107,6 +107,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, 10'000);
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Desk"));
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("http://127.0.0.1/…")); // masked: host only
+        QCOMPARE(table->item(0, 4)->text(), QStringLiteral("All")); // every kind of notification
         for (int column = 0; column < table->columnCount(); ++column)
             QVERIFY(!table->item(0, column)->text().contains(QStringLiteral("jsonSecret")));
 

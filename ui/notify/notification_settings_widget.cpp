@@ -48,9 +48,12 @@ NotificationSettingsWidget::NotificationSettingsWidget(NotificationCenter* cente
     }
 
     auto* hooks = new QGroupBox(tr("Webhooks"), this);
-    m_table = new QTableWidget(0, 4, hooks);
+    m_table = new QTableWidget(0, 5, hooks);
     m_table->setObjectName(QStringLiteral("webhookChannels"));
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Service"), tr("Sends to"), tr("On")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Service"), tr("Sends to"), tr("On"), tr("Notifications")});
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -78,6 +81,10 @@ NotificationSettingsWidget::NotificationSettingsWidget(NotificationCenter* cente
     hooksLayout->addWidget(m_message);
     hooksLayout->addLayout(buttons);
     hooks->setEnabled(channels != nullptr);
+    if (!channels) // say why the section is grey
+        hooks->setToolTip(
+            tr("Webhooks keep their addresses in the profile's key store, which is not available "
+               "for this profile."));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(kinds);
@@ -125,6 +132,12 @@ void NotificationSettingsWidget::reloadChannels() {
         // Masked: the host only, never the token or path.
         m_table->setItem(row, 2, new QTableWidgetItem(maskedWebhookTarget(c)));
         m_table->setItem(row, 3, new QTableWidgetItem(c.enabled ? tr("Yes") : tr("No")));
+        QStringList kinds;
+        for (NotificationKind kind : c.kinds)
+            kinds << notificationKindLabel(kind);
+        auto* sends = new QTableWidgetItem(kinds.isEmpty() ? tr("All") : kinds.join(QStringLiteral(", ")));
+        sends->setToolTip(sends->text());
+        m_table->setItem(row, 4, sends);
         if (c.id == selected)
             m_table->selectRow(row);
     }

@@ -17,9 +17,9 @@ class WebhookChannelStore;
 class WebhookDispatcher;
 
 // Which notifications the trader wants (one check box per kind, saved to `settings` at once) and the
-// webhook channels they go to: name, service, the target masked to its host, on or off; add, edit, remove
-// and send a test message. Object names: notify_<kind name> (check boxes), webhookChannels (the table),
-// addWebhookButton, editWebhookButton, removeWebhookButton, testWebhookButton, webhookMessage.
+// webhook channels they go to: name, service, the target masked to its host, on or off, the kinds it sends;
+// add, edit, remove and send a test message. Object names: notify_<kind name> (check boxes), webhookChannels
+// (the table), addWebhookButton, editWebhookButton, removeWebhookButton, testWebhookButton, webhookMessage.
 class NotificationSettingsWidget : public QWidget {
     Q_OBJECT
 public:
