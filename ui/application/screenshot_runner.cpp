@@ -13,6 +13,15 @@
 
 #include <QAction>
 #include <QApplication>
+// The alerts and notifications captures.
+#include "alerts/price_alert_book.h"
+#include "alerts/price_alerts_widget.h"
+#include "marketdata/market_data_hub.h"
+#include "notify/profile_notifications.h"
+#include "notify/webhooks/webhook_channel_store.h"
+
+#include <QDialog>
+
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLineEdit>
@@ -24,6 +33,8 @@
 #include <QTabWidget>
 
 #include <cstdio>
+#include <memory>
+#include <utility>
 
 namespace hoga {
 
@@ -201,7 +212,7 @@ void ScreenshotRunner::captureBacktest() {
         if (m_window->sessions()[i]->isSimulated())
             simIndex = i;
     if (!open || simIndex < 0) {
-        emit finished(m_dataComplete && m_allSaved);
+        captureAlerts();
         return;
     }
     open->trigger();
@@ -210,7 +221,7 @@ void ScreenshotRunner::captureBacktest() {
         if (auto* t = qobject_cast<BacktestTab*>(w))
             tab = t;
     if (!tab) {
-        emit finished(m_dataComplete && m_allSaved);
+        captureAlerts();
         return;
     }
     tab->resize(1360, 860);
@@ -233,7 +244,7 @@ void ScreenshotRunner::captureBacktest() {
         QTimer::singleShot(kTabPaintMs * 2, this, [this, tab] {
             saveGrab(tab, QStringLiteral("backtest.png"));
             tab->close();
-            QTimer::singleShot(kTabPaintMs, this, [this] { emit finished(m_dataComplete && m_allSaved); });
+            QTimer::singleShot(kTabPaintMs, this, &ScreenshotRunner::captureAlerts);
         });
     };
     connect(tab, &BacktestTab::runFinished, this, done, Qt::SingleShotConnection);
@@ -248,6 +259,117 @@ void ScreenshotRunner::captureBacktest() {
         return;
     }
     giveUp->start(30000);
+}
+
+void ScreenshotRunner::captureAlerts() {
+    ProfileNotifications* notifications = m_window->notifications();
+    PriceAlertsWidget* tab = m_window->alertsTab();
+    VenueSession* sim = nullptr;
+    for (VenueSession* s : m_window->sessions())
+        if (s->isSimulated())
+            sim = s;
+    if (!notifications || !tab || !sim) {
+        emit finished(m_dataComplete && m_allSaved);
+        return;
+    }
+    // A few alerts on the simulator's markets: one just under the price, which fires at once, and some that
+    // wait. Thresholds on the market's tick, as a trader would type them.
+    PriceAlertBook* book = notifications->alerts();
+    MarketDataHub* hub = sim->hub();
+    auto add = [&](const QString& code, PriceAlertKind kind, const char* factor) {
+        const auto last = hub->lastPrice(code);
+        const auto market = hub->market(code);
+        if (!last || !market)
+            return qint64(0);
+        PriceAlert alert;
+        alert.venue = sim->venueId();
+        alert.market = code;
+        alert.kind = kind;
+        if (kind == PriceAlertKind::PercentMove) {
+            alert.threshold = Decimal::parse(QString::fromLatin1(factor)).value_or(Decimal(5));
+            alert.windowMs = 15 * 60'000;
+        } else {
+            const Decimal price = *last * Decimal::parse(QString::fromLatin1(factor)).value_or(Decimal(1));
+            alert.threshold = price.roundToStep(market->rules.tickFor(price), Rounding::Down);
+        }
+        const qint64 id = book->add(alert);
+        if (id)
+            m_demoAlerts << id;
+        return id;
+    };
+    const qint64 firing = add(QStringLiteral("KRW-BTC"), PriceAlertKind::Above, "0.99");
+    add(QStringLiteral("KRW-BTC"), PriceAlertKind::Below, "0.95");
+    add(QStringLiteral("KRW-ETH"), PriceAlertKind::Above, "1.05");
+    add(QStringLiteral("KRW-XRP"), PriceAlertKind::PercentMove, "3");
+    m_window->showTab(tab);
+    m_botElapsed.restart();
+    auto* wait = new QTimer(this);
+    wait->setInterval(100);
+    connect(wait, &QTimer::timeout, this, [this, wait, book, firing] {
+        const auto alert = book->alert(firing);
+        // Bounded: fired, or 5 s.
+        if (alert && alert->isArmed() && m_botElapsed.elapsed() < 5000)
+            return;
+        wait->stop();
+        wait->deleteLater();
+        QTimer::singleShot(kTabPaintMs, this, [this] {
+            saveGrab(m_window, QStringLiteral("alerts.png"));
+            captureNotificationSettings();
+        });
+    });
+    wait->start();
+}
+
+void ScreenshotRunner::captureNotificationSettings() {
+    // A demo webhook channel (where the profile can keep its address), so the dialog shows one.
+    ProfileNotifications* notifications = m_window->notifications();
+    WebhookChannelStore* channels = notifications ? notifications->channels() : nullptr;
+    if (channels && m_demoChannel.isEmpty()) {
+        WebhookChannel demo;
+        demo.kind = WebhookKind::Discord;
+        demo.id = channels->newId(demo.kind);
+        demo.name = tr("Trading desk");
+        demo.secret = QStringLiteral("https://discord.com/api/webhooks/0/demo");
+        demo.kinds = {NotificationKind::EmergencyStop, NotificationKind::PriceAlert};
+        m_demoChannel = demo.id;
+        // Bounded: a key store that does not answer within 3 s leaves the dialog without the channel.
+        auto next = std::make_shared<bool>(false);
+        auto goOn = [this, next] {
+            if (!std::exchange(*next, true))
+                captureNotificationSettings();
+        };
+        channels->save(demo, [goOn](bool, const QString&) { goOn(); });
+        QTimer::singleShot(3000, this, goOn);
+        return;
+    }
+    QDialog* dialog = m_window->openNotificationSettings();
+    if (!dialog) {
+        emit finished(m_dataComplete && m_allSaved);
+        return;
+    }
+    dialog->adjustSize();
+    QTimer::singleShot(kTabPaintMs, this, [this, dialog] {
+        saveGrab(dialog, QStringLiteral("notifications.png"));
+        dialog->reject();
+        auto once = std::make_shared<bool>(false);
+        auto done = [this, once] {
+            if (!std::exchange(*once, true))
+                QTimer::singleShot(kTabPaintMs, this,
+                                   [this] { emit finished(m_dataComplete && m_allSaved); });
+        };
+        ProfileNotifications* profile = m_window->notifications();
+        if (profile)
+            for (qint64 id : std::as_const(m_demoAlerts))
+                profile->alerts()->remove(id);
+        m_demoAlerts.clear();
+        // The demo channel's address leaves the key store before the app quits.
+        if (profile && profile->channels() && !m_demoChannel.isEmpty()) {
+            profile->channels()->remove(m_demoChannel, [done](bool, const QString&) { done(); });
+            QTimer::singleShot(3000, this, done); // bounded, as above
+        } else {
+            done();
+        }
+    });
 }
 
 } // namespace hoga

@@ -15,6 +15,8 @@ class MainWindow;
 // reports `finished` (true when all data had arrived and every file was written). With a profile's engine it
 // then adds bots.png (a demo bot trading on the simulator, deleted afterwards), bot_editor.png and
 // tray_menu.png, then backtest.png (the Backtest window after a run on the simulator's candles).
+// tray_menu.png; with a profile's alerts, alerts.png (demo alerts on the simulator's markets, one fired,
+// removed afterwards) and notifications.png (Profile > Notifications and webhooks…).
 class ScreenshotRunner : public QObject {
     Q_OBJECT
 public:
@@ -35,6 +37,8 @@ private:
     void finishBots();
     // backtest.png: the Backtest window after a run on candles downloaded from the simulator.
     void captureBacktest();
+    void captureAlerts();
+    void captureNotificationSettings();
 
     MainWindow* m_window;
     QString m_directory;
@@ -47,6 +51,8 @@ private:
     std::function<bool()> m_extraReady;
     QString m_demoBot;
     QElapsedTimer m_botElapsed;
+    QList<qint64> m_demoAlerts;
+    QString m_demoChannel;
 };
 
 } // namespace hoga

@@ -814,7 +814,7 @@ QDialog* MainWindow::openNotificationSettings() {
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog->resize(dialog->sizeHint().expandedTo(QSize(560, 0)));
+    dialog->setMinimumWidth(640); // the webhook table's columns fit without scrolling
     dialog->open();
     return dialog;
 }

@@ -46,6 +46,8 @@ public:
     bool alertsOpen() const { return m_alertsOpen; }
     PriceAlertBook* alerts() const { return m_alerts; }
     NotificationCenter* center() const { return m_center; }
+    // The webhook channels (null when the profile has no secret store for their URLs).
+    WebhookChannelStore* channels() const { return m_channels; }
 
     // The alerts list (objectName "priceAlerts"), offering every market of the sessions.
     PriceAlertsWidget* createAlertsWidget(QWidget* parent);
