@@ -30,6 +30,9 @@ QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList&
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->verticalHeader()->hide();
+    table->setWordWrap(false);
+    // Columns as wide as their text (Qt measures at most 1000 rows), so the state is in view.
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
     return table;
 }
