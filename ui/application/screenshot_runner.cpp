@@ -11,8 +11,6 @@
 #include "session/profile_engine.h"
 #include "session/venue_session.h"
 
-#include <QAction>
-#include <QApplication>
 // The alerts and notifications captures.
 #include "alerts/price_alert_book.h"
 #include "alerts/price_alerts_widget.h"
@@ -20,10 +18,11 @@
 #include "notify/profile_notifications.h"
 #include "notify/webhooks/webhook_channel_store.h"
 
-#include <QDialog>
-
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDialog>
 #include <QLineEdit>
 #include <QMenu>
 #include <QTableView>
