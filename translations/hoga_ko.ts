@@ -2,24 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>hoga::AccountLimitsDialog</name>
+    <message>
+        <source>Risk limits</source>
+        <translation>위험 한도</translation>
+    </message>
+    <message>
+        <source>Limits for the whole account, checked before every order of this profile: the order ticket&apos;s and every bot&apos;s, on top of each bot&apos;s own limits. Leave a field empty for no limit.</source>
+        <translation>계좌 전체에 대한 한도로, 이 프로필의 모든 주문(주문창과 모든 봇의 주문) 전에 각 봇의 자체 한도와 함께 확인합니다. 한도를 두지 않으려면 칸을 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>Largest order value (quote currency)</source>
+        <translation>최대 주문 금액 (호가 통화)</translation>
+    </message>
+    <message>
+        <source>Largest position in one market (base currency)</source>
+        <translation>한 마켓의 최대 포지션 (기준 통화)</translation>
+    </message>
+    <message>
+        <source>Most open orders</source>
+        <translation>최대 미체결 주문 수</translation>
+    </message>
+    <message>
+        <source>Most orders per minute</source>
+        <translation>분당 최대 주문 수</translation>
+    </message>
+    <message>
+        <source>Limit price within % of the last price</source>
+        <translation>지정가 허용 범위 (현재가 대비 %)</translation>
+    </message>
+    <message>
+        <source>Cash reserve bots may not spend</source>
+        <translation>봇이 쓸 수 없는 현금 유보액</translation>
+    </message>
+    <message>
+        <source>Daily loss limit of all bots (halts them)</source>
+        <translation>모든 봇의 일일 손실 한도 (도달 시 정지)</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>한도 없음</translation>
+    </message>
+    <message>
+        <source>Enter a whole number greater than zero, or leave it empty.</source>
+        <translation>0보다 큰 정수를 입력하거나 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”은(는) 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Enter a number greater than zero, or leave it empty.</source>
+        <translation>0보다 큰 수를 입력하거나 비워 두세요.</translation>
+    </message>
+</context>
+<context>
     <name>hoga::ApiKeyRing</name>
     <message>
-        <source>"%1" is not a venue name.</source>
-        <translation>"%1"은(는) 거래소 이름이 아닙니다.</translation>
+        <source>&quot;%1&quot; is not a venue name.</source>
+        <translation>&quot;%1&quot;은(는) 거래소 이름이 아닙니다.</translation>
     </message>
     <message>
         <source>Enter both the access key and the secret key.</source>
         <translation>Access Key와 Secret Key를 모두 입력하세요.</translation>
     </message>
     <message>
-        <source>"%1" is not a credential field name.</source>
-        <translation>"%1"은(는) 인증 정보 항목 이름이 아닙니다.</translation>
+        <source>&quot;%1&quot; is not a credential field name.</source>
+        <translation>&quot;%1&quot;은(는) 인증 정보 항목 이름이 아닙니다.</translation>
     </message>
 </context>
 <context>
     <name>hoga::Backtest</name>
     <message>
-        <source>The quantity rounds down to zero at the market's step.</source>
+        <source>The quantity rounds down to zero at the market&apos;s step.</source>
         <translation>수량이 마켓의 수량 단위로 내림하면 0이 됩니다.</translation>
     </message>
     <message>
@@ -76,10 +131,6 @@
     <message>
         <source>Market</source>
         <translation>마켓</translation>
-    </message>
-    <message>
-        <source>Recorded interval</source>
-        <translation>기록된 간격</translation>
     </message>
     <message>
         <source>any</source>
@@ -158,7 +209,7 @@
         <translation>거래</translation>
     </message>
     <message>
-        <source>the candles' own</source>
+        <source>the candles&apos; own</source>
         <translation>캔들 자체 간격</translation>
     </message>
     <message>
@@ -249,6 +300,46 @@
             <numerusform>조합 %n개를 실행했습니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Download from a venue</source>
+        <translation>거래소에서 내려받기</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Candles for the backtest</source>
+        <translation>백테스트용 캔들</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>거래소</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>간격</translation>
+    </message>
+    <message>
+        <source>Run a backtest to see its candles and trades here.</source>
+        <translation>백테스트를 실행하면 캔들과 거래가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Choose the venue and market to download.</source>
+        <translation>내려받을 거래소와 마켓을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Downloading candles from %1…</source>
+        <translation>%1에서 캔들을 내려받는 중…</translation>
+    </message>
+    <message>
+        <source>Downloading candles: %1 of %2</source>
+        <translation>캔들 내려받는 중: %2개 중 %1개</translation>
+    </message>
 </context>
 <context>
     <name>hoga::BinanceConnector</name>
@@ -268,7 +359,7 @@
         <translation>바이낸스에서 알 수 없는 오류가 발생했습니다.</translation>
     </message>
     <message>
-        <source>Binance's internal services were briefly unavailable.</source>
+        <source>Binance&apos;s internal services were briefly unavailable.</source>
         <translation>바이낸스 내부 서비스를 잠시 사용할 수 없었습니다.</translation>
     </message>
     <message>
@@ -276,7 +367,7 @@
         <translation>바이낸스는 API 키 없이 이 요청을 받지 않습니다.</translation>
     </message>
     <message>
-        <source>Too many requests: Binance's request weight limit was reached. Requests resume when the limit allows.</source>
+        <source>Too many requests: Binance&apos;s request weight limit was reached. Requests resume when the limit allows.</source>
         <translation>요청이 너무 많습니다: 바이낸스의 요청 가중치 한도에 도달했습니다. 한도가 허용되면 요청을 다시 보냅니다.</translation>
     </message>
     <message>
@@ -292,7 +383,7 @@
         <translation>바이낸스는 이 주문 옵션 조합을 지원하지 않습니다.</translation>
     </message>
     <message>
-        <source>Too many new orders: Binance's order count limit was reached. Wait before placing more orders.</source>
+        <source>Too many new orders: Binance&apos;s order count limit was reached. Wait before placing more orders.</source>
         <translation>새 주문이 너무 많습니다: 바이낸스의 주문 수 한도에 도달했습니다. 잠시 후에 주문하세요.</translation>
     </message>
     <message>
@@ -300,11 +391,11 @@
         <translation>이 바이낸스 서비스는 종료 중입니다.</translation>
     </message>
     <message>
-        <source>Binance rejected the request's timestamp (outside the receive window). The clock offset is learned again; check this computer's clock if it keeps happening.</source>
+        <source>Binance rejected the request&apos;s timestamp (outside the receive window). The clock offset is learned again; check this computer&apos;s clock if it keeps happening.</source>
         <translation>바이낸스가 요청 시각을 거부했습니다(수신 허용 시간 밖). 시각 차이를 다시 측정합니다. 계속되면 이 컴퓨터의 시계를 확인하세요.</translation>
     </message>
     <message>
-        <source>Binance rejected the request's signature. Check the secret key.</source>
+        <source>Binance rejected the request&apos;s signature. Check the secret key.</source>
         <translation>바이낸스가 요청 서명을 거부했습니다. 시크릿 키를 확인하세요.</translation>
     </message>
     <message>
@@ -336,11 +427,11 @@
         <translation>바이낸스에 해당 주문이 없습니다.</translation>
     </message>
     <message>
-        <source>The API key's format is invalid. Check the key.</source>
+        <source>The API key&apos;s format is invalid. Check the key.</source>
         <translation>API 키 형식이 올바르지 않습니다. 키를 확인하세요.</translation>
     </message>
     <message>
-        <source>Binance rejected the API key: it is invalid, this computer's IP address is not allowed, or the key lacks the permission for this action.</source>
+        <source>Binance rejected the API key: it is invalid, this computer&apos;s IP address is not allowed, or the key lacks the permission for this action.</source>
         <translation>바이낸스가 API 키를 거부했습니다: 키가 잘못되었거나, 이 컴퓨터의 IP 주소가 허용되지 않았거나, 이 작업에 필요한 권한이 없습니다.</translation>
     </message>
     <message>
@@ -378,11 +469,11 @@
 <context>
     <name>hoga::BithumbErrors</name>
     <message>
-        <source>This computer's IP address is not on the API key's allowlist. Add it on Bithumb's website.</source>
+        <source>This computer&apos;s IP address is not on the API key&apos;s allowlist. Add it on Bithumb&apos;s website.</source>
         <translation>이 컴퓨터의 IP 주소가 API 키의 허용 목록에 없습니다. 빗썸 웹사이트에서 추가하세요.</translation>
     </message>
     <message>
-        <source>The venue considered the request's token expired. Check that this computer's clock is correct.</source>
+        <source>The venue considered the request&apos;s token expired. Check that this computer&apos;s clock is correct.</source>
         <translation>거래소에서 요청 토큰이 만료된 것으로 판단했습니다. 이 컴퓨터의 시계가 정확한지 확인하세요.</translation>
     </message>
     <message>
@@ -402,11 +493,11 @@
         <translation>이 주문은 본인의 미체결 주문과 체결될 수 있습니다.</translation>
     </message>
     <message>
-        <source>The buy price is outside the market's allowed price range.</source>
+        <source>The buy price is outside the market&apos;s allowed price range.</source>
         <translation>매수 가격이 종목의 허용 가격 범위를 벗어났습니다.</translation>
     </message>
     <message>
-        <source>The sell price is outside the market's allowed price range.</source>
+        <source>The sell price is outside the market&apos;s allowed price range.</source>
         <translation>매도 가격이 종목의 허용 가격 범위를 벗어났습니다.</translation>
     </message>
     <message>
@@ -432,14 +523,6 @@
 </context>
 <context>
     <name>hoga::BotDetailPanel</name>
-    <message>
-        <source>Buy</source>
-        <translation>매수</translation>
-    </message>
-    <message>
-        <source>Sell</source>
-        <translation>매도</translation>
-    </message>
     <message>
         <source>Time</source>
         <translation>시각</translation>
@@ -507,6 +590,10 @@
     <message>
         <source>PnL in %1</source>
         <translation>%1 기준 손익</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
     </message>
 </context>
 <context>
@@ -725,7 +812,7 @@
         <translation>봇을 정지하고 열린 주문을 취소합니다.</translation>
     </message>
     <message>
-        <source>Stops the bot's signals; its open orders stay in the book.</source>
+        <source>Stops the bot&apos;s signals; its open orders stay in the book.</source>
         <translation>봇의 신호를 멈춥니다. 열린 주문은 호가창에 남습니다.</translation>
     </message>
     <message>
@@ -836,7 +923,7 @@
         <translation>캔들이 볼린저 하단 밴드 아래에서 마감하면 매수하고, 상단 밴드 위에서 마감하면 보유 수량을 매도합니다.</translation>
     </message>
     <message>
-        <source>Candles in the middle band's simple moving average.</source>
+        <source>Candles in the middle band&apos;s simple moving average.</source>
         <translation>중심선 단순이동평균에 쓰는 캔들 수입니다.</translation>
     </message>
     <message>
@@ -884,7 +971,7 @@
         <translation>단계별 수량</translation>
     </message>
     <message>
-        <source>Quantity of the base currency in each level's order.</source>
+        <source>Quantity of the base currency in each level&apos;s order.</source>
         <translation>각 단계 주문의 기준 통화 수량입니다.</translation>
     </message>
     <message>
@@ -1095,8 +1182,8 @@
         <translation>내부 오류: %1</translation>
     </message>
     <message>
-        <source>Profile "%1" has no keys for %2.</source>
-        <translation>"%1" 프로필에 %2 키가 없습니다.</translation>
+        <source>Profile &quot;%1&quot; has no keys for %2.</source>
+        <translation>&quot;%1&quot; 프로필에 %2 키가 없습니다.</translation>
     </message>
     <message>
         <source>Run hoga-cli --help for usage.</source>
@@ -1123,20 +1210,20 @@
         <translation>알 수 없는 옵션입니다: %1.</translation>
     </message>
     <message>
-        <source>--%1 takes a whole number above zero, not "%2".</source>
-        <translation>--%1 옵션에는 0보다 큰 정수를 지정하세요 ("%2"은(는) 올바르지 않습니다).</translation>
+        <source>--%1 takes a whole number above zero, not &quot;%2&quot;.</source>
+        <translation>--%1 옵션에는 0보다 큰 정수를 지정하세요 (&quot;%2&quot;은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
-        <source>--%1 takes a decimal number such as 45000000 or 0.0001, not "%2".</source>
-        <translation>--%1 옵션에는 45000000 또는 0.0001 같은 십진수를 지정하세요 ("%2"은(는) 올바르지 않습니다).</translation>
+        <source>--%1 takes a decimal number such as 45000000 or 0.0001, not &quot;%2&quot;.</source>
+        <translation>--%1 옵션에는 45000000 또는 0.0001 같은 십진수를 지정하세요 (&quot;%2&quot;은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>--%1 must be greater than zero.</source>
         <translation>--%1 옵션은 0보다 커야 합니다.</translation>
     </message>
     <message>
-        <source>--%1 takes a %2 URL such as %3, not "%4".</source>
-        <translation>--%1 옵션에는 %3 같은 %2 URL을 지정하세요 ("%4"은(는) 올바르지 않습니다).</translation>
+        <source>--%1 takes a %2 URL such as %3, not &quot;%4&quot;.</source>
+        <translation>--%1 옵션에는 %3 같은 %2 URL을 지정하세요 (&quot;%4&quot;은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>No command given.</source>
@@ -1147,8 +1234,8 @@
         <translation>사용법: orders open [MARKET].</translation>
     </message>
     <message>
-        <source>Unknown command "%1".</source>
-        <translation>알 수 없는 명령입니다: "%1".</translation>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>알 수 없는 명령입니다: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>--%1 does not apply to %2.</source>
@@ -1163,12 +1250,12 @@
         <translation>%1 명령에는 KRW-BTC 같은 종목이 하나 이상 필요합니다.</translation>
     </message>
     <message>
-        <source>%1 takes no market; unexpected "%2".</source>
-        <translation>%1 명령은 종목을 받지 않습니다. 예상치 못한 인수: "%2".</translation>
+        <source>%1 takes no market; unexpected &quot;%2&quot;.</source>
+        <translation>%1 명령은 종목을 받지 않습니다. 예상치 못한 인수: &quot;%2&quot;.</translation>
     </message>
     <message>
-        <source>%1 takes one market; unexpected "%2".</source>
-        <translation>%1 명령은 종목을 하나만 받습니다. 예상치 못한 인수: "%2".</translation>
+        <source>%1 takes one market; unexpected &quot;%2&quot;.</source>
+        <translation>%1 명령은 종목을 하나만 받습니다. 예상치 못한 인수: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>A market code cannot be empty.</source>
@@ -1179,12 +1266,12 @@
         <translation>candles 명령에는 --interval이 필요합니다: 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w 또는 1M.</translation>
     </message>
     <message>
-        <source>Unknown interval "%1": use 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w or 1M.</source>
-        <translation>알 수 없는 간격입니다: "%1". 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w 또는 1M을 사용하세요.</translation>
+        <source>Unknown interval &quot;%1&quot;: use 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w or 1M.</source>
+        <translation>알 수 없는 간격입니다: &quot;%1&quot;. 1s, 1m, 3m, 5m, 10m, 15m, 30m, 60m, 240m, 1d, 1w 또는 1M을 사용하세요.</translation>
     </message>
     <message>
-        <source>--to takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not "%1".</source>
-        <translation>--to 옵션에는 2024-05-01T09:00:00Z 같은 ISO 8601 시각을 지정하세요 ("%1"은(는) 올바르지 않습니다).</translation>
+        <source>--to takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not &quot;%1&quot;.</source>
+        <translation>--to 옵션에는 2024-05-01T09:00:00Z 같은 ISO 8601 시각을 지정하세요 (&quot;%1&quot;은(는) 올바르지 않습니다).</translation>
     </message>
     <message>
         <source>--to must be after 1970-01-01T00:00:00Z.</source>
@@ -1279,12 +1366,12 @@
         <translation>--sim-state 옵션에는 파일 이름이 필요합니다.</translation>
     </message>
     <message>
-        <source>The venue "%1" is not available in this build.</source>
-        <translation>"%1" 거래소는 이 빌드에서 사용할 수 없습니다.</translation>
+        <source>The venue &quot;%1&quot; is not available in this build.</source>
+        <translation>&quot;%1&quot; 거래소는 이 빌드에서 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <source>This command needs API keys: profile "%1" has none for %2 (add them with hoga-cli --profile "%1" keys set --venue %2).</source>
-        <translation>이 명령에는 API 키가 필요합니다: "%1" 프로필에 %2 키가 없습니다 (hoga-cli --profile "%1" keys set --venue %2 명령으로 추가하세요).</translation>
+        <source>This command needs API keys: profile &quot;%1&quot; has none for %2 (add them with hoga-cli --profile &quot;%1&quot; keys set --venue %2).</source>
+        <translation>이 명령에는 API 키가 필요합니다: &quot;%1&quot; 프로필에 %2 키가 없습니다 (hoga-cli --profile &quot;%1&quot; keys set --venue %2 명령으로 추가하세요).</translation>
     </message>
     <message>
         <source>This command needs API keys: set HOGA_API_KEY and HOGA_API_SECRET.</source>
@@ -1311,52 +1398,52 @@
         <translation>키 저장소가 %1ms 안에 응답하지 않았습니다.</translation>
     </message>
     <message>
-        <source>There is no profile named "%1". List them with hoga-cli profile list.</source>
-        <translation>"%1" 프로필이 없습니다. hoga-cli profile list로 프로필 목록을 확인하세요.</translation>
+        <source>There is no profile named &quot;%1&quot;. List them with hoga-cli profile list.</source>
+        <translation>&quot;%1&quot; 프로필이 없습니다. hoga-cli profile list로 프로필 목록을 확인하세요.</translation>
     </message>
     <message>
-        <source>Cannot read the simulated venue's state file %1: %2</source>
+        <source>Cannot read the simulated venue&apos;s state file %1: %2</source>
         <translation>모의 거래소 상태 파일 %1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>The simulated venue's state file %1 is damaged at line %2. Delete it to start over.</source>
+        <source>The simulated venue&apos;s state file %1 is damaged at line %2. Delete it to start over.</source>
         <translation>모의 거래소 상태 파일 %1의 %2번째 줄이 손상되었습니다. 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
-        <source>Cannot write the simulated venue's state file %1: %2</source>
+        <source>Cannot write the simulated venue&apos;s state file %1: %2</source>
         <translation>모의 거래소 상태 파일 %1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>Cannot create the folder of the simulated venue's state file %1.</source>
+        <source>Cannot create the folder of the simulated venue&apos;s state file %1.</source>
         <translation>모의 거래소 상태 파일 %1의 폴더를 만들 수 없습니다.</translation>
     </message>
     <message>
-        <source>Another hoga-cli run is using the simulated venue's state file %1.</source>
+        <source>Another hoga-cli run is using the simulated venue&apos;s state file %1.</source>
         <translation>다른 hoga-cli 실행이 모의 거래소 상태 파일 %1을(를) 사용 중입니다.</translation>
     </message>
     <message>
-        <source>The simulated venue's state file %1 no longer replays (entry %2: %3). Delete it to start over.</source>
+        <source>The simulated venue&apos;s state file %1 no longer replays (entry %2: %3). Delete it to start over.</source>
         <translation>모의 거래소 상태 파일 %1을(를) 더 이상 재생할 수 없습니다 (항목 %2: %3). 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
-        <source>A profile named "%1" already exists.</source>
-        <translation>"%1" 프로필이 이미 있습니다.</translation>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>&quot;%1&quot; 프로필이 이미 있습니다.</translation>
     </message>
     <message>
         <source>Deleting the profile did not finish within %1 ms.</source>
         <translation>프로필 삭제가 %1ms 안에 끝나지 않았습니다.</translation>
     </message>
     <message>
-        <source>Profile "%1" is paper-only: it cannot hold API keys of a live venue.</source>
-        <translation>"%1" 프로필은 모의 전용이므로 실제 거래소의 API 키를 저장할 수 없습니다.</translation>
+        <source>Profile &quot;%1&quot; is paper-only: it cannot hold API keys of a live venue.</source>
+        <translation>&quot;%1&quot; 프로필은 모의 전용이므로 실제 거래소의 API 키를 저장할 수 없습니다.</translation>
     </message>
     <message>
         <source>keys set reads two lines from standard input: the access key, then the secret key (printable characters, no spaces).</source>
         <translation>keys set 명령은 표준 입력에서 두 줄을 읽습니다: Access Key, 그다음 Secret Key (공백 없는 출력 가능 문자).</translation>
     </message>
     <message>
-        <source>Password for profile "%1": </source>
-        <translation>"%1" 프로필 비밀번호: </translation>
+        <source>Password for profile &quot;%1&quot;: </source>
+        <translation>&quot;%1&quot; 프로필 비밀번호: </translation>
     </message>
     <message>
         <source>No terminal to ask the profile password on: set %1.</source>
@@ -1395,15 +1482,15 @@
         <translation>최유리 매도에는 --qty가 필요합니다(--price와 --total은 지정할 수 없음).</translation>
     </message>
     <message>
-        <source>The simulated venue's state file %1 is damaged at line %2: market step %3 is further than its time allows (at most %4). Delete it to start over.</source>
+        <source>The simulated venue&apos;s state file %1 is damaged at line %2: market step %3 is further than its time allows (at most %4). Delete it to start over.</source>
         <translation>모의 거래소 상태 파일 %1의 %2번째 줄이 손상되었습니다: 시장 단계 %3이(가) 기록된 시간으로 가능한 범위(최대 %4)를 넘습니다. 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
-        <source>The simulated venue's state file %1 did not replay within %2 ms (market step %3 of %4). Use a longer --timeout-ms, or delete the file to start over.</source>
+        <source>The simulated venue&apos;s state file %1 did not replay within %2 ms (market step %3 of %4). Use a longer --timeout-ms, or delete the file to start over.</source>
         <translation>모의 거래소 상태 파일 %1을(를) %2 ms 안에 재생하지 못했습니다(시장 단계 %3/%4). --timeout-ms를 늘리거나, 처음부터 다시 시작하려면 파일을 삭제하세요.</translation>
     </message>
     <message>
-        <source>keys set reads the keys and the venue's other fields from standard input (one per line), never from the command line: remove them from the arguments.</source>
+        <source>keys set reads the keys and the venue&apos;s other fields from standard input (one per line), never from the command line: remove them from the arguments.</source>
         <translation>keys set 명령은 키와 거래소의 기타 항목을 명령줄이 아닌 표준 입력에서 한 줄에 하나씩 읽습니다. 인수에서 제거하세요.</translation>
     </message>
     <message>
@@ -1411,8 +1498,8 @@
         <translation>%1 값은 다음 중 하나여야 합니다: %2.</translation>
     </message>
     <message>
-        <source>Set %1 as well: %2 keys need the field "%3".</source>
-        <translation>%1 환경 변수도 설정하세요: %2 키에는 "%3" 항목이 필요합니다.</translation>
+        <source>Set %1 as well: %2 keys need the field &quot;%3&quot;.</source>
+        <translation>%1 환경 변수도 설정하세요: %2 키에는 &quot;%3&quot; 항목이 필요합니다.</translation>
     </message>
     <message>
         <source>%1, optional</source>
@@ -1423,8 +1510,8 @@
         <translation>keys set --venue %1 명령은 표준 입력에서 항목마다 한 줄씩 다음 순서로 읽습니다: %2. 키는 공백 없는 출력 가능 문자이며, 선택 항목은 빈 줄로 둘 수 있습니다.</translation>
     </message>
     <message>
-        <source>"%1" is missing or not valid.</source>
-        <translation>"%1" 항목이 없거나 올바르지 않습니다.</translation>
+        <source>&quot;%1&quot; is missing or not valid.</source>
+        <translation>&quot;%1&quot; 항목이 없거나 올바르지 않습니다.</translation>
     </message>
     <message>
         <source>%1 needs --venue upbit or --venue bithumb, or --venue binance.</source>
@@ -1439,15 +1526,15 @@
         <translation>--venue가 필요합니다: upbit, bithumb, binance 또는 sim.</translation>
     </message>
     <message>
-        <source>Unknown venue "%1": use upbit, bithumb, binance or sim.</source>
-        <translation>알 수 없는 거래소 "%1": upbit, bithumb, binance 또는 sim을 쓰세요.</translation>
+        <source>Unknown venue &quot;%1&quot;: use upbit, bithumb, binance or sim.</source>
+        <translation>알 수 없는 거래소 &quot;%1&quot;: upbit, bithumb, binance 또는 sim을 쓰세요.</translation>
     </message>
     <message>
         <source>--testnet and --ws-api-url only apply to --venue binance.</source>
         <translation>--testnet과 --ws-api-url은 --venue binance에만 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <source>Binance's account stream is its WebSocket API: use --ws-api-url.</source>
+        <source>Binance&apos;s account stream is its WebSocket API: use --ws-api-url.</source>
         <translation>바이낸스의 계정 스트림은 WebSocket API입니다: --ws-api-url을 쓰세요.</translation>
     </message>
     <message>
@@ -1463,20 +1550,20 @@
         <translation>backtest에는 --strategy와 --candles가 필요합니다.</translation>
     </message>
     <message>
-        <source>Unknown strategy "%1"; choose one of: %2.</source>
-        <translation>알 수 없는 전략 "%1"; 다음 중에서 고르세요: %2.</translation>
+        <source>Unknown strategy &quot;%1&quot;; choose one of: %2.</source>
+        <translation>알 수 없는 전략 &quot;%1&quot;; 다음 중에서 고르세요: %2.</translation>
     </message>
     <message>
-        <source>--param takes KEY=VALUE, not "%1".</source>
-        <translation>--param은 KEY=VALUE 형식입니다. "%1"은(는) 쓸 수 없습니다.</translation>
+        <source>--param takes KEY=VALUE, not &quot;%1&quot;.</source>
+        <translation>--param은 KEY=VALUE 형식입니다. &quot;%1&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>--fee-rate takes a fraction such as 0.0005, not "%1".</source>
-        <translation>--fee-rate에는 0.0005 같은 비율을 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
+        <source>--fee-rate takes a fraction such as 0.0005, not &quot;%1&quot;.</source>
+        <translation>--fee-rate에는 0.0005 같은 비율을 쓰세요. &quot;%1&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>--initial-cash takes an amount above zero, not "%1".</source>
-        <translation>--initial-cash에는 0보다 큰 금액을 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
+        <source>--initial-cash takes an amount above zero, not &quot;%1&quot;.</source>
+        <translation>--initial-cash에는 0보다 큰 금액을 쓰세요. &quot;%1&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>indicators needs --name, one of: %1.</source>
@@ -1491,12 +1578,12 @@
         <translation>%1에는 %2 파라미터가 없습니다. 받는 파라미터: %3.</translation>
     </message>
     <message>
-        <source>%1 takes a whole number from 1 to 10000, not "%2".</source>
-        <translation>%1에는 1부터 10000까지의 정수를 쓰세요. "%2"은(는) 쓸 수 없습니다.</translation>
+        <source>%1 takes a whole number from 1 to 10000, not &quot;%2&quot;.</source>
+        <translation>%1에는 1부터 10000까지의 정수를 쓰세요. &quot;%2&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>k takes a number above zero, not "%1".</source>
-        <translation>k에는 0보다 큰 수를 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
+        <source>k takes a number above zero, not &quot;%1&quot;.</source>
+        <translation>k에는 0보다 큰 수를 쓰세요. &quot;%1&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>macd needs fast below slow.</source>
@@ -1507,12 +1594,12 @@
         <translation>record에는 KRW-BTC,KRW-ETH 같은 --markets가 필요합니다.</translation>
     </message>
     <message>
-        <source>--channels takes ticker, trade and orderbook, not "%1".</source>
-        <translation>--channels에는 ticker, trade, orderbook을 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
+        <source>--channels takes ticker, trade and orderbook, not &quot;%1&quot;.</source>
+        <translation>--channels에는 ticker, trade, orderbook을 쓰세요. &quot;%1&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>--db takes a file, sqlite:///path or postgresql://user@host:port/db, not "%1".</source>
-        <translation>--db에는 파일, sqlite:///경로 또는 postgresql://user@host:port/db를 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
+        <source>--db takes a file, sqlite:///path or postgresql://user@host:port/db, not &quot;%1&quot;.</source>
+        <translation>--db에는 파일, sqlite:///경로 또는 postgresql://user@host:port/db를 쓰세요. &quot;%1&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>export needs --market, such as KRW-BTC.</source>
@@ -1523,8 +1610,8 @@
         <translation>%1에 시세 데이터베이스가 없습니다.</translation>
     </message>
     <message>
-        <source>Unknown interval "%1".</source>
-        <translation>알 수 없는 간격 "%1".</translation>
+        <source>Unknown interval &quot;%1&quot;.</source>
+        <translation>알 수 없는 간격 &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>%1 was recorded from several venues (%2): choose one with --venue.</source>
@@ -1539,8 +1626,8 @@
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>Unknown command "%1". The engine commands are bot run, bot list, bot stop, journal orders, emergency-stop and rearm.</source>
-        <translation>알 수 없는 명령 "%1". 엔진 명령은 bot run, bot list, bot stop, journal orders, emergency-stop, rearm입니다.</translation>
+        <source>Unknown command &quot;%1&quot;. The engine commands are bot run, bot list, bot stop, journal orders, emergency-stop and rearm.</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;. 엔진 명령은 bot run, bot list, bot stop, journal orders, emergency-stop, rearm입니다.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -1551,16 +1638,16 @@
         <translation>%1에는 --venue가 필요합니다.</translation>
     </message>
     <message>
-        <source>--%1 takes a decimal amount of zero or more, not "%2".</source>
-        <translation>--%1에는 0 이상의 소수 금액을 쓰세요. "%2"은(는) 쓸 수 없습니다.</translation>
+        <source>--%1 takes a decimal amount of zero or more, not &quot;%2&quot;.</source>
+        <translation>--%1에는 0 이상의 소수 금액을 쓰세요. &quot;%2&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>bot run needs --strategy and --market, or the --id of a saved bot.</source>
         <translation>bot run에는 --strategy와 --market, 또는 저장된 봇의 --id가 필요합니다.</translation>
     </message>
     <message>
-        <source>A bot id has 1 to 64 letters, digits, '.', '_' or '-', not "%1".</source>
-        <translation>봇 ID는 영문자, 숫자, '.', '_', '-'로 된 1~64자여야 합니다. "%1"은(는) 쓸 수 없습니다.</translation>
+        <source>A bot id has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, not &quot;%1&quot;.</source>
+        <translation>봇 ID는 영문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;로 된 1~64자여야 합니다. &quot;%1&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>The bot %1 was saved with --%2 %3; run it with that, or choose another --id.</source>
@@ -1575,8 +1662,8 @@
         <translation>저장된 봇 %1이(가) 없습니다: --strategy와 --market을 주세요.</translation>
     </message>
     <message>
-        <source>There is no strategy "%1"; choose one of %2.</source>
-        <translation>전략 "%1"이(가) 없습니다. 다음 중에서 고르세요: %2.</translation>
+        <source>There is no strategy &quot;%1&quot;; choose one of %2.</source>
+        <translation>전략 &quot;%1&quot;이(가) 없습니다. 다음 중에서 고르세요: %2.</translation>
     </message>
     <message>
         <source>The bot %1 is already running (process %2).</source>
@@ -1633,15 +1720,15 @@
     <message>
         <source>
 Trading engine (bots trade until SIGINT/SIGTERM or --for-seconds; orders are journaled in the
-profile's database, or hoga-cli's own without --profile):
+profile&apos;s database, or hoga-cli&apos;s own without --profile):
   --venue V bot run --strategy sma_cross|rsi|bollinger|grid|dca --market M [--param KEY=VALUE ...]
                     [--id NAME] [--for-seconds N] [--rearm] [--max-order-value X]
                     [--max-position X] [--max-open-orders N] [--max-orders-per-minute N]
                     [--max-price-deviation-pct X] [--cash-reserve X] [--daily-loss-limit X]
                     (the same --id resumes a saved bot; with --venue sim and --profile the
-                    bot trades the profile's paper account)
+                    bot trades the profile&apos;s paper account)
   bot list
-  bot stop --id NAME   (the run stops, cancelling the bot's open orders)
+  bot stop --id NAME   (the run stops, cancelling the bot&apos;s open orders)
   journal orders [--bot NAME] [--venue V]
   --venue V emergency-stop [--reason TEXT]   (halts every bot of the profile and cancels every
                                              open order at V; trading stays halted)
@@ -1697,12 +1784,12 @@ profile's database, or hoga-cli's own without --profile):
         <translation>--param model_name은 ml_signal에만 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <source>The saved model "%1" cannot be read.</source>
-        <translation>저장된 모델 "%1"을(를) 읽을 수 없습니다.</translation>
+        <source>The saved model &quot;%1&quot; cannot be read.</source>
+        <translation>저장된 모델 &quot;%1&quot;을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <source>--from takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not "%1".</source>
-        <translation>--from에는 2024-05-01T09:00:00Z 같은 ISO 8601 시각을 넣어야 합니다. "%1"은(는) 안 됩니다.</translation>
+        <source>--from takes an ISO 8601 time such as 2024-05-01T09:00:00Z, not &quot;%1&quot;.</source>
+        <translation>--from에는 2024-05-01T09:00:00Z 같은 ISO 8601 시각을 넣어야 합니다. &quot;%1&quot;은(는) 안 됩니다.</translation>
     </message>
     <message>
         <source>--from must be after 1970-01-01T00:00:00Z.</source>
@@ -1741,7 +1828,7 @@ Profiles and keys:
   profile delete NAME
   --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
                                                   (reads the access key, then the secret key,
-                                                  then the venue's other fields if it has any,
+                                                  then the venue&apos;s other fields if it has any,
                                                   one per line from standard input)
   --profile NAME keys list
   --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
@@ -1749,17 +1836,17 @@ Profiles and keys:
 
 Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
 1970-01-01 UTC. Trades are listed newest first, candles oldest first.
-Errors: one JSON object {"error": {"kind", "venue_code", "message"}} on stderr.
+Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
 Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
 order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
 or timeout.
 
-API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the
+API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
 terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
-venue's other fields from HOGA_ and the field's id in capitals (HOGA_ACCOUNT).
+venue&apos;s other fields from HOGA_ and the field&apos;s id in capitals (HOGA_ACCOUNT).
 Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
 the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
-(default: hoga-cli's data folder); delete the file to start over.
+(default: hoga-cli&apos;s data folder); delete the file to start over.
 </source>
         <translation>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
                 [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
@@ -1789,7 +1876,7 @@ Profiles and keys:
   profile delete NAME
   --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
                                                   (reads the access key, then the secret key,
-                                                  then the venue's other fields if it has any,
+                                                  then the venue&apos;s other fields if it has any,
                                                   one per line from standard input)
   --profile NAME keys list
   --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
@@ -1797,17 +1884,17 @@ Profiles and keys:
 
 Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
 1970-01-01 UTC. Trades are listed newest first, candles oldest first.
-Errors: one JSON object {"error": {"kind", "venue_code", "message"}} on stderr.
+Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
 Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
 order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
 or timeout.
 
-API keys: with --profile NAME, the profile's stored keys (the profile password is asked on the
+API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
 terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
-venue's other fields from HOGA_ and the field's id in capitals (HOGA_ACCOUNT).
+venue&apos;s other fields from HOGA_ and the field&apos;s id in capitals (HOGA_ACCOUNT).
 Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
 the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
-(default: hoga-cli's data folder); delete the file to start over.
+(default: hoga-cli&apos;s data folder); delete the file to start over.
 </translation>
     </message>
     <message>
@@ -1819,8 +1906,8 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>--param model_name은 ml_signal 단일 백테스트에만 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <source>The saved model "%1" is a %2 model.</source>
-        <translation>저장된 모델 "%1"은(는) %2 모델입니다.</translation>
+        <source>The saved model &quot;%1&quot; is a %2 model.</source>
+        <translation>저장된 모델 &quot;%1&quot;은(는) %2 모델입니다.</translation>
     </message>
     <message>
         <source>ml takes train or list.</source>
@@ -1835,12 +1922,12 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>ml train에는 --candles가 필요합니다.</translation>
     </message>
     <message>
-        <source>--model takes linear or forest, not "%1".</source>
-        <translation>--model에는 linear 또는 forest를 넣어야 합니다. "%1"은(는) 안 됩니다.</translation>
+        <source>--model takes linear or forest, not &quot;%1&quot;.</source>
+        <translation>--model에는 linear 또는 forest를 넣어야 합니다. &quot;%1&quot;은(는) 안 됩니다.</translation>
     </message>
     <message>
-        <source>--name takes 1 to 64 letters, digits, _ or -, not "%1".</source>
-        <translation>--name에는 문자, 숫자, _, - 로 1~64자를 넣어야 합니다. "%1"은(는) 안 됩니다.</translation>
+        <source>--name takes 1 to 64 letters, digits, _ or -, not &quot;%1&quot;.</source>
+        <translation>--name에는 문자, 숫자, _, - 로 1~64자를 넣어야 합니다. &quot;%1&quot;은(는) 안 됩니다.</translation>
     </message>
     <message>
         <source>ml train takes the model as --model.</source>
@@ -2272,8 +2359,8 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>배열이 닫히지 않았습니다.</translation>
     </message>
     <message>
-        <source>Expected ',' or ']' in an array.</source>
-        <translation>배열에 ',' 또는 ']'가 필요합니다.</translation>
+        <source>Expected &apos;,&apos; or &apos;]&apos; in an array.</source>
+        <translation>배열에 &apos;,&apos; 또는 &apos;]&apos;가 필요합니다.</translation>
     </message>
     <message>
         <source>Unterminated object.</source>
@@ -2284,16 +2371,16 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>큰따옴표로 감싼 멤버 이름이 필요합니다.</translation>
     </message>
     <message>
-        <source>Expected ':' after a member name.</source>
-        <translation>멤버 이름 뒤에 ':'가 필요합니다.</translation>
+        <source>Expected &apos;:&apos; after a member name.</source>
+        <translation>멤버 이름 뒤에 &apos;:&apos;가 필요합니다.</translation>
     </message>
     <message>
         <source>Trailing comma in an object.</source>
         <translation>객체 끝에 불필요한 쉼표가 있습니다.</translation>
     </message>
     <message>
-        <source>Expected ',' or '}' in an object.</source>
-        <translation>객체에 ',' 또는 '}'가 필요합니다.</translation>
+        <source>Expected &apos;,&apos; or &apos;}&apos; in an object.</source>
+        <translation>객체에 &apos;,&apos; 또는 &apos;}&apos;가 필요합니다.</translation>
     </message>
     <message>
         <source>The JSON text is too large (4 GiB or more).</source>
@@ -2427,7 +2514,7 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
 <context>
     <name>hoga::KisParse</name>
     <message>
-        <source>The venue's answer could not be read: %1</source>
+        <source>The venue&apos;s answer could not be read: %1</source>
         <translation>거래소의 응답을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
@@ -2528,7 +2615,7 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>모의 거래 전용 (이 프로필로는 실제 주문을 낼 수 없습니다)</translation>
     </message>
     <message>
-        <source>The password protects this profile's API keys. It cannot be recovered: if you forget it, delete the profile and create a new one.</source>
+        <source>The password protects this profile&apos;s API keys. It cannot be recovered: if you forget it, delete the profile and create a new one.</source>
         <translation>비밀번호는 이 프로필의 API 키를 보호합니다. 비밀번호는 복구할 수 없으므로, 잊어버리면 프로필을 삭제하고 새로 만들어야 합니다.</translation>
     </message>
     <message>
@@ -2560,7 +2647,7 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>프로필 삭제</translation>
     </message>
     <message>
-        <source>Enter the profile's password to confirm</source>
+        <source>Enter the profile&apos;s password to confirm</source>
         <translation>확인을 위해 프로필 비밀번호를 입력하세요</translation>
     </message>
     <message>
@@ -3022,6 +3109,14 @@ This window shows live data from %1.</source>
         <source>Backtest — Hoga</source>
         <translation>백테스트 — Hoga</translation>
     </message>
+    <message>
+        <source>Risk limits saved: every order of this profile is checked against them from now on.</source>
+        <translation>위험 한도를 저장했습니다. 이제부터 이 프로필의 모든 주문을 이 한도로 확인합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Risk limits…</source>
+        <translation>위험 한도(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketDataHub</name>
@@ -3267,8 +3362,8 @@ This window shows live data from %1.</source>
         <translation>order_value 파라미터는 0보다 커야 합니다.</translation>
     </message>
     <message>
-        <source>A model name has 1 to 64 letters, digits, _ or -, not "%1".</source>
-        <translation>모델 이름은 문자, 숫자, _, - 로 1~64자여야 합니다. "%1"은(는) 안 됩니다.</translation>
+        <source>A model name has 1 to 64 letters, digits, _ or -, not &quot;%1&quot;.</source>
+        <translation>모델 이름은 문자, 숫자, _, - 로 1~64자여야 합니다. &quot;%1&quot;은(는) 안 됩니다.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -3279,12 +3374,12 @@ This window shows live data from %1.</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>There is no saved model "%1" in %2.</source>
-        <translation>%2에 저장된 모델 "%1"이(가) 없습니다.</translation>
+        <source>There is no saved model &quot;%1&quot; in %2.</source>
+        <translation>%2에 저장된 모델 &quot;%1&quot;이(가) 없습니다.</translation>
     </message>
     <message>
-        <source>The saved model "%1" cannot be read.</source>
-        <translation>저장된 모델 "%1"을(를) 읽을 수 없습니다.</translation>
+        <source>The saved model &quot;%1&quot; cannot be read.</source>
+        <translation>저장된 모델 &quot;%1&quot;을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
         <source>Predicts whether the next candle closes higher with a linear regression or a random forest on returns, volatility, RSI and volume of closed candles, retrained on a rolling window of past outcomes only; buys above the confidence threshold and sells below its mirror.</source>
@@ -3552,12 +3647,24 @@ This window shows live data from %1.</source>
         <translation>Hoga 테스트 메시지</translation>
     </message>
     <message>
-        <source>If you can read this, Hoga's notifications reach this channel.</source>
+        <source>If you can read this, Hoga&apos;s notifications reach this channel.</source>
         <translation>이 메시지가 보이면 Hoga 알림이 이 채널에 도착합니다.</translation>
     </message>
     <message>
         <source>Sending…</source>
         <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Webhooks keep their addresses in the profile&apos;s key store, which is not available for this profile.</source>
+        <translation>웹훅 주소는 프로필의 키 저장소에 보관하는데, 이 프로필에서는 키 저장소를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>모두</translation>
     </message>
 </context>
 <context>
@@ -3686,7 +3793,7 @@ This window shows live data from %1.</source>
         <translation>모의 시장의 모의 주문입니다. 실제 자금은 움직이지 않습니다.</translation>
     </message>
     <message>
-        <source>Don't ask again for simulated orders</source>
+        <source>Don&apos;t ask again for simulated orders</source>
         <translation>모의 주문은 다시 묻지 않기</translation>
     </message>
     <message>
@@ -3836,6 +3943,26 @@ This window shows live data from %1.</source>
         <source>Best price</source>
         <translation>최유리</translation>
     </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>전송 대기</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>전송됨</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>취소 중</translation>
+    </message>
+    <message>
+        <source>Never sent</source>
+        <translation>전송되지 않음</translation>
+    </message>
+    <message>
+        <source>Placed outside Hoga</source>
+        <translation>Hoga 밖에서 낸 주문</translation>
+    </message>
 </context>
 <context>
     <name>hoga::OrderTicket</name>
@@ -3968,7 +4095,7 @@ This window shows live data from %1.</source>
         <translation>목록에서 종목을 선택하세요.</translation>
     </message>
     <message>
-        <source>Waiting for the market's trading rules…</source>
+        <source>Waiting for the market&apos;s trading rules…</source>
         <translation>종목의 거래 규칙을 기다리는 중…</translation>
     </message>
     <message>
@@ -4215,15 +4342,15 @@ This window shows live data from %1.</source>
         <translation>수량 %1 %2이(가) 최대 %3 %2을(를) 넘습니다.</translation>
     </message>
     <message>
-        <source>A market order's quantity must be a multiple of %1 %2. Nearest valid quantity: %3 %2.</source>
+        <source>A market order&apos;s quantity must be a multiple of %1 %2. Nearest valid quantity: %3 %2.</source>
         <translation>시장가 주문 수량은 %1 %2의 배수여야 합니다. 가장 가까운 유효 수량: %3 %2.</translation>
     </message>
     <message>
-        <source>A market order's quantity must be at least %1 %2.</source>
+        <source>A market order&apos;s quantity must be at least %1 %2.</source>
         <translation>시장가 주문 수량은 최소 %1 %2이어야 합니다.</translation>
     </message>
     <message>
-        <source>A market order's quantity must be at most %1 %2. Use a limit order or split the order.</source>
+        <source>A market order&apos;s quantity must be at most %1 %2. Use a limit order or split the order.</source>
         <translation>시장가 주문 수량은 최대 %1 %2입니다. 지정가 주문을 쓰거나 주문을 나누세요.</translation>
     </message>
 </context>
@@ -4342,10 +4469,6 @@ This window shows live data from %1.</source>
     <message>
         <source>Unrealised PnL</source>
         <translation>총 평가손익</translation>
-    </message>
-    <message>
-        <source>Total value (USDT)</source>
-        <translation>총 평가금액 (USDT)</translation>
     </message>
     <message>
         <source>KRW cash</source>
@@ -4537,8 +4660,8 @@ This window shows live data from %1.</source>
         <translation>해당 마켓이 없습니다: %1.</translation>
     </message>
     <message>
-        <source>"%1" is not a number.</source>
-        <translation>"%1"은(는) 숫자가 아닙니다.</translation>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>&quot;%1&quot;은(는) 숫자가 아닙니다.</translation>
     </message>
 </context>
 <context>
@@ -4606,7 +4729,7 @@ This window shows live data from %1.</source>
         <translation>데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>This profile's database was written by a newer version of Hoga (schema %1; this version understands up to %2). Update Hoga to open it.</source>
+        <source>This profile&apos;s database was written by a newer version of Hoga (schema %1; this version understands up to %2). Update Hoga to open it.</source>
         <translation>이 프로필의 데이터베이스는 더 새로운 버전의 Hoga에서 작성되었습니다 (스키마 %1, 이 버전은 %2까지 지원). 열려면 Hoga를 업데이트하세요.</translation>
     </message>
     <message>
@@ -4684,6 +4807,14 @@ This window shows live data from %1.</source>
         <source>%1 copy</source>
         <translation>%1 사본</translation>
     </message>
+    <message>
+        <source>The account&apos;s risk limits could not be saved: %1</source>
+        <translation>계좌 위험 한도를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The bots&apos; result today, %1 %2, reached the account&apos;s daily loss limit of %3: every bot is halted and its orders are cancelled.</source>
+        <translation>오늘 봇들의 손익 %1 %2이(가) 계좌 일일 손실 한도 %3에 도달했습니다. 모든 봇을 정지하고 주문을 취소합니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::ProfileGate</name>
@@ -4758,12 +4889,12 @@ This window shows live data from %1.</source>
         <translation>비밀번호를 해시할 수 없습니다.</translation>
     </message>
     <message>
-        <source>A profile named "%1" already exists.</source>
-        <translation>"%1" 프로필이 이미 있습니다.</translation>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>&quot;%1&quot; 프로필이 이미 있습니다.</translation>
     </message>
     <message>
-        <source>Wrong password for profile "%1".</source>
-        <translation>"%1" 프로필의 비밀번호가 틀렸습니다.</translation>
+        <source>Wrong password for profile &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot; 프로필의 비밀번호가 틀렸습니다.</translation>
     </message>
     <message>
         <source>Could not delete the folder %1. Close programs using it and try again.</source>
@@ -4815,7 +4946,7 @@ This window shows live data from %1.</source>
         <translation>기록</translation>
     </message>
     <message>
-        <source>Record %1's tickers, trades and order book snapshots for backtests.</source>
+        <source>Record %1&apos;s tickers, trades and order book snapshots for backtests.</source>
         <translation>백테스트용으로 %1의 현재가, 체결, 호가창 스냅샷을 기록합니다.</translation>
     </message>
     <message>
@@ -4842,16 +4973,16 @@ This window shows live data from %1.</source>
         <translation>기간 안의 캔들이 두 개보다 적습니다.</translation>
     </message>
     <message>
-        <source>Sweep %1 takes FROM:TO:STEP with FROM &lt;= TO and STEP &gt; 0, not "%2".</source>
-        <translation>스윕 %1에는 FROM &lt;= TO, STEP &gt; 0인 FROM:TO:STEP를 쓰세요. "%2"은(는) 쓸 수 없습니다.</translation>
+        <source>Sweep %1 takes FROM:TO:STEP with FROM &lt;= TO and STEP &gt; 0, not &quot;%2&quot;.</source>
+        <translation>스윕 %1에는 FROM &lt;= TO, STEP &gt; 0인 FROM:TO:STEP를 쓰세요. &quot;%2&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>Sweep %1 has more than %2 values.</source>
         <translation>스윕 %1의 값이 %2개를 넘습니다.</translation>
     </message>
     <message>
-        <source>A sweep takes KEY=FROM:TO:STEP or KEY=A,B,C, not "%1".</source>
-        <translation>스윕에는 KEY=FROM:TO:STEP 또는 KEY=A,B,C를 쓰세요. "%1"은(는) 쓸 수 없습니다.</translation>
+        <source>A sweep takes KEY=FROM:TO:STEP or KEY=A,B,C, not &quot;%1&quot;.</source>
+        <translation>스윕에는 KEY=FROM:TO:STEP 또는 KEY=A,B,C를 쓰세요. &quot;%1&quot;은(는) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>Strategy %1 has no parameter %2.</source>
@@ -4869,15 +5000,31 @@ This window shows live data from %1.</source>
         <source>The sweep has more than %1 combinations.</source>
         <translation>스윕 조합이 %1개를 넘습니다.</translation>
     </message>
+    <message>
+        <source>No venue to download from.</source>
+        <translation>내려받을 거래소가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The period is empty.</source>
+        <translation>기간이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>That is more than %1 candles; download a shorter period.</source>
+        <translation>캔들이 %1개를 넘습니다. 더 짧은 기간을 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>The venue went away during the download.</source>
+        <translation>내려받는 중에 거래소 연결이 끊겼습니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::RiskChecker</name>
     <message>
-        <source>No last price is known yet, so the order's value cannot be checked against the maximum order value of %1.</source>
+        <source>No last price is known yet, so the order&apos;s value cannot be checked against the maximum order value of %1.</source>
         <translation>아직 최근 체결가가 없어 주문 금액을 최대 주문 금액 %1과(와) 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <source>The order's value %1 is above the maximum order value %2.</source>
+        <source>The order&apos;s value %1 is above the maximum order value %2.</source>
         <translation>주문 금액 %1이(가) 최대 주문 금액 %2을(를) 초과합니다.</translation>
     </message>
     <message>
@@ -4905,7 +5052,7 @@ This window shows live data from %1.</source>
         <translation>%3 규모의 주문은 예비 현금 %1을(를) 침범합니다. 사용 가능한 금액은 %2뿐입니다.</translation>
     </message>
     <message>
-        <source>Today's result %1 reached the daily loss limit of %2: the bot is halted and its orders are cancelled.</source>
+        <source>Today&apos;s result %1 reached the daily loss limit of %2: the bot is halted and its orders are cancelled.</source>
         <translation>오늘 손익 %1이(가) 일일 손실 한도 %2에 도달했습니다. 봇이 중지되고 주문이 취소됩니다.</translation>
     </message>
 </context>
@@ -4915,6 +5062,10 @@ This window shows live data from %1.</source>
         <source>Demo DCA</source>
         <translation>데모 DCA</translation>
     </message>
+    <message>
+        <source>Trading desk</source>
+        <translation>트레이딩 데스크</translation>
+    </message>
 </context>
 <context>
     <name>hoga::SecretStoreSelector</name>
@@ -4923,7 +5074,7 @@ This window shows live data from %1.</source>
         <translation>사용할 수 있는 시스템 키체인이 없고 이 프로필에는 키를 암호화할 비밀번호가 없어, API 키를 저장할 수 없습니다.</translation>
     </message>
     <message>
-        <source>No system keychain is available, so this profile's API keys are kept in a file encrypted with the profile password.</source>
+        <source>No system keychain is available, so this profile&apos;s API keys are kept in a file encrypted with the profile password.</source>
         <translation>사용할 수 있는 시스템 키체인이 없어, 이 프로필의 API 키는 프로필 비밀번호로 암호화된 파일에 보관됩니다.</translation>
     </message>
 </context>
@@ -4997,11 +5148,11 @@ This window shows live data from %1.</source>
         <translation>lower 파라미터가 %1입니다. 0보다 크고 upper(%2)보다 작아야 합니다.</translation>
     </message>
     <message>
-        <source>Parameter qty_per_level is %1 but must be a positive multiple of the market's quantity step %2 and at least its minimum %3.</source>
+        <source>Parameter qty_per_level is %1 but must be a positive multiple of the market&apos;s quantity step %2 and at least its minimum %3.</source>
         <translation>qty_per_level 파라미터가 %1입니다. 마켓의 수량 단위 %2의 양의 배수이면서 최소 수량 %3 이상이어야 합니다.</translation>
     </message>
     <message>
-        <source>Parameter qty_per_level is %1 but an order at the lower price %2 would be worth less than the market's minimum order of %3 %4.</source>
+        <source>Parameter qty_per_level is %1 but an order at the lower price %2 would be worth less than the market&apos;s minimum order of %3 %4.</source>
         <translation>qty_per_level 파라미터가 %1이지만, 하단 가격 %2의 주문 금액이 마켓의 최소 주문 금액 %3 %4보다 작아집니다.</translation>
     </message>
     <message>
@@ -5021,12 +5172,12 @@ This window shows live data from %1.</source>
         <translation>그리드 레벨 %1은(는) 비워 둡니다: 주문이 %2 상태로 종료되었습니다.</translation>
     </message>
     <message>
-        <source>Skipped the order "%1": %2</source>
-        <translation>"%1" 주문을 건너뛰었습니다: %2</translation>
+        <source>Skipped the order &quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot; 주문을 건너뛰었습니다: %2</translation>
     </message>
     <message>
-        <source>The order "%1" was refused: %2</source>
-        <translation>"%1" 주문이 거부되었습니다: %2</translation>
+        <source>The order &quot;%1&quot; was refused: %2</source>
+        <translation>&quot;%1&quot; 주문이 거부되었습니다: %2</translation>
     </message>
     <message>
         <source>Parameter oversold is %1 but must be less than overbought, %2.</source>
@@ -5052,24 +5203,24 @@ This window shows live data from %1.</source>
         <translation>%1 파라미터에 값이 필요합니다.</translation>
     </message>
     <message>
-        <source>Parameter %1: "%2" is not a decimal number.</source>
-        <translation>%1 파라미터: "%2"은(는) 소수가 아닙니다.</translation>
+        <source>Parameter %1: &quot;%2&quot; is not a decimal number.</source>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) 소수가 아닙니다.</translation>
     </message>
     <message>
-        <source>Parameter %1: "%2" is not a whole number.</source>
-        <translation>%1 파라미터: "%2"은(는) 정수가 아닙니다.</translation>
+        <source>Parameter %1: &quot;%2&quot; is not a whole number.</source>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) 정수가 아닙니다.</translation>
     </message>
     <message>
-        <source>Parameter %1: "%2" is not one of %3.</source>
-        <translation>%1 파라미터: "%2"은(는) %3 중 하나가 아닙니다.</translation>
+        <source>Parameter %1: &quot;%2&quot; is not one of %3.</source>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) %3 중 하나가 아닙니다.</translation>
     </message>
     <message>
-        <source>Parameter %1: "%2" is not a candle interval. Use one of %3.</source>
-        <translation>%1 파라미터: "%2"은(는) 캔들 주기가 아닙니다. %3 중 하나를 사용하세요.</translation>
+        <source>Parameter %1: &quot;%2&quot; is not a candle interval. Use one of %3.</source>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) 캔들 주기가 아닙니다. %3 중 하나를 사용하세요.</translation>
     </message>
     <message>
-        <source>Parameter %1: "%2" is not a duration. Use a whole number followed by s, m, h or d, for example 30s, 5m, 4h or 1d.</source>
-        <translation>%1 파라미터: "%2"은(는) 기간이 아닙니다. 정수 뒤에 s, m, h, d를 붙이세요. 예: 30s, 5m, 4h, 1d.</translation>
+        <source>Parameter %1: &quot;%2&quot; is not a duration. Use a whole number followed by s, m, h or d, for example 30s, 5m, 4h or 1d.</source>
+        <translation>%1 파라미터: &quot;%2&quot;은(는) 기간이 아닙니다. 정수 뒤에 s, m, h, d를 붙이세요. 예: 30s, 5m, 4h, 1d.</translation>
     </message>
     <message>
         <source>The strategy %1 has no parameter %2. Its parameters are %3.</source>
@@ -5293,7 +5444,7 @@ This window shows live data from %1.</source>
         </translation>
     </message>
     <message>
-        <source>Today's PnL: %1</source>
+        <source>Today&apos;s PnL: %1</source>
         <translation>오늘 손익: %1</translation>
     </message>
     <message>
@@ -5327,19 +5478,19 @@ This window shows live data from %1.</source>
 <context>
     <name>hoga::UpbitErrors</name>
     <message>
-        <source>The venue found that the request's signature does not match its parameters.</source>
+        <source>The venue found that the request&apos;s signature does not match its parameters.</source>
         <translation>거래소에서 요청의 서명이 파라미터와 일치하지 않는 것으로 확인했습니다.</translation>
     </message>
     <message>
-        <source>The venue could not verify the request's token. Check that the secret key belongs to this access key.</source>
+        <source>The venue could not verify the request&apos;s token. Check that the secret key belongs to this access key.</source>
         <translation>거래소에서 요청 토큰을 검증할 수 없습니다. Secret Key가 이 Access Key와 짝이 맞는지 확인하세요.</translation>
     </message>
     <message>
-        <source>The API key has expired. Create a new key on the venue's website.</source>
+        <source>The API key has expired. Create a new key on the venue&apos;s website.</source>
         <translation>API 키가 만료되었습니다. 거래소 웹사이트에서 새 키를 발급하세요.</translation>
     </message>
     <message>
-        <source>The venue had already seen this request's one-time token; the request was not carried out.</source>
+        <source>The venue had already seen this request&apos;s one-time token; the request was not carried out.</source>
         <translation>이미 사용된 일회용 토큰이어서 거래소가 요청을 처리하지 않았습니다.</translation>
     </message>
     <message>
@@ -5351,15 +5502,15 @@ This window shows live data from %1.</source>
         <translation>거래소에 등록되지 않은 Access Key입니다.</translation>
     </message>
     <message>
-        <source>The venue refused the stream's authorization token.</source>
+        <source>The venue refused the stream&apos;s authorization token.</source>
         <translation>거래소가 스트림 인증 토큰을 거부했습니다.</translation>
     </message>
     <message>
-        <source>This computer's IP address is not on the API key's allowlist. Add it on the venue's website.</source>
+        <source>This computer&apos;s IP address is not on the API key&apos;s allowlist. Add it on the venue&apos;s website.</source>
         <translation>이 컴퓨터의 IP 주소가 API 키의 허용 목록에 없습니다. 거래소 웹사이트에서 추가하세요.</translation>
     </message>
     <message>
-        <source>The API key lacks the permission for this action. Enable it for the key on the venue's website.</source>
+        <source>The API key lacks the permission for this action. Enable it for the key on the venue&apos;s website.</source>
         <translation>API 키에 이 작업을 할 권한이 없습니다. 거래소 웹사이트에서 키의 권한을 활성화하세요.</translation>
     </message>
     <message>
@@ -5379,27 +5530,27 @@ This window shows live data from %1.</source>
         <translation>이 요청에 필요한 주문 가능 잔고가 부족합니다.</translation>
     </message>
     <message>
-        <source>The buy order's total is below the market's minimum order amount.</source>
+        <source>The buy order&apos;s total is below the market&apos;s minimum order amount.</source>
         <translation>매수 주문금액이 종목의 최소 주문금액보다 적습니다.</translation>
     </message>
     <message>
-        <source>The sell order's total is below the market's minimum order amount.</source>
+        <source>The sell order&apos;s total is below the market&apos;s minimum order amount.</source>
         <translation>매도 주문금액이 종목의 최소 주문금액보다 적습니다.</translation>
     </message>
     <message>
-        <source>The buy order's total is above the market's maximum order amount.</source>
+        <source>The buy order&apos;s total is above the market&apos;s maximum order amount.</source>
         <translation>매수 주문금액이 종목의 최대 주문금액보다 많습니다.</translation>
     </message>
     <message>
-        <source>The sell order's total is above the market's maximum order amount.</source>
+        <source>The sell order&apos;s total is above the market&apos;s maximum order amount.</source>
         <translation>매도 주문금액이 종목의 최대 주문금액보다 많습니다.</translation>
     </message>
     <message>
-        <source>The buy price is not a multiple of the market's price step (tick) at that price.</source>
+        <source>The buy price is not a multiple of the market&apos;s price step (tick) at that price.</source>
         <translation>매수 가격이 해당 가격대의 호가 단위에 맞지 않습니다.</translation>
     </message>
     <message>
-        <source>The sell price is not a multiple of the market's price step (tick) at that price.</source>
+        <source>The sell price is not a multiple of the market&apos;s price step (tick) at that price.</source>
         <translation>매도 가격이 해당 가격대의 호가 단위에 맞지 않습니다.</translation>
     </message>
     <message>
@@ -5427,7 +5578,7 @@ This window shows live data from %1.</source>
         <translation>거래소에서 매도 주문을 생성할 수 없습니다. 시장가 매도는 수량만, 지정가 매도는 가격과 수량을 지정해야 합니다.</translation>
     </message>
     <message>
-        <source>The venue rejected the request's parameters.</source>
+        <source>The venue rejected the request&apos;s parameters.</source>
         <translation>거래소가 요청 파라미터를 거부했습니다.</translation>
     </message>
     <message>
@@ -5435,11 +5586,11 @@ This window shows live data from %1.</source>
         <translation>거래소가 요청 파라미터 중 하나를 거부했습니다.</translation>
     </message>
     <message>
-        <source>The order's time-in-force condition is not allowed here.</source>
+        <source>The order&apos;s time-in-force condition is not allowed here.</source>
         <translation>이 주문의 주문 조건은 여기에서 허용되지 않습니다.</translation>
     </message>
     <message>
-        <source>The order's client id was refused (it must be new and never used before).</source>
+        <source>The order&apos;s client id was refused (it must be new and never used before).</source>
         <translation>클라이언트 주문 ID가 거부되었습니다 (한 번도 사용하지 않은 새 ID여야 합니다).</translation>
     </message>
     <message>
@@ -5487,7 +5638,7 @@ This window shows live data from %1.</source>
         <translation>스트림 구독 요청에 잘못된 파라미터가 있습니다.</translation>
     </message>
     <message>
-        <source>The venue did not accept the request's authorization.</source>
+        <source>The venue did not accept the request&apos;s authorization.</source>
         <translation>거래소가 요청의 인증을 받아들이지 않았습니다.</translation>
     </message>
     <message>
@@ -5534,7 +5685,7 @@ This window shows live data from %1.</source>
         <translation>이 거래소에 설정된 API 키가 없습니다. 거래하려면 설정에서 키를 추가하세요.</translation>
     </message>
     <message>
-        <source>The venue's answer could not be read: %1</source>
+        <source>The venue&apos;s answer could not be read: %1</source>
         <translation>거래소 응답을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
@@ -5657,7 +5808,7 @@ This window shows live data from %1.</source>
         <translation>거래소 및 키</translation>
     </message>
     <message>
-        <source>API keys let Hoga read your balances and place orders. They are stored for this profile only. Create keys on the venue's website and allow this computer's IP address.</source>
+        <source>API keys let Hoga read your balances and place orders. They are stored for this profile only. Create keys on the venue&apos;s website and allow this computer&apos;s IP address.</source>
         <translation>API 키가 있으면 Hoga가 잔고를 조회하고 주문을 낼 수 있습니다. 키는 이 프로필에만 저장됩니다. 거래소 웹사이트에서 키를 발급하고 이 컴퓨터의 IP 주소를 허용하세요.</translation>
     </message>
     <message>
@@ -5846,7 +5997,7 @@ This window shows live data from %1.</source>
         <translation>채팅 ID를 입력하세요.</translation>
     </message>
     <message>
-        <source>Enter the webhook's full URL (https://...).</source>
+        <source>Enter the webhook&apos;s full URL (https://...).</source>
         <translation>웹훅의 전체 URL(https://...)을 입력하세요.</translation>
     </message>
     <message>
@@ -5907,6 +6058,14 @@ This window shows live data from %1.</source>
     <message>
         <source>Enter the webhook URL.</source>
         <translation>웹훅 URL을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Sends</source>
+        <translation>보내는 알림</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of notification to send.</source>
+        <translation>보낼 알림 종류를 하나 이상 고르세요.</translation>
     </message>
 </context>
 <context>

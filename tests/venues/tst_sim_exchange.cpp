@@ -826,7 +826,7 @@ void TestSimExchange::tickerStatsAreConsistent() {
 }
 
 void TestSimExchange::connectorEmitsOnlySubscribedStreams() {
-    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}, {}});
+    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}, {}, {}});
     ConnectorHost host{std::unique_ptr<Connector>(sim)};
     test::StreamRecorder stream(sim);
     sim->subscribeMarketData({"KRW-BTC"}, TickerChannel);
@@ -866,7 +866,7 @@ void TestSimExchange::connectorEmitsOnlySubscribedStreams() {
 }
 
 void TestSimExchange::connectorReportsAccountActivityAfterSubscribing() {
-    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}, {}});
+    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}, {}, {}});
     ConnectorHost host{std::unique_ptr<Connector>(sim)};
     test::StreamRecorder stream(sim);
     const OrderBook book = test::await(sim->fetchOrderBook("KRW-BTC", 5)).value();
@@ -906,7 +906,7 @@ void TestSimExchange::connectorRunsOnItsOwnTimer() {
 }
 
 void TestSimExchange::hostRunsTheConnectorOnANamedThread() {
-    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}, {}});
+    auto* sim = new SimConnector(SimConfig{1, 100, false, &SystemClock::instance(), 500, {}, {}, {}});
     std::atomic<QThread*> deletedOn{nullptr};
     QObject::connect(
         sim, &QObject::destroyed, sim, [&deletedOn] { deletedOn = QThread::currentThread(); },
