@@ -12,7 +12,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
-#include <QTimeZone>
 #include <QTimer>
 
 using namespace hoga;
@@ -203,7 +202,7 @@ void TestCliBinance::candlesPageBeyondOneThousand() {
 void TestCliBinance::candlesPageForwardFromAStart() {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = (now - 2 * 86'400'000) / 60'000 * 60'000;
-    const QString iso = QDateTime::fromMSecsSinceEpoch(from, QTimeZone::UTC).toString(Qt::ISODate);
+    const QString iso = QDateTime::fromMSecsSinceEpoch(from, Qt::UTC).toString(Qt::ISODate);
     const CliProcessRun run =
         cli(QStringLiteral("candles BTCUSDT --interval 1m --count 1200 --from %1").arg(iso));
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));

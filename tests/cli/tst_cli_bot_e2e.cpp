@@ -281,8 +281,9 @@ void TestCliBotE2e::mlBotTradesOnASavedModel() {
                                  "zigzag", "--param", "train_window=200", "--param", "retrain_every=100"});
     QVERIFY2(trained.exitCode == 0, qPrintable(trained.describe()));
 
-    CliProcessRun run = cli({"--venue", "sim", "bot", "run", "--strategy", "ml_signal", "--market", "KRW-BTC",
-                             "--param", "model_name=zigzag", "--id", "ml", "--for-seconds", "1"});
+    CliProcessRun run =
+        cli({"--venue", "sim", "bot", "run", "--strategy", "ml_signal", "--market", "KRW-BTC", "--param",
+             "model_name=zigzag", "--param", "order_value=10000", "--id", "ml", "--for-seconds", "1"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     const QJsonObject started = events(run, QStringLiteral("bot")).value(0);
     QCOMPARE(started.value(QStringLiteral("params")).toObject().value(QStringLiteral("model")).toString(),

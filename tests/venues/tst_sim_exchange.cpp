@@ -545,7 +545,7 @@ void TestSimExchange::paperAccountRestoresExactly() {
 void TestSimExchange::connectorKeepsThePaperAccountInItsFile() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("profile/sim-paper.json"));
-    SimConfig config{1, 100, false, &SystemClock::instance(), 500, {}, {}};
+    SimConfig config{1, 100, false, &SystemClock::instance(), 500, {}, {}, {}};
     config.paperStatePath = path;
     QString orderId;
     {
