@@ -136,6 +136,7 @@ private slots:
     void csvErrors();
     void candlesFromRecordedTrades();
     void sweepRunsEveryCombinationInOrder();
+    void longRunEquityAndMetricsFollowTheFormulas();
 };
 
 void TestBacktester::marketOrderFillsAtTheNextOpenWithFeeAndStep() {
@@ -453,4 +454,64 @@ void TestBacktester::sweepRunsEveryCombinationInOrder() {
 }
 
 QTEST_GUILESS_MAIN(TestBacktester)
+// A long run on a random walk with fractional prices: the compact equity curve gives cash + base * close
+// after the latest fill on every candle (by index and by iteration alike), and the metrics equal the
+// reference formulas on that curve, bit for bit.
+void TestBacktester::longRunEquityAndMetricsFollowTheFormulas() {
+    QVector<Candle> candles;
+    qint64 milli = 100'000; // price * 1000
+    quint32 seed = 12345;
+    for (int i = 0; i < 3000; ++i) {
+        seed = seed * 1'664'525u + 1'013'904'223u; // a fixed LCG: the same walk on every machine
+        const qint64 next = milli + qint64(seed >> 24) - 128;
+        const Decimal o = Decimal::fromMantissa(milli, 3);
+        const Decimal c = Decimal::fromMantissa(next, 3);
+        candles.append(Candle{kStart + i * kDay,
+                              o,
+                              Decimal::max(o, c) + d("0.5"),
+                              Decimal::min(o, c) - d("0.5"),
+                              c,
+                              d("1"),
+                              {}});
+        milli = next;
+    }
+    ScriptedStrategy s;
+    for (int i = 0; i < 3000; i += 50) {
+        s.script.insert({i, marketBuyTotal("300")});
+        s.script.insert({i + 20, market(Side::Sell, "1")});
+        s.script.insert({i + 35, market(Side::Sell, "1.5")});
+    }
+    const BacktestResult r = Backtester::run(s, candles, config("1000", "0.0005", "0.001"));
+    QVERIFY(r.fills.size() > 100);
+    QCOMPARE(r.equity.size(), candles.size());
+
+    QVector<double> curve;
+    qsizetype fill = -1;
+    qsizetype i = 0;
+    for (const EquityPoint& p : r.equity) {
+        while (fill + 1 < r.fills.size() && r.fills[fill + 1].fill.timestampMs <= candles[i].openTimeMs)
+            ++fill;
+        const Decimal cash = fill >= 0 ? r.fills[fill].cashAfter : d("1000");
+        const Decimal base = fill >= 0 ? r.fills[fill].baseAfter : Decimal();
+        const Decimal expected = base.isZero() ? cash : cash + base * candles[i].close;
+        QCOMPARE(p.openTimeMs, candles[i].openTimeMs);
+        QCOMPARE(p.equity, expected);
+        QCOMPARE(r.equity[i].equity, expected);
+        curve.append(expected.toDouble());
+        ++i;
+    }
+    QCOMPARE(i, candles.size());
+
+    const BacktestMetrics& m = r.metrics;
+    QCOMPARE(m.finalEquity, r.equity.last().equity);
+    const QVector<double> returns = BacktestStatistics::returns(1000, curve);
+    QVector<double> fromInitial{1000};
+    fromInitial.append(curve);
+    QVERIFY(m.maxDrawdown > 0);
+    QVERIFY(m.maxDrawdown == BacktestStatistics::maxDrawdown(fromInitial)); // exact, not fuzzy
+    QVERIFY(m.sharpe != 0);
+    QVERIFY(m.sharpe == BacktestStatistics::sharpe(returns, m.periodsPerYear));
+    QVERIFY(m.sortino == BacktestStatistics::sortino(returns, m.periodsPerYear));
+}
+
 #include "tst_backtester.moc"

@@ -144,6 +144,14 @@ std::optional<Decimal> BacktestContext::lastPrice() const {
 }
 
 void BacktestContext::setIndicator(const QString& name, double value) {
+    // A strategy names its indicators with literals, so the same name is usually the same data: look for
+    // that first, then compare text.
+    for (auto& [key, current] : m_indicators) {
+        if (key.constData() == name.constData() && key.size() == name.size()) {
+            current = value;
+            return;
+        }
+    }
     for (auto& [key, current] : m_indicators) {
         if (key == name) {
             current = value;
@@ -242,7 +250,7 @@ void BacktestContext::fillOrders(Strategy& strategy, const Candle& candle, int i
     QVector<Pending> still;
     for (Pending& p : m_open) {
         if (p.placedAt >= index) {
-            still.append(p);
+            still.append(std::move(p));
             continue;
         }
         Order& o = p.order;
@@ -262,24 +270,24 @@ void BacktestContext::fillOrders(Strategy& strategy, const Candle& candle, int i
                 o.transitionTo(OrderState::Rejected);
                 o.rejectReason = QCoreApplication::translate("hoga::Backtest",
                                                              "Not enough funds when the order was to fill.");
-                done.append(p);
+                done.append(std::move(p));
                 continue;
             }
             execute(p, price, qty, false);
             if (o.state != OrderState::Filled)
                 o.transitionTo(OrderState::Cancelled); // the rest of a cut-down market order, like IOC
-            done.append(p);
+            done.append(std::move(p));
         } else {
             const bool through = o.side == Side::Buy ? candle.low < o.price : candle.high > o.price;
             if (through) {
                 execute(p, o.price, o.qty, true);
-                done.append(p);
+                done.append(std::move(p));
             } else {
-                still.append(p);
+                still.append(std::move(p));
             }
         }
     }
-    m_open = still;
+    m_open = std::move(still);
     for (const Pending& p : std::as_const(done)) {
         strategy.onOrderUpdate(*this, p.order);
         if (p.fillIndex >= 0)

@@ -39,6 +39,9 @@ public:
         return m_baseTotal.isZero() ? m_cashTotal : m_cashTotal + m_baseTotal * price;
     }
     bool holdsBase() const { return m_baseTotal.isPositive(); }
+    // Quote and base, free and reserved alike; they change only on a fill.
+    const Decimal& cashTotal() const { return m_cashTotal; }
+    const Decimal& baseTotal() const { return m_baseTotal; }
 
     QVector<BacktestFill>& fills() { return m_fills; }
     QStringList& refusals() { return m_refusals; }

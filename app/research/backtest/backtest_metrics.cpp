@@ -1,6 +1,8 @@
 #include "backtest_metrics.h"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace hoga {
@@ -11,6 +13,71 @@ constexpr double kYearMs = 365.0 * 24 * 3600 * 1000; // crypto trades every day 
 
 Decimal floorToStep(const Decimal& qty, const Decimal& step) {
     return step.isPositive() ? qty.roundToStep(step, Rounding::Down) : qty;
+}
+
+// What EquityCurve::equity(h, close).toDouble() gives, without building the Decimal: when the exact value's
+// mantissa at the common scale is below 2^53 it and 10^scale are exact doubles, and one IEEE division rounds
+// that same rational correctly (as Decimal::toDouble does for the normalised mantissa). Else via the Decimal.
+double equityAsDouble(const EquityCurve::Holdings& h, const Decimal& close) {
+    static constexpr long long kPow10[] = {1LL,
+                                           10LL,
+                                           100LL,
+                                           1000LL,
+                                           10000LL,
+                                           100000LL,
+                                           1000000LL,
+                                           10000000LL,
+                                           100000000LL,
+                                           1000000000LL,
+                                           10000000000LL,
+                                           100000000000LL,
+                                           1000000000000LL,
+                                           10000000000000LL,
+                                           100000000000000LL,
+                                           1000000000000000LL,
+                                           10000000000000000LL,
+                                           100000000000000000LL,
+                                           1000000000000000000LL};
+    static_assert(std::size(kPow10) == Decimal::kMaxScale + 1);
+    // In 64 bits (a price and a quantity's mantissas nearly always fit): overflow checks are single
+    // instructions there.
+    constexpr long long kExactLimit = 1LL << 53;
+    constexpr Int128 kLongMax = std::numeric_limits<long long>::max();
+    const int productScale = h.base.scale() + close.scale();
+    const int scale = std::max(h.cash.scale(), productScale);
+    const Int128 base = h.base.mantissa();
+    const Int128 price = close.mantissa();
+    const Int128 cash = h.cash.mantissa();
+    long long product = 0;
+    long long alignedProduct = 0;
+    long long alignedCash = 0;
+    long long sum = 0;
+    if (scale <= Decimal::kMaxScale && base >= -kLongMax && base <= kLongMax && price >= -kLongMax &&
+        price <= kLongMax && cash >= -kLongMax && cash <= kLongMax &&
+        !__builtin_mul_overflow(static_cast<long long>(base), static_cast<long long>(price), &product) &&
+        !__builtin_mul_overflow(product, kPow10[scale - productScale], &alignedProduct) &&
+        !__builtin_mul_overflow(static_cast<long long>(cash), kPow10[scale - h.cash.scale()], &alignedCash) &&
+        !__builtin_add_overflow(alignedCash, alignedProduct, &sum) && sum > -kExactLimit && sum < kExactLimit)
+        return double(sum) / double(kPow10[scale]);
+    return EquityCurve::equity(h, close).toDouble();
+}
+
+// Calls f(e) with the closing equity of every candle, in order, as a double.
+template <typename F> void forEachEquity(const EquityCurve& equity, F f) {
+    const QVector<EquityCurve::Holdings>& holdings = equity.holdings();
+    const QVector<Candle>& candles = equity.candles();
+    for (qsizetype k = 0; k < holdings.size(); ++k) {
+        const EquityCurve::Holdings& h = holdings[k];
+        const qsizetype end = k + 1 < holdings.size() ? holdings[k + 1].fromIndex : equity.size();
+        if (h.base.isZero()) { // flat: the same equity on every candle, converted once
+            const double e = h.cash.toDouble();
+            for (qsizetype i = h.fromIndex; i < end; ++i)
+                f(e);
+            continue;
+        }
+        for (qsizetype i = h.fromIndex; i < end; ++i)
+            f(equityAsDouble(h, candles[i].close));
+    }
 }
 
 } // namespace
@@ -79,9 +146,8 @@ Decimal BacktestStatistics::buyAndHold(const BacktestConfig& config, const QVect
 }
 
 BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const QVector<Candle>& candles,
-                                            const QVector<EquityPoint>& equity,
-                                            const QVector<BacktestFill>& fills, int candlesHoldingBase,
-                                            qint64 candleMs) {
+                                            const EquityCurve& equity, const QVector<BacktestFill>& fills,
+                                            int candlesHoldingBase, qint64 candleMs) {
     BacktestMetrics m;
     m.candles = int(candles.size());
     m.initialCash = config.initialCash;
@@ -109,20 +175,34 @@ BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const 
     m.exposure = m.candles > 0 ? double(candlesHoldingBase) / m.candles : 0;
 
     const double initial = config.initialCash.toDouble();
-    // One pass for the drawdown (from the initial cash on) and the per-candle returns: the same numbers as
-    // maxDrawdown() and returns(), without two more curve-sized vectors.
-    QVector<double> r;
-    r.reserve(equity.size());
+    // The per-candle returns r_t = E_t / E_(t-1) - 1 are walked twice (sum, downside and drawdown, then the
+    // squares around the mean) instead of stored: the same numbers, in the same order, as returns(),
+    // maxDrawdown(), sharpe() and sortino() give, without a curve-sized vector.
+    const qsizetype n = equity.size();
     double previous = initial;
     double peak = std::max(0.0, initial);
     double worst = 0;
-    for (const EquityPoint& p : equity) {
-        const double e = p.equity.toDouble();
-        r.append(previous != 0 ? e / previous - 1 : 0);
+    double sum = 0;
+    double downside = 0;
+    forEachEquity(equity, [&](double e) {
+        const double x = previous != 0 ? e / previous - 1 : 0;
         previous = e;
+        sum += x;
+        if (x < 0)
+            downside += x * x;
         peak = std::max(peak, e);
         if (peak > 0)
             worst = std::max(worst, (peak - e) / peak);
+    });
+    const double mean = n > 0 ? sum / n : 0;
+    double squares = 0;
+    if (n >= 2) {
+        previous = initial;
+        forEachEquity(equity, [&](double e) {
+            const double x = previous != 0 ? e / previous - 1 : 0;
+            previous = e;
+            squares += (x - mean) * (x - mean);
+        });
     }
     const double final = m.finalEquity.toDouble();
     m.totalReturn = initial > 0 ? final / initial - 1 : 0;
@@ -131,8 +211,11 @@ BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const 
     if (years > 0 && initial > 0)
         m.cagr = final > 0 ? std::pow(final / initial, 1.0 / years) - 1 : -1;
     m.maxDrawdown = worst;
-    m.sharpe = sharpe(r, m.periodsPerYear);
-    m.sortino = sortino(r, m.periodsPerYear);
+    // As sharpe() and sortino() compute them.
+    const double sd = n >= 2 ? std::sqrt(squares / (n - 1)) : 0;
+    m.sharpe = sd > 0 ? mean / sd * std::sqrt(m.periodsPerYear) : 0;
+    const double dd = n > 0 ? std::sqrt(downside / n) : 0;
+    m.sortino = dd > 0 ? mean / dd * std::sqrt(m.periodsPerYear) : 0;
     m.buyHoldFinalEquity = buyAndHold(config, candles);
     m.buyHoldReturn = initial > 0 ? m.buyHoldFinalEquity.toDouble() / initial - 1 : 0;
     return m;

@@ -9,7 +9,7 @@ class BacktestStatistics {
 public:
     // Fills metrics from the equity curve (one point per candle), the fills and the counters the run kept.
     static BacktestMetrics compute(const BacktestConfig& config, const QVector<Candle>& candles,
-                                   const QVector<EquityPoint>& equity, const QVector<BacktestFill>& fills,
+                                   const EquityCurve& equity, const QVector<BacktestFill>& fills,
                                    int candlesHoldingBase, qint64 candleMs);
 
     // max over t of (peak_t - E_t) / peak_t, peak_t the highest E up to t.

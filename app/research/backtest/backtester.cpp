@@ -3,7 +3,16 @@
 #include "backtest_context.h"
 #include "backtest_metrics.h"
 
+#include <algorithm>
+
 namespace hoga {
+
+qsizetype EquityCurve::holdingsIndexOf(qsizetype index) const {
+    // The last entry starting at or before `index`.
+    const auto after = std::upper_bound(m_holdings.cbegin(), m_holdings.cend(), index,
+                                        [](qsizetype i, const Holdings& h) { return i < h.fromIndex; });
+    return std::max<qsizetype>(0, (after - m_holdings.cbegin()) - 1);
+}
 
 qint64 Backtester::candleLengthMs(const QVector<Candle>& candles) {
     qint64 smallest = 0;
@@ -20,7 +29,8 @@ BacktestResult Backtester::run(Strategy& strategy, const QVector<Candle>& candle
     const qint64 candleMs = config.candleMs > 0 ? config.candleMs : candleLengthMs(candles);
     BacktestContext context(config);
     BacktestResult result;
-    result.equity.reserve(candles.size());
+    result.equity = EquityCurve(candles, candles.size());
+    qsizetype fillsSeen = -1; // the account's totals change only on a fill
     int holding = 0;
     if (!candles.isEmpty())
         context.setNow(candles.first().openTimeMs);
@@ -36,7 +46,10 @@ BacktestResult Backtester::run(Strategy& strategy, const QVector<Candle>& candle
         context.fireTimers(strategy);
         if (context.holdsBase())
             ++holding;
-        result.equity.append({candle.openTimeMs, context.equity(candle.close)});
+        if (context.fills().size() != fillsSeen) {
+            fillsSeen = context.fills().size();
+            result.equity.setHoldings(i, context.cashTotal(), context.baseTotal());
+        }
     }
     strategy.onStop(context);
     context.cancelAllOrders(); // what never filled releases its reservation; equity already counts it

@@ -11,7 +11,8 @@ Sma::Sma(int period)
 void Sma::update(double value) {
     m_sum += value - m_window[m_next];
     m_window[m_next] = value;
-    m_next = (m_next + 1) % m_period;
+    if (++m_next == m_period) // no division per value
+        m_next = 0;
     m_count = std::min(m_count + 1, m_period);
 }
 

@@ -52,9 +52,11 @@ CandleSignalStrategy::Signal SmaCrossStrategy::evaluate(StrategyContext& context
     m_slow.update(close);
     if (!m_fast.ready() || !m_slow.ready())
         return Signal::None;
-    context.setIndicator(QStringLiteral("ma_fast"), m_fast.value());
-    context.setIndicator(QStringLiteral("ma_slow"), m_slow.value());
-    const double gap = m_fast.value() - m_slow.value();
+    const double fast = m_fast.value(); // read once: each read of an SMA divides
+    const double slow = m_slow.value();
+    context.setIndicator(QStringLiteral("ma_fast"), fast);
+    context.setIndicator(QStringLiteral("ma_slow"), slow);
+    const double gap = fast - slow;
     const std::optional<double> previous = m_previousGap;
     m_previousGap = gap;
     if (!previous)
