@@ -31,7 +31,7 @@ Result<QString> BacktestContext::placeOrder(const OrderIntent& intent) {
     p.placedAt = m_candleIndex;
     Order& o = p.order;
     o.venue = QStringLiteral("backtest");
-    o.clientId = QStringLiteral("bt-%1").arg(m_nextOrder);
+    o.clientId = QStringLiteral("bt-") + QString::number(m_nextOrder); // "bt-1": no format parsing
     o.id = o.clientId;
     o.market = m_config.market.code;
     o.side = intent.side;
@@ -88,8 +88,9 @@ Result<QString> BacktestContext::placeOrder(const OrderIntent& intent) {
     }
     o.state = OrderState::Open;
     ++m_nextOrder;
-    m_open.append(p);
-    return o.clientId;
+    const QString clientId = o.clientId;
+    m_open.append(std::move(p));
+    return clientId;
 }
 
 void BacktestContext::release(Pending& p) {
@@ -221,7 +222,7 @@ bool BacktestContext::execute(Pending& p, const Decimal& price, const Decimal& q
     f.fill.orderId = o.id;
     f.fill.clientId = o.clientId;
     f.fill.market = o.market;
-    f.fill.tradeId = QStringLiteral("bt-fill-%1").arg(m_fills.size() + 1);
+    f.fill.tradeId = QStringLiteral("bt-fill-") + QString::number(m_fills.size() + 1);
     f.fill.side = o.side;
     f.fill.price = price;
     f.fill.qty = qty;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 #include <limits>
+#include <vector>
 
 namespace hoga {
 
@@ -62,8 +63,12 @@ double equityAsDouble(const EquityCurve::Holdings& h, const Decimal& close) {
     return EquityCurve::equity(h, close).toDouble();
 }
 
-// Calls f(e) with the closing equity of every candle, in order, as a double.
-template <typename F> void forEachEquity(const EquityCurve& equity, F f) {
+// Calls f(e) with the closing equity of every candle, in order, as a double. `held` keeps the values of
+// the candles closed holding base (computed on the first walk, read back on later ones: re-reading the
+// candles costs more than this short array).
+template <typename F> void forEachEquity(const EquityCurve& equity, std::vector<double>& held, F f) {
+    const bool replay = !held.empty();
+    size_t next = 0;
     const QVector<EquityCurve::Holdings>& holdings = equity.holdings();
     const QVector<Candle>& candles = equity.candles();
     for (qsizetype k = 0; k < holdings.size(); ++k) {
@@ -75,8 +80,15 @@ template <typename F> void forEachEquity(const EquityCurve& equity, F f) {
                 f(e);
             continue;
         }
-        for (qsizetype i = h.fromIndex; i < end; ++i)
-            f(equityAsDouble(h, candles[i].close));
+        if (replay) {
+            for (qsizetype i = h.fromIndex; i < end; ++i)
+                f(held[next++]);
+            continue;
+        }
+        for (qsizetype i = h.fromIndex; i < end; ++i) {
+            held.push_back(equityAsDouble(h, candles[i].close));
+            f(held.back());
+        }
     }
 }
 
@@ -184,7 +196,9 @@ BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const 
     double worst = 0;
     double sum = 0;
     double downside = 0;
-    forEachEquity(equity, [&](double e) {
+    std::vector<double> held;
+    held.reserve(size_t(std::max(0, candlesHoldingBase)));
+    forEachEquity(equity, held, [&](double e) {
         const double x = previous != 0 ? e / previous - 1 : 0;
         previous = e;
         sum += x;
@@ -198,7 +212,7 @@ BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const 
     double squares = 0;
     if (n >= 2) {
         previous = initial;
-        forEachEquity(equity, [&](double e) {
+        forEachEquity(equity, held, [&](double e) {
             const double x = previous != 0 ? e / previous - 1 : 0;
             previous = e;
             squares += (x - mean) * (x - mean);

@@ -110,6 +110,7 @@ public:
     void setHoldings(qsizetype fromIndex, const Decimal& cash, const Decimal& base) {
         m_holdings.append(Holdings{fromIndex, cash, base});
     }
+    void reserve(qsizetype holdings) { m_holdings.reserve(holdings); }
     const QVector<Holdings>& holdings() const { return m_holdings; }
     const QVector<Candle>& candles() const { return m_candles; }
 

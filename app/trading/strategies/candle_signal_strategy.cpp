@@ -43,20 +43,18 @@ bool CandleSignalStrategy::act(StrategyContext& context, Signal signal, const Ca
     if (!context.openOrders().isEmpty())
         return false; // the previous order is still working; its fill decides what is held
     const Decimal held = OrderPlacer::sellableQty(context);
+    if (m_buyTag.isEmpty()) { // once: translating and formatting on every order is slow in a long backtest
+        m_buyTag = QCoreApplication::translate("hoga::Strategies", "%1 buy signal").arg(id());
+        m_sellTag = QCoreApplication::translate("hoga::Strategies", "%1 sell signal").arg(id());
+    }
     if (signal == Signal::Buy) {
         if (held.isPositive())
             return false; // one position at a time
-        return OrderPlacer::buyForValue(
-                   context, m_orderValue, candle.close,
-                   QCoreApplication::translate("hoga::Strategies", "%1 buy signal").arg(id()))
-            .has_value();
+        return OrderPlacer::buyForValue(context, m_orderValue, candle.close, m_buyTag).has_value();
     }
     if (!held.isPositive())
         return false;
-    return OrderPlacer::sellQuantity(
-               context, held, candle.close,
-               QCoreApplication::translate("hoga::Strategies", "%1 sell signal").arg(id()))
-        .has_value();
+    return OrderPlacer::sellQuantity(context, held, candle.close, m_sellTag).has_value();
 }
 
 QJsonObject CandleSignalStrategy::saveState() const {

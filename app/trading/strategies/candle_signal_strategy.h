@@ -30,6 +30,8 @@ private:
     Decimal m_orderValue;
     int m_warmupCandles;
     qint64 m_lastActedCandleMs = -1;
+    QString m_buyTag; // the orders' tags, made on the first order
+    QString m_sellTag;
 };
 
 } // namespace hoga
