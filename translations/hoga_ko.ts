@@ -1718,40 +1718,6 @@
         <translation>거래는 중단되었지만 일부 주문이 아직 열려 있을 수 있습니다: still_open과 errors를 보세요.</translation>
     </message>
     <message>
-        <source>
-Trading engine (bots trade until SIGINT/SIGTERM or --for-seconds; orders are journaled in the
-profile&apos;s database, or hoga-cli&apos;s own without --profile):
-  --venue V bot run --strategy sma_cross|rsi|bollinger|grid|dca --market M [--param KEY=VALUE ...]
-                    [--id NAME] [--for-seconds N] [--rearm] [--max-order-value X]
-                    [--max-position X] [--max-open-orders N] [--max-orders-per-minute N]
-                    [--max-price-deviation-pct X] [--cash-reserve X] [--daily-loss-limit X]
-                    (the same --id resumes a saved bot; with --venue sim and --profile the
-                    bot trades the profile&apos;s paper account)
-  bot list
-  bot stop --id NAME   (the run stops, cancelling the bot&apos;s open orders)
-  journal orders [--bot NAME] [--venue V]
-  --venue V emergency-stop [--reason TEXT]   (halts every bot of the profile and cancels every
-                                             open order at V; trading stays halted)
-  rearm   (allows trading again after an emergency stop)
-</source>
-        <translation>
-거래 엔진(봇은 SIGINT/SIGTERM 또는 --for-seconds까지 거래합니다. 주문은 프로필의 데이터베이스에,
---profile이 없으면 hoga-cli 자체 데이터베이스에 기록됩니다):
-  --venue V bot run --strategy sma_cross|rsi|bollinger|grid|dca --market M [--param KEY=VALUE ...]
-                    [--id NAME] [--for-seconds N] [--rearm] [--max-order-value X]
-                    [--max-position X] [--max-open-orders N] [--max-orders-per-minute N]
-                    [--max-price-deviation-pct X] [--cash-reserve X] [--daily-loss-limit X]
-                    (같은 --id로 저장된 봇을 이어 실행합니다. --venue sim과 --profile을 쓰면
-                    봇은 프로필의 모의 계좌로 거래합니다)
-  bot list
-  bot stop --id NAME   (실행이 멈추고 봇의 열린 주문을 취소합니다)
-  journal orders [--bot NAME] [--venue V]
-  --venue V emergency-stop [--reason TEXT]   (프로필의 모든 봇을 정지하고 V의 열린 주문을
-                                             모두 취소합니다. 거래는 중단된 채로 남습니다)
-  rearm   (긴급 정지 뒤에 거래를 다시 허용합니다)
-</translation>
-    </message>
-    <message>
         <source>Use: --venue V download --market M --interval I --from ISO8601 [--to ISO8601] --out FILE.csv</source>
         <translation>사용법: --venue V download --market M --interval I --from ISO8601 [--to ISO8601] --out FILE.csv</translation>
     </message>
@@ -1936,6 +1902,68 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     <message>
         <source>Too few candles to train on: the training window needs %1 outcomes.</source>
         <translation>학습할 캔들이 너무 적습니다. 학습 구간에 결과 %1개가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>
+Trading engine (bots trade until SIGINT/SIGTERM or --for-seconds; orders are journaled in the
+profile&apos;s database, or hoga-cli&apos;s own without --profile):
+  --venue V bot run --strategy sma_cross|rsi|bollinger|grid|dca|ml_signal --market M [--param KEY=VALUE ...]
+                    [--id NAME] [--for-seconds N] [--rearm] [--max-order-value X]
+                    [--max-position X] [--max-open-orders N] [--max-orders-per-minute N]
+                    [--max-price-deviation-pct X] [--cash-reserve X] [--daily-loss-limit X]
+                    (the same --id resumes a saved bot; with --venue sim and --profile the
+                    bot trades the profile&apos;s paper account)
+  bot list
+  bot stop --id NAME   (the run stops, cancelling the bot&apos;s open orders)
+  journal orders [--bot NAME] [--venue V]
+  --venue V emergency-stop [--reason TEXT]   (halts every bot of the profile and cancels every
+                                             open order at V; trading stays halted)
+  rearm   (allows trading again after an emergency stop)
+</source>
+        <translation>
+Trading engine (bots trade until SIGINT/SIGTERM or --for-seconds; orders are journaled in the
+profile&apos;s database, or hoga-cli&apos;s own without --profile):
+  --venue V bot run --strategy sma_cross|rsi|bollinger|grid|dca|ml_signal --market M [--param KEY=VALUE ...]
+                    [--id NAME] [--for-seconds N] [--rearm] [--max-order-value X]
+                    [--max-position X] [--max-open-orders N] [--max-orders-per-minute N]
+                    [--max-price-deviation-pct X] [--cash-reserve X] [--daily-loss-limit X]
+                    (the same --id resumes a saved bot; with --venue sim and --profile the
+                    bot trades the profile&apos;s paper account)
+  bot list
+  bot stop --id NAME   (the run stops, cancelling the bot&apos;s open orders)
+  journal orders [--bot NAME] [--venue V]
+  --venue V emergency-stop [--reason TEXT]   (halts every bot of the profile and cancels every
+                                             open order at V; trading stays halted)
+  rearm   (allows trading again after an emergency stop)
+</translation>
+    </message>
+    <message>
+        <source>
+Research (see app/research/README.md):
+  --venue V record --markets A,B --channels ticker,trade,orderbook [--for-seconds N] [--db URL]
+  --venue V download --market M --interval I --from ISO8601 [--to ISO8601] --out FILE.csv
+  export candles|trades|orders|fills [--db URL] [--market M] [--interval I] --out FILE.csv
+  db-password --db postgresql://...   (keeps the password in the profile&apos;s key store)
+  backtest --strategy sma_cross|rsi|bollinger|grid|dca|ml_signal --candles FILE.csv
+           [--param KEY=VALUE ...] [--sweep KEY=FROM:TO:STEP|A,B ...] [--fee-rate R]
+           [--initial-cash C] [--market M]
+  indicators --name sma|ema|rsi|bbands|macd|atr [--period N] [--param KEY=VALUE ...] --candles FILE.csv
+  ml train --candles FILE.csv --model linear|forest [--name N] [--param KEY=VALUE ...]
+  ml list   (models saved in the profile; ml_signal uses one with --param model_name=N)
+</source>
+        <translation>
+Research (see app/research/README.md):
+  --venue V record --markets A,B --channels ticker,trade,orderbook [--for-seconds N] [--db URL]
+  --venue V download --market M --interval I --from ISO8601 [--to ISO8601] --out FILE.csv
+  export candles|trades|orders|fills [--db URL] [--market M] [--interval I] --out FILE.csv
+  db-password --db postgresql://...   (keeps the password in the profile&apos;s key store)
+  backtest --strategy sma_cross|rsi|bollinger|grid|dca|ml_signal --candles FILE.csv
+           [--param KEY=VALUE ...] [--sweep KEY=FROM:TO:STEP|A,B ...] [--fee-rate R]
+           [--initial-cash C] [--market M]
+  indicators --name sma|ema|rsi|bbands|macd|atr [--period N] [--param KEY=VALUE ...] --candles FILE.csv
+  ml train --candles FILE.csv --model linear|forest [--name N] [--param KEY=VALUE ...]
+  ml list   (models saved in the profile; ml_signal uses one with --param model_name=N)
+</translation>
     </message>
 </context>
 <context>

@@ -780,7 +780,8 @@ QString CommandLine::usageText() {
                "Trading engine (bots trade until SIGINT/SIGTERM or --for-seconds; orders are journaled in "
                "the\n"
                "profile's database, or hoga-cli's own without --profile):\n"
-               "  --venue V bot run --strategy sma_cross|rsi|bollinger|grid|dca --market M [--param "
+               "  --venue V bot run --strategy sma_cross|rsi|bollinger|grid|dca|ml_signal --market M "
+               "[--param "
                "KEY=VALUE ...]\n"
                "                    [--id NAME] [--for-seconds N] [--rearm] [--max-order-value X]\n"
                "                    [--max-position X] [--max-open-orders N] [--max-orders-per-minute N]\n"
@@ -793,7 +794,24 @@ QString CommandLine::usageText() {
                "  --venue V emergency-stop [--reason TEXT]   (halts every bot of the profile and cancels "
                "every\n"
                "                                             open order at V; trading stays halted)\n"
-               "  rearm   (allows trading again after an emergency stop)\n");
+               "  rearm   (allows trading again after an emergency stop)\n") +
+           QCoreApplication::translate(
+               "hoga::Cli",
+               "\n"
+               "Research (see app/research/README.md):\n"
+               "  --venue V record --markets A,B --channels ticker,trade,orderbook [--for-seconds N] [--db "
+               "URL]\n"
+               "  --venue V download --market M --interval I --from ISO8601 [--to ISO8601] --out FILE.csv\n"
+               "  export candles|trades|orders|fills [--db URL] [--market M] [--interval I] --out FILE.csv\n"
+               "  db-password --db postgresql://...   (keeps the password in the profile's key store)\n"
+               "  backtest --strategy sma_cross|rsi|bollinger|grid|dca|ml_signal --candles FILE.csv\n"
+               "           [--param KEY=VALUE ...] [--sweep KEY=FROM:TO:STEP|A,B ...] [--fee-rate R]\n"
+               "           [--initial-cash C] [--market M]\n"
+               "  indicators --name sma|ema|rsi|bbands|macd|atr [--period N] [--param KEY=VALUE ...] "
+               "--candles "
+               "FILE.csv\n"
+               "  ml train --candles FILE.csv --model linear|forest [--name N] [--param KEY=VALUE ...]\n"
+               "  ml list   (models saved in the profile; ml_signal uses one with --param model_name=N)\n");
 }
 
 } // namespace hoga::cli
