@@ -1,6 +1,7 @@
 #include "bot_commands.h"
 
 #include "await_result.h"
+#include "engine_orders.h"
 #include "journal_location.h"
 #include "profile_session.h"
 #include "record_writer.h"
@@ -376,6 +377,7 @@ std::optional<CliError> BotCommands::botRun(const CommandOptions& o, const Where
     if (!engineHost->open())
         return storageError(engineHost->engine()->lastError());
     TradingEngine* engine = engineHost->engine();
+    onEngine(engine, [engine] { applySavedAccountLimits(*engine); });
 
     // The bot: new, or the saved one resumed.
     const QString strategyGiven = o.value("strategy");

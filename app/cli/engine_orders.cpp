@@ -4,11 +4,15 @@
 #include "cli_venue.h"
 
 #include "core/clock.h"
+#include "session/profile_engine_types.h"
+#include "storage/order_journal.h"
 #include "trading/engine/order_manager.h"
 #include "trading/engine/trading_engine.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 namespace hoga::cli {
@@ -41,6 +45,12 @@ bool waitUntil(int timeoutMs, const std::function<bool()>& finished,
 
 } // namespace
 
+void applySavedAccountLimits(TradingEngine& engine) {
+    const QString json = engine.journal()->accountLimits();
+    if (!json.isEmpty())
+        engine.setAccountLimits(riskLimitsFromJson(QJsonDocument::fromJson(json.toUtf8()).object()));
+}
+
 EngineOrders::EngineOrders(CliVenue& venue, const QString& databasePath, int timeoutMs)
     : m_venue(venue)
     , m_venueId(venue.connector()->venueId())
@@ -55,6 +65,7 @@ EngineOrders::~EngineOrders() {
 std::optional<CliError> EngineOrders::open() {
     if (!m_engine->open())
         return storageError(m_engine->lastError());
+    applySavedAccountLimits(*m_engine);
     QString problem;
     bool done = false;
     const bool inTime = waitUntil(

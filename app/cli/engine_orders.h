@@ -19,6 +19,10 @@ namespace hoga::cli {
 
 class CliVenue;
 
+// The account's risk limits the profile keeps in its journal (set in the app's Profile > Risk limits…),
+// applied to `engine` (its thread); every hoga-cli order and bot honours them like the app's.
+void applySavedAccountLimits(TradingEngine& engine);
+
 // hoga-cli's `order create` and `order cancel`, sent through the trading engine like every other order:
 // the order is journaled as pending before it leaves, refused while the emergency stop holds, checked
 // against the market's rules, and whatever this run leaves open is reconciled by the next one. The engine

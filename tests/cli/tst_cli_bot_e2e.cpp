@@ -4,6 +4,9 @@
 
 #include "cli_process.h"
 #include "core/decimal.h"
+#include "session/profile_engine_types.h"
+#include "storage/order_journal.h"
+#include "storage/profile_database.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -49,6 +52,7 @@ private slots:
     void emergencyStopHoldsUntilRearmed();
     void manualOrdersGoThroughTheJournal();
     void mlBotTradesOnASavedModel();
+    void theProfilesAccountLimitsApply();
     void usageErrors();
 
 private:
@@ -293,6 +297,26 @@ void TestCliBotE2e::mlBotTradesOnASavedModel() {
         cli({"--venue", "sim", "bot", "run", "--strategy", "ml_signal", "--market", "KRW-BTC", "--param",
              "model_name=nothing", "--id", "ml2", "--for-seconds", "1"});
     QCOMPARE(missing.exitCode, 2);
+}
+
+// The account's risk limits the app saves in the journal bind hoga-cli's orders too.
+void TestCliBotE2e::theProfilesAccountLimitsApply() {
+    {
+        hoga::ProfileDatabase database(m_dir->filePath(QStringLiteral("hoga-cli.sqlite")));
+        QCOMPARE(database.open(), hoga::ProfileDatabase::Status::Ok);
+        hoga::OrderJournal journal(database);
+        hoga::RiskLimits limits;
+        limits.maxOrderValue = hoga::Decimal(1000);
+        QVERIFY(journal.setAccountLimits(
+            QString::fromUtf8(QJsonDocument(hoga::riskLimitsToJson(limits)).toJson(QJsonDocument::Compact)),
+            0));
+    }
+    CliProcessRun refused =
+        cli({"--venue", "sim", "order", "create", "KRW-BTC", "--side", "buy", "--type", "limit", "--price",
+             "50000000", "--qty", "0.001", "--client-id", "limited-1"});
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY2(QString::fromUtf8(refused.err).contains(QStringLiteral("1000")), qPrintable(refused.describe()));
+    QVERIFY(records(cli({"journal", "orders"})).isEmpty());
 }
 
 void TestCliBotE2e::usageErrors() {
