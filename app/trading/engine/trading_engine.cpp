@@ -152,6 +152,19 @@ void TradingEngine::reconcile(const QString& venue) {
     for (const ManagedOrder& followed : m_orders->active({}, venue))
         if (!followedMarkets.contains(followed.order.market))
             followedMarkets << followed.order.market;
+    // And of orders that ended (filled by the venue's answer) while some of their fills never reached the
+    // journal: the process may have stopped between the answer and the fills (looked back one day).
+    const qint64 since = m_clock.nowMs() - 86'400'000;
+    for (const JournalOrder& ended : m_journal->orders({}, venue)) {
+        if (ended.order.updatedAtMs < since || !ended.order.filledQty.isPositive() ||
+            followedMarkets.contains(ended.order.market))
+            continue;
+        Decimal journaled;
+        for (const Fill& f : m_journal->fills(ended.order.clientId))
+            journaled += f.qty;
+        if (journaled < ended.order.filledQty)
+            followedMarkets << ended.order.market;
+    }
     // 1. Every order the journal still follows, looked up at the venue (by client id while no venue id).
     for (const ManagedOrder& followed : m_orders->active({}, venue)) {
         const QString clientId = followed.order.clientId;
