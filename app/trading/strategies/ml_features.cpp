@@ -53,8 +53,11 @@ std::optional<MlFeatures::Vector> MlFeatures::current() const {
         closeSum += back(i);
         volumeSum += m_volumes[last - i];
     }
-    // Against the 20-candle averages: x / (sum / 20) = 20 x / sum.
-    const double volumeRatio = change(m_volumes[last] * Decimal(20), volumeSum) + 1;
+    // Against the 20-candle averages: x / (sum / 20) = 20 x / sum, kept exact until the unitless log.
+    const Decimal volumeRatio =
+        volumeSum.isPositive()
+            ? (m_volumes[last] * Decimal(20)).divide(volumeSum, kRatioScale, Rounding::HalfEven)
+            : Decimal();
     constexpr double kTiny = 1e-12;
     return Vector{change(back(0), back(1)),
                   change(back(0), back(3)),
@@ -63,7 +66,7 @@ std::optional<MlFeatures::Vector> MlFeatures::current() const {
                   volatility,
                   change(back(0) * Decimal(20), closeSum),
                   m_rsi.value() / 100.0 - 0.5,
-                  volumeSum.isPositive() ? std::log(volumeRatio + kTiny) : 0.0};
+                  volumeSum.isPositive() ? std::log(volumeRatio.toDouble() + kTiny) : 0.0};
 }
 
 } // namespace hoga
