@@ -461,7 +461,7 @@ std::optional<CliError> BotCommands::botRun(const CommandOptions& o, const Where
         if (record.strategy != QLatin1String("ml_signal"))
             return usage(
                 QCoreApplication::translate("hoga::Cli", "--param model_name applies to ml_signal only."));
-        const MlModelStore store(QFileInfo(w.database).absolutePath() + QStringLiteral("/models"));
+        const MlModelStore store(modelsDirectory(w));
         std::variant<MlSavedModel, QString> loaded = store.load(modelName);
         if (const QString* error = std::get_if<QString>(&loaded))
             return usage(*error);

@@ -33,4 +33,8 @@ std::variant<JournalLocation, CliError> locateJournal(const QProcessEnvironment&
     return where;
 }
 
+QString modelsDirectory(const JournalLocation& where) {
+    return QFileInfo(where.database).absolutePath() + QStringLiteral("/models");
+}
+
 } // namespace hoga::cli

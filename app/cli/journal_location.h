@@ -20,4 +20,7 @@ struct JournalLocation {
 std::variant<JournalLocation, CliError> locateJournal(const QProcessEnvironment& environment,
                                                       const QString& profile);
 
+// Where the ML models trained with `ml train` are saved: the `models` folder beside the journal.
+QString modelsDirectory(const JournalLocation& where);
+
 } // namespace hoga::cli

@@ -1,5 +1,7 @@
 #include "research_commands.h"
 
+#include "journal_location.h"
+
 #include "await_result.h"
 #include "profile_session.h"
 #include "record_writer.h"
@@ -552,18 +554,11 @@ std::variant<MlModelStore, CliError> ResearchCommands::modelStore(const Options&
         for (const QString& g : o.globals)
             if (g.startsWith(QLatin1String("--profile=")))
                 profile = g.mid(10);
-    if (!profile.isEmpty()) {
-        // Profile folders are named by the profile's id, not its name.
-        ProfileSession session(m_environment, CliArgs::kDefaultTimeoutMs);
-        const auto found = session.find(profile);
-        if (const CliError* error = std::get_if<CliError>(&found))
-            return *error;
-        return MlModelStore(session.manager().paths(std::get<ProfileInfo>(found).id).dir() +
-                            QStringLiteral("/models"));
-    }
-    // Without a profile: beside hoga-cli's own journal, the parent of the profiles folder.
-    const QString base = QFileInfo(QDir(profilesBaseDir(m_environment)).absolutePath()).path();
-    return MlModelStore(QDir(base).filePath(QStringLiteral("models")));
+    // Beside the journal the engine uses for the same profile (bot run finds the models there too).
+    auto located = locateJournal(m_environment, profile);
+    if (const CliError* error = std::get_if<CliError>(&located))
+        return *error;
+    return MlModelStore(modelsDirectory(std::get<JournalLocation>(located)));
 }
 
 std::optional<CliError> ResearchCommands::ml(const Options& o) {
