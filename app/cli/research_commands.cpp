@@ -198,17 +198,17 @@ extern "C" void requestStop(int) {
     g_stopRequested.store(true);
 }
 
-QByteArray tradeRecord(const BacktestFill& f) {
+QByteArray tradeRecord(const BacktestFill& f, const QString& market) {
     net::JsonWriter json;
     json.beginObject()
         .field("event", "trade")
-        .field("time", f.fill.timestampMs)
-        .field("market", f.fill.market)
-        .field("side", sideName(f.fill.side))
+        .field("time", f.timestampMs)
+        .field("market", market)
+        .field("side", sideName(f.side))
         .field("type", orderTypeName(f.type))
-        .field("price", f.fill.price)
-        .field("qty", f.fill.qty)
-        .field("fee", f.fill.fee)
+        .field("price", f.price)
+        .field("qty", f.qty)
+        .field("fee", f.fee)
         .field("realized_pnl", f.realizedPnl)
         .field("cash", f.cashAfter)
         .field("base", f.baseAfter)
@@ -485,7 +485,7 @@ std::optional<CliError> ResearchCommands::backtest(const Options& o) {
     const BacktestResult result = Backtester::run(*created.value(), candles.candles, config);
     RecordWriter out(m_out);
     for (const BacktestFill& fill : result.fills)
-        out.write(tradeRecord(fill));
+        out.write(tradeRecord(fill, config.market.code));
     if (const auto* ml = dynamic_cast<const MlSignalStrategy*>(created.value().get()))
         writeWalkForward(out, ml->folds());
     out.write(summaryRecord(strategy->id, config.market.code, result.metrics));

@@ -91,6 +91,9 @@ int main(int argc, char** argv) {
     config.market.rules.qtyStep = Decimal::fromString("0.00000001");
     config.feeRate = Decimal::fromString("0.0005");
     config.initialCash = Decimal(1'000'000);
+    // As `hoga-cli backtest` does while loading its candles: the candle length is found once, outside the
+    // replay measured here (like the CSV parsing).
+    config.candleMs = Backtester::candleLengthMs(candles);
 
     const StrategyTemplate* sma = findStrategy(QStringLiteral("sma_cross"));
     Result<StrategyParams> params =

@@ -144,11 +144,17 @@ void TestBacktester::marketOrderFillsAtTheNextOpenWithFeeAndStep() {
                                   candle(2, "107", "111", "106", "110")};
     ScriptedStrategy s;
     s.script.insert({0, marketBuyTotal("1000")});
-    const BacktestResult r = Backtester::run(s, candles, config("1000", "0.001", "0.0001"));
+    const BacktestConfig c = config("1000", "0.001", "0.0001");
+    const BacktestResult r = Backtester::run(s, candles, c);
     QCOMPARE(s.placed.size(), 1);
     QVERIFY(s.placed[0].ok());
     QCOMPARE(r.fills.size(), 1);
-    const Fill& f = r.fills[0].fill;
+    QCOMPARE(r.fills[0].candleIndex, 1);
+    QCOMPARE(r.fills[0].orderNumber, 1);
+    // The compact record gives the engine's Fill back whole: what the strategy's onFill saw.
+    const Fill f = r.fills[0].toFill(c.market, 1);
+    QCOMPARE(f.clientId, s.placed[0].value());
+    QCOMPARE(f.tradeId, QStringLiteral("bt-fill-1"));
     // Decided on candle 0's close, filled at candle 1's open: qty = floor(1000 / (106 * 1.001), 0.0001).
     QCOMPARE(f.price, d("106"));
     QCOMPARE(f.qty, d("9.4245"));
@@ -187,11 +193,11 @@ void TestBacktester::limitBuyFillsOnlyWhenALaterCandleTradesThrough() {
     s.script.insert({0, limit(Side::Buy, "95", "2")});
     const BacktestResult r = Backtester::run(s, candles, config("1000", "0.01"));
     QCOMPARE(r.fills.size(), 1);
-    QCOMPARE(r.fills[0].fill.timestampMs, candles[2].openTimeMs);
-    QCOMPARE(r.fills[0].fill.price, d("95"));
-    QCOMPARE(r.fills[0].fill.qty, d("2"));
-    QCOMPARE(r.fills[0].fill.fee, d("1.9"));
-    QVERIFY(r.fills[0].fill.maker);
+    QCOMPARE(r.fills[0].timestampMs, candles[2].openTimeMs);
+    QCOMPARE(r.fills[0].price, d("95"));
+    QCOMPARE(r.fills[0].qty, d("2"));
+    QCOMPARE(r.fills[0].fee, d("1.9"));
+    QVERIFY(r.fills[0].maker);
     QCOMPARE(r.fills[0].cashAfter, d("808.1")); // 1000 - 190 - 1.9
     QCOMPARE(r.equity[1].equity, d("1000"));    // reserved cash is still the account's
     QCOMPARE(r.equity[2].equity, d("1000.1"));  // 808.1 + 2 * 96
@@ -206,9 +212,9 @@ void TestBacktester::limitSellFillsOnlyWhenALaterCandleTradesThrough() {
     s.script.insert({1, limit(Side::Sell, "110", "5")}); // candle 2's high only touches 110
     const BacktestResult r = Backtester::run(s, candles, config("1000"));
     QCOMPARE(r.fills.size(), 2);
-    QCOMPARE(r.fills[1].fill.side, Side::Sell);
-    QCOMPARE(r.fills[1].fill.timestampMs, candles[3].openTimeMs);
-    QCOMPARE(r.fills[1].fill.price, d("110"));
+    QCOMPARE(r.fills[1].side, Side::Sell);
+    QCOMPARE(r.fills[1].timestampMs, candles[3].openTimeMs);
+    QCOMPARE(r.fills[1].price, d("110"));
     QCOMPARE(r.fills[1].realizedPnl, d("50"));
     QCOMPARE(r.metrics.finalEquity, d("1050"));
 }
@@ -246,8 +252,8 @@ void TestBacktester::noTradeWithMoneyTheAccountLacks() {
     QCOMPARE(s.placed[5].error().kind, ErrorKind::InsufficientFunds);
     QCOMPARE(r.refusals.size(), 5);
     QCOMPARE(r.fills.size(), 1); // candle 3's low (90) trades through the reserved buy at 100
-    QCOMPARE(r.fills[0].fill.qty, d("9"));
-    QCOMPARE(r.fills[0].fill.price, d("100"));
+    QCOMPARE(r.fills[0].qty, d("9"));
+    QCOMPARE(r.fills[0].price, d("100"));
     QCOMPARE(r.fills[0].cashAfter, d("99.1"));
 }
 
@@ -256,7 +262,7 @@ void TestBacktester::marketBuyByQuantityIsCutToTheCash() {
     s.script.insert({0, market(Side::Buy, "50")}); // wants 50 at 100 = 5000; 1000 buys 9.99 with a 0.1 % fee
     const BacktestResult r = Backtester::run(s, fourDays(), config("1000", "0.001"));
     QCOMPARE(r.fills.size(), 1);
-    QCOMPARE(r.fills[0].fill.qty, d("9.99"));
+    QCOMPARE(r.fills[0].qty, d("9.99"));
     QCOMPARE(r.fills[0].cashAfter, d("0.001")); // 1000 - 999 - 0.999
     QVERIFY(!r.fills[0].cashAfter.isNegative());
     QCOMPARE(s.updates[0].state, OrderState::Cancelled); // the rest, like IOC
@@ -285,7 +291,7 @@ void TestBacktester::metricsOfAWholeRun() {
     s.script.insert({2, marketBuyTotal("1200")});
     const BacktestResult r = Backtester::run(s, fourDays(), config());
     QCOMPARE(r.fills.size(), 3);
-    QCOMPARE(r.fills[2].fill.qty, d("13.33"));
+    QCOMPARE(r.fills[2].qty, d("13.33"));
     const QVector<Decimal> expectedEquity{d("1000"), d("1100"), d("1200"), d("1200")}; // 0.3 + 13.33 * 90
     for (int i = 0; i < 4; ++i)
         QCOMPARE(r.equity[i].equity, expectedEquity[i]);
@@ -489,7 +495,7 @@ void TestBacktester::longRunEquityAndMetricsFollowTheFormulas() {
     qsizetype fill = -1;
     qsizetype i = 0;
     for (const EquityPoint& p : r.equity) {
-        while (fill + 1 < r.fills.size() && r.fills[fill + 1].fill.timestampMs <= candles[i].openTimeMs)
+        while (fill + 1 < r.fills.size() && r.fills[fill + 1].timestampMs <= candles[i].openTimeMs)
             ++fill;
         const Decimal cash = fill >= 0 ? r.fills[fill].cashAfter : d("1000");
         const Decimal base = fill >= 0 ? r.fills[fill].baseAfter : Decimal();

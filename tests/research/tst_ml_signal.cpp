@@ -341,8 +341,8 @@ private slots:
         auto fillsBefore = [cut](const BacktestResult& r) {
             QVector<QPair<qint64, QString>> kept;
             for (const BacktestFill& f : r.fills)
-                if (f.fill.timestampMs < cut)
-                    kept.append({f.fill.timestampMs, f.fill.qty.toString() + f.fill.price.toString()});
+                if (f.timestampMs < cut)
+                    kept.append({f.timestampMs, f.qty.toString() + f.price.toString()});
             return kept;
         };
         QVERIFY(!fillsBefore(ra).isEmpty());

@@ -557,13 +557,12 @@ void BacktestTab::showSingle(const BacktestOutcome& outcome) {
     m_trades->setRowCount(int(outcome.result.fills.size()));
     for (int i = 0; i < outcome.result.fills.size(); ++i) {
         const BacktestFill& f = outcome.result.fills[i];
-        const QString time =
-            QDateTime::fromMSecsSinceEpoch(f.fill.timestampMs, Qt::UTC).toString(Qt::ISODate);
+        const QString time = QDateTime::fromMSecsSinceEpoch(f.timestampMs, Qt::UTC).toString(Qt::ISODate);
         m_trades->setItem(i, 0, new QTableWidgetItem(time));
-        m_trades->setItem(i, 1, new QTableWidgetItem(f.fill.side == Side::Buy ? tr("Buy") : tr("Sell")));
-        m_trades->setItem(i, 2, new QTableWidgetItem(f.fill.price.toString()));
-        m_trades->setItem(i, 3, new QTableWidgetItem(f.fill.qty.toString()));
-        m_trades->setItem(i, 4, new QTableWidgetItem(f.fill.fee.toString()));
+        m_trades->setItem(i, 1, new QTableWidgetItem(f.side == Side::Buy ? tr("Buy") : tr("Sell")));
+        m_trades->setItem(i, 2, new QTableWidgetItem(f.price.toString()));
+        m_trades->setItem(i, 3, new QTableWidgetItem(f.qty.toString()));
+        m_trades->setItem(i, 4, new QTableWidgetItem(f.fee.toString()));
         m_trades->setItem(i, 5, new QTableWidgetItem(f.realizedPnl.toString()));
     }
     m_trades->resizeColumnsToContents();
@@ -605,7 +604,7 @@ void BacktestTab::showCandles(const BacktestOutcome& outcome) {
     QVector<TradeMarker> markers;
     markers.reserve(outcome.result.fills.size());
     for (const BacktestFill& f : outcome.result.fills)
-        markers.append({f.fill.timestampMs, f.fill.price, f.fill.side});
+        markers.append({f.timestampMs, f.price, f.side});
     m_candleChart->setTradeMarkers(markers);
 }
 

@@ -31,7 +31,8 @@ Result<QString> BacktestContext::placeOrder(const OrderIntent& intent) {
     p.placedAt = m_candleIndex;
     Order& o = p.order;
     o.venue = QStringLiteral("backtest");
-    o.clientId = QStringLiteral("bt-") + QString::number(m_nextOrder); // "bt-1": no format parsing
+    p.number = m_nextOrder;
+    o.clientId = BacktestFill::orderClientId(m_nextOrder);
     o.id = o.clientId;
     o.market = m_config.market.code;
     o.side = intent.side;
@@ -218,27 +219,23 @@ bool BacktestContext::execute(Pending& p, const Decimal& price, const Decimal& q
         m_position.applySell(qty, price, fee);
         f.realizedPnl = m_position.realizedPnl - before;
     }
-    f.fill.venue = o.venue;
-    f.fill.orderId = o.id;
-    f.fill.clientId = o.clientId;
-    f.fill.market = o.market;
-    f.fill.tradeId = QStringLiteral("bt-fill-") + QString::number(m_fills.size() + 1);
-    f.fill.side = o.side;
-    f.fill.price = price;
-    f.fill.qty = qty;
-    f.fill.fee = fee;
-    f.fill.feeCurrency = m_config.market.quote;
-    f.fill.maker = maker;
-    f.fill.timestampMs = m_now;
+    f.timestampMs = m_now;
+    f.orderNumber = p.number;
+    f.candleIndex = m_candleIndex;
+    f.side = o.side;
     f.type = o.type;
+    f.maker = maker;
     f.tag = p.tag;
+    f.price = price;
+    f.qty = qty;
+    f.fee = fee;
     f.cashAfter = m_cashTotal;
     f.baseAfter = m_baseTotal;
     p.fillIndex = m_fills.size();
     m_fills.append(std::move(f));
     if (o.type == OrderType::Market && o.qty.isZero())
         o.qty = qty; // a buy by total: the quantity it bought
-    o.applyFill(m_fills.last().fill);
+    o.applyFill(m_fills.last().toFill(m_config.market, m_fills.size()));
     o.updatedAtMs = m_now;
     return true;
 }
@@ -292,7 +289,7 @@ void BacktestContext::fillOrders(Strategy& strategy, const Candle& candle, int i
     for (const Pending& p : std::as_const(done)) {
         strategy.onOrderUpdate(*this, p.order);
         if (p.fillIndex >= 0)
-            strategy.onFill(*this, m_fills.at(p.fillIndex).fill);
+            strategy.onFill(*this, m_fills.at(p.fillIndex).toFill(m_config.market, p.fillIndex + 1));
     }
 }
 

@@ -68,6 +68,7 @@ private:
     struct Pending {
         Order order;
         QString tag;
+        int number = 0;           // the order's number in the run ("bt-<number>")
         int placedAt = 0;         // candle index when placed
         Decimal reservedCash;     // limit buys
         Decimal reservedBase;     // limit sells

@@ -16,78 +16,99 @@ Decimal floorToStep(const Decimal& qty, const Decimal& step) {
     return step.isPositive() ? qty.roundToStep(step, Rounding::Down) : qty;
 }
 
-// What EquityCurve::equity(h, close).toDouble() gives, without building the Decimal: when the exact value's
-// mantissa at the common scale is below 2^53 it and 10^scale are exact doubles, and one IEEE division rounds
-// that same rational correctly (as Decimal::toDouble does for the normalised mantissa). Else via the Decimal.
-double equityAsDouble(const EquityCurve::Holdings& h, const Decimal& close) {
-    static constexpr long long kPow10[] = {1LL,
-                                           10LL,
-                                           100LL,
-                                           1000LL,
-                                           10000LL,
-                                           100000LL,
-                                           1000000LL,
-                                           10000000LL,
-                                           100000000LL,
-                                           1000000000LL,
-                                           10000000000LL,
-                                           100000000000LL,
-                                           1000000000000LL,
-                                           10000000000000LL,
-                                           100000000000000LL,
-                                           1000000000000000LL,
-                                           10000000000000000LL,
-                                           100000000000000000LL,
-                                           1000000000000000000LL};
-    static_assert(std::size(kPow10) == Decimal::kMaxScale + 1);
-    // In 64 bits (a price and a quantity's mantissas nearly always fit): overflow checks are single
-    // instructions there.
-    constexpr long long kExactLimit = 1LL << 53;
-    constexpr Int128 kLongMax = std::numeric_limits<long long>::max();
-    const int productScale = h.base.scale() + close.scale();
-    const int scale = std::max(h.cash.scale(), productScale);
-    const Int128 base = h.base.mantissa();
-    const Int128 price = close.mantissa();
-    const Int128 cash = h.cash.mantissa();
-    long long product = 0;
-    long long alignedProduct = 0;
-    long long alignedCash = 0;
-    long long sum = 0;
-    if (scale <= Decimal::kMaxScale && base >= -kLongMax && base <= kLongMax && price >= -kLongMax &&
-        price <= kLongMax && cash >= -kLongMax && cash <= kLongMax &&
-        !__builtin_mul_overflow(static_cast<long long>(base), static_cast<long long>(price), &product) &&
-        !__builtin_mul_overflow(product, kPow10[scale - productScale], &alignedProduct) &&
-        !__builtin_mul_overflow(static_cast<long long>(cash), kPow10[scale - h.cash.scale()], &alignedCash) &&
-        !__builtin_add_overflow(alignedCash, alignedProduct, &sum) && sum > -kExactLimit && sum < kExactLimit)
-        return double(sum) / double(kPow10[scale]);
-    return EquityCurve::equity(h, close).toDouble();
-}
+constexpr long long kPow10[] = {1LL,
+                                10LL,
+                                100LL,
+                                1000LL,
+                                10000LL,
+                                100000LL,
+                                1000000LL,
+                                10000000LL,
+                                100000000LL,
+                                1000000000LL,
+                                10000000000LL,
+                                100000000000LL,
+                                1000000000000LL,
+                                10000000000000LL,
+                                100000000000000LL,
+                                1000000000000000LL,
+                                10000000000000000LL,
+                                100000000000000000LL,
+                                1000000000000000000LL};
+static_assert(std::size(kPow10) == Decimal::kMaxScale + 1);
 
-// Calls f(e) with the closing equity of every candle, in order, as a double. `held` keeps the values of
-// the candles closed holding base (computed on the first walk, read back on later ones: re-reading the
-// candles costs more than this short array).
-template <typename F> void forEachEquity(const EquityCurve& equity, std::vector<double>& held, F f) {
-    const bool replay = !held.empty();
-    size_t next = 0;
-    const QVector<EquityCurve::Holdings>& holdings = equity.holdings();
+// What EquityCurve::equity(cash, base, close).toDouble() gives for the candles of one stretch with the same
+// totals, without building Decimals: when the exact value's mantissa at the common scale is below 2^53 it
+// and 10^scale are exact doubles, and one IEEE division rounds that same rational correctly (as
+// Decimal::toDouble does for the normalised mantissa). Else via the Decimal. The totals are checked once per
+// stretch; per candle only the close's mantissa and scale are.
+class StretchEquity {
+public:
+    StretchEquity(const Decimal& cash, const Decimal& base)
+        : m_cash(cash)
+        , m_base(base)
+        , m_fits(fitsInLong(cash.mantissa()) && fitsInLong(base.mantissa())) {}
+
+    double at(const Decimal& close) const {
+        // In 64 bits (a price and a quantity's mantissas nearly always fit): overflow checks are single
+        // instructions there.
+        constexpr long long kExactLimit = 1LL << 53;
+        const int productScale = m_base.scale() + close.scale();
+        const int scale = std::max(m_cash.scale(), productScale);
+        long long product = 0;
+        long long alignedProduct = 0;
+        long long alignedCash = 0;
+        long long sum = 0;
+        if (m_fits && scale <= Decimal::kMaxScale && fitsInLong(close.mantissa()) &&
+            !__builtin_mul_overflow(static_cast<long long>(m_base.mantissa()),
+                                    static_cast<long long>(close.mantissa()), &product) &&
+            !__builtin_mul_overflow(product, kPow10[scale - productScale], &alignedProduct) &&
+            !__builtin_mul_overflow(static_cast<long long>(m_cash.mantissa()), kPow10[scale - m_cash.scale()],
+                                    &alignedCash) &&
+            !__builtin_add_overflow(alignedCash, alignedProduct, &sum) && sum > -kExactLimit &&
+            sum < kExactLimit)
+            return double(sum) / double(kPow10[scale]);
+        return EquityCurve::equity(m_cash, m_base, close).toDouble();
+    }
+
+private:
+    static bool fitsInLong(Int128 v) {
+        constexpr Int128 kLongMax = std::numeric_limits<long long>::max();
+        return v >= -kLongMax && v <= kLongMax;
+    }
+
+    const Decimal& m_cash;
+    const Decimal& m_base;
+    bool m_fits;
+};
+
+// Calls f(e) with the closing equity of every candle, in order, as a double, except on the candles after
+// the first of a flat stretch (no base held: the same equity again, so a return of exactly 0), which go to
+// flatRest(count) together. Each walk computes the values again: storing the half a million or so values of
+// a long run costs more in first-touch page faults than recomputing them.
+constexpr qsizetype kPrefetchAhead = 12;
+
+template <typename F, typename G> void forEachEquity(const EquityCurve& equity, F f, G flatRest) {
     const QVector<Candle>& candles = equity.candles();
-    for (qsizetype k = 0; k < holdings.size(); ++k) {
-        const EquityCurve::Holdings& h = holdings[k];
-        const qsizetype end = k + 1 < holdings.size() ? holdings[k + 1].fromIndex : equity.size();
-        if (h.base.isZero()) { // flat: the same equity on every candle, converted once
-            const double e = h.cash.toDouble();
-            for (qsizetype i = h.fromIndex; i < end; ++i)
-                f(e);
+    const qsizetype changes = equity.changeCount();
+    for (qsizetype k = 0; k < changes; ++k) {
+        const EquityCurve::Holdings h = equity.change(k);
+        const qsizetype end = k + 1 < changes ? equity.change(k + 1).fromIndex : equity.size();
+        if (h.fromIndex >= end)
+            continue;           // another fill on the same candle follows
+        if (h.base->isZero()) { // flat: the same equity on every candle, converted once
+            f(h.cash->toDouble());
+            if (end - h.fromIndex > 1)
+                flatRest(end - h.fromIndex - 1);
             continue;
         }
-        if (replay) {
-            for (qsizetype i = h.fromIndex; i < end; ++i)
-                f(held[next++]);
-            continue;
-        }
+        const StretchEquity stretch(*h.cash, *h.base);
+        const Candle* candle = candles.constData();
         for (qsizetype i = h.fromIndex; i < end; ++i) {
-            held.push_back(equityAsDouble(h, candles[i].close));
-            f(held.back());
+            // The walk is bound by loading each candle's close (one cache line of a 200-byte candle): ask
+            // for the ones a few candles ahead early.
+            __builtin_prefetch(&candle[std::min(i + kPrefetchAhead, end - 1)].close);
+            f(stretch.at(candle[i].close));
         }
     }
 }
@@ -168,8 +189,8 @@ BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const 
     Decimal grossProfit; // money stays exact; only the ratio below is a double
     Decimal grossLoss;
     for (const BacktestFill& f : fills) {
-        m.fees += f.fill.fee;
-        if (f.fill.side != Side::Sell)
+        m.fees += f.fee;
+        if (f.side != Side::Sell)
             continue;
         ++m.roundTrips;
         const Decimal& pnl = f.realizedPnl;
@@ -189,34 +210,44 @@ BacktestMetrics BacktestStatistics::compute(const BacktestConfig& config, const 
     const double initial = config.initialCash.toDouble();
     // The per-candle returns r_t = E_t / E_(t-1) - 1 are walked twice (sum, downside and drawdown, then the
     // squares around the mean) instead of stored: the same numbers, in the same order, as returns(),
-    // maxDrawdown(), sharpe() and sortino() give, without a curve-sized vector.
+    // maxDrawdown(), sharpe() and sortino() give, without a curve-sized vector. On a flat stretch after its
+    // first candle r_t is exactly 0 (E / E - 1): the sum, the downside, the peak and the drawdown stay as
+    // they are, and each such candle adds exactly mean * mean to the squares.
     const qsizetype n = equity.size();
     double previous = initial;
     double peak = std::max(0.0, initial);
     double worst = 0;
     double sum = 0;
     double downside = 0;
-    std::vector<double> held;
-    held.reserve(size_t(std::max(0, candlesHoldingBase)));
-    forEachEquity(equity, held, [&](double e) {
-        const double x = previous != 0 ? e / previous - 1 : 0;
-        previous = e;
-        sum += x;
-        if (x < 0)
-            downside += x * x;
-        peak = std::max(peak, e);
-        if (peak > 0)
-            worst = std::max(worst, (peak - e) / peak);
-    });
+    forEachEquity(
+        equity,
+        [&](double e) {
+            const double x = previous != 0 ? e / previous - 1 : 0;
+            previous = e;
+            sum += x;
+            if (x < 0)
+                downside += x * x;
+            peak = std::max(peak, e);
+            if (peak > 0)
+                worst = std::max(worst, (peak - e) / peak);
+        },
+        [](qsizetype) {});
     const double mean = n > 0 ? sum / n : 0;
     double squares = 0;
     if (n >= 2) {
         previous = initial;
-        forEachEquity(equity, held, [&](double e) {
-            const double x = previous != 0 ? e / previous - 1 : 0;
-            previous = e;
-            squares += (x - mean) * (x - mean);
-        });
+        forEachEquity(
+            equity,
+            [&](double e) {
+                const double x = previous != 0 ? e / previous - 1 : 0;
+                previous = e;
+                squares += (x - mean) * (x - mean);
+            },
+            [&](qsizetype count) {
+                const double zeroReturn = (0 - mean) * (0 - mean);
+                for (qsizetype i = 0; i < count; ++i)
+                    squares += zeroReturn; // one by one, rounded as the per-candle sum is
+            });
     }
     const double final = m.finalEquity.toDouble();
     m.totalReturn = initial > 0 ? final / initial - 1 : 0;

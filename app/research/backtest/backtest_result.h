@@ -19,14 +19,28 @@ struct BacktestConfig {
     qint64 candleMs = 0; // one candle's length; 0 = the smallest gap between the candles' open times
 };
 
-// One fill of the simulated account, with the account right after it.
+// One fill of the simulated account, with the account right after it. Compact on purpose: a long run keeps
+// tens of thousands, and on first touch every page of them costs a fault. What is the same for every fill of
+// the run (venue "backtest", the market, the fee currency = quote) is not repeated; ids are numbers.
 struct BacktestFill {
-    Fill fill;
+    qint64 timestampMs = 0;
+    int orderNumber = 0; // the order's client id (and id) is "bt-<orderNumber>"
+    int candleIndex = 0; // the candle whose prices filled it
+    Side side = Side::Buy;
     OrderType type = OrderType::Market;
+    bool maker = false;
     QString tag;
+    Decimal price;
+    Decimal qty;
+    Decimal fee;         // in quote
     Decimal realizedPnl; // sells: against the average cost (buy fees included), minus this fill's fee
     Decimal cashAfter;   // quote, free + reserved
     Decimal baseAfter;   // base, free + reserved
+
+    static QString orderClientId(int orderNumber);
+    // As the engine's Fill on `market` (what a strategy's onFill receives); `number` counts the run's fills
+    // from 1 and makes the trade id "bt-fill-<number>".
+    Fill toFill(const Market& market, qsizetype number) const;
 };
 
 struct EquityPoint {
@@ -66,29 +80,29 @@ Q_DECLARE_TYPEINFO(hoga::EquityPoint, Q_RELOCATABLE_TYPE);
 namespace hoga {
 
 // The closing equity of every candle of a run, stored compactly: the account's totals change only on a
-// fill, so the curve keeps one entry per change (from which candle on: cash and base, free and reserved)
-// plus the run's candles (shared, not copied), and computes a point exactly on demand: cash + base * close.
-// A million-candle run thus keeps a few thousand entries instead of a million points.
+// fill, and every fill carries the totals after it, so the curve is the initial cash plus the run's fills and
+// candles (both shared, not copied), and computes a point exactly on demand: cash + base * close.
+// A million-candle run thus keeps no per-candle points at all.
 class EquityCurve {
 public:
+    // From candle `fromIndex` on, the account's totals were `cash` and `base` (until the next change).
     struct Holdings {
-        qsizetype fromIndex = 0; // the first candle closed with these totals
-        Decimal cash;
-        Decimal base;
+        qsizetype fromIndex = 0;
+        const Decimal* cash = nullptr;
+        const Decimal* base = nullptr;
     };
 
     class const_iterator {
     public:
-        const_iterator(const EquityCurve* curve, qsizetype index, qsizetype holdings)
+        const_iterator(const EquityCurve* curve, qsizetype index, qsizetype change)
             : m_curve(curve)
             , m_index(index)
-            , m_holdings(holdings) {}
-        EquityPoint operator*() const { return m_curve->point(m_index, m_holdings); }
+            , m_change(change) {}
+        EquityPoint operator*() const { return m_curve->point(m_index, m_change); }
         const_iterator& operator++() {
             ++m_index;
-            if (m_holdings + 1 < m_curve->m_holdings.size() &&
-                m_curve->m_holdings[m_holdings + 1].fromIndex <= m_index)
-                ++m_holdings;
+            while (m_change + 1 < m_curve->changeCount() && m_curve->changeFrom(m_change + 1) <= m_index)
+                ++m_change;
             return *this;
         }
         bool operator==(const const_iterator& o) const { return m_index == o.m_index; }
@@ -97,46 +111,63 @@ public:
     private:
         const EquityCurve* m_curve;
         qsizetype m_index;
-        qsizetype m_holdings;
+        qsizetype m_change;
     };
 
     EquityCurve() = default;
-    // A curve over `candles` (shared); points exist for the first `size` of them once holdings are set.
-    EquityCurve(const QVector<Candle>& candles, qsizetype size)
+    // The first `size` candles of `candles`, an account starting with `initialCash` (no base) and changed by
+    // `fills` (in the order they happened).
+    EquityCurve(const QVector<Candle>& candles, qsizetype size, const Decimal& initialCash,
+                const QVector<BacktestFill>& fills)
         : m_candles(candles)
-        , m_size(size) {}
+        , m_size(size)
+        , m_initialCash(initialCash)
+        , m_fills(fills) {}
 
-    // From candle `fromIndex` on (increasing from 0), the account's totals are `cash` and `base`.
-    void setHoldings(qsizetype fromIndex, const Decimal& cash, const Decimal& base) {
-        m_holdings.append(Holdings{fromIndex, cash, base});
+    // The totals' changes: the start (0), then one per fill; a change's stretch may be empty when several
+    // fills happen on one candle (the last one counts).
+    qsizetype changeCount() const { return m_size > 0 ? m_fills.size() + 1 : 0; }
+    Holdings change(qsizetype k) const {
+        if (k == 0)
+            return Holdings{0, &m_initialCash, &m_zero};
+        const BacktestFill& f = m_fills[k - 1];
+        return Holdings{f.candleIndex, &f.cashAfter, &f.baseAfter};
     }
-    void reserve(qsizetype holdings) { m_holdings.reserve(holdings); }
-    const QVector<Holdings>& holdings() const { return m_holdings; }
     const QVector<Candle>& candles() const { return m_candles; }
 
-    qsizetype size() const { return m_holdings.isEmpty() ? 0 : m_size; }
+    qsizetype size() const { return m_size; }
     bool isEmpty() const { return size() == 0; }
-    EquityPoint at(qsizetype index) const { return point(index, holdingsIndexOf(index)); }
+    EquityPoint at(qsizetype index) const { return point(index, changeIndexOf(index)); }
     EquityPoint operator[](qsizetype index) const { return at(index); }
     EquityPoint last() const { return at(size() - 1); }
-    const_iterator begin() const { return const_iterator(this, 0, 0); }
+    const_iterator begin() const { return const_iterator(this, 0, firstChangeFor(0)); }
     const_iterator end() const { return const_iterator(this, size(), 0); }
 
     // cash + base * close, exactly (no multiplication while flat): what the account was worth.
-    static Decimal equity(const Holdings& h, const Decimal& close) {
-        return h.base.isZero() ? h.cash : h.cash + h.base * close;
+    static Decimal equity(const Decimal& cash, const Decimal& base, const Decimal& close) {
+        return base.isZero() ? cash : cash + base * close;
     }
 
 private:
-    EquityPoint point(qsizetype index, qsizetype holdings) const {
-        const Candle& candle = m_candles[index];
-        return EquityPoint{candle.openTimeMs, equity(m_holdings[holdings], candle.close)};
+    qsizetype changeFrom(qsizetype k) const { return k == 0 ? 0 : m_fills[k - 1].candleIndex; }
+    qsizetype firstChangeFor(qsizetype index) const {
+        qsizetype k = 0;
+        while (k + 1 < changeCount() && changeFrom(k + 1) <= index)
+            ++k;
+        return k;
     }
-    qsizetype holdingsIndexOf(qsizetype index) const;
+    EquityPoint point(qsizetype index, qsizetype k) const {
+        const Candle& candle = m_candles[index];
+        const Holdings h = change(k);
+        return EquityPoint{candle.openTimeMs, equity(*h.cash, *h.base, candle.close)};
+    }
+    qsizetype changeIndexOf(qsizetype index) const;
 
     QVector<Candle> m_candles;
     qsizetype m_size = 0;
-    QVector<Holdings> m_holdings; // by fromIndex, the first at 0
+    Decimal m_initialCash;
+    Decimal m_zero;
+    QVector<BacktestFill> m_fills;
 };
 
 struct BacktestResult {

@@ -54,8 +54,8 @@ CandleSignalStrategy::Signal SmaCrossStrategy::evaluate(StrategyContext& context
         return Signal::None;
     const double fast = m_fast.value(); // read once: each read of an SMA divides
     const double slow = m_slow.value();
-    context.setIndicator(QStringLiteral("ma_fast"), fast);
-    context.setIndicator(QStringLiteral("ma_slow"), slow);
+    context.setIndicator(m_fastName, fast);
+    context.setIndicator(m_slowName, slow);
     const double gap = fast - slow;
     const std::optional<double> previous = m_previousGap;
     m_previousGap = gap;

@@ -39,6 +39,9 @@ private:
     Average m_fast;
     Average m_slow;
     std::optional<double> m_previousGap; // fast - slow on the previous candle
+    // Published on every candle: one string each, not one per call.
+    const QString m_fastName = QStringLiteral("ma_fast");
+    const QString m_slowName = QStringLiteral("ma_slow");
 };
 
 } // namespace hoga
