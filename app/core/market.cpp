@@ -1,5 +1,7 @@
 #include "market.h"
 
+#include "krx_market.h"
+
 #include <algorithm>
 
 namespace hoga {
@@ -20,6 +22,16 @@ int TradingRules::priceDecimalsFor(const Decimal& price) const {
 
 int TradingRules::qtyDecimals() const {
     return qtyStep.scale();
+}
+
+bool TradingRules::isOpenAt(qint64 epochMs) const {
+    switch (session) {
+    case MarketSession::Always:
+        return true;
+    case MarketSession::KrxRegular:
+        return krx::isRegularSession(epochMs);
+    }
+    return true;
 }
 
 QVector<PriceBand> TradingRules::krwPriceBands() {

@@ -14,6 +14,12 @@ struct PriceBand {
     Decimal tick;
 };
 
+// When a market takes orders. Crypto venues never close; KRX stocks trade in the regular session only.
+enum class MarketSession {
+    Always,     // open around the clock
+    KrxRegular, // 09:00-15:30 KST on weekdays (krx::isRegularSession)
+};
+
 // The rules an order must satisfy on a market. Zero means "no constraint" for limits.
 struct TradingRules {
     QVector<PriceBand> tickBands; // ascending by fromPrice; the first band should start at 0
@@ -33,12 +39,15 @@ struct TradingRules {
     // applyMaxToMarket, MIN_NOTIONAL applyToMarket).
     bool minTotalAppliesToMarket = true;
     bool maxTotalAppliesToMarket = true;
+    MarketSession session = MarketSession::Always;
 
     // The tick for a given price (the band containing it). Returns 0 if there are no bands.
     Decimal tickFor(const Decimal& price) const;
     // Fraction digits of the tick at this price (for display: 0 for a 1000 KRW tick, 8 for 0.00000001).
     int priceDecimalsFor(const Decimal& price) const;
     int qtyDecimals() const;
+    // Whether the market's session is open at this instant (exchange holidays are not known).
+    bool isOpenAt(qint64 epochMs) const;
 
     // Upbit's KRW-market tick table (policy of 2025-07), from 0 upward; reusable by any KRW venue or test.
     static QVector<PriceBand> krwPriceBands();

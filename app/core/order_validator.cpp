@@ -488,6 +488,24 @@ ValidationResult OrderValidator::validate(const OrderRequest& request, const Mar
     return Checker(request, market, &balances, referencePrice, capabilities).run();
 }
 
+std::optional<ValidationIssue> OrderValidator::checkSession(const Market& market, qint64 nowMs) {
+    if (market.rules.isOpenAt(nowMs))
+        return std::nullopt;
+    ValidationIssue issue;
+    issue.code = ValidationIssue::MarketClosed;
+    issue.field = QStringLiteral("market");
+    switch (market.rules.session) {
+    case MarketSession::KrxRegular:
+        issue.message = QCoreApplication::translate(
+            "hoga::OrderValidator",
+            "The Korean stock market is closed. Orders are taken 09:00-15:30 KST on weekdays.");
+        break;
+    case MarketSession::Always:
+        break;
+    }
+    return issue;
+}
+
 ValidationResult OrderValidator::checkRules(const OrderRequest& request, const Market& market,
                                             const std::optional<Decimal>& referencePrice,
                                             const VenueCapabilities& capabilities) {

@@ -29,6 +29,7 @@ struct ValidationIssue {
         InvalidAmountKind,    // an amount the venue does not take for this order (total vs quantity)
         UnsupportedOrderType, // the venue has no such order type
         AboveMaxQty,
+        MarketClosed, // the market's session is closed at the time of the check
     };
     Code code;
     QString field;     // "price", "qty", "total", "market", "timeInForce"
@@ -56,6 +57,8 @@ public:
     static ValidationResult checkRules(const OrderRequest& request, const Market& market,
                                        const std::optional<Decimal>& referencePrice = std::nullopt,
                                        const VenueCapabilities& capabilities = VenueCapabilities::anyVenue());
+    // Whether the market's session takes orders at `nowMs` (a KRX stock outside 09:00-15:30 KST does not).
+    static std::optional<ValidationIssue> checkSession(const Market& market, qint64 nowMs);
 };
 
 } // namespace hoga

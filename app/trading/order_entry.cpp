@@ -11,9 +11,16 @@ namespace hoga {
 
 ValidationResult OrderEntry::check(const OrderRequest& request, const Market& market,
                                    const VenueCapabilities& capabilities, const OrderContext& context) {
-    if (!context.checkBalances)
-        return OrderValidator::checkRules(request, market, context.referencePrice, capabilities);
-    return OrderValidator::validate(request, market, context.balances, context.referencePrice, capabilities);
+    ValidationResult result =
+        context.checkBalances
+            ? OrderValidator::validate(request, market, context.balances, context.referencePrice,
+                                       capabilities)
+            : OrderValidator::checkRules(request, market, context.referencePrice, capabilities);
+    // A closed market comes first: no other fix would let the order through now.
+    if (context.nowMs > 0 && market.isValid())
+        if (std::optional<ValidationIssue> closed = OrderValidator::checkSession(market, context.nowMs))
+            result.issues.prepend(*closed);
+    return result;
 }
 
 VenueError OrderEntry::invalidOrder(const ValidationResult& validation) {

@@ -20,6 +20,8 @@ struct OrderContext {
     // A market or best order's cost is estimated at the price it would take first (best ask for a buy, best
     // bid for a sell).
     std::optional<Decimal> referencePrice;
+    // When the order would be sent, for the market's session hours (0: hours are not checked here).
+    qint64 nowMs = 0;
 };
 
 // The one order policy, used by every entry path (the ticket through TradingSession, hoga-cli, later bots):

@@ -176,6 +176,7 @@ QVector<Fill> TradingSession::fills() const {
 OrderContext TradingSession::contextFor(const OrderRequest& request) const {
     OrderContext context;
     context.balances = balances();
+    context.nowMs = m_clock->nowMs();
     // A market order's cost is estimated at the price it would take first: the best ask for a buy, the best
     // bid for a sell.
     if (executesImmediately(request.type) && m_hub) {

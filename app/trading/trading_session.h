@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "core/order_validator.h"
 #include "trading/order_entry.h"
 #include "venues/connector.h"
@@ -30,6 +31,8 @@ public:
 
     Connector* connector() const { return m_connector; }
     MarketDataHub* hub() const { return m_hub; }
+    // The clock for market session hours (a KRX stock is closed outside 09:00-15:30 KST); tests inject one.
+    void setClock(const Clock* clock) { m_clock = clock ? clock : &SystemClock::instance(); }
 
     QVector<Balance> balances() const;
     std::optional<Balance> balance(const QString& currency) const;
@@ -93,6 +96,7 @@ private:
 
     QPointer<Connector> m_connector;
     MarketDataHub* m_hub;
+    const Clock* m_clock = &SystemClock::instance();
     QHash<QString, Balance> m_balances;         // by currency
     QHash<QString, Order> m_orders;             // by venue id
     QVector<Fill> m_fills;                      // newest first

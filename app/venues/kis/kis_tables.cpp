@@ -1,14 +1,11 @@
 #include "kis_tables.h"
 
-#include <QDateTime>
-#include <QTimeZone>
+#include "core/krx_market.h"
 
 namespace hoga::kis {
 
 QVector<PriceBand> krxTickBands() {
-    return {{Decimal(0), Decimal(1)},        {Decimal(2000), Decimal(5)},    {Decimal(5000), Decimal(10)},
-            {Decimal(20000), Decimal(50)},   {Decimal(50000), Decimal(100)}, {Decimal(200000), Decimal(500)},
-            {Decimal(500000), Decimal(1000)}};
+    return krx::tickBands();
 }
 
 TradingRules krxRules(const Decimal& price, const Decimal& tick) {
@@ -25,16 +22,12 @@ TradingRules krxRules(const Decimal& price, const Decimal& tick) {
     }
     r.qtyStep = Decimal(1);
     r.minQty = Decimal(1);
+    r.session = MarketSession::KrxRegular;
     return r;
 }
 
 bool isRegularSession(qint64 epochMs) {
-    const QDateTime kst = QDateTime::fromMSecsSinceEpoch(epochMs, QTimeZone(kKstOffsetSeconds));
-    const int day = kst.date().dayOfWeek();
-    if (day == Qt::Saturday || day == Qt::Sunday)
-        return false;
-    const int minutes = kst.time().hour() * 60 + kst.time().minute();
-    return minutes >= 9 * 60 && minutes < 15 * 60 + 30;
+    return krx::isRegularSession(epochMs);
 }
 
 bool isStockCode(const QString& code) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/krx_market.h"
 #include "core/market.h"
 
 #include <QString>
@@ -7,14 +8,13 @@
 
 namespace hoga::kis {
 
-// KRX tick sizes for stocks since 2023-01-25 (KOSPI and KOSDAQ unified, KRX notice): from 0 upward.
+// The KRX tick table (krx::tickBands).
 QVector<PriceBand> krxTickBands();
 // KRX stock rules: whole shares, the tick table; `tick` (inquire-price aspr_unit) overrides the band of
 // `price` when both are known.
 TradingRules krxRules(const Decimal& price = {}, const Decimal& tick = {});
 
-// The regular KRX session, 09:00-15:30 KST on weekdays. Exchange holidays are not known here: the venue
-// refuses those orders itself.
+// The regular KRX session (krx::isRegularSession); exchange holidays: the venue refuses those orders itself.
 bool isRegularSession(qint64 epochMs);
 
 // A 6-digit KRX short code (005930).
@@ -31,6 +31,6 @@ struct StockInfo {
 QVector<StockInfo> builtInStocks();
 Market stockMarket(const QString& code);
 
-constexpr int kKstOffsetSeconds = 9 * 3600;
+constexpr int kKstOffsetSeconds = krx::kKstOffsetSeconds;
 
 } // namespace hoga::kis

@@ -80,6 +80,25 @@ Decimal SimBook::tickAt(const Decimal& price) const {
     return m_band.tick;
 }
 
+bool SimBook::withinLimits(const Decimal& price) const {
+    return !(m_lowerLimit.isPositive() && price < m_lowerLimit) &&
+           !(m_upperLimit.isPositive() && price > m_upperLimit);
+}
+
+void SimBook::setPriceLimits(const Decimal& lower, const Decimal& upper) {
+    m_lowerLimit = lower;
+    m_upperLimit = upper;
+    auto prune = [this](auto& levels) {
+        for (auto it = levels.begin(); it != levels.end();) {
+            if (!withinLimits(it->first))
+                withdrawCrowd(it->second);
+            it = it->second.queue.isEmpty() ? levels.erase(it) : std::next(it);
+        }
+    };
+    prune(m_bids);
+    prune(m_asks);
+}
+
 Decimal SimBook::tickAbove(const Decimal& validPrice) const {
     return validPrice + tickAt(validPrice);
 }
@@ -110,7 +129,7 @@ Decimal SimBook::drawLevelQty(int depthIndex, SimRandom& rng) const {
 
 template <class Levels> void SimBook::refill(Levels& levels, Decimal price, bool downward, SimRandom& rng) {
     Decimal deepest = price;
-    for (int i = 0; i < kLevels && price.isPositive(); ++i) {
+    for (int i = 0; i < kLevels && price.isPositive() && withinLimits(price); ++i) {
         SimLevel& level = levels[price];
         const Decimal crowd = crowdQty(level);
         if (crowd.isZero()) {
@@ -134,7 +153,13 @@ template <class Levels> void SimBook::refill(Levels& levels, Decimal price, bool
     }
 }
 
-QVector<SimSweep> SimBook::recentre(const Decimal& fair, SimRandom& rng) {
+QVector<SimSweep> SimBook::recentre(const Decimal& fairValue, SimRandom& rng) {
+    // At a limit the crowd quotes the limit price itself (and nothing beyond).
+    Decimal fair = fairValue;
+    if (m_upperLimit.isPositive())
+        fair = Decimal::min(fair, m_upperLimit);
+    if (m_lowerLimit.isPositive())
+        fair = Decimal::max(fair, m_lowerLimit);
     Decimal bid0 = floorToTick(m_rules, fair);
     Decimal ask0 = tickAbove(bid0);
     // Mostly a one-tick spread; sometimes a side steps back.

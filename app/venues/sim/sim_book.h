@@ -48,6 +48,10 @@ public:
 
     const TradingRules& rules() const { return m_rules; }
 
+    // A daily price limit band (KRX ±30 %): the crowd quotes only inside [lower, upper]; zeros lift it. The
+    // crowd's quotes outside a new band are withdrawn; own orders stay.
+    void setPriceLimits(const Decimal& lower, const Decimal& upper);
+
     // Neighbouring valid prices on the market's tick bands.
     Decimal tickAbove(const Decimal& validPrice) const;
     Decimal tickBelow(const Decimal& validPrice) const; // 0 when there is none
@@ -79,6 +83,7 @@ private:
     using Asks = std::map<Decimal, SimLevel, std::less<Decimal>>;    // best (lowest) first
 
     Decimal tickAt(const Decimal& price) const;
+    bool withinLimits(const Decimal& price) const;
     Decimal drawLevelQty(int depthIndex, SimRandom& rng) const;
     template <class Levels> void refill(Levels& levels, Decimal price, bool downward, SimRandom& rng);
     template <bool Consume, class Levels>
@@ -96,6 +101,8 @@ private:
     mutable Band m_band; // last band tickAt() looked up
     Bids m_bids;
     Asks m_asks;
+    Decimal m_lowerLimit; // 0: none
+    Decimal m_upperLimit; // 0: none
 };
 
 } // namespace hoga::sim

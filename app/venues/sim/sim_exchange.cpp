@@ -1,5 +1,6 @@
 #include "sim_exchange.h"
 
+#include "core/krx_market.h"
 #include "core/order_validator.h"
 
 #include "sim_account.h"
@@ -106,6 +107,9 @@ struct SimExchange::Impl {
         std::vector<CandleAggregator> candles; // by intervalIndex()
         std::vector<qint64> startBuckets;      // by intervalIndex()
         Decimal last;
+        // KRX-like stocks: the close the daily price limits are set from, and the KST day they belong to.
+        Decimal prevClose;
+        qint64 sessionDay = 0;
         quint64 tradeSeq = 0;
         quint64 bookSeq = 0;
     };
@@ -158,6 +162,9 @@ struct SimExchange::Impl {
     }
 
     void initMarkets();
+    // A stock's session: whether it trades now; a new trading day moves the price limits to the last close.
+    bool openForTrading(MarketState& m, qint64 now);
+    static void setLimitsFrom(MarketState& m, const Decimal& previousClose);
     Ticker tickerOf(const MarketState& m, qint64 now) const;
     void recordTrade(MarketState& m, Side takerSide, const Decimal& price, const Decimal& qty, qint64 now,
                      Batch& batch, QString* tradeId);
@@ -184,8 +191,14 @@ void SimExchange::Impl::initMarkets() {
     for (qsizetype i = 0; i < specs.size(); ++i) {
         const SimMarketSpec& spec = specs[i];
         MarketState m(spec, config.seed, quint64(i));
-        const Decimal fair = process.fairValue(spec.driver);
+        if (spec.driver == SimDriver::KrxStock)
+            process.addStock(spec.stock);
+        const Decimal fair = process.fairValue(spec);
         m.last = nearestTick(spec.market.rules, fair);
+        if (spec.driver == SimDriver::KrxStock) {
+            m.sessionDay = krx::kstDay(startMs);
+            setLimitsFrom(m, m.last);
+        }
         m.book.recentre(fair, m.bookRng);
         m.history = std::make_unique<SimHistory>(config.seed, spec, m.last, startMs);
 
@@ -205,6 +218,25 @@ void SimExchange::Impl::initMarkets() {
         marketIndex.insert(spec.market.code, int(markets.size()));
         markets.push_back(std::move(m));
     }
+}
+
+void SimExchange::Impl::setLimitsFrom(MarketState& m, const Decimal& previousClose) {
+    m.prevClose = previousClose;
+    const krx::PriceLimits limits = krx::dailyPriceLimits(previousClose);
+    m.book.setPriceLimits(limits.lower, limits.upper);
+}
+
+bool SimExchange::Impl::openForTrading(MarketState& m, qint64 now) {
+    if (m.spec.driver != SimDriver::KrxStock)
+        return true;
+    if (!m.spec.market.rules.isOpenAt(now))
+        return false;
+    const qint64 day = krx::kstDay(now);
+    if (day != m.sessionDay) {
+        m.sessionDay = day;
+        setLimitsFrom(m, m.last);
+    }
+    return true;
 }
 
 Ticker SimExchange::Impl::tickerOf(const MarketState& m, qint64 now) const {
@@ -234,7 +266,8 @@ Ticker SimExchange::Impl::tickerOf(const MarketState& m, qint64 now) const {
     }
     t.high = Decimal::max(t.high, m.last);
     t.low = Decimal::min(t.low, m.last);
-    t.prevClose = t.open;
+    // A stock's change is against the previous session's close, as Korean stock apps show it.
+    t.prevClose = m.prevClose.isPositive() ? m.prevClose : t.open;
     t.change = t.last - t.prevClose;
     t.changeRate = t.prevClose.isPositive() ? t.change.divide(t.prevClose, 8, Rounding::HalfEven) : Decimal();
     return t;
@@ -396,7 +429,7 @@ void SimExchange::Impl::crowdTrades(MarketState& m, qint64 now, Batch& batch) {
     const quint64 r = m.flowRng.below(100);
     const int count = r < 35 ? 0 : r < 65 ? 1 : r < 83 ? 2 : r < 93 ? 3 : 4 + int(m.flowRng.below(3));
     // Takers lean toward the way the market just moved.
-    const qint64 shock = process.lastShockMicro(m.spec.driver);
+    const qint64 shock = process.lastShockMicro(m.spec);
     const qint64 buyPermille = 500 + std::clamp<qint64>(shock / 4000, -250, 250);
     for (int i = 0; i < count; ++i) {
         const Side side = qint64(m.flowRng.below(1000)) < buyPermille ? Side::Buy : Side::Sell;
@@ -497,6 +530,18 @@ std::optional<VenueError> SimExchange::Impl::validateAndLock(const OrderRequest&
         default:
             return invalid(QStringLiteral("validation_error"), issue.message);
         }
+    }
+
+    // A stock's limit price must lie inside today's price limits (KRX refuses it otherwise).
+    if (limit && m.prevClose.isPositive()) {
+        const krx::PriceLimits band = krx::dailyPriceLimits(m.prevClose);
+        if (req.price < band.lower || req.price > band.upper)
+            return invalid(
+                QStringLiteral("invalid_price") + suffix,
+                QCoreApplication::translate("hoga::SimConnector",
+                                            "Price %1 KRW is outside today's price limits, %2 to %3 KRW "
+                                            "(30 % either side of the previous close %4 KRW).")
+                    .arg(grouped(req.price), grouped(band.lower), grouped(band.upper), grouped(m.prevClose)));
     }
 
     // Funds.
@@ -670,6 +715,12 @@ Result<Order> SimExchange::createOrder(const OrderRequest& request, SimEvents* e
     Impl::MarketState* m = d->find(request.market);
     if (!m)
         return Impl::unknownMarket(request.market);
+    // Like KIS outside the session: the venue refuses before looking at the order.
+    if (!d->openForTrading(*m, d->clock().nowMs())) {
+        const std::optional<ValidationIssue> closed =
+            OrderValidator::checkSession(m->spec.market, d->clock().nowMs());
+        return error(ErrorKind::Venue, QStringLiteral("market_closed"), closed ? closed->message : QString());
+    }
     Decimal lockAmount;
     if (std::optional<VenueError> rejected = d->validateAndLock(request, *m, &lockAmount))
         return *rejected;
@@ -869,7 +920,11 @@ SimEvents SimExchange::step() {
     ++d->steps;
     d->process.step();
     for (Impl::MarketState& m : d->markets) {
-        const Decimal fair = d->process.fairValue(m.spec.driver);
+        // A closed stock keeps its last book and prints nothing until the next session, like the real
+        // market after its close.
+        if (!d->openForTrading(m, now))
+            continue;
+        const Decimal fair = d->process.fairValue(m.spec);
         for (const SimSweep& sweep : m.book.recentre(fair, m.bookRng))
             d->settle(m, sweep.takerSide, sweep.matches, nullptr, now, batch);
         d->crowdTrades(m, now, batch);

@@ -110,8 +110,11 @@ SimHistory::SimHistory(quint64 seed, const SimMarketSpec& spec, Decimal startPri
     , m_spec(spec)
     , m_startPrice(std::move(startPrice))
     , m_startMs(startMs)
-    // Coins may have been far cheaper long ago; the KRW price of USDT stays within a narrow band.
-    , m_maxLogPpb(spec.driver == SimDriver::UsdtKrw ? 250'000'000 : 7 * kBillion) {
+    // Coins may have been far cheaper long ago; the KRW price of USDT stays within a narrow band; a large
+    // stock within a factor of about ten.
+    , m_maxLogPpb(spec.driver == SimDriver::UsdtKrw    ? 250'000'000
+                  : spec.driver == SimDriver::KrxStock ? 2'300'000'000
+                                                       : 7 * kBillion) {
     switch (spec.driver) {
     case SimDriver::UsdtKrw:
         m_inKrw = true;
@@ -131,6 +134,9 @@ SimHistory::SimHistory(quint64 seed, const SimMarketSpec& spec, Decimal startPri
     case SimDriver::KrwXrp:
         m_coin = Xrp, m_inKrw = true;
         break;
+    case SimDriver::KrxStock:
+        m_stock = true;
+        break;
     }
     m_coinSigmaPpb = m_coin == Btc   ? kBtcDailySigmaPpb
                      : m_coin == Eth ? kEthDailySigmaPpb
@@ -138,7 +144,9 @@ SimHistory::SimHistory(quint64 seed, const SimMarketSpec& spec, Decimal startPri
 }
 
 quint64 SimHistory::factorKey(Factor factor, CandleInterval interval) const {
-    return mixKey(m_seed, 0x1000 + quint64(factor) * 0x100 + quint64(interval));
+    const quint64 key = mixKey(m_seed, 0x1000 + quint64(factor) * 0x100 + quint64(interval));
+    // Each stock has a factor of its own.
+    return factor == Stock ? mixKey(key, codeKey(m_spec.market.code)) : key;
 }
 
 quint64 SimHistory::marketKey(CandleInterval interval) const {
@@ -159,6 +167,9 @@ qint64 SimHistory::sigmaPpb(CandleInterval interval, qint64 index) const {
     if (m_inKrw)
         sigma +=
             kUsdKrwDailySigmaPpb * dayShareMicro / kMillion * regimePermille(UsdKrw, interval, index) / 1000;
+    if (m_stock)
+        sigma += m_spec.stock.dailySigmaPpb * dayShareMicro / kMillion *
+                 regimePermille(Stock, interval, index) / 1000;
     return sigma;
 }
 
@@ -185,6 +196,11 @@ qint64 SimHistory::shockPpb(CandleInterval interval, qint64 index) const {
             kUsdKrwDailySigmaPpb * dayShareMicro / kMillion * regimePermille(UsdKrw, interval, index) / 1000;
         shock += sigma * draw(UsdKrw) / kMillion;
     }
+    if (m_stock) {
+        const qint64 sigma = m_spec.stock.dailySigmaPpb * dayShareMicro / kMillion *
+                             regimePermille(Stock, interval, index) / 1000;
+        shock += sigma * draw(Stock) / kMillion;
+    }
     return shock;
 }
 
@@ -196,7 +212,7 @@ qint64 SimHistory::stepBack(CandleInterval interval, qint64 index, qint64 logClo
     const qint64 drift = driftPpb(interval);
     // Pull toward the trend line (prices drift lower going back), over about two years for coins and three
     // months for the dollar rate, so long paths stay plausible.
-    const qint64 tauMs = m_coin < 0 ? 90 * kDayMs : 2 * kYearMs;
+    const qint64 tauMs = m_coin < 0 && !m_stock ? 90 * kDayMs : 2 * kYearMs;
     const qint64 thetaPpb =
         std::min<qint64>(200'000'000, kBillion / std::max<qint64>(1, tauMs / intervalMs(interval)));
     const qint64 deviation = logClose + drift * index;
@@ -252,7 +268,10 @@ SimHistory::LogCandle SimHistory::monthCandle(qint64 openTimeMs) {
 
     // Volume: the market's usual daily turnover over the month, busier in volatile stretches.
     const qint64 lengthMs = std::max<qint64>(0, c.endMs - openTimeMs);
-    const qint64 regime = regimePermille(m_coin >= 0 ? Btc : UsdKrw, CandleInterval::MN1, k);
+    const qint64 regime = regimePermille(m_stock       ? Stock
+                                         : m_coin >= 0 ? Btc
+                                                       : UsdKrw,
+                                         CandleInterval::MN1, k);
     const qint64 noisePermille =
         500 + qint64(belowFromKey(mixKey(marketKey(CandleInterval::MN1), quint64(k) ^ kVolumeSalt), 1100));
     const Decimal volume =
@@ -325,7 +344,10 @@ QVector<SimHistory::LogCandle> SimHistory::split(const LogCandle& parent, Candle
             highest = i;
         if (kid.low < kids[lowest].low)
             lowest = i;
-        const qint64 regime = regimePermille(m_coin >= 0 ? Btc : UsdKrw, childInterval, index);
+        const qint64 regime = regimePermille(m_stock       ? Stock
+                                             : m_coin >= 0 ? Btc
+                                                           : UsdKrw,
+                                             childInterval, index);
         const qint64 noise =
             500 + qint64(belowFromKey(mixKey(volumeKey, quint64(index) ^ kVolumeSalt), 1100));
         weights[size_t(i)] = Int128(std::max<qint64>(0, kid.endMs - kid.openTimeMs)) * regime * noise;

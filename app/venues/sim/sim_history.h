@@ -37,7 +37,7 @@ public:
                             const QVector<qint64>& openTimesNewestFirst);
 
 private:
-    enum Factor { Btc, Eth, Xrp, UsdKrw };
+    enum Factor { Btc, Eth, Xrp, UsdKrw, Stock }; // Stock: the market's own (a KRX-like stock)
     struct Path {
         std::vector<qint64> checkpoints; // log close (ppb, relative to the start price) at k = i * kStride
     };
@@ -79,6 +79,7 @@ private:
     int m_coin = -1;           // Factor of the coin; -1 for KRW-USDT
     bool m_inKrw = false;      // priced in KRW: the dollar rate moves it too
     qint64 m_coinSigmaPpb = 0; // the coin's daily volatility
+    bool m_stock = false;      // a KRX-like stock: its own factor in KRW, no dollar rate
     QHash<int, Path> m_paths;
     // Children of recently split candles, by parent interval and open time; cleared when large.
     QHash<QPair<int, qint64>, QVector<LogCandle>> m_children;

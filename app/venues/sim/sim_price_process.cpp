@@ -29,7 +29,8 @@ Decimal dec(const char* text) {
 
 SimPriceProcess::SimPriceProcess(quint64 seed, int stepIntervalMs)
     : m_rng(mixKey(seed, 0x70726963655f7072ULL))
-    , m_stepMs(std::max(1, stepIntervalMs)) {
+    , m_stepMs(std::max(1, stepIntervalMs))
+    , m_stockRng(mixKey(seed, 0x73746f636b73ULL)) {
     // Start near 2026-ish levels, jittered by the seed so different seeds start in different places.
     auto jittered = [this](const Decimal& anchor, qint64 spreadPpb) {
         const qint64 j = m_rng.between(-spreadPpb, spreadPpb);
@@ -66,8 +67,16 @@ SimPriceProcess::Factor SimPriceProcess::makeFactor(const Decimal& anchor, qint6
     return f;
 }
 
-void SimPriceProcess::moveFactor(Factor& f, qint64 shockMicro) {
-    if (m_rng.below(kJumpOdds) == 0)
+void SimPriceProcess::addStock(const SimStockFactor& stock) {
+    const qint64 jitterPpb = m_stockRng.between(-30'000'000, 30'000'000);
+    const Decimal start =
+        stock.anchor.multiply(Decimal::fromMantissa(kBillion + jitterPpb, 9), 8, Rounding::HalfEven);
+    // Stocks revert over about two days: a day's news fades, the level stays plausible for weeks.
+    m_stocks.push_back(makeFactor(start, stock.dailySigmaPpb, 48 * 3'600'000));
+}
+
+void SimPriceProcess::moveFactor(Factor& f, qint64 shockMicro, SimRandom& rng) {
+    if (rng.below(kJumpOdds) == 0)
         shockMicro *= kJumpScale;
     f.lastShockMicro = shockMicro;
 
@@ -100,13 +109,15 @@ void SimPriceProcess::step() {
     const qint64 zXrp = correlatedMicro(zBtc, m_rng.gaussianMicro(), kXrpBtcRhoMicro);
     const qint64 zFx = correlatedMicro(zBtc, m_rng.gaussianMicro(), kUsdKrwBtcRhoMicro);
 
-    moveFactor(m_btc, zBtc);
-    moveFactor(m_eth, zEth);
-    moveFactor(m_xrp, zXrp);
-    moveFactor(m_usdtKrw, zFx);
+    moveFactor(m_btc, zBtc, m_rng);
+    moveFactor(m_eth, zEth, m_rng);
+    moveFactor(m_xrp, zXrp, m_rng);
+    moveFactor(m_usdtKrw, zFx, m_rng);
     movePremium(m_btcPremium);
     movePremium(m_ethPremium);
     movePremium(m_xrpPremium);
+    for (Factor& stock : m_stocks)
+        moveFactor(stock, m_stockRng.gaussianMicro(), m_stockRng);
 }
 
 Decimal SimPriceProcess::krwValue(const Factor& usdtValue, const Premium& premium) const {
@@ -128,8 +139,17 @@ Decimal SimPriceProcess::fairValue(SimDriver driver) const {
         return krwValue(m_eth, m_ethPremium);
     case SimDriver::KrwXrp:
         return krwValue(m_xrp, m_xrpPremium);
+    case SimDriver::KrxStock:
+        break;
     }
     return {};
+}
+
+Decimal SimPriceProcess::fairValue(const SimMarketSpec& spec) const {
+    if (spec.driver != SimDriver::KrxStock)
+        return fairValue(spec.driver);
+    const size_t i = size_t(spec.stock.index);
+    return i < m_stocks.size() ? m_stocks[i].value.round(8, Rounding::HalfEven) : Decimal();
 }
 
 qint64 SimPriceProcess::lastShockMicro(SimDriver driver) const {
@@ -144,8 +164,17 @@ qint64 SimPriceProcess::lastShockMicro(SimDriver driver) const {
         return m_eth.lastShockMicro;
     case SimDriver::KrwXrp:
         return m_xrp.lastShockMicro;
+    case SimDriver::KrxStock:
+        break;
     }
     return 0;
+}
+
+qint64 SimPriceProcess::lastShockMicro(const SimMarketSpec& spec) const {
+    if (spec.driver != SimDriver::KrxStock)
+        return lastShockMicro(spec.driver);
+    const size_t i = size_t(spec.stock.index);
+    return i < m_stocks.size() ? m_stocks[i].lastShockMicro : 0;
 }
 
 } // namespace hoga::sim

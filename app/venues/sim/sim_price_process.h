@@ -4,6 +4,8 @@
 #include "sim_markets.h"
 #include "sim_random.h"
 
+#include <vector>
+
 namespace hoga::sim {
 
 // The simulated markets' fair values. Three coin factors in USDT and the KRW price of USDT move as random
@@ -14,12 +16,18 @@ class SimPriceProcess {
 public:
     SimPriceProcess(quint64 seed, int stepIntervalMs);
 
+    // Adds a stock's own factor (index = its SimStockFactor::index, added in order from 0). Stocks draw from
+    // a stream of their own, so adding them leaves the coins' paths for a seed unchanged.
+    void addStock(const SimStockFactor& stock);
+
     void step();
-    // Fair value (not on a tick) of a market's driver.
+    // Fair value (not on a tick) of a market's driver; a stock's is fairValue(spec).
     Decimal fairValue(SimDriver driver) const;
+    Decimal fairValue(const SimMarketSpec& spec) const;
     // The last step's shock of the driver, in millionths of a standard deviation (signed). Used to lean the
     // taker flow toward the direction the market moved.
     qint64 lastShockMicro(SimDriver driver) const;
+    qint64 lastShockMicro(const SimMarketSpec& spec) const;
 
 private:
     struct Factor {
@@ -38,7 +46,7 @@ private:
     };
 
     Factor makeFactor(const Decimal& anchor, qint64 dailySigmaPpb, qint64 halfLifeMs);
-    void moveFactor(Factor& f, qint64 shockMicro);
+    void moveFactor(Factor& f, qint64 shockMicro, SimRandom& rng);
     void movePremium(Premium& p);
     Decimal krwValue(const Factor& usdtValue, const Premium& premium) const;
 
@@ -51,6 +59,8 @@ private:
     Premium m_btcPremium;
     Premium m_ethPremium;
     Premium m_xrpPremium;
+    SimRandom m_stockRng;
+    std::vector<Factor> m_stocks; // by SimStockFactor::index
 };
 
 } // namespace hoga::sim
