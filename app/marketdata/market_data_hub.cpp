@@ -322,7 +322,12 @@ void MarketDataHub::checkStaleness() {
     bool allStale = false;
     {
         QMutexLocker lock(&m_mutex);
-        stale = m_freshness.staleMarkets(m_clock->nowMs());
+        const qint64 now = m_clock->nowMs();
+        stale = m_freshness.staleMarkets(now);
+        // A closed market (a KRX stock outside its session) is quiet, not stale.
+        for (const Market& m : std::as_const(m_markets))
+            if (!stale.isEmpty() && !m.rules.isOpenAt(now))
+                stale.remove(m.code);
         allStale = !stale.isEmpty() && stale.size() == m_freshness.watchedMarketCount();
     }
     if (stale == m_stale && allStale == m_allStale)

@@ -141,9 +141,9 @@ void TestMainWindow::liveDataReachesEveryTab() {
     if (QTest::currentTestFailed())
         return;
 
-    // The simulator's six markets and its paper balances.
+    // The simulator's six coin markets and three stocks, and its paper balances.
     m_window->tabs()->setCurrentWidget(m_window->portfolioTab());
-    QCOMPARE(find<QTableView>(QStringLiteral("marketListView"))->model()->rowCount(), 6);
+    QCOMPARE(find<QTableView>(QStringLiteral("marketListView"))->model()->rowCount(), 9);
     const PortfolioModel* portfolio = m_window->portfolioTab()->model();
     const QModelIndex krw = findRow(portfolio, QStringLiteral("KRW"));
     QCOMPARE(portfolio->index(krw.row(), PortfolioModel::ValueKrwColumn).data().toString(),
@@ -344,6 +344,7 @@ void TestMainWindow::marketSearchFindsKoreanInitials() {
         {QStringLiteral("테더"), {QStringLiteral("KRW-USDT")}},
         {QStringLiteral("eThErEuM"), {QStringLiteral("ETHUSDT"), QStringLiteral("KRW-ETH")}},
         {QStringLiteral("krw-xrp"), {QStringLiteral("KRW-XRP")}},
+        {QStringLiteral("ㅅㅅㅈㅈ"), {QStringLiteral("005930")}}, // 삼성전자, a simulated stock
         {QStringLiteral("ㅎㅎ"), {}},
     };
     for (const auto& [query, expected] : cases) {
@@ -358,7 +359,7 @@ void TestMainWindow::marketSearchFindsKoreanInitials() {
         QCOMPARE(shown(), expected);
     }
     search->clear();
-    QCOMPARE(list->rowCount(), 6);
+    QCOMPARE(list->rowCount(), 9);
 }
 
 void TestMainWindow::confirmationShowsTheOrderBeforeSending() {

@@ -163,9 +163,10 @@ void TestMainWindowVenues::cleanupTestCase() {
 
 void TestMainWindowVenues::marketsOfEveryVenueAreListedAndFiltered() {
     const MarketListModel* model = m_window->marketList()->model();
-    // Sim: 6 markets; the fake Upbit: its KRW and USDT markets (6); the fake Bithumb: KRW markets only (4).
+    // Sim: 6 coin markets and 3 stocks; the fake Upbit: its KRW and USDT markets (6); the fake Bithumb: KRW
+    // markets only (4).
     QTRY_COMPARE_WITH_TIMEOUT(model->venues().size(), 3, kTimeoutMs);
-    QCOMPARE(model->rowCount(), 6 + 6 + 4);
+    QCOMPARE(model->rowCount(), 9 + 6 + 4);
     QVERIFY(model->rowOfMarket(QStringLiteral("sim:KRW-BTC")) >= 0);
     QVERIFY(model->rowOfMarket(QStringLiteral("upbit:KRW-BTC")) >= 0);
     QVERIFY(model->rowOfMarket(QStringLiteral("upbit:USDT-BTC")) >= 0);
@@ -186,9 +187,9 @@ void TestMainWindowVenues::marketsOfEveryVenueAreListedAndFiltered() {
     for (int row = 0; row < shown->rowCount(); ++row)
         QVERIFY(shown->index(row, 0).data(KeyRole).toString().startsWith(QStringLiteral("bithumb:")));
     filter->setCurrentIndex(filter->findData(QStringLiteral("sim")));
-    QCOMPARE(shown->rowCount(), 6);
+    QCOMPARE(shown->rowCount(), 9);
     filter->setCurrentIndex(0);
-    QCOMPARE(shown->rowCount(), 16);
+    QCOMPARE(shown->rowCount(), 19);
 }
 
 void TestMainWindowVenues::selectingAMarketOfEachVenueDrivesEveryTab() {

@@ -125,7 +125,7 @@ private slots:
         // Off: every market, in the sort the list had before (24 h volume).
         QTest::mouseClick(toggle, Qt::LeftButton);
         QVERIFY(!m_window->marketList()->starredOnly());
-        QCOMPARE(shown().size(), 6);
+        QCOMPARE(shown().size(), 9); // six coin markets and three stocks
         QCOMPARE(m_window->marketList()->filterModel()->sortColumn(), int(MarketListModel::VolumeColumn));
         QCOMPARE(m_window->marketList()->filterModel()->sortOrder(), Qt::DescendingOrder);
     }
@@ -165,7 +165,7 @@ private:
         m_window->resize(1400, 900);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->marketList()->model()->rowCount(), 6, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->marketList()->model()->rowCount(), 9, kTimeoutMs);
     }
 
     QModelIndex proxyIndex(const QString& code, int column) const {

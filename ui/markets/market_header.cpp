@@ -28,6 +28,7 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     , m_last(new QLabel(this))
     , m_change(new QLabel(this))
     , m_stale(new QLabel(this))
+    , m_closed(new QLabel(this))
     , m_star(new QToolButton(this)) {
     setObjectName(QStringLiteral("marketHeader"));
     m_star->setObjectName(QStringLiteral("headerStarButton"));
@@ -49,6 +50,9 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     m_stale->setObjectName(QStringLiteral("headerStaleLabel"));
     m_stale->setProperty("role", QStringLiteral("staleBadge"));
     m_stale->setVisible(false);
+    m_closed->setObjectName(QStringLiteral("headerClosedLabel"));
+    m_closed->setProperty("role", QStringLiteral("caption"));
+    m_closed->setVisible(false);
     m_name->setObjectName(QStringLiteral("headerMarketName"));
     QFont nameFont = font();
     nameFont.setPointSizeF(nameFont.pointSizeF() + 3);
@@ -88,6 +92,7 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     layout->addWidget(m_row, 1);
     // Outside the collapsing row: the warning must stay visible however narrow the window.
     layout->addWidget(m_stale, 0, Qt::AlignVCenter);
+    layout->addWidget(m_closed, 0, Qt::AlignVCenter);
 
     connect(m_hub, &MarketDataHub::updated, this, [this](const MarketDataChanges& changes) {
         if (!changes.tickers.contains(m_market))
@@ -197,8 +202,19 @@ void MarketHeader::setPreferLocalNames(bool preferLocal) {
     refresh();
 }
 
+void MarketHeader::refreshSession(const std::optional<Market>& market) {
+    const bool closed = market && !market->rules.isOpenAt(m_hub->clock()->nowMs());
+    m_closed->setVisible(closed);
+    if (!closed)
+        return;
+    m_closed->setText(QStringLiteral("● ") + tr("Closed"));
+    m_closed->setToolTip(tr("The market is closed: the stock trades 09:00-15:30 KST on weekdays. Prices "
+                            "and the order book show the last session; orders are refused until it opens."));
+}
+
 void MarketHeader::refresh() {
     const std::optional<Market> market = m_market.isEmpty() ? std::nullopt : m_hub->market(m_market);
+    refreshSession(market);
     if (!market) {
         m_name->setText(m_market.isEmpty() ? tr("No market selected") : m_market);
         m_code->clear();

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/market.h"
 #include "theme/price_colors.h"
 
 #include <QFrame>
 #include <QTimer>
+
+#include <optional>
 
 class QLabel;
 class QToolButton;
@@ -44,6 +47,7 @@ private:
     void refresh();
     void refreshStar();
     void refreshStale();
+    void refreshSession(const std::optional<Market>& market);
     QLabel* addStat(const QString& caption, const QString& objectName);
 
     MarketDataHub* m_hub;
@@ -59,6 +63,7 @@ private:
     QLabel* m_volume;
     QLabel* m_quoteVolume;
     QLabel* m_stale;
+    QLabel* m_closed; // "Closed" while the market's session is (a KRX stock after 15:30 KST)
     QToolButton* m_star;
     Watchlist* m_watchlist = nullptr;
     QString m_watchlistVenue;

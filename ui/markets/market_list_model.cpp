@@ -6,6 +6,8 @@
 #include "market_key.h"
 #include "theme/terminal_theme.h"
 
+#include <QDateTime>
+
 #include <limits>
 
 namespace hoga {
@@ -43,6 +45,8 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
         return m.warning;
     if (role == StaleRole)
         return row.stale;
+    if (role == ClosedRole)
+        return !m.rules.isOpenAt(QDateTime::currentMSecsSinceEpoch());
     if (role == SignRole)
         return t ? t->changeRate.signum() : 0;
     const int starPosition = m_starPosition.value(row.key, -1);
@@ -67,9 +71,13 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
     case SubtitleRole:
         if (column != MarketColumn)
             return {};
-        if (m_venueLabels && !row.venueName.isEmpty())
-            return QStringLiteral("%1/%2 · %3").arg(m.base, m.quote, row.venueName);
-        return QStringLiteral("%1/%2").arg(m.base, m.quote);
+        {
+            // A stock is its code (005930); "005930/KRW" would only crowd out the closed hint.
+            const QString pair = m.base == m.code ? m.code : QStringLiteral("%1/%2").arg(m.base, m.quote);
+            if (m_venueLabels && !row.venueName.isEmpty())
+                return QStringLiteral("%1 · %2").arg(pair, row.venueName);
+            return pair;
+        }
     case Qt::ToolTipRole:
         if (column == MarketColumn) {
             QString tip = QStringLiteral("%1 (%2)").arg(nameOf(m), m.code);
@@ -80,6 +88,9 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
             if (row.stale)
                 tip += QLatin1Char('\n') +
                        tr("Stale: no recent update from the venue; prices may be out of date.");
+            if (m.rules.session == MarketSession::KrxRegular &&
+                !m.rules.isOpenAt(QDateTime::currentMSecsSinceEpoch()))
+                tip += QLatin1Char('\n') + tr("Closed: the stock trades 09:00-15:30 KST on weekdays.");
             return tip;
         }
         if (column == VolumeColumn && t)

@@ -28,6 +28,8 @@ public:
     static constexpr int StaleRole = Qt::UserRole + 102;
     // bool: the market is in the watchlist.
     static constexpr int StarredRole = Qt::UserRole + 103;
+    // bool: the market's session is closed now (a KRX stock outside 09:00-15:30 KST on weekdays).
+    static constexpr int ClosedRole = Qt::UserRole + 104;
 
     explicit MarketListModel(QObject* parent = nullptr);
 

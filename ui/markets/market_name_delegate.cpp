@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace hoga {
 
 void MarketNameDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
@@ -45,13 +47,26 @@ void MarketNameDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     painter->setPen(theme::dimText());
     const QRect subRect(r.left(), r.top() + half + 1, r.width(), r.height() - half - 1);
     const QString subtitle = index.data(MarketListModel::SubtitleRole).toString();
-    painter->drawText(subRect, Qt::AlignLeft | Qt::AlignTop, subtitle);
-    if (index.data(MarketListModel::StaleRole).toBool()) {
-        // A quiet amber word after the pair: visible when scanning the list, not shouting.
-        painter->setPen(theme::warning());
-        const int x = painter->fontMetrics().horizontalAdvance(subtitle + QStringLiteral("  "));
-        painter->drawText(subRect.adjusted(x, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                          QStringLiteral("● ") + tr("stale"));
+    if (index.data(MarketListModel::ClosedRole).toBool()) {
+        // A closed market is quiet by design: a dim word, not the amber of a stale stream. The word wins
+        // over the end of the pair when the column is narrow.
+        const QString mark = tr("closed");
+        const int markWidth = painter->fontMetrics().horizontalAdvance(mark);
+        const int gap = painter->fontMetrics().horizontalAdvance(QStringLiteral(" "));
+        const QString pair = painter->fontMetrics().elidedText(subtitle, Qt::ElideRight,
+                                                               std::max(0, r.width() - markWidth - gap));
+        painter->drawText(subRect, Qt::AlignLeft | Qt::AlignTop, pair);
+        const int x = painter->fontMetrics().horizontalAdvance(pair) + gap;
+        painter->drawText(subRect.adjusted(x, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop, mark);
+    } else {
+        painter->drawText(subRect, Qt::AlignLeft | Qt::AlignTop, subtitle);
+        if (index.data(MarketListModel::StaleRole).toBool()) {
+            // A quiet amber word after the pair: visible when scanning the list, not shouting.
+            painter->setPen(theme::warning());
+            const int x = painter->fontMetrics().horizontalAdvance(subtitle + QStringLiteral("  "));
+            painter->drawText(subRect.adjusted(x, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                              QStringLiteral("● ") + tr("stale"));
+        }
     }
     painter->restore();
 }

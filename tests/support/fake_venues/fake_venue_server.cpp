@@ -273,6 +273,8 @@ QVector<FakeWsSubscription> FakeVenueServer::wsSubscriptions() const {
 
 void FakeVenueServer::Impl::buildMarkets() {
     for (const sim::SimMarketSpec& spec : sim::simMarketSpecs()) {
+        if (spec.driver == sim::SimDriver::KrxStock)
+            continue; // crypto venues list no stocks
         FakeMarket m;
         m.simCode = spec.market.code;
         m.market = spec.market;
