@@ -4,9 +4,11 @@
 #include "support/fake_connector.h"
 #include "trading/order_entry.h"
 
+#include <QDateTime>
 #include <QFutureWatcher>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace hoga;
 using hoga::test::FakeConnector;
@@ -93,6 +95,43 @@ private slots:
         QVERIFY2(p.error().detail.contains(QStringLiteral("minimum")), qPrintable(p.error().detail));
         QCOMPARE(seenByContext.rules.minTotal, dec("2000000"));
         QVERIFY(fake.createRequests.isEmpty()); // nothing reached the venue
+    }
+
+    // A KRX stock outside 09:00-15:30 KST: the check explains the closed market before anything is sent;
+    // in the session the same order goes out. No time given: hours are left to the venue.
+    void closedSessionIsExplainedBeforeSending() {
+        FakeConnector fake;
+        Market stock = btcMarket();
+        stock.rules.session = MarketSession::KrxRegular;
+        fake.markets = {stock};
+        QObject receiver;
+        const qint64 sundayKst =
+            QDateTime(QDate(2026, 12, 6), QTime(10, 0), QTimeZone(9 * 3600)).toMSecsSinceEpoch();
+        const qint64 fridayKst =
+            QDateTime(QDate(2026, 12, 4), QTime(10, 0), QTimeZone(9 * 3600)).toMSecsSinceEpoch();
+        auto at = [](qint64 nowMs) {
+            return [nowMs](const Market&) {
+                OrderContext c = richAccount();
+                c.nowMs = nowMs;
+                return c;
+            };
+        };
+        const ValidationResult closed = OrderEntry::check(
+            limitBuy("90000000", "0.01"), stock, VenueCapabilities::anyVenue(), at(sundayKst)(stock));
+        QVERIFY(!closed.ok());
+        QCOMPARE(closed.issues.first().code, ValidationIssue::MarketClosed);
+        QVERIFY(closed.issues.first().message.contains(QStringLiteral("09:00-15:30 KST")));
+        OrderPlacement p =
+            wait(OrderEntry::place(&fake, limitBuy("90000000", "0.01"), &receiver, at(sundayKst)));
+        QCOMPARE(p.outcome(), OrderPlacement::Outcome::Rejected);
+        QCOMPARE(p.error().kind, ErrorKind::InvalidOrder);
+        QVERIFY(fake.createRequests.isEmpty());
+        p = wait(OrderEntry::place(&fake, limitBuy("90000000", "0.01"), &receiver, at(fridayKst)));
+        QVERIFY(p.ok());
+        QCOMPARE(fake.createRequests.size(), 1);
+        QVERIFY(OrderEntry::check(limitBuy("90000000", "0.01"), stock, VenueCapabilities::anyVenue(),
+                                  richAccount())
+                    .ok());
     }
 
     void capabilitiesDecideWhatIsAllowed() {
