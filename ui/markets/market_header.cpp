@@ -106,6 +106,10 @@ MarketHeader::MarketHeader(MarketDataHub* hub, QWidget* parent)
     connect(m_hub, &MarketDataHub::staleMarketsChanged, this, &MarketHeader::refreshStale);
     m_staleAge.setInterval(1000);
     connect(&m_staleAge, &QTimer::timeout, this, &MarketHeader::refreshStale);
+    m_sessionCheck.setInterval(30'000);
+    connect(&m_sessionCheck, &QTimer::timeout, this,
+            [this] { refreshSession(m_market.isEmpty() ? std::nullopt : m_hub->market(m_market)); });
+    m_sessionCheck.start();
     refresh();
 }
 

@@ -67,7 +67,8 @@ private:
     QToolButton* m_star;
     Watchlist* m_watchlist = nullptr;
     QString m_watchlistVenue;
-    QTimer m_staleAge; // ticks the "12 s ago" while stale
+    QTimer m_staleAge;     // ticks the "12 s ago" while stale
+    QTimer m_sessionCheck; // shows "Closed" when a session ends while no update arrives
     bool m_behind = false;
     CollapsingRow* m_row = nullptr;
 };
