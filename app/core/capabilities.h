@@ -32,6 +32,8 @@ struct VenueCapabilities {
     bool ownTradesList = false;
     // Orders can be looked up by our client id; false: by scanning the venue's list of the day's orders.
     bool lookupByClientId = true;
+    // Open limit orders can be modified in place (Connector::modifyOrder); false: cancel and place anew.
+    bool modifyOrders = false;
     bool simulated = false;
 
     // Every order shape any venue accepts: what the validator assumes when it is not told the venue's.

@@ -15,10 +15,14 @@
 #include <QObject>
 #include <QStringList>
 
+#include <optional>
+
 namespace hoga {
 
 enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting };
 QString connectionStateName(ConnectionState s); // translated, for the status bar
+// The error of a modify a venue cannot do (venue name translated).
+VenueError modifyUnsupported(const QString& venueName);
 
 struct CandleQuery {
     QString market;
@@ -34,6 +38,13 @@ struct CandleQuery {
 struct OrderRef {
     QString id;
     QString clientId;
+};
+
+// What an order modification changes (KIS 정정): the new limit price and, optionally, how much of what
+// remains moves to it. Unset price: the order keeps its price; unset qty: all that remains moves.
+struct OrderModification {
+    std::optional<Decimal> price;
+    std::optional<Decimal> qty;
 };
 
 enum StreamChannel : unsigned {
@@ -87,6 +98,11 @@ public:
     virtual QFuture<Result<QVector<Order>>> fetchClosedOrders(const QString& market = {},
                                                               int limit = 100) = 0;
     virtual QFuture<Result<Order>> cancelOrder(const OrderRef& ref) = 0;
+    // Replaces the price (and optionally part of the quantity) of an open limit order. The venue answers
+    // with a new order: its id replaces the old one for what moved to it (KIS gives a new ODNO; the rest,
+    // if any, stays on the old order). Venues without capabilities().modifyOrders answer with an
+    // InvalidOrder error saying so, without a request.
+    virtual QFuture<Result<Order>> modifyOrder(const OrderRef& ref, const OrderModification& change);
     // Own fills, newest first.
     virtual QFuture<Result<QVector<Fill>>> fetchFills(const QString& market = {}, int limit = 100) = 0;
 
@@ -117,3 +133,4 @@ signals:
 Q_DECLARE_METATYPE(hoga::ConnectionState)
 Q_DECLARE_METATYPE(hoga::CandleQuery)
 Q_DECLARE_METATYPE(hoga::OrderRef)
+Q_DECLARE_METATYPE(hoga::OrderModification)

@@ -936,6 +936,109 @@ void VenueConnector::sendCancel(const OrderRef& ref, ResultPromise<Order> promis
     }
 }
 
+QFuture<Result<Order>> VenueConnector::modifyOrder(const OrderRef& ref, const OrderModification& change) {
+    return start<Order>([this, ref, change](ResultPromise<Order> promise) {
+        if (!m_capabilities.modifyOrders) {
+            resolve(promise, Result<Order>(modifyUnsupported(displayName())));
+            return;
+        }
+        if (auto e = needsCredentials()) {
+            resolve(promise, Result<Order>(*e));
+            return;
+        }
+        // The modify names what only the venue's current view of the order tells (KIS: its branch, the
+        // quantity left, its market's tick): read it first, and refuse what cannot be modified.
+        ApiCall read = m_protocol->orderCall(ref);
+        read.request.lane = net::Lane::Priority;
+        send(read, [this, ref, change, promise](const HttpResponse& r) {
+            if (!r.isSuccess()) {
+                resolve(promise, Result<Order>(errorOf(r)));
+                return;
+            }
+            JsonDocument doc;
+            if (!doc.parse(r.body)) {
+                resolve(promise, Result<Order>(malformed(tr("the order is not JSON"))));
+                return;
+            }
+            Result<Order> original = m_protocol->parseOrderFor(doc.root(), ref);
+            if (!original.ok()) {
+                resolve(promise, original);
+                return;
+            }
+            Order o = original.value();
+            o.venue = m_venueId;
+            withKnownClientId(o);
+            if (isTerminal(o.state) || o.type != OrderType::Limit) {
+                VenueError e;
+                e.kind = ErrorKind::InvalidOrder;
+                e.detail = isTerminal(o.state)
+                               ? tr("The order %1 is no longer open, so it cannot be modified.").arg(o.id)
+                               : tr("Only limit orders can be modified; %1 is not one.").arg(o.id);
+                resolve(promise, Result<Order>(e));
+                return;
+            }
+            if (std::optional<VenueError> refused = m_protocol->refuseModification(o, change)) {
+                resolve(promise, Result<Order>(*refused));
+                return;
+            }
+            sendModify(o, change, promise);
+        });
+    });
+}
+
+void VenueConnector::sendModify(const Order& original, const OrderModification& change,
+                                ResultPromise<Order> promise) {
+    ApiCall call = m_protocol->modifyCall(original, change);
+    call.request.idempotent = false;
+    call.request.lane = net::Lane::Priority;
+    send(
+        std::move(call),
+        [this, original, change, promise](const HttpResponse& r) {
+            if (!r.isSuccess()) {
+                VenueError e = errorOf(r);
+                if (m_protocol->mayHaveTakenOrder(r))
+                    e.detail = tr("The modify of %1 may have reached the venue; list the open orders to see "
+                                  "which order holds it now.")
+                                   .arg(original.id);
+                resolve(promise, Result<Order>(e));
+                return;
+            }
+            JsonDocument doc;
+            Result<Order> parsed = doc.parse(r.body) ? m_protocol->parseModified(doc.root())
+                                                     : Result<Order>(malformed(tr("the answer is not JSON")));
+            if (!parsed.ok() || parsed.value().id.isEmpty()) {
+                resolve(promise, parsed.ok() ? Result<Order>(malformed(tr("no new order number"))) : parsed);
+                return;
+            }
+            // The new order takes what moved at the new price; nothing of it has filled yet.
+            const Decimal remaining = original.qty - original.filledQty;
+            Order replacement = parsed.value();
+            replacement.venue = m_venueId;
+            replacement.market = original.market;
+            replacement.side = original.side;
+            replacement.type = original.type;
+            replacement.timeInForce = original.timeInForce;
+            replacement.price = change.price.value_or(original.price);
+            replacement.qty = change.qty.value_or(remaining);
+            replacement.filledQty = {};
+            replacement.filledQuote = {};
+            replacement.state = OrderState::Open;
+            if (replacement.createdAtMs == 0)
+                replacement.createdAtMs = m_clock->nowMs();
+            replacement.updatedAtMs = replacement.createdAtMs;
+            if (replacement.qty >= remaining) {
+                // Nothing is left on the old order: it ended, replaced.
+                Order ended = original;
+                ended.state = OrderState::Cancelled;
+                ended.updatedAtMs = replacement.createdAtMs;
+                noteOrder(ended);
+            }
+            noteOrder(replacement);
+            resolve(promise, Result<Order>(replacement));
+        },
+        m_options.orderTimeoutMs);
+}
+
 QFuture<Result<QVector<Fill>>> VenueConnector::fetchFills(const QString& market, int limit) {
     return start<QVector<Fill>>([this, market, limit](ResultPromise<QVector<Fill>> promise) {
         if (auto e = needsCredentials()) {

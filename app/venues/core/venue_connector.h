@@ -69,6 +69,7 @@ public:
     QFuture<Result<QVector<Order>>> fetchOpenOrders(const QString& market = {}) override;
     QFuture<Result<QVector<Order>>> fetchClosedOrders(const QString& market = {}, int limit = 100) override;
     QFuture<Result<Order>> cancelOrder(const OrderRef& ref) override;
+    QFuture<Result<Order>> modifyOrder(const OrderRef& ref, const OrderModification& change) override;
     QFuture<Result<QVector<Fill>>> fetchFills(const QString& market = {}, int limit = 100) override;
 
     void subscribeMarketData(const QStringList& markets, unsigned channels) override;
@@ -124,6 +125,7 @@ private:
                          PromisePtr<OrderPlacement> promise);
     Order completeOrder(Order order, const OrderRequest& request) const;
     void sendCancel(const OrderRef& ref, ResultPromise<Order> promise);
+    void sendModify(const Order& original, const OrderModification& change, ResultPromise<Order> promise);
     void withKnownClientId(Order& order) const; // the client id the cache holds, when the answer has none
     void noteOrder(const Order& order); // merges into the cache and tells the account stream's listeners
     void collectFills(QVector<Order> candidates, int index, int limit, QVector<Fill> acc,

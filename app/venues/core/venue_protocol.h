@@ -177,6 +177,15 @@ public:
     // The order after the cancel, or a reference to look it up by (short acknowledgements).
     virtual std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root,
                                                       const OrderRef& asked) const = 0;
+    // capabilities().modifyOrders venues. `original` is the order as the venue listed it just before.
+    // refuseModification: a modification the venue would refuse, caught before sending (nullopt sends it).
+    virtual std::optional<VenueError> refuseModification(const Order&, const OrderModification&) const {
+        return std::nullopt;
+    }
+    virtual ApiCall modifyCall(const Order&, const OrderModification&) const { return {}; }
+    // The new order in a modify answer; may be partial (the core completes it from the original and the
+    // change). Default: parseCreatedOrder().
+    virtual Result<Order> parseModified(const net::JsonValue& root) const { return parseCreatedOrder(root); }
     // capabilities().ownTradesList venues: the account's own trades.
     virtual std::optional<ApiCall> ownTradesCall(const QString&, int) const { return std::nullopt; }
     virtual Result<QVector<Fill>> parseOwnTrades(const net::JsonValue&) const { return QVector<Fill>(); }

@@ -226,6 +226,8 @@ Order parseOrderRow(const JsonValue& r) {
         o.state = OrderState::Cancelled;
     else if (!cancellable && rejected.isPositive())
         o.state = o.filledQty.isPositive() ? OrderState::Cancelled : OrderState::Rejected;
+    else if (!cancellable && r.contains("rmn_qty") && !decimalOf(r["rmn_qty"]).isPositive())
+        o.state = OrderState::Cancelled; // nothing left and not all filled: the rest moved to a modify
     else if (o.filledQty.isPositive())
         o.state = OrderState::PartiallyFilled;
     else
@@ -244,8 +246,10 @@ QVector<Order> parseOrderRows(const JsonValue& root) {
         if (r["odno"].toString().isEmpty())
             continue;
         const QString origin = r["orgn_odno"].toString().trimmed();
-        if (!origin.isEmpty() && origin.toLongLong() != 0)
-            continue; // the cancel or modify request itself, not an order
+        const bool isCancel = r["cncl_yn"].toString() == QLatin1String("Y") ||
+                              r["rvse_cncl_dvsn_name"].toString().contains(QStringLiteral("취소"));
+        if (!origin.isEmpty() && origin.toLongLong() != 0 && isCancel)
+            continue; // the cancel request itself, not an order (a modify's row is the new order)
         out.append(parseOrderRow(r));
     }
     return out;

@@ -30,7 +30,8 @@ Result<QVector<Trade>> parseConclusions(const net::JsonValue& root, const QStrin
 Result<QVector<Balance>> parseBalance(const net::JsonValue& root);
 // One order row of inquire-daily-ccld (output1) or inquire-psbl-rvsecncl (output).
 Order parseOrderRow(const net::JsonValue& row);
-// The rows of either answer; cancel/modify rows (orgn_odno set) are left out.
+// The rows of either answer; cancel rows (orgn_odno set, cncl_yn Y) are left out, a modify's row is the
+// new order it made.
 QVector<Order> parseOrderRows(const net::JsonValue& root);
 
 } // namespace hoga::kis

@@ -150,6 +150,7 @@ VenueCapabilities KisProtocol::capabilities() const {
     c.tickerStream = true; // from the trade stream (H0STCNT0 carries the day's ticker): no separate TR
     c.ownTradesList = false;
     c.lookupByClientId = false; // KIS has no client order id
+    c.modifyOrders = true;      // order-rvsecncl with RVSE_CNCL_DVSN_CD 01
     return c;
 }
 
@@ -518,6 +519,57 @@ ApiCall KisProtocol::cancelCall(const OrderRef& ref) const {
                  {QStringLiteral("ORD_QTY"), QStringLiteral("0")},
                  {QStringLiteral("ORD_UNPR"), QStringLiteral("0")},
                  {QStringLiteral("QTY_ALL_ORD_YN"), QStringLiteral("Y")},
+                 {QStringLiteral("EXCG_ID_DVSN_CD"), QStringLiteral("KRX")}});
+}
+
+std::optional<VenueError> KisProtocol::refuseModification(const Order& original,
+                                                          const OrderModification& change) const {
+    auto invalid = [](const QString& detail) {
+        VenueError e;
+        e.kind = ErrorKind::InvalidOrder;
+        e.detail = detail;
+        return std::optional<VenueError>(e);
+    };
+    if (!change.price && !change.qty)
+        return invalid(
+            QCoreApplication::translate("hoga::KisConnector", "A modify needs a new price or a quantity."));
+    if (change.price) {
+        const Decimal& p = *change.price;
+        const Decimal tick = kis::krxRules(p).tickFor(p);
+        if (!p.isPositive() || (tick.isPositive() && p.roundToStep(tick, Rounding::Down) != p))
+            return invalid(QCoreApplication::translate("hoga::KisConnector",
+                                                       "The price %1 is not on the KRX tick of %2 KRW.")
+                               .arg(p.toString(), tick.toString()));
+    }
+    const Decimal remaining = original.qty - original.filledQty;
+    if (change.qty) {
+        const Decimal& q = *change.qty;
+        if (!q.isPositive() || q.roundToStep(Decimal(1), Rounding::Down) != q)
+            return invalid(QCoreApplication::translate("hoga::KisConnector",
+                                                       "Stocks trade in whole shares: %1 is not one.")
+                               .arg(q.toString()));
+        if (q > remaining)
+            return invalid(QCoreApplication::translate(
+                               "hoga::KisConnector", "Only the %1 shares still open can be modified, not %2.")
+                               .arg(remaining.toString(), q.toString()));
+    }
+    return refuseOrder(OrderRequest(), QDateTime::currentMSecsSinceEpoch());
+}
+
+ApiCall KisProtocol::modifyCall(const Order& original, const OrderModification& change) const {
+    // QTY_ALL_ORD_YN Y moves all that remains to the new price; N only ORD_QTY of it (the rest stays).
+    const Decimal remaining = original.qty - original.filledQty;
+    const bool all = !change.qty || *change.qty >= remaining;
+    return post(path("/trading/order-rvsecncl"), trId("TTTC0013U"),
+                {{QStringLiteral("CANO"), m_account.cano},
+                 {QStringLiteral("ACNT_PRDT_CD"), m_account.productCode},
+                 {QStringLiteral("KRX_FWDG_ORD_ORGNO"), m_orderBranches.value(original.id)},
+                 {QStringLiteral("ORGN_ODNO"), original.id},
+                 {QStringLiteral("ORD_DVSN"), QStringLiteral("00")},
+                 {QStringLiteral("RVSE_CNCL_DVSN_CD"), QStringLiteral("01")},
+                 {QStringLiteral("ORD_QTY"), (all ? remaining : *change.qty).toString()},
+                 {QStringLiteral("ORD_UNPR"), change.price.value_or(original.price).toString()},
+                 {QStringLiteral("QTY_ALL_ORD_YN"), all ? QStringLiteral("Y") : QStringLiteral("N")},
                  {QStringLiteral("EXCG_ID_DVSN_CD"), QStringLiteral("KRX")}});
 }
 

@@ -86,6 +86,10 @@ public:
     Result<QVector<Order>> parseOrders(const net::JsonValue& root) const override;
     ApiCall cancelCall(const OrderRef& ref) const override;
     bool readsOrderBeforeCancel(const OrderRef& ref) const override;
+    // 정정: a limit price on the KRX tick, whole shares no more than what remains, in session hours.
+    std::optional<VenueError> refuseModification(const Order& original,
+                                                 const OrderModification& change) const override;
+    ApiCall modifyCall(const Order& original, const OrderModification& change) const override;
     std::variant<Order, OrderRef> parseCancel(const net::JsonValue& root,
                                               const OrderRef& asked) const override;
 

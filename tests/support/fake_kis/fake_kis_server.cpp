@@ -356,7 +356,7 @@ LoopbackResponse FakeKisServer::balance(const LoopbackRequest& r, const QHash<QS
         qint64 onOrder = 0;
         for (const Order& o : m_orders)
             if (!o.buy && o.code == codes[i])
-                onOrder += o.qty - o.filled - o.cancelled;
+                onOrder += o.rest();
         rows.append(QJsonObject{{QStringLiteral("pdno"), codes[i]},
                                 {QStringLiteral("prdt_name"), codes[i]},
                                 {QStringLiteral("hldg_qty"), num(h.qty)},
@@ -369,7 +369,7 @@ LoopbackResponse FakeKisServer::balance(const LoopbackRequest& r, const QHash<QS
     qint64 reserved = 0;
     for (const Order& o : m_orders)
         if (o.buy)
-            reserved += (o.qty - o.filled - o.cancelled) * o.price;
+            reserved += o.rest() * o.price;
     const QJsonArray summary{QJsonObject{{QStringLiteral("dnca_tot_amt"), num(m_cash)},
                                          {QStringLiteral("prvs_rcdl_excc_amt"), num(m_cash - reserved)},
                                          {QStringLiteral("tot_evlu_amt"), num(m_cash)}}};
@@ -417,7 +417,7 @@ LoopbackResponse FakeKisServer::orderCash(const LoopbackRequest& r) {
         qint64 reserved = 0;
         for (const Order& o : m_orders)
             if (o.buy)
-                reserved += (o.qty - o.filled - o.cancelled) * o.price;
+                reserved += o.rest() * o.price;
         if (qty * reservePrice > m_cash - reserved)
             return fail(200, "APBK0952", QStringLiteral("주문가능금액을 초과 했습니다."));
     } else if (m_holdings.value(code).qty < qty) {
@@ -447,7 +447,7 @@ LoopbackResponse FakeKisServer::orderCash(const LoopbackRequest& r) {
 }
 
 void FakeKisServer::fill(Order& o, qint64 price) {
-    const qint64 qty = o.qty - o.filled - o.cancelled;
+    const qint64 qty = o.rest();
     if (qty <= 0)
         return;
     o.filled += qty;
@@ -474,13 +474,16 @@ LoopbackResponse FakeKisServer::cancel(const LoopbackRequest& r) {
     };
     if (field("CANO") != m_cano || field("ACNT_PRDT_CD") != m_product)
         return fail(200, "OPSQ2000", QStringLiteral("ERROR : INPUT INVALID_CHECK_ACNO"));
-    if (field("KRX_FWDG_ORD_ORGNO") != QLatin1String(kBranch) ||
-        field("RVSE_CNCL_DVSN_CD") != QLatin1String("02"))
+    if (field("KRX_FWDG_ORD_ORGNO") != QLatin1String(kBranch))
+        return fail(200, "APBK0344", QStringLiteral("원주문번호를 확인하세요."));
+    if (field("RVSE_CNCL_DVSN_CD") == QLatin1String("01"))
+        return modify(body);
+    if (field("RVSE_CNCL_DVSN_CD") != QLatin1String("02"))
         return fail(200, "APBK0344", QStringLiteral("원주문번호를 확인하세요."));
     for (Order& o : m_orders) {
         if (o.id != field("ORGN_ODNO"))
             continue;
-        const qint64 rest = o.qty - o.filled - o.cancelled;
+        const qint64 rest = o.rest();
         if (rest <= 0)
             return fail(200, "APBK0914", QStringLiteral("정정/취소할 수량이 없습니다."));
         o.cancelled += rest;
@@ -500,12 +503,69 @@ LoopbackResponse FakeKisServer::cancel(const LoopbackRequest& r) {
     return fail(200, "APBK0344", QStringLiteral("원주문번호를 확인하세요."));
 }
 
+LoopbackResponse FakeKisServer::modify(const QJsonObject& body) {
+    auto field = [&](const char* k) {
+        return body.value(QLatin1String(k)).toString();
+    };
+    static const char* const keys[] = {"ORD_DVSN", "ORD_QTY", "ORD_UNPR", "QTY_ALL_ORD_YN",
+                                       "EXCG_ID_DVSN_CD"};
+    for (const char* k : keys)
+        if (!body.contains(QLatin1String(k)))
+            return fail(500, "OPSQ2001", QStringLiteral("ERROR : INPUT_FIELD_NAME %1").arg(QLatin1String(k)));
+    if (field("ORD_DVSN") != QLatin1String("00"))
+        return fail(200, "APBK0918", QStringLiteral("주문구분을 확인하세요."));
+    const QString all = field("QTY_ALL_ORD_YN");
+    if (all != QLatin1String("Y") && all != QLatin1String("N"))
+        return fail(200, "APBK0919", QStringLiteral("주문수량을 확인하여 주십시오."));
+    bool okPrice = false;
+    const qint64 price = field("ORD_UNPR").toLongLong(&okPrice);
+    if (!okPrice || price <= 0 || price % tickFor(price) != 0)
+        return fail(200, "APBK0506", QStringLiteral("호가단위가 잘못되었습니다."));
+    for (qsizetype i = 0; i < m_orders.size(); ++i) {
+        if (m_orders[i].id != field("ORGN_ODNO") || m_orders[i].isCancelRow())
+            continue;
+        const qint64 rest = m_orders[i].rest();
+        if (rest <= 0)
+            return fail(200, "APBK0914", QStringLiteral("정정/취소할 수량이 없습니다."));
+        bool okQty = false;
+        const qint64 asked = field("ORD_QTY").toLongLong(&okQty);
+        const qint64 qty = all == QLatin1String("Y") ? rest : asked;
+        if (all == QLatin1String("N") && (!okQty || asked <= 0 || asked > rest))
+            return fail(200, "APBK0919", QStringLiteral("주문수량을 확인하여 주십시오."));
+        m_orders[i].moved += qty;
+        Order n;
+        n.id = QStringLiteral("%1").arg(m_nextOrder++, 10, 10, QLatin1Char('0'));
+        n.code = m_orders[i].code;
+        n.buy = m_orders[i].buy;
+        n.division = QStringLiteral("00");
+        n.qty = qty;
+        n.price = price;
+        n.origin = m_orders[i].id;
+        n.time = kstNow().toString(QStringLiteral("HHmmss"));
+        m_orders.append(n);
+        pushNotice(n.id, n.code, n.buy, n.qty, 0, 0); // accepted
+        const qint64 last = m_prices.value(n.code);
+        if (n.buy ? price >= last : price <= last) {
+            if (m_deferFills)
+                m_pendingFills.append(n.id);
+            else
+                fill(m_orders.last(), last);
+        }
+        ++m_modifies;
+        return ok({{QStringLiteral("output"),
+                    QJsonObject{{QStringLiteral("KRX_FWDG_ORD_ORGNO"), QString::fromLatin1(kBranch)},
+                                {QStringLiteral("ODNO"), n.id},
+                                {QStringLiteral("ORD_TMD"), n.time}}}});
+    }
+    return fail(200, "APBK0344", QStringLiteral("원주문번호를 확인하세요."));
+}
+
 QJsonObject FakeKisServer::orderRow(const Order& o) const {
     const bool isCancel = o.division.startsWith(QLatin1String("cancel:"));
     return {{QStringLiteral("ord_dt"), kstNow().date().toString(QStringLiteral("yyyyMMdd"))},
             {QStringLiteral("ord_gno_brno"), QString::fromLatin1(kBranch)},
             {QStringLiteral("odno"), o.id},
-            {QStringLiteral("orgn_odno"), isCancel ? o.division.mid(7) : QString()},
+            {QStringLiteral("orgn_odno"), isCancel ? o.division.mid(7) : o.origin},
             {QStringLiteral("sll_buy_dvsn_cd"), o.buy ? QStringLiteral("02") : QStringLiteral("01")},
             {QStringLiteral("pdno"), o.code},
             {QStringLiteral("ord_qty"), num(o.qty)},
@@ -515,7 +575,7 @@ QJsonObject FakeKisServer::orderRow(const Order& o) const {
             {QStringLiteral("avg_prvs"), num(o.filledPrice)},
             {QStringLiteral("cncl_yn"), isCancel ? QStringLiteral("Y") : QStringLiteral("N")},
             {QStringLiteral("tot_ccld_amt"), num(o.filled * o.filledPrice)},
-            {QStringLiteral("rmn_qty"), num(o.qty - o.filled - o.cancelled)},
+            {QStringLiteral("rmn_qty"), num(isCancel ? 0 : o.rest())},
             {QStringLiteral("rjct_qty"), QStringLiteral("0")},
             {QStringLiteral("cnc_cfrm_qty"), num(o.cancelled)},
             {QStringLiteral("ord_dvsn_cd"), isCancel ? QStringLiteral("00") : o.division}};
@@ -550,7 +610,7 @@ LoopbackResponse FakeKisServer::dailyOrders(const LoopbackRequest& r, const QHas
         const Order& o = *it;
         if ((!code.isEmpty() && o.code != code) || (!id.isEmpty() && o.id != id))
             continue;
-        const qint64 rest = o.qty - o.filled - o.cancelled;
+        const qint64 rest = o.rest();
         if (filter == QLatin1String("01") && o.filled == 0)
             continue;
         if (filter == QLatin1String("02") && (rest <= 0 || o.division.startsWith(QLatin1String("cancel:"))))
@@ -567,7 +627,7 @@ LoopbackResponse FakeKisServer::cancellable(const LoopbackRequest& r, const QHas
         return fail(500, "OPSQ2000", QStringLiteral("ERROR : INPUT INVALID_CHECK_ACNO"));
     QJsonArray rows;
     for (const Order& o : m_orders) {
-        const qint64 rest = o.qty - o.filled - o.cancelled;
+        const qint64 rest = o.rest();
         if (rest <= 0 || o.division.startsWith(QLatin1String("cancel:")))
             continue;
         QJsonObject row = orderRow(o);

@@ -32,7 +32,11 @@ public:
         qint64 filled = 0;
         qint64 filledPrice = 0;
         qint64 cancelled = 0;
-        QString time; // HHMMSS
+        qint64 moved = 0; // moved to modify orders (정정)
+        QString origin;   // a modify order: the order it came from (orgn_odno)
+        QString time;     // HHMMSS
+        bool isCancelRow() const { return division.startsWith(QLatin1String("cancel:")); }
+        qint64 rest() const { return isCancelRow() ? 0 : qty - filled - cancelled - moved; }
     };
 
     explicit FakeKisServer(bool isVirtual, QObject* parent = nullptr);
@@ -91,6 +95,7 @@ public:
     // Approval keys issued so far stop working (a refused key closes the session).
     void forgetApprovalKeys() { m_approvalKeys.clear(); }
     int rateLimited() const { return m_rateLimited; }
+    int modifies() const { return m_modifies; } // modify (정정) requests taken
     const QList<Order>& orders() const { return m_orders; }
     QList<LoopbackRequest> requestsTo(const QByteArray& path) const;
     LoopbackHttpServer& http() { return m_http; }
@@ -108,6 +113,9 @@ private:
     LoopbackResponse balance(const LoopbackRequest& request, const QHash<QString, QString>& q);
     LoopbackResponse orderCash(const LoopbackRequest& request);
     LoopbackResponse cancel(const LoopbackRequest& request);
+    // RVSE_CNCL_DVSN_CD 01: what remains (QTY_ALL_ORD_YN Y) or ORD_QTY of it moves to a new order at
+    // ORD_UNPR with a new ODNO; the original keeps the rest.
+    LoopbackResponse modify(const QJsonObject& body);
     LoopbackResponse dailyOrders(const LoopbackRequest& request, const QHash<QString, QString>& q);
     LoopbackResponse cancellable(const LoopbackRequest& request, const QHash<QString, QString>& q);
     // One page of `rows` from the request's CTX_AREA_NK100 (with tr_cont N), the answer's tr_cont and keys.
@@ -159,6 +167,7 @@ private:
     int m_perSecond;
     QList<qint64> m_recent;
     int m_rateLimited = 0;
+    int m_modifies = 0;
     qint64 m_cash = 10'000'000;
     struct Holding {
         qint64 qty = 0;

@@ -8,6 +8,8 @@
 #include "venues/core/venue_connector.h"
 #include "venues/kis/kis_protocol.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace hoga;
@@ -165,6 +167,81 @@ private slots:
         QVERIFY(!r.ok());
         QVERIFY2(r.error().detail.contains(QLatin1String("minute")), qPrintable(describe(r.error())));
         QCOMPARE(m_server->tokensIssued(), 1);
+    }
+
+    void modifyOrder() {
+        OrderRequest limit;
+        limit.market = QStringLiteral("005930");
+        limit.side = Side::Buy;
+        limit.type = OrderType::Limit;
+        limit.price = d("60000");
+        limit.qty = d("3");
+        const auto created = await(c()->createOrder(limit), 10000);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : describe(created.error())));
+        const QString oldId = created.value().id;
+
+        // Off the KRX tick (100 KRW at 60,000) and fractional shares are refused before sending.
+        auto offTick = await(c()->modifyOrder({oldId, {}}, {d("60050"), std::nullopt}), 10000);
+        QVERIFY(!offTick.ok());
+        QCOMPARE(offTick.error().kind, ErrorKind::InvalidOrder);
+        auto fraction = await(c()->modifyOrder({oldId, {}}, {d("61000"), d("1.5")}), 10000);
+        QVERIFY(!fraction.ok());
+        auto tooMany = await(c()->modifyOrder({oldId, {}}, {d("61000"), d("4")}), 10000);
+        QVERIFY(!tooMany.ok());
+        QCOMPARE(m_server->modifies(), 0);
+
+        const auto modified = await(c()->modifyOrder({oldId, {}}, {d("61000"), std::nullopt}), 10000);
+        QVERIFY2(modified.ok(), qPrintable(modified.ok() ? QString() : describe(modified.error())));
+        QCOMPARE(m_server->modifies(), 1);
+        const Order& n = modified.value();
+        QVERIFY(n.id != oldId);
+        QCOMPARE(n.price, d("61000"));
+        QCOMPARE(n.qty, d("3"));
+        QCOMPARE(n.market, QStringLiteral("005930"));
+        QCOMPARE(n.state, OrderState::Open);
+
+        // The wire format: tr_id by account type, upper-case string body, 01 = modify, all that remains.
+        const QList<LoopbackRequest> sent = m_server->requestsTo("order-rvsecncl");
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent[0].header("tr_id"), m_virtual ? QByteArray("VTTC0013U") : QByteArray("TTTC0013U"));
+        const QJsonObject body = QJsonDocument::fromJson(sent[0].body).object();
+        QCOMPARE(body.value("RVSE_CNCL_DVSN_CD").toString(), QStringLiteral("01"));
+        QCOMPARE(body.value("ORGN_ODNO").toString(), oldId);
+        QCOMPARE(body.value("KRX_FWDG_ORD_ORGNO").toString(), QStringLiteral("06590"));
+        QCOMPARE(body.value("ORD_DVSN").toString(), QStringLiteral("00"));
+        QCOMPARE(body.value("ORD_UNPR").toString(), QStringLiteral("61000"));
+        QCOMPARE(body.value("ORD_QTY").toString(), QStringLiteral("3"));
+        QCOMPARE(body.value("QTY_ALL_ORD_YN").toString(), QStringLiteral("Y"));
+
+        // The venue now lists the new order open and the old one ended.
+        const auto oldOrder = await(c()->fetchOrder({oldId, {}}), 10000);
+        QVERIFY2(oldOrder.ok(), qPrintable(oldOrder.ok() ? QString() : describe(oldOrder.error())));
+        QCOMPARE(oldOrder.value().state, OrderState::Cancelled);
+        const auto open = await(c()->fetchOpenOrders(QStringLiteral("005930")), 10000);
+        QVERIFY2(open.ok(), qPrintable(open.ok() ? QString() : describe(open.error())));
+        QCOMPARE(open.value().size(), 1);
+        QCOMPARE(open.value()[0].id, n.id);
+        QCOMPARE(open.value()[0].price, d("61000"));
+        QCOMPARE(open.value()[0].qty, d("3"));
+
+        // Part of it: ORD_QTY with QTY_ALL_ORD_YN N; the rest stays on the order at its price.
+        const auto part = await(c()->modifyOrder({n.id, {}}, {d("62000"), d("1")}), 10000);
+        QVERIFY2(part.ok(), qPrintable(part.ok() ? QString() : describe(part.error())));
+        QCOMPARE(part.value().qty, d("1"));
+        const QJsonObject partBody =
+            QJsonDocument::fromJson(m_server->requestsTo("order-rvsecncl").last().body).object();
+        QCOMPARE(partBody.value("QTY_ALL_ORD_YN").toString(), QStringLiteral("N"));
+        QCOMPARE(partBody.value("ORD_QTY").toString(), QStringLiteral("1"));
+        const auto both = await(c()->fetchOpenOrders(QStringLiteral("005930")), 10000);
+        QVERIFY(both.ok());
+        QCOMPARE(both.value().size(), 2);
+
+        // Cancelled orders cannot be modified.
+        QVERIFY(await(c()->cancelOrder({part.value().id, {}}), 10000).ok());
+        const auto gone = await(c()->modifyOrder({part.value().id, {}}, {d("63000"), std::nullopt}), 10000);
+        QVERIFY(!gone.ok());
+        QCOMPARE(gone.error().kind, ErrorKind::InvalidOrder);
+        QCOMPARE(m_server->modifies(), 2);
     }
 
     void ordersAndBalances() {
