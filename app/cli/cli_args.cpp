@@ -20,7 +20,7 @@ constexpr OptionSpec kOptions[] = {
     {"from", true},       {"side", true},           {"type", true},       {"price", true},
     {"qty", true},        {"total", true},          {"client-id", true},  {"id", true},
     {"verbose", false},   {"paper-only", false},    {"tif", true},        {"testnet", false},
-    {"ws-api-url", true}, {"virtual", false},       {"account", true},
+    {"ws-api-url", true}, {"virtual", false},       {"account", true},    {"market", true},
 };
 
 const OptionSpec* findOption(const QString& name) {
@@ -272,8 +272,24 @@ private:
             m_args.ref.clientId = m_raw.value("client-id");
             if ((m_args.ref.id + m_args.ref.clientId).trimmed().isEmpty())
                 fail(QCoreApplication::translate("hoga::Cli", "An order id cannot be empty."));
+        } else if (sub == QLatin1String("modify")) {
+            // order modify ORDER_ID --market CODE --price P [--qty Q]: the one word is the order's id.
+            command(CliCommand::OrderModify,
+                    {QStringLiteral("market"), QStringLiteral("price"), QStringLiteral("qty")}, 0, 1);
+            if (m_args.markets.isEmpty())
+                fail(QCoreApplication::translate("hoga::Cli", "order modify needs the order's id."));
+            m_args.ref.id = m_args.markets.takeFirst();
+            if (!m_raw.has("market") || m_raw.value("market").trimmed().isEmpty())
+                fail(QCoreApplication::translate("hoga::Cli", "order modify needs --market CODE."));
+            m_args.markets = QStringList{m_raw.value("market")};
+            if (!m_raw.has("price"))
+                fail(QCoreApplication::translate("hoga::Cli", "order modify needs --price P."));
+            m_args.modification.price = positiveDecimal(m_raw, "price");
+            if (m_raw.has("qty"))
+                m_args.modification.qty = positiveDecimal(m_raw, "qty");
         } else {
-            fail(QCoreApplication::translate("hoga::Cli", "Use: order create, order get or order cancel."));
+            fail(QCoreApplication::translate("hoga::Cli",
+                                             "Use: order create, order get, order modify or order cancel."));
         }
     }
 
@@ -564,6 +580,7 @@ bool CliArgs::isPrivate() const {
     case CliCommand::OrderCreate:
     case CliCommand::OrderGet:
     case CliCommand::OrderCancel:
+    case CliCommand::OrderModify:
         return true;
     default:
         return false;
@@ -571,7 +588,8 @@ bool CliArgs::isPrivate() const {
 }
 
 bool CliArgs::changesOrders() const {
-    return command == CliCommand::OrderCreate || command == CliCommand::OrderCancel;
+    return command == CliCommand::OrderCreate || command == CliCommand::OrderCancel ||
+           command == CliCommand::OrderModify;
 }
 
 bool CliArgs::managesProfiles() const {
@@ -737,6 +755,9 @@ QString CommandLine::usageText() {
                "               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)\n"
                "  order get (--id ID | --client-id ID)\n"
                "  order cancel (--id ID | --client-id ID)\n"
+               "  order modify ORDER_ID --market CODE --price P [--qty Q]\n"
+               "               (KIS: a new order at P takes what remains, or Q shares of it; the rest "
+               "stays)\n"
                "  stream ticker|trade|orderbook MARKET... --count N [--depth N]\n"
                "\n"
                "Profiles and keys:\n"

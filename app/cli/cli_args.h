@@ -25,6 +25,7 @@ enum class CliCommand {
     OrderCreate,
     OrderGet,
     OrderCancel,
+    OrderModify,
     Stream,
     // Profile and key management (no venue connection, except keys test).
     ProfileCreate,
@@ -69,7 +70,8 @@ struct CliArgs {
     qint64 toMs = 0;    // candles: exclusive end, 0 = now
     qint64 fromMs = 0;  // candles: inclusive start (the first --count from there), 0 = the last --count
     OrderRequest order; // order create (clientId empty = generate one)
-    OrderRef ref;       // order get / cancel: exactly one of id and clientId
+    OrderRef ref;       // order get / cancel: exactly one of id and clientId; modify: the id
+    OrderModification modification; // order modify: the new price, optionally the shares that move
     StreamChannel channel = TickerChannel;
 
     QString market() const { return markets.value(0); }

@@ -91,6 +91,8 @@ std::optional<CliError> CommandRunner::run(const CliArgs& args) {
         return fetchOrder();
     case CliCommand::OrderCancel:
         return cancelOrder();
+    case CliCommand::OrderModify:
+        return modifyOrder();
     case CliCommand::Stream:
         return stream();
     case CliCommand::ProfileCreate:
@@ -305,6 +307,19 @@ std::optional<CliError> CommandRunner::cancelOrder() {
     if (const CliError* e = std::get_if<CliError>(&cancelled))
         return *e;
     Order& o = std::get<Order>(cancelled);
+    fillVenue(o, venueId());
+    m_out.write(RecordWriter::order(o));
+    return std::nullopt;
+}
+
+std::optional<CliError> CommandRunner::modifyOrder() {
+    EngineOrders engine(m_venue, m_journalDatabase, m_args.timeoutMs);
+    if (std::optional<CliError> e = engine.open())
+        return e;
+    std::variant<Order, CliError> modified = engine.modify(m_args.ref, m_args.market(), m_args.modification);
+    if (const CliError* e = std::get_if<CliError>(&modified))
+        return *e;
+    Order& o = std::get<Order>(modified);
     fillVenue(o, venueId());
     m_out.write(RecordWriter::order(o));
     return std::nullopt;

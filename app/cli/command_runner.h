@@ -31,6 +31,7 @@ private:
     std::optional<CliError> createOrder();
     std::optional<CliError> fetchOrder();
     std::optional<CliError> cancelOrder();
+    std::optional<CliError> modifyOrder();
     std::optional<CliError> stream();
 
     // The local pre-check of `order create`: the market's rules, the balances and the book. `reference`:

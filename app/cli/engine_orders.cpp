@@ -240,4 +240,40 @@ std::variant<Order, CliError> EngineOrders::cancel(const OrderRef& ref) {
     return cancelled;
 }
 
+std::variant<Order, CliError> EngineOrders::modify(const OrderRef& ref, const QString& market,
+                                                   const OrderModification& change) {
+    Connector* connector = m_venue.connector();
+    const Result<Order> current = awaitResult(connector->fetchOrder(ref), m_timeoutMs);
+    if (!current.ok())
+        return CliError::fromVenueError(current.error());
+    if (current.value().market != market) {
+        VenueError e;
+        e.kind = ErrorKind::NotFound;
+        e.detail = QCoreApplication::translate("hoga::Cli", "The order %1 is in market %2, not %3.")
+                       .arg(ref.id, current.value().market, market);
+        return CliError::fromVenueError(e);
+    }
+    const ManagedOrder* followed = m_engine->orders()->findByVenueId(m_venueId, ref.id);
+    const QString clientId = followed ? followed->order.clientId : QString();
+    const Decimal remaining = current.value().qty - current.value().filledQty;
+    Result<Order> r = awaitResult(connector->modifyOrder(ref, change), m_timeoutMs);
+    if (!r.ok())
+        return CliError::fromVenueError(r.error());
+    Order replacement = r.value();
+    if (replacement.venue.isEmpty())
+        replacement.venue = m_venueId;
+    if (!clientId.isEmpty()) {
+        if (!m_engine->recordReplacement(clientId, replacement, change.qty.value_or(remaining)))
+            return storageError(QCoreApplication::translate("hoga::Cli",
+                                                            "The order was modified at the venue (new order "
+                                                            "%1) but the journal could not record it: %2")
+                                    .arg(replacement.id, m_engine->lastError()));
+        if (const ManagedOrder* now = m_engine->orders()->findByVenueId(m_venueId, replacement.id))
+            replacement.clientId = now->order.clientId;
+    }
+    if (std::optional<VenueError> problem = m_venue.accountProblem())
+        return CliError::fromVenueError(*problem);
+    return replacement;
+}
+
 } // namespace hoga::cli

@@ -45,6 +45,11 @@ public:
     // The venue's answer to the cancel. An order the journal does not follow (placed elsewhere, or already
     // finished) is asked of the venue directly, which answers for it.
     std::variant<Order, CliError> cancel(const OrderRef& ref);
+    // The venue's new order after modifying the order `ref` of `market` (sent to the venue directly: the
+    // engine has no modify of its own). When the journal follows the order, the replacement is journaled
+    // and followed instead of it (TradingEngine::recordReplacement), so reconciliation reads the new id.
+    std::variant<Order, CliError> modify(const OrderRef& ref, const QString& market,
+                                         const OrderModification& change);
 
 private:
     std::optional<CliError> loadMarket(const QString& market);

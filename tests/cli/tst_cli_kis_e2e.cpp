@@ -108,6 +108,59 @@ private slots:
         QCOMPARE(m_server->orders().size(), 3);
     }
 
+    // order modify: a new order (new ODNO) at the new price takes what remains; the journal follows it from
+    // then on (the next run's cancel of the new id goes through the engine as a followed order).
+    void orderModify() {
+        QTemporaryDir data; // one journal for every run of this case
+        QVERIFY(data.isValid());
+        m_dataDir = data.path();
+        CliProcessRun run =
+            cli(QStringLiteral("order create 005930 --side buy --type limit --qty 3 --price 60000"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        const QString id = text(records(run).value(0), "id");
+
+        run = cli(QStringLiteral("order modify %1 --market 005930 --price 60050").arg(id));
+        QVERIFY(run.exitCode != 0); // off the 100 KRW tick: refused before sending
+        QCOMPARE(run.errorKind(), QStringLiteral("invalid_order"));
+        run = cli(QStringLiteral("order modify %1 --market 000660 --price 61000").arg(id));
+        QCOMPARE(run.errorKind(), QStringLiteral("not_found"));
+        run = cli(QStringLiteral("order modify %1 --price 61000").arg(id));
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(m_server->modifies(), 0);
+
+        run = cli(QStringLiteral("order modify %1 --market 005930 --price 61000").arg(id));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(records(run).size(), 1);
+        const QJsonObject modified = records(run).value(0);
+        const QString newId = text(modified, "id");
+        QVERIFY(!newId.isEmpty() && newId != id);
+        QCOMPARE(text(modified, "price"), QStringLiteral("61000"));
+        QCOMPARE(text(modified, "qty"), QStringLiteral("3"));
+        QCOMPARE(text(modified, "state"), QStringLiteral("open"));
+        QCOMPARE(text(modified, "market"), QStringLiteral("005930"));
+        QCOMPARE(m_server->modifies(), 1);
+        const QList<LoopbackRequest> sent = m_server->requestsTo("order-rvsecncl");
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent[0].header("tr_id"), m_virtual ? QByteArray("VTTC0013U") : QByteArray("TTTC0013U"));
+
+        run = cli(QStringLiteral("orders open"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(records(run).size(), 1);
+        QCOMPARE(text(records(run).value(0), "id"), newId);
+
+        run = cli(QStringLiteral("order cancel --id ") + newId);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(text(records(run).value(0), "state"), QStringLiteral("cancelled"));
+        // The journal's replacement row ("<old client id>~<new id>") was the one cancelled.
+        QVERIFY2(text(records(run).value(0), "client_id").endsWith(QLatin1Char('~') + newId),
+                 qPrintable(run.describe()));
+
+        run = cli(QStringLiteral("order modify %1 --market 005930 --price 62000").arg(newId));
+        QCOMPARE(run.errorKind(), QStringLiteral("invalid_order")); // cancelled: nothing to modify
+        QCOMPARE(m_server->modifies(), 1);
+        m_dataDir.clear();
+    }
+
     // With --profile the token is a secret of the profile (keychain, or the encrypted file without one): the
     // next run reuses it, so the fake's one-token-a-minute throttle never trips, and no file holds it.
     void profileKeepsTheTokenAcrossRuns() {
@@ -180,11 +233,14 @@ private:
         QProcessEnvironment env =
             cliEnvironment(QStringLiteral("fake-app-key"), QStringLiteral("fake-app-secret"));
         env.insert(QStringLiteral("HOGA_KIS_IGNORE_SESSION_HOURS"), QStringLiteral("1"));
+        if (!m_dataDir.isEmpty())
+            env.insert(QStringLiteral("HOGA_DATA_DIR"), m_dataDir);
         return runHogaCli(args, env);
     }
 
     bool m_virtual;
     std::unique_ptr<FakeKisServer> m_server;
+    QString m_dataDir; // empty: every run gets a fresh data folder (and journal)
 };
 
 int main(int argc, char** argv) {

@@ -131,6 +131,30 @@ bool OrderManager::applyPlacement(const OrderPlacement& placement) {
     return true; // stays Submitted: reconciliation decides
 }
 
+bool OrderManager::applyReplacement(const QString& clientId, const Order& replacement, const Decimal& moved) {
+    auto it = m_orders.find(clientId);
+    if (it == m_orders.end()) {
+        m_lastError =
+            QCoreApplication::translate("hoga::OrderManager", "Order %1 is not followed.").arg(clientId);
+        return false;
+    }
+    const QString bot = it->bot;
+    const QString tag = it->tag;
+    Order next = replacement;
+    next.clientId = clientId + QLatin1Char('~') + replacement.id;
+    if (!begin(next, bot, tag) || applyVenueOrder(next) == Applied::Unknown)
+        return false;
+    it = m_orders.find(clientId); // begin() may have rehashed
+    if (it == m_orders.end())
+        return true;
+    if (moved < it->order.qty - it->order.filledQty)
+        return true; // the rest stays on the old order at its price
+    it->order.state = OrderState::Cancelled;
+    return moveTo(*it, JournalState::Cancelled,
+                  QCoreApplication::translate("hoga::OrderManager", "Replaced by the modified order %1.")
+                      .arg(replacement.id));
+}
+
 bool OrderManager::markNeverSent(const QString& clientId, const QString& reason) {
     auto it = m_orders.find(clientId);
     if (it == m_orders.end())

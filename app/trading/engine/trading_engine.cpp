@@ -560,6 +560,17 @@ void TradingEngine::cancelOrder(const QString& clientId) {
     });
 }
 
+bool TradingEngine::recordReplacement(const QString& clientId, const Order& replacement,
+                                      const Decimal& moved) {
+    if (!m_orders || !m_orders->applyReplacement(clientId, replacement, moved)) {
+        m_lastError = m_orders ? m_orders->lastError() : QString();
+        return false;
+    }
+    emitOrder(clientId);
+    emitOrder(clientId + QLatin1Char('~') + replacement.id);
+    return true;
+}
+
 void TradingEngine::cancelBotOrders(const QString& bot) {
     if (!m_orders)
         return;

@@ -76,6 +76,9 @@ public:
     Result<QString> placeOrder(const QString& venue, OrderRequest request, const QString& bot = {},
                                const QString& tag = {});
     void cancelOrder(const QString& clientId);
+    // A modify of the followed order `clientId` was answered with `replacement` (see
+    // OrderManager::applyReplacement). False: not recorded (lastError()).
+    bool recordReplacement(const QString& clientId, const Order& replacement, const Decimal& moved);
     void cancelBotOrders(const QString& bot);
 
     // Halts every bot, cancels every open order of every venue (the journal's and external ones), checks
