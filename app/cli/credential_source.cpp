@@ -57,6 +57,11 @@ ProfileCredentialSource::ProfileCredentialSource(QString profileName, QProcessEn
     , m_timeoutMs(timeoutMs)
     , m_notices(notices) {}
 
+ProfileCredentialSource::~ProfileCredentialSource() {
+    if (m_tokenStore)
+        m_tokenStore->finishPending(m_timeoutMs);
+}
+
 std::optional<CliError> ProfileCredentialSource::load(const QString& venue, Credentials* out) {
     ProfileSession session(m_environment, m_timeoutMs, m_notices);
     if (std::optional<CliError> error = session.logIn(m_profileName))
@@ -74,12 +79,10 @@ std::optional<CliError> ProfileCredentialSource::load(const QString& venue, Cred
     // The connector gets its own copy; `pair` is wiped here and `out` when the caller's config goes.
     moveIntoCredentials(pair, *out);
     // Tokens the venue issues for these keys are kept in the same store, for the next run (KIS throttles
-    // issuance and alerts the account holder on each one). Only the encrypted file for now: with the OS
-    // keychain, a keychain job started after the profile session ended crashes inside QtKeychain, so the
-    // token lives in this run only.
-    std::shared_ptr<SecretStore> store = session.keyRing().sharedStore();
-    if (store->kind() == SecretStore::Kind::EncryptedFile)
-        out->tokenCache = std::make_shared<SecretTokenCache>(std::move(store));
+    // issuance and alerts the account holder on each one). Writes start on the connector's thread and run
+    // on this one; the destructor waits for them before the process ends.
+    m_tokenStore = session.keyRing().sharedStore();
+    out->tokenCache = std::make_shared<SecretTokenCache>(m_tokenStore);
     return std::nullopt;
 }
 

@@ -8,6 +8,10 @@
 #include <memory>
 #include <optional>
 
+namespace hoga {
+class SecretStore;
+}
+
 namespace hoga::cli {
 
 struct CliArgs;
@@ -48,9 +52,13 @@ public:
     // `notices` (may be null): where the key store fallback notice goes (--verbose).
     ProfileCredentialSource(QString profileName, QProcessEnvironment environment, int timeoutMs,
                             QIODevice* notices = nullptr);
+    // Waits (bounded by the run's timeout) for token writes still running in the profile's key store: a
+    // token issued in this run is kept for the next one.
+    ~ProfileCredentialSource() override;
     std::optional<CliError> load(const QString& venue, Credentials* out) override;
 
 private:
+    std::shared_ptr<SecretStore> m_tokenStore; // the store tokens were handed to, if any
     QString m_profileName;
     QProcessEnvironment m_environment;
     int m_timeoutMs;

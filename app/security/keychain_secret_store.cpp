@@ -3,6 +3,9 @@
 #include <qt6keychain/keychain.h>
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QPointer>
 #include <QTimer>
 
 namespace hoga {
@@ -51,6 +54,13 @@ KeychainSecretStore::KeychainSecretStore(QString profileId, Options options, QOb
     : QObject(parent)
     , m_profileId(std::move(profileId))
     , m_options(std::move(options)) {}
+
+bool KeychainSecretStore::finishPending(int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_running->load() > 0 && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return m_running->load() == 0;
+}
 
 void KeychainSecretStore::read(const QString& key, QObject* context, SecretCallback done) {
     if (!isValidKey(key))
@@ -105,17 +115,31 @@ void KeychainSecretStore::run(QKeychain::Job* job, Operation operation, QObject*
     auto* timer = new QTimer(context);
     timer->setSingleShot(true);
 
-    pending->finished =
-        connect(job, &QKeychain::Job::finished, context, [pending, operation, timer](QKeychain::Job* j) {
-            if (pending->answered)
-                return;
-            pending->answered = true;
-            timer->deleteLater();
+    // The job is read where it finishes (it deletes itself right after), and only the result travels to
+    // `context`, which may live on another thread (a connector's token cache).
+    QPointer<QObject> target = context;
+    ++*m_running;
+    pending->finished = connect(
+        job, &QKeychain::Job::finished, job,
+        [running = m_running, pending, operation, timer, target](QKeychain::Job* j) {
+            --*running;
             SecretResult result = resultOf(j, operation == Operation::Remove);
             if (result.ok() && operation == Operation::Read)
                 result.data = static_cast<QKeychain::ReadPasswordJob*>(j)->binaryData();
-            pending->done(std::move(result));
-        });
+            if (!target)
+                return;
+            QMetaObject::invokeMethod(
+                target,
+                [pending, timer, result = std::move(result)]() mutable {
+                    if (pending->answered)
+                        return;
+                    pending->answered = true;
+                    timer->deleteLater();
+                    pending->done(std::move(result));
+                },
+                Qt::AutoConnection);
+        },
+        Qt::DirectConnection);
     const int timeoutMs = m_options.timeoutMs;
     connect(timer, &QTimer::timeout, context, [pending, timer, timeoutMs] {
         if (pending->answered)
@@ -130,6 +154,14 @@ void KeychainSecretStore::run(QKeychain::Job* job, Operation operation, QObject*
                                         std::max(1, timeoutMs / 1000))));
     });
     timer->start(m_options.timeoutMs);
+    if (job->thread() != thread()) {
+        // Asked from another thread (a connector's token cache): QtKeychain's job queue belongs to the
+        // store's thread, so the job moves there and starts on its next event-loop turn. The answer still
+        // reaches `context` on the caller's thread (queued).
+        job->moveToThread(thread());
+        QMetaObject::invokeMethod(job, &QKeychain::Job::start, Qt::QueuedConnection);
+        return;
+    }
     job->start();
 }
 

@@ -4,6 +4,9 @@
 
 #include <QObject>
 
+#include <atomic>
+#include <memory>
+
 namespace QKeychain {
 class Job;
 }
@@ -41,6 +44,8 @@ public:
     void read(const QString& key, QObject* context, SecretCallback done) override;
     void write(const QString& key, const QByteArray& secret, QObject* context, SecretCallback done) override;
     void remove(const QString& key, QObject* context, SecretCallback done) override;
+    // Call on the store's thread (it runs the jobs).
+    bool finishPending(int timeoutMs) override;
 
 private:
     enum class Operation { Read, Write, Remove };
@@ -48,6 +53,9 @@ private:
 
     QString m_profileId;
     Options m_options;
+    // Jobs started and not finished (abandoned hung ones stay counted); shared with the jobs' slots, which
+    // may outlive the store.
+    std::shared_ptr<std::atomic<int>> m_running = std::make_shared<std::atomic<int>>(0);
 };
 
 } // namespace hoga

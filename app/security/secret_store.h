@@ -66,6 +66,12 @@ public:
                        SecretCallback done) = 0;
     // Removing a key that does not exist succeeds.
     virtual void remove(const QString& key, QObject* context, SecretCallback done) = 0;
+    // Runs the calling thread's events until the calls already started have finished, at most `timeoutMs`
+    // (a short-lived process, before it ends: hoga-cli's token writes). False: some are still running.
+    virtual bool finishPending(int timeoutMs) {
+        (void)timeoutMs;
+        return true;
+    }
 
     // Relative keys: segments of [A-Za-z0-9_.-] separated by '/', no "." or ".." segment, at most 200 chars.
     static bool isValidKey(const QString& key);
