@@ -243,6 +243,8 @@ std::variant<Order, CliError> EngineOrders::cancel(const OrderRef& ref) {
 std::variant<Order, CliError> EngineOrders::modify(const OrderRef& ref, const QString& market,
                                                    const OrderModification& change) {
     Connector* connector = m_venue.connector();
+    if (!connector->capabilities().modifyOrders)
+        return CliError::fromVenueError(modifyUnsupported(connector->displayName()));
     const Result<Order> current = awaitResult(connector->fetchOrder(ref), m_timeoutMs);
     if (!current.ok())
         return CliError::fromVenueError(current.error());

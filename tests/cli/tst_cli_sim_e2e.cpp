@@ -244,6 +244,13 @@ void TestCliSimE2e::limitOrderCreateGetCancel() {
     QCOMPARE(records(run).size(), 1);
     QCOMPARE(records(run).value(0).value(QStringLiteral("id")).toString(), id);
 
+    // The simulated venue has no modify: a typed refusal, nothing changes.
+    run = sim(QStringLiteral("order modify %1 --market KRW-BTC --price 50000000").arg(id), kOrderKeys);
+    QVERIFY(run.exitCode != 0);
+    QCOMPARE(run.errorKind(), QStringLiteral("invalid_order"));
+    QVERIFY2(run.err.contains("cannot modify orders") || run.out.contains("cannot modify orders"),
+             qPrintable(run.describe()));
+
     run = sim(QStringLiteral("order cancel --id ") + id, kOrderKeys);
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     QCOMPARE(records(run).value(0).value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
