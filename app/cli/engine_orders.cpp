@@ -265,7 +265,7 @@ std::variant<Order, CliError> EngineOrders::modify(const OrderRef& ref, const QS
     if (replacement.venue.isEmpty())
         replacement.venue = m_venueId;
     if (!clientId.isEmpty()) {
-        if (!m_engine->recordReplacement(clientId, replacement, change.qty.value_or(remaining)))
+        if (!m_engine->recordReplacement(clientId, replacement, change.qty.value_or(remaining) >= remaining))
             return storageError(QCoreApplication::translate("hoga::Cli",
                                                             "The order was modified at the venue (new order "
                                                             "%1) but the journal could not record it: %2")

@@ -131,7 +131,7 @@ bool OrderManager::applyPlacement(const OrderPlacement& placement) {
     return true; // stays Submitted: reconciliation decides
 }
 
-bool OrderManager::applyReplacement(const QString& clientId, const Order& replacement, const Decimal& moved) {
+bool OrderManager::applyReplacement(const QString& clientId, const Order& replacement, bool oldEnded) {
     auto it = m_orders.find(clientId);
     if (it == m_orders.end()) {
         m_lastError =
@@ -147,7 +147,7 @@ bool OrderManager::applyReplacement(const QString& clientId, const Order& replac
     it = m_orders.find(clientId); // begin() may have rehashed
     if (it == m_orders.end())
         return true;
-    if (moved < it->order.qty - it->order.filledQty)
+    if (!oldEnded)
         return true; // the rest stays on the old order at its price
     it->order.state = OrderState::Cancelled;
     return moveTo(*it, JournalState::Cancelled,

@@ -52,11 +52,11 @@ public:
     // A venue snapshot of an order (stream, lookup, reconciliation). Unknown: the journal does not know it
     // (neither by client id nor by venue id).
     Applied applyVenueOrder(const Order& venueOrder);
-    // A modify (KIS 정정) answered with `replacement`, a new venue order that took `moved` of what remained
-    // on the followed order `clientId`: the replacement is journaled (same bot and tag, client id
-    // "<clientId>~<its venue id>") and followed from now on; the old order ends Cancelled when nothing is
-    // left on it. The new row is written first, so a crash in between leaves both followed.
-    bool applyReplacement(const QString& clientId, const Order& replacement, const Decimal& moved);
+    // A modify (KIS 정정) answered with `replacement`, a new venue order that took what remained on the
+    // followed order `clientId` (`oldEnded`) or part of it: the replacement is journaled (same bot and tag,
+    // client id "<clientId>~<its venue id>") and followed from now on; the old order ends Cancelled when
+    // nothing is left on it. The new row is written first, so a crash in between leaves both followed.
+    bool applyReplacement(const QString& clientId, const Order& replacement, bool oldEnded);
     // Records a venue order nobody here placed as External.
     bool adoptExternal(const Order& venueOrder);
     // A fill: journaled once by venue and trade id. Returns the order it belongs to when it was new.

@@ -560,9 +560,8 @@ void TradingEngine::cancelOrder(const QString& clientId) {
     });
 }
 
-bool TradingEngine::recordReplacement(const QString& clientId, const Order& replacement,
-                                      const Decimal& moved) {
-    if (!m_orders || !m_orders->applyReplacement(clientId, replacement, moved)) {
+bool TradingEngine::recordReplacement(const QString& clientId, const Order& replacement, bool oldEnded) {
+    if (!m_orders || !m_orders->applyReplacement(clientId, replacement, oldEnded)) {
         m_lastError = m_orders ? m_orders->lastError() : QString();
         return false;
     }

@@ -78,7 +78,7 @@ public:
     void cancelOrder(const QString& clientId);
     // A modify of the followed order `clientId` was answered with `replacement` (see
     // OrderManager::applyReplacement). False: not recorded (lastError()).
-    bool recordReplacement(const QString& clientId, const Order& replacement, const Decimal& moved);
+    bool recordReplacement(const QString& clientId, const Order& replacement, bool oldEnded);
     void cancelBotOrders(const QString& bot);
 
     // Halts every bot, cancels every open order of every venue (the journal's and external ones), checks

@@ -123,6 +123,37 @@ private slots:
         QCOMPARE(m_journal->order("a")->order.filledQty, Decimal::fromString("2"));
     }
 
+    void modifyReplacesTheFollowedOrder() {
+        OrderManager m(*m_journal, m_clock);
+        Order o = newOrder("a");
+        QVERIFY(m.begin(o, "bot", "tag"));
+        o.id = "v1";
+        o.state = OrderState::Open;
+        QCOMPARE(m.applyVenueOrder(o), OrderManager::Applied::Changed);
+        Order part = o;
+        part.clientId.clear();
+        part.id = "v2";
+        part.price = Decimal::fromString("101");
+        part.qty = Decimal::fromString("1");
+        // One of the two moved: both are followed, the new one under "a~v2" with the old one's bot and tag.
+        QVERIFY2(m.applyReplacement("a", part, false), qPrintable(m.lastError()));
+        QCOMPARE(m.find("a")->state, JournalState::Open);
+        const ManagedOrder* next = m.findByVenueId("fake", "v2");
+        QVERIFY(next);
+        QCOMPARE(next->order.clientId, QStringLiteral("a~v2"));
+        QCOMPARE(next->bot, QStringLiteral("bot"));
+        QCOMPARE(next->state, JournalState::Open);
+        QCOMPARE(m_journal->order("a~v2")->order.price, Decimal::fromString("101"));
+        // All that remained moved: the old one ends, replaced.
+        Order rest = part;
+        rest.id = "v3";
+        QVERIFY(m.applyReplacement("a", rest, true));
+        QVERIFY(!m.find("a"));
+        QCOMPARE(m_journal->order("a")->state, JournalState::Cancelled);
+        QVERIFY(m.findByVenueId("fake", "v3"));
+        QCOMPARE(m.openCount("bot"), 2);
+    }
+
     void reloadsUnfinishedOrders() {
         {
             OrderManager m(*m_journal, m_clock);
