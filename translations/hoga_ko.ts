@@ -1286,10 +1286,6 @@
         <translation>주문 ID는 비워 둘 수 없습니다.</translation>
     </message>
     <message>
-        <source>Use: order create, order get or order cancel.</source>
-        <translation>사용법: order create, order get 또는 order cancel.</translation>
-    </message>
-    <message>
         <source>order create needs --side buy or --side sell.</source>
         <translation>order create 명령에는 --side buy 또는 --side sell이 필요합니다.</translation>
     </message>
@@ -1766,104 +1762,6 @@
         <translation>--from은 --to보다 앞서야 합니다.</translation>
     </message>
     <message>
-        <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
-                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
-                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
-                HOGA_KIS_ACCOUNT holds the account too)
-       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
-                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
-
-Commands:
-  markets
-  ticker MARKET...
-  orderbook MARKET [--depth N]
-  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--from ISO8601] [--to ISO8601]
-  trades MARKET [--count N]
-  balances
-  orders open [MARKET]
-  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
-               [--tif gtc|ioc|fok|post_only] [--client-id ID]
-               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
-  order get (--id ID | --client-id ID)
-  order cancel (--id ID | --client-id ID)
-  stream ticker|trade|orderbook MARKET... --count N [--depth N]
-
-Profiles and keys:
-  profile create NAME [--paper-only]
-  profile list
-  profile delete NAME
-  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
-                                                  (reads the access key, then the secret key,
-                                                  then the venue&apos;s other fields if it has any,
-                                                  one per line from standard input)
-  --profile NAME keys list
-  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
-  --profile NAME keys remove --venue upbit|bithumb
-
-Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
-1970-01-01 UTC. Trades are listed newest first, candles oldest first.
-Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
-Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
-order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
-or timeout.
-
-API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
-terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
-venue&apos;s other fields from HOGA_ and the field&apos;s id in capitals (HOGA_ACCOUNT).
-Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
-the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
-(default: hoga-cli&apos;s data folder); delete the file to start over.
-</source>
-        <translation>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
-                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
-                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
-                HOGA_KIS_ACCOUNT holds the account too)
-       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
-                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
-
-Commands:
-  markets
-  ticker MARKET...
-  orderbook MARKET [--depth N]
-  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--from ISO8601] [--to ISO8601]
-  trades MARKET [--count N]
-  balances
-  orders open [MARKET]
-  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
-               [--tif gtc|ioc|fok|post_only] [--client-id ID]
-               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
-  order get (--id ID | --client-id ID)
-  order cancel (--id ID | --client-id ID)
-  stream ticker|trade|orderbook MARKET... --count N [--depth N]
-
-Profiles and keys:
-  profile create NAME [--paper-only]
-  profile list
-  profile delete NAME
-  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
-                                                  (reads the access key, then the secret key,
-                                                  then the venue&apos;s other fields if it has any,
-                                                  one per line from standard input)
-  --profile NAME keys list
-  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
-  --profile NAME keys remove --venue upbit|bithumb
-
-Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
-1970-01-01 UTC. Trades are listed newest first, candles oldest first.
-Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
-Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
-order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
-or timeout.
-
-API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
-terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
-venue&apos;s other fields from HOGA_ and the field&apos;s id in capitals (HOGA_ACCOUNT).
-Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
-the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
-(default: hoga-cli&apos;s data folder); delete the file to start over.
-</translation>
-    </message>
-    <message>
         <source>%1 The order %2 may have reached the venue; the next command looks it up before anything else.</source>
         <translation>%1 주문 %2이(가) 거래소에 도달했을 수 있습니다. 다음 명령이 무엇보다 먼저 이 주문을 조회합니다.</translation>
     </message>
@@ -1965,6 +1863,132 @@ Research (see app/research/README.md):
   ml list   (models saved in the profile; ml_signal uses one with --param model_name=N)
 </translation>
     </message>
+    <message>
+        <source>order modify needs the order&apos;s id.</source>
+        <translation>order modify에는 주문 번호가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>order modify needs --market CODE.</source>
+        <translation>order modify에는 --market CODE가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>order modify needs --price P.</source>
+        <translation>order modify에는 --price P가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Use: order create, order get, order modify or order cancel.</source>
+        <translation>사용법: order create, order get, order modify 또는 order cancel.</translation>
+    </message>
+    <message>
+        <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
+                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
+                HOGA_KIS_ACCOUNT holds the account too)
+       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
+                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
+
+Commands:
+  markets
+  ticker MARKET...
+  orderbook MARKET [--depth N]
+  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--from ISO8601] [--to ISO8601]
+  trades MARKET [--count N]
+  balances
+  orders open [MARKET]
+  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
+               [--tif gtc|ioc|fok|post_only] [--client-id ID]
+               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
+  order get (--id ID | --client-id ID)
+  order cancel (--id ID | --client-id ID)
+  order modify ORDER_ID --market CODE --price P [--qty Q]
+               (KIS: a new order at P takes what remains, or Q shares of it; the rest stays)
+  stream ticker|trade|orderbook MARKET... --count N [--depth N]
+
+Profiles and keys:
+  profile create NAME [--paper-only]
+  profile list
+  profile delete NAME
+  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
+                                                  (reads the access key, then the secret key,
+                                                  then the venue&apos;s other fields if it has any,
+                                                  one per line from standard input)
+  --profile NAME keys list
+  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
+  --profile NAME keys remove --venue upbit|bithumb
+
+Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
+1970-01-01 UTC. Trades are listed newest first, candles oldest first.
+Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
+Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
+order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
+or timeout.
+
+API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
+terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
+venue&apos;s other fields from HOGA_ and the field&apos;s id in capitals (HOGA_ACCOUNT).
+Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
+the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
+(default: hoga-cli&apos;s data folder); delete the file to start over.
+</source>
+        <translation>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
+                [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
+                [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
+                HOGA_KIS_ACCOUNT holds the account too)
+       hoga-cli [--profile NAME] --venue binance [--testnet] [--rest-url URL] [--ws-url URL]
+                [--ws-api-url URL] [--timeout-ms MS] [--verbose] COMMAND
+
+Commands:
+  markets
+  ticker MARKET...
+  orderbook MARKET [--depth N]
+  candles MARKET --interval 1s|1m|3m|5m|10m|15m|30m|60m|240m|1d|1w|1M [--count N] [--from ISO8601] [--to ISO8601]
+  trades MARKET [--count N]
+  balances
+  orders open [MARKET]
+  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
+               [--tif gtc|ioc|fok|post_only] [--client-id ID]
+               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
+  order get (--id ID | --client-id ID)
+  order cancel (--id ID | --client-id ID)
+  order modify ORDER_ID --market CODE --price P [--qty Q]
+               (KIS: a new order at P takes what remains, or Q shares of it; the rest stays)
+  stream ticker|trade|orderbook MARKET... --count N [--depth N]
+
+Profiles and keys:
+  profile create NAME [--paper-only]
+  profile list
+  profile delete NAME
+  --profile NAME keys set --venue upbit|bithumb|binance [--testnet]
+                                                  (reads the access key, then the secret key,
+                                                  then the venue&apos;s other fields if it has any,
+                                                  one per line from standard input)
+  --profile NAME keys list
+  --profile NAME keys test --venue upbit|bithumb [--rest-url URL]
+  --profile NAME keys remove --venue upbit|bithumb
+
+Output: one JSON object per line on stdout; decimals are strings, times are milliseconds since
+1970-01-01 UTC. Trades are listed newest first, candles oldest first.
+Errors: one JSON object {&quot;error&quot;: {&quot;kind&quot;, &quot;venue_code&quot;, &quot;message&quot;}} on stderr.
+Exit codes: 0 ok, 1 internal or storage failure, 2 usage, 3 refused by the venue (or by the local
+order check, which is reported like a venue refusal) or a wrong profile password, 4 network failure
+or timeout.
+
+API keys: with --profile NAME, the profile&apos;s stored keys (the profile password is asked on the
+terminal, or read from HOGA_PROFILE_PASSWORD); otherwise HOGA_API_KEY and HOGA_API_SECRET, and a
+venue&apos;s other fields from HOGA_ and the field&apos;s id in capitals (HOGA_ACCOUNT).
+Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --timeout-ms bounds every request (default 15000) and
+the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
+(default: hoga-cli&apos;s data folder); delete the file to start over.
+</translation>
+    </message>
+    <message>
+        <source>The order %1 is in market %2, not %3.</source>
+        <translation>주문 %1은(는) %3이(가) 아니라 %2 종목의 주문입니다.</translation>
+    </message>
+    <message>
+        <source>The order was modified at the venue (new order %1) but the journal could not record it: %2</source>
+        <translation>거래소에서 주문이 정정되었지만(새 주문 %1) 주문 기록에 저장하지 못했습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>hoga::Connector</name>
@@ -1983,6 +2007,10 @@ Research (see app/research/README.md):
     <message>
         <source>Reconnecting</source>
         <translation>재연결 중</translation>
+    </message>
+    <message>
+        <source>%1 cannot modify orders: cancel the order and place a new one.</source>
+        <translation>%1에서는 주문을 정정할 수 없습니다. 주문을 취소하고 새로 주문하세요.</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2502,22 @@ Research (see app/research/README.md):
     <message>
         <source>No WebSocket approval key: %1</source>
         <translation>WebSocket 접속키가 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>A modify needs a new price or a quantity.</source>
+        <translation>정정하려면 새 가격이나 수량이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The price %1 is not on the KRX tick of %2 KRW.</source>
+        <translation>가격 %1은(는) KRX 호가 단위 %2원에 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Stocks trade in whole shares: %1 is not one.</source>
+        <translation>주식은 1주 단위로 거래됩니다. %1은(는) 정수 주가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Only the %1 shares still open can be modified, not %2.</source>
+        <translation>미체결 %1주까지만 정정할 수 있습니다(요청 %2주).</translation>
     </message>
 </context>
 <context>
@@ -3214,6 +3258,14 @@ This window shows live data from %1.</source>
         <source>Add to watchlist</source>
         <translation>관심 종목에 추가</translation>
     </message>
+    <message>
+        <source>Closed</source>
+        <translation>장 마감</translation>
+    </message>
+    <message>
+        <source>The market is closed: the stock trades 09:00-15:30 KST on weekdays. Prices and the order book show the last session; orders are refused until it opens.</source>
+        <translation>장이 마감되었습니다. 이 종목은 평일 09:00-15:30(한국 시간)에 거래됩니다. 가격과 호가는 직전 장의 것이며, 장이 열릴 때까지 주문은 거부됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketListModel</name>
@@ -3260,6 +3312,10 @@ This window shows live data from %1.</source>
     <message>
         <source>Venue: %1</source>
         <translation>거래소: %1</translation>
+    </message>
+    <message>
+        <source>Closed: the stock trades 09:00-15:30 KST on weekdays.</source>
+        <translation>장 마감: 이 종목은 평일 09:00-15:30(한국 시간)에 거래됩니다.</translation>
     </message>
 </context>
 <context>
@@ -3329,6 +3385,10 @@ This window shows live data from %1.</source>
     <message>
         <source>stale</source>
         <translation>지연</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>장 마감</translation>
     </message>
 </context>
 <context>
@@ -3873,6 +3933,14 @@ This window shows live data from %1.</source>
         <source>Order %1 cannot be cancelled now.</source>
         <translation>주문 %1은(는) 지금 취소할 수 없습니다.</translation>
     </message>
+    <message>
+        <source>Order %1 is not followed.</source>
+        <translation>주문 %1은(는) 추적 중인 주문이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Replaced by the modified order %1.</source>
+        <translation>정정 주문 %1(으)로 대체되었습니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::OrderTableModel</name>
@@ -4380,6 +4448,10 @@ This window shows live data from %1.</source>
     <message>
         <source>A market order&apos;s quantity must be at most %1 %2. Use a limit order or split the order.</source>
         <translation>시장가 주문 수량은 최대 %1 %2입니다. 지정가 주문을 쓰거나 주문을 나누세요.</translation>
+    </message>
+    <message>
+        <source>The Korean stock market is closed. Orders are taken 09:00-15:30 KST on weekdays.</source>
+        <translation>한국 주식시장이 마감되었습니다. 주문은 평일 09:00-15:30(한국 시간)에 받습니다.</translation>
     </message>
 </context>
 <context>
@@ -5152,6 +5224,10 @@ This window shows live data from %1.</source>
         <source>Cannot save the paper account %1: %2</source>
         <translation>모의 계좌 %1을(를) 저장할 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>Price %1 KRW is outside today&apos;s price limits, %2 to %3 KRW (30 % either side of the previous close %4 KRW).</source>
+        <translation>가격 %1원은 오늘의 가격제한폭(%2원~%3원, 전일 종가 %4원의 ±30%)을 벗어납니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::Strategies</name>
@@ -5747,6 +5823,30 @@ This window shows live data from %1.</source>
     <message>
         <source>The live stream cannot connect yet: %1</source>
         <translation>실시간 스트림에 아직 연결할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>the order is not JSON</source>
+        <translation>주문이 JSON 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>The order %1 is no longer open, so it cannot be modified.</source>
+        <translation>주문 %1은(는) 더 이상 미체결 상태가 아니어서 정정할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only limit orders can be modified; %1 is not one.</source>
+        <translation>지정가 주문만 정정할 수 있습니다. %1은(는) 지정가 주문이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The modify of %1 may have reached the venue; list the open orders to see which order holds it now.</source>
+        <translation>%1의 정정 요청이 거래소에 도달했을 수 있습니다. 미체결 주문을 조회해 지금 어느 주문에 남아 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON</source>
+        <translation>응답이 JSON 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>no new order number</source>
+        <translation>새 주문 번호가 없습니다</translation>
     </message>
 </context>
 <context>
