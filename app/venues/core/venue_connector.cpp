@@ -1133,10 +1133,31 @@ void VenueConnector::collectFills(QVector<Order> candidates, int index, int limi
 // ---------------------------------------------------------------------------------------------------------
 // Streams
 
+QList<QByteArray> VenueConnector::publicFrames() {
+    if (!m_protocol->accountSharesMarketStream())
+        return m_subscriptions.isEmpty() ? QList<QByteArray>()
+                                         : m_protocol->publicSubscriptions(m_subscriptions.all());
+    if (m_subscriptions.isEmpty() && !m_accountSubscribed)
+        return {};
+    QStringList leftOut;
+    const QList<QByteArray> frames =
+        m_protocol->sharedSubscriptions(m_subscriptions.all(), m_accountSubscribed, &leftOut);
+    if (leftOut != m_leftOutSubscriptions) {
+        m_leftOutSubscriptions = leftOut;
+        if (!leftOut.isEmpty()) {
+            VenueError e;
+            e.kind = ErrorKind::Venue;
+            e.detail = tr("The venue streams a limited number of subscriptions on its one live connection; "
+                          "these are not streamed: %1")
+                           .arg(leftOut.join(QStringLiteral(", ")));
+            emit streamError(e);
+        }
+    }
+    return frames;
+}
+
 void VenueConnector::updatePublicSession() {
-    const QList<QByteArray> requests = m_subscriptions.isEmpty()
-                                           ? QList<QByteArray>()
-                                           : m_protocol->publicSubscriptions(m_subscriptions.all());
+    const QList<QByteArray> requests = publicFrames();
     if (requests.isEmpty()) {
         m_public->setSubscriptions({});
         m_public->close();
@@ -1151,8 +1172,8 @@ void VenueConnector::refreshStreamSubscriptions(bool isPrivate) {
     if (isPrivate) {
         if (m_accountSubscribed)
             m_private->setSubscriptions(m_protocol->privateSubscriptions());
-    } else if (!m_subscriptions.isEmpty()) {
-        m_public->setSubscriptions(m_protocol->publicSubscriptions(m_subscriptions.all()));
+    } else if (!m_subscriptions.isEmpty() || m_protocol->accountSharesMarketStream()) {
+        m_public->setSubscriptions(publicFrames());
     }
 }
 
@@ -1206,7 +1227,15 @@ void VenueConnector::subscribeAccount() {
                 emit streamError(noCredentials());
                 return;
             }
+            const bool wasSubscribed = m_accountSubscribed;
             m_accountSubscribed = true;
+            if (m_protocol->accountSharesMarketStream()) {
+                const bool wasConnected = m_public->isConnected();
+                updatePublicSession();
+                if (wasConnected && !wasSubscribed)
+                    onPrivateConnected(); // the catch-up a fresh account session would have done
+                return;
+            }
             m_private->setSubscriptions(m_protocol->privateSubscriptions());
             if (m_private->state() == ConnectionState::Disconnected)
                 m_private->open();
@@ -1215,6 +1244,8 @@ void VenueConnector::subscribeAccount() {
 }
 
 void VenueConnector::onPublicConnected() {
+    if (m_protocol->accountSharesMarketStream())
+        onPrivateConnected(); // the account's catch-up too (a no-op without the account subscribed)
     // The books we hold may have missed updates while the link was down.
     m_bookFrames.clear();
     for (auto& [market, book] : m_sequencedBooks)
@@ -1325,6 +1356,11 @@ void VenueConnector::onPublicEvent(const StreamEvent& e) {
         break;
     case StreamEvent::Kind::Error:
         emit streamError(e.error);
+        break;
+    case StreamEvent::Kind::Order:
+    case StreamEvent::Kind::Balances:
+        if (m_protocol->accountSharesMarketStream())
+            onPrivateEvent(e);
         break;
     default:
         break;

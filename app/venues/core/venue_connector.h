@@ -133,6 +133,9 @@ private:
 
     // Streams.
     void updatePublicSession();
+    // The market session's frames; with accountSharesMarketStream() the account's too (reports what the
+    // per-session limit left out, once per change).
+    QList<QByteArray> publicFrames();
     // After the protocol prepared a stream (prepareStreams): its subscription frames built again.
     void refreshStreamSubscriptions(bool isPrivate);
     VenueError streamPreparationError(const QString& failure) const;
@@ -165,6 +168,7 @@ private:
     QSet<QString> m_marketRulesRead;  // markets whose per-market rules were read
     SubscriptionSet m_subscriptions;
     bool m_accountSubscribed = false;
+    QStringList m_leftOutSubscriptions; // last reported by publicFrames()
     // Whole-book venues: stream book frames per market since the last reconnect (a REST seed older than
     // the stream's own book is dropped).
     QHash<QString, quint64> m_bookFrames;

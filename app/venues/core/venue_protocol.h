@@ -14,6 +14,7 @@
 #include "venues/net/ws_session.h"
 
 #include <QHash>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -210,6 +211,19 @@ public:
     // The private subscription frames carry a timestamp and signature (Binance's WebSocket API): the core
     // builds them afresh before every connect instead of re-sending the first ones.
     virtual bool privateSubscriptionsExpire() const { return false; }
+    // Venues that allow one stream session per key (KIS refuses a second one on the same app key): the
+    // account's subscriptions ride the market stream and the core never opens the private one.
+    virtual bool accountSharesMarketStream() const { return false; }
+    // That one session's frames: the account's (when `account`) and the markets' within the venue's
+    // per-session limit. `leftOut` gets what the limit left out, as text for the user.
+    virtual QList<QByteArray> sharedSubscriptions(const QHash<QString, unsigned>& subscribed, bool account,
+                                                  QStringList* leftOut) const {
+        (void)leftOut;
+        QList<QByteArray> frames = account ? privateSubscriptions() : QList<QByteArray>();
+        if (!subscribed.isEmpty())
+            frames += publicSubscriptions(subscribed);
+        return frames;
+    }
     virtual std::unique_ptr<VenueStreamDecoder> makeStreamDecoder() const = 0;
     // Streams that need something asynchronous before every connect (KIS: the approval key its subscribe
     // frames carry). prepareStreams() runs before each (re)connect of either stream; after it succeeds the

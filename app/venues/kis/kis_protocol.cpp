@@ -612,6 +612,14 @@ QList<QByteArray> KisProtocol::privateSubscriptions() const {
     return {kis::subscribeFrame(m_approvalKey, noticeTrId(), m_htsId)};
 }
 
+QList<QByteArray> KisProtocol::sharedSubscriptions(const QHash<QString, unsigned>& subscribed, bool account,
+                                                   QStringList* leftOut) const {
+    QList<QByteArray> frames = account ? privateSubscriptions() : QList<QByteArray>();
+    frames +=
+        kis::subscribeFrames(m_approvalKey, subscribed, kis::kMaxSubscriptions - int(frames.size()), leftOut);
+    return frames;
+}
+
 QString KisProtocol::noticeTrId() const {
     return m_account.isVirtual ? QStringLiteral("H0STCNI9") : QStringLiteral("H0STCNI0");
 }

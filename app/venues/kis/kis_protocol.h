@@ -100,6 +100,11 @@ public:
 
     QList<QByteArray> publicSubscriptions(const QHash<QString, unsigned>& subscribed) const override;
     QList<QByteArray> privateSubscriptions() const override;
+    // KIS refuses a second WebSocket session on the same app key (OPSP8996 "ALREADY IN USE appkey"): the
+    // fill notice rides the market session and takes one of its kis::kMaxSubscriptions slots.
+    bool accountSharesMarketStream() const override { return true; }
+    QList<QByteArray> sharedSubscriptions(const QHash<QString, unsigned>& subscribed, bool account,
+                                          QStringList* leftOut) const override;
     std::unique_ptr<VenueStreamDecoder> makeStreamDecoder() const override;
     bool preparesStreams() const override { return true; }
     // Obtains the approval key (cached like the token) before every connect.

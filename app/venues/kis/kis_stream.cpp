@@ -67,16 +67,26 @@ QByteArray subscribeFrame(const QByteArray& approvalKey, const QString& trId, co
     return w.data();
 }
 
-QList<QByteArray> subscribeFrames(const QByteArray& approvalKey, const QHash<QString, unsigned>& subscribed) {
+QList<QByteArray> subscribeFrames(const QByteArray& approvalKey, const QHash<QString, unsigned>& subscribed,
+                                  int limit, QStringList* leftOut) {
     QStringList markets = subscribed.keys();
     markets.sort(); // stable order: the same markets keep their slots across reconnects
     QList<QByteArray> frames;
     for (const QString& market : markets) {
         const unsigned channels = subscribed.value(market);
-        if ((channels & (TradeChannel | TickerChannel)) && frames.size() < kMaxSubscriptions)
-            frames.append(subscribeFrame(approvalKey, QStringLiteral("H0STCNT0"), market));
-        if ((channels & OrderBookChannel) && frames.size() < kMaxSubscriptions)
-            frames.append(subscribeFrame(approvalKey, QStringLiteral("H0STASP0"), market));
+        if (channels & (TradeChannel | TickerChannel)) {
+            if (frames.size() < limit)
+                frames.append(subscribeFrame(approvalKey, QStringLiteral("H0STCNT0"), market));
+            else if (leftOut)
+                leftOut->append(QCoreApplication::translate("hoga::KisConnector", "%1 trades").arg(market));
+        }
+        if (channels & OrderBookChannel) {
+            if (frames.size() < limit)
+                frames.append(subscribeFrame(approvalKey, QStringLiteral("H0STASP0"), market));
+            else if (leftOut)
+                leftOut->append(
+                    QCoreApplication::translate("hoga::KisConnector", "%1 order book").arg(market));
+        }
     }
     return frames;
 }
@@ -190,6 +200,10 @@ StreamEvent StreamDecoder::decodeControl(QByteArrayView frame) {
     e.error.kind = ErrorKind::Venue;
     e.error.venueCode = body["msg_cd"].toString();
     e.error.venueMessage = body["msg1"].toString();
+    if (e.error.venueCode == QLatin1String("OPSP8996")) // "ALREADY IN USE appkey"
+        e.error.detail = QCoreApplication::translate(
+            "hoga::KisConnector",
+            "Another program holds the live connection of this app key; KIS allows one per key.");
     return e;
 }
 

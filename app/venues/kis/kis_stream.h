@@ -21,10 +21,11 @@ std::optional<QByteArray> decryptNotice(const QByteArray& base64, const QByteArr
 // content-type},"body":{"input":{tr_id, tr_key}}}.
 QByteArray subscribeFrame(const QByteArray& approvalKey, const QString& trId, const QString& trKey,
                           bool subscribe = true);
+inline constexpr int kMaxSubscriptions = 40; // per session; KIS allows one session per app key
 // The frames for `subscribed` (market -> StreamChannel bits): trades H0STCNT0, book H0STASP0; at most
-// kMaxSubscriptions, the rest left out.
-QList<QByteArray> subscribeFrames(const QByteArray& approvalKey, const QHash<QString, unsigned>& subscribed);
-inline constexpr int kMaxSubscriptions = 40;
+// `limit`, the rest left out and named in `leftOut` ("005930 order book") when given.
+QList<QByteArray> subscribeFrames(const QByteArray& approvalKey, const QHash<QString, unsigned>& subscribed,
+                                  int limit = kMaxSubscriptions, QStringList* leftOut = nullptr);
 // Release (tr_type 2) frames for the TRs `before` had and `after` no longer has.
 QList<QByteArray> releaseFrames(const QByteArray& approvalKey, const QHash<QString, unsigned>& before,
                                 const QHash<QString, unsigned>& after);

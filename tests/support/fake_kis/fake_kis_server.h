@@ -78,6 +78,8 @@ public:
     QStringList subscriptions() const;
     int streamSessions() const { return int(m_sockets.size()); } // open now
     int streamConnects() const { return m_streamConnects; }      // ever
+    // Sessions refused because another one already used the app key (KIS: one session per app key).
+    int sessionsRefused() const { return m_sessionsRefused; }
     int refusedSubscriptions() const { return m_refusedSubscriptions; }
     int pongs() const { return m_pongs; } // PINGPONG frames echoed back
     void pushTrade(const QString& code, qint64 price, qint64 qty, bool sellerInitiated);
@@ -140,6 +142,8 @@ private:
     QSet<QString> m_approvalKeys;
     int m_approvalsIssued = 0;
     int m_streamConnects = 0;
+    int m_sessionsRefused = 0;
+    QWebSocket* m_appKeySession = nullptr; // the session that first used the (one) app key, while open
     int m_refusedSubscriptions = 0;
     int m_pongs = 0;
     qint64 m_tradeVolume = 0;

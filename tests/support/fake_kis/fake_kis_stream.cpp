@@ -78,6 +78,8 @@ void FakeKisServer::onStreamConnection() {
                 [this, socket](const QString& text) { onStreamText(socket, text); });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
             m_sockets.removeAll(socket);
+            if (m_appKeySession == socket)
+                m_appKeySession = nullptr;
             m_subscribed.remove(socket);
             socket->deleteLater();
         });
@@ -113,6 +115,16 @@ void FakeKisServer::onStreamText(QWebSocket* socket, const QString& text) {
         socket->close(); // and the session ends
         return;
     }
+    // One session per app key (all approval keys here belong to the fake's one app key): a second
+    // concurrent session gets KIS's answer and is closed.
+    if (m_appKeySession && m_appKeySession != socket) {
+        ++m_sessionsRefused;
+        socket->sendTextMessage(QString::fromUtf8(control(
+            QStringLiteral("(null)"), QString(), "9", "OPSP8996", QStringLiteral("ALREADY IN USE appkey"))));
+        socket->close();
+        return;
+    }
+    m_appKeySession = socket;
     if (header.value(QStringLiteral("custtype")).toString() != QLatin1String("P") ||
         header.value(QStringLiteral("content-type")).toString() != QLatin1String("utf-8") ||
         (trType != QLatin1String("1") && trType != QLatin1String("2")))

@@ -1,7 +1,8 @@
 // The KIS WebSocket through the venue connector against the loopback KIS fake, real and virtual: the
 // approval key obtained (and cached) before connecting, subscribe and release frames, trades (H0STCNT0) and
 // books (H0STASP0) from '|'/'^' frames, AES-256-CBC fill notices (H0STCNI0 / H0STCNI9 by the HTS id),
-// PINGPONG echoed, at most 40 subscriptions per session, reconnect and resubscribe.
+// PINGPONG echoed, at most 40 subscriptions per session (the fill notice is one), all on one session per
+// app key (KIS refuses a second: OPSP8996), reconnect and resubscribe.
 #include "conformance/connector_conformance.h"
 #include "conformance/stream_recorder.h"
 #include "support/fake_kis/fake_kis_server.h"
@@ -156,6 +157,67 @@ private slots:
         QCOMPARE(m_server->refusedSubscriptions(), 0);
     }
 
+    void fortySubscriptionsIncludeTheFillNotice() {
+        c()->subscribeAccount();
+        QStringList codes;
+        for (int i = 0; i < 45; ++i)
+            codes << QStringLiteral("1000%1").arg(i, 2, 10, QLatin1Char('0'));
+        c()->subscribeMarketData(codes, TradeChannel);
+        QVERIFY(waitFor([&] { return m_server->subscriptions().size() == 40; }));
+        QVERIFY(m_server->subscriptions().contains(noticeSubscription()));
+        QCOMPARE(m_server->refusedSubscriptions(), 0);
+        QCOMPARE(m_server->streamConnects(), 1); // no second session for the rest
+        // The six left out are named once, not silently dropped.
+        QVERIFY(m_rec->waitUntil([&] { return !m_rec->errors.isEmpty(); }));
+        const QString text = m_rec->errors[0].detail;
+        QVERIFY2(text.contains(QStringLiteral("100039 trades")) &&
+                     text.contains(QStringLiteral("100044 trades")) &&
+                     !text.contains(QStringLiteral("100038 trades")),
+                 qPrintable(text));
+        m_rec->deliverQueued();
+        QCOMPARE(m_rec->errors.size(), 1);
+    }
+
+    // KIS refuses a second session on the app key: trades, books and fill notices share one.
+    void oneSessionForMarketDataAndFillNotices() {
+        c()->subscribeMarketData({kCode}, TradeChannel | OrderBookChannel);
+        c()->subscribeAccount();
+        QVERIFY2(waitFor([&] { return m_server->subscriptions().size() == 3; }),
+                 qPrintable(m_server->subscriptions().join(QLatin1Char(' '))));
+        QCOMPARE(m_server->subscriptions(),
+                 QStringList({QStringLiteral("H0STASP0|005930"), noticeSubscription(),
+                              QStringLiteral("H0STCNT0|005930")}));
+        m_server->pushTrade(kCode, 65900, 7, true);
+        m_server->pushBook(kCode);
+        m_server->pushNotice(QStringLiteral("0000000042"), kCode, true, 10, 4, 65800);
+        QVERIFY(m_rec->waitUntil([&] {
+            return !m_rec->trades.isEmpty() && !m_rec->fills.isEmpty() && !m_rec->books.isEmpty() &&
+                   m_rec->books.last().bestBid() && m_rec->books.last().bestBid()->qty == d("200");
+        }));
+        QCOMPARE(m_rec->trades[0].price, d("65900"));
+        QCOMPARE(m_rec->fills[0].orderId, QStringLiteral("0000000042"));
+        QCOMPARE(m_rec->fills[0].qty, d("4"));
+        QCOMPARE(m_rec->fills[0].price, d("65800"));
+        QCOMPARE(m_server->streamConnects(), 1);
+        QCOMPARE(m_server->streamSessions(), 1);
+        QCOMPARE(m_server->sessionsRefused(), 0);
+        m_rec->deliverQueued();
+        QVERIFY2(m_rec->errors.isEmpty(), qPrintable(describe(m_rec->errors.value(0))));
+    }
+
+    void secondSessionOnTheAppKeyIsRefused() {
+        c()->subscribeMarketData({kCode}, TradeChannel);
+        QVERIFY(waitFor([&] { return m_server->subscriptions().size() == 1; }));
+        auto other = makeHost(); // another program on the same app key
+        StreamRecorder otherRec(other->connector());
+        other->connector()->subscribeMarketData({QStringLiteral("000660")}, TradeChannel);
+        QVERIFY(otherRec.waitUntil([&] { return !otherRec.errors.isEmpty(); }));
+        QCOMPARE(otherRec.errors[0].venueCode, QStringLiteral("OPSP8996"));
+        QCOMPARE(otherRec.errors[0].venueMessage, QStringLiteral("ALREADY IN USE appkey"));
+        QVERIFY(m_server->sessionsRefused() >= 1);
+        QCOMPARE(m_server->subscriptions(), QStringList({QStringLiteral("H0STCNT0|005930")}));
+    }
+
     void fillNoticesAreDecrypted() {
         c()->subscribeAccount();
         QVERIFY2(waitFor([&] { return m_server->subscriptions().contains(noticeSubscription()); }),
@@ -181,12 +243,16 @@ private slots:
         const int connects = m_server->streamConnects();
         m_server->dropStreams();
         QVERIFY(waitFor([&] {
-            return m_server->streamConnects() >= connects + 2 && m_server->subscriptions().size() == 3;
+            return m_server->streamConnects() >= connects + 1 && m_server->subscriptions().size() == 3;
         }));
+        QCOMPARE(m_server->streamSessions(), 1);     // both kinds back on the one session
         QCOMPARE(m_server->approvalKeysIssued(), 1); // the key is kept, not asked again per connect
         m_server->pushTrade(kCode, 66000, 1, false);
-        QVERIFY(m_rec->waitUntil(
-            [&] { return !m_rec->trades.isEmpty() && m_rec->trades.last().price == d("66000"); }));
+        m_server->pushNotice(QStringLiteral("0000000043"), kCode, false, 5, 5, 66000);
+        QVERIFY(m_rec->waitUntil([&] {
+            return !m_rec->trades.isEmpty() && m_rec->trades.last().price == d("66000") &&
+                   !m_rec->fills.isEmpty() && m_rec->fills.last().orderId == QStringLiteral("0000000043");
+        }));
     }
 
     void refusedApprovalKeyIsReplaced() {
