@@ -2519,6 +2519,18 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <source>Only the %1 shares still open can be modified, not %2.</source>
         <translation>미체결 %1주까지만 정정할 수 있습니다(요청 %2주).</translation>
     </message>
+    <message>
+        <source>%1 trades</source>
+        <translation>%1 체결</translation>
+    </message>
+    <message>
+        <source>%1 order book</source>
+        <translation>%1 호가</translation>
+    </message>
+    <message>
+        <source>Another program holds the live connection of this app key; KIS allows one per key.</source>
+        <translation>다른 프로그램이 이 앱키의 실시간 연결을 사용 중입니다. 한국투자증권은 앱키당 하나의 연결만 허용합니다.</translation>
+    </message>
 </context>
 <context>
     <name>hoga::KisErrors</name>
@@ -5847,6 +5859,10 @@ This window shows live data from %1.</source>
     <message>
         <source>no new order number</source>
         <translation>새 주문 번호가 없습니다</translation>
+    </message>
+    <message>
+        <source>The venue streams a limited number of subscriptions on its one live connection; these are not streamed: %1</source>
+        <translation>거래소는 하나의 실시간 연결에서 정해진 수의 구독만 제공합니다. 다음 항목은 실시간으로 받지 않습니다: %1</translation>
     </message>
 </context>
 <context>
