@@ -3349,10 +3349,6 @@ This window shows live data from %1.</source>
         <translation>검색: 종목명, 코드, 초성 (ㅂㅌ)</translation>
     </message>
     <message>
-        <source>Type a code (BTC), an English or Korean name, or the initial consonants of the Korean name (ㅂㅌ for 비트코인).</source>
-        <translation>코드(BTC), 영문 또는 한글 종목명, 한글 종목명의 초성(비트코인은 ㅂㅌ)으로 찾습니다.</translation>
-    </message>
-    <message>
         <source>Show only the starred markets (watchlist)</source>
         <translation>관심 종목만 보기</translation>
     </message>
@@ -3379,6 +3375,18 @@ This window shows live data from %1.</source>
     <message>
         <source>All venues</source>
         <translation>모든 거래소</translation>
+    </message>
+    <message>
+        <source>Type a code (BTC), an English or Korean name, or the initial consonants of the Korean name (ㅂㅌ for 비트코인). Enter on a stock code the list lacks asks the venue for it.</source>
+        <translation>코드(BTC), 영문 또는 한글 이름, 한글 초성(비트코인은 ㅂㅌ)을 입력하세요. 목록에 없는 종목 코드에서 Enter를 누르면 거래소에 조회합니다.</translation>
+    </message>
+    <message>
+        <source>No venue knows the market %1.</source>
+        <translation>%1 종목을 아는 거래소가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Asking the venues for %1…</source>
+        <translation>거래소에 %1 종목을 조회하는 중…</translation>
     </message>
 </context>
 <context>

@@ -178,6 +178,34 @@ QVector<Market> MarketDataHub::markets() const {
     return m_markets;
 }
 
+void MarketDataHub::addMarket(const QString& code) {
+    if (!m_connector || code.isEmpty() || market(code))
+        return;
+    const quint64 generation = m_generation;
+    whenFinished(m_connector->fetchMarketRules(code), this,
+                 [this, generation, code](const Result<Market>& result) {
+                     if (!isCurrent(generation))
+                         return;
+                     if (!result) {
+                         emit marketAddFailed(code, result.error());
+                         return;
+                     }
+                     const QString added = result.value().code;
+                     constexpr unsigned channels = TickerChannel | TradeChannel | OrderBookChannel;
+                     {
+                         QMutexLocker lock(&m_mutex);
+                         for (const Market& m : std::as_const(m_markets))
+                             if (m.code == added)
+                                 return;
+                         m_markets.append(result.value());
+                         m_freshness.subscribed(added, channels, m_clock->nowMs());
+                     }
+                     emit marketsLoaded();
+                     m_connector->subscribeMarketData({added}, channels);
+                     loadTickers(generation, {added});
+                 });
+}
+
 std::optional<Market> MarketDataHub::market(const QString& code) const {
     QMutexLocker lock(&m_mutex);
     for (const Market& m : m_markets) {

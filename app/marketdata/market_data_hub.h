@@ -53,6 +53,10 @@ public:
 
     QVector<Market> markets() const;
     std::optional<Market> market(const QString& code) const;
+    // A market the venue does not list but knows (KIS: any 6-digit stock code): asks the venue for its
+    // rules and, when it answers, keeps, subscribes and loads it like a listed one (marketsLoaded again);
+    // else marketAddFailed. A market already kept is left as it is.
+    void addMarket(const QString& code);
     std::optional<Ticker> ticker(const QString& market) const;
     QHash<QString, Ticker> tickers() const;
     std::optional<OrderBook> orderBook(const QString& market) const;
@@ -80,6 +84,7 @@ public:
 
 signals:
     void marketsLoaded();
+    void marketAddFailed(const QString& code, const hoga::VenueError& error);
     void updated(const hoga::MarketDataChanges& changes);
     void errorOccurred(const hoga::VenueError& error);
     void staleMarketsChanged();

@@ -25,6 +25,7 @@
 #include "security/secret_store_selector.h"
 #include "security_test_util.h"
 #include "storage/profile_database.h"
+#include "support/fake_kis/fake_kis_server.h"
 #include "support/fake_venues/fake_venue_server.h"
 #include "venues/connector_host.h"
 #include "venues/venue_factory.h"
@@ -50,13 +51,21 @@ const QString kAccess = QStringLiteral("HOGAACCESS7f3e9c21d4b8a6e5");
 const QByteArray kSecret = QByteArrayLiteral("HOGASECRET0a1b2c3d4e5f6a7b8c9d");
 const QString kPassword = QStringLiteral("HOGAPASSWORD-5e8d1c7b");
 const QString kAccount = QStringLiteral("HOGAACCOUNT-50012345-01");
+// KIS: an app key and secret of its own, and the access token the fake issues first (kept by the profile so
+// later processes reuse it: a secret like the keys).
+const QString kKisAppKey = QStringLiteral("HOGAKISAPPKEY3c9e71a0b2d4");
+const QString kKisAppSecret = QStringLiteral("HOGAKISAPPSECRET8f1e2d3c4b5a69");
+const QString kKisToken = QStringLiteral("fake-token-1");
 constexpr int kWaitMs = 20'000;
 
 QList<QPair<QString, QByteArray>> secrets() {
     return {{QStringLiteral("access key"), kAccess.toLatin1()},
             {QStringLiteral("secret key"), kSecret},
             {QStringLiteral("profile password"), kPassword.toUtf8()},
-            {QStringLiteral("account number (extra field)"), kAccount.toUtf8()}};
+            {QStringLiteral("account number (extra field)"), kAccount.toUtf8()},
+            {QStringLiteral("KIS app key"), kKisAppKey.toLatin1()},
+            {QStringLiteral("KIS app secret"), kKisAppSecret.toLatin1()},
+            {QStringLiteral("KIS access token"), kKisToken.toLatin1()}};
 }
 
 // The app's log file: what the masking handler passes on lands here.
@@ -355,6 +364,26 @@ void TestDiskScan::scenario(Store store) {
         profile + upbitArgs +
         QStringList{QStringLiteral("order"), QStringLiteral("cancel"), QStringLiteral("--id"), orderId});
     QCOMPARE(r.exitCode, 0);
+
+    // KIS through hoga-cli: keys into the profile, then private calls in separate processes. The first
+    // asks KIS for an access token and keeps it as a secret of the profile; the second reuses it (the
+    // fake issues one a minute), so the token must be somewhere, and nowhere readable.
+    FakeKisServer kis(false);
+    QVERIFY(kis.start());
+    kis.setKeys(kKisAppKey, kKisAppSecret);
+    kis.setAccount(QStringLiteral("50012345"), QStringLiteral("01"));
+    kis.setCash(5'000'000);
+    r = hogaCli(profile + QStringList{QStringLiteral("keys"), QStringLiteral("set"),
+                                      QStringLiteral("--venue"), QStringLiteral("kis")},
+                kKisAppKey.toLatin1() + '\n' + kKisAppSecret.toLatin1() + "\n50012345-01\nreal\n");
+    QCOMPARE(r.exitCode, 0);
+    const QStringList kisArgs{QStringLiteral("--venue"), QStringLiteral("kis"), QStringLiteral("--rest-url"),
+                              kis.restUrl().toString()};
+    r = hogaCli(profile + kisArgs + QStringList{QStringLiteral("balances")});
+    QCOMPARE(r.exitCode, 0);
+    r = hogaCli(profile + kisArgs + QStringList{QStringLiteral("balances")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(kis.tokensIssued(), 1);
 
     log.flush();
 

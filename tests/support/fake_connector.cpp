@@ -67,9 +67,10 @@ QFuture<Result<QVector<Balance>>> FakeConnector::fetchBalances() {
 
 QFuture<Result<Market>> FakeConnector::fetchMarketRules(const QString& code) {
     // Answered at once even with deferReplies: that switch slows the venue's answers to orders.
-    for (const Market& m : markets)
-        if (m.code == code)
-            return QtFuture::makeReadyFuture(Result<Market>(m));
+    for (const QVector<Market>* known : {&markets, &unlistedMarkets})
+        for (const Market& m : *known)
+            if (m.code == code)
+                return QtFuture::makeReadyFuture(Result<Market>(m));
     return QtFuture::makeReadyFuture(Result<Market>(VenueError{ErrorKind::NotFound, {}, {}, {}, 0}));
 }
 

@@ -53,7 +53,8 @@ public:
     ConnectionState state = ConnectionState::Connected;
     bool deferReplies = false;
     QVector<Market> markets;
-    QVector<Ticker> tickers; // fetchTickers answers those of the asked markets
+    QVector<Market> unlistedMarkets; // known to fetchMarketRules, not listed by fetchMarkets (KIS codes)
+    QVector<Ticker> tickers;         // fetchTickers answers those of the asked markets
     QVector<Balance> balances;
     QVector<Order> openOrders;
     QVector<Order> closedOrders;

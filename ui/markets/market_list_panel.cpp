@@ -57,10 +57,12 @@ MarketListPanel::MarketListPanel(QList<MarketSource> sources, QWidget* parent)
 
     m_search->setObjectName(QStringLiteral("marketSearchEdit"));
     m_search->setPlaceholderText(tr("Search: name, code or initials (ㅂㅌ)"));
-    m_search->setToolTip(tr("Type a code (BTC), an English or Korean name, or the initial consonants of "
-                            "the Korean name (ㅂㅌ for 비트코인)."));
+    m_search->setToolTip(tr(
+        "Type a code (BTC), an English or Korean name, or the initial consonants of "
+        "the Korean name (ㅂㅌ for 비트코인). Enter on a stock code the list lacks asks the venue for it."));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_filter, &MarketFilterModel::setSearchText);
+    connect(m_search, &QLineEdit::returnPressed, this, &MarketListPanel::addSearchedMarket);
 
     m_starredOnly->setObjectName(QStringLiteral("watchlistFilterButton"));
     m_starredOnly->setCheckable(true);
@@ -133,6 +135,13 @@ MarketListPanel::MarketListPanel(QList<MarketSource> sources, QWidget* parent)
         connect(hub, &MarketDataHub::marketsLoaded, this, [this, source] { loadMarkets(source); });
         connect(hub, &MarketDataHub::updated, this,
                 [this, source](const MarketDataChanges& changes) { onUpdated(source, changes); });
+        connect(hub, &MarketDataHub::marketAddFailed, this, [this](const QString& code) {
+            if (code != m_adding || ++m_addFailures < int(m_sources.size()))
+                return;
+            m_view->setEmptyText(tr("No venue knows the market %1.").arg(code));
+            m_adding.clear();
+            m_wanted.clear();
+        });
         connect(hub, &MarketDataHub::staleMarketsChanged, this,
                 [this, source] { m_model->setStaleMarkets(source.venue, source.hub->staleMarkets()); });
     }
@@ -368,6 +377,18 @@ bool MarketListPanel::eventFilter(QObject* watched, QEvent* event) {
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void MarketListPanel::addSearchedMarket() {
+    const QString code = m_search->text().trimmed().toUpper();
+    if (code.isEmpty() || m_filter->rowCount() > 0)
+        return; // something matches: the list already shows it
+    m_adding = code;
+    m_addFailures = 0;
+    m_wanted = code; // selected once a venue's markets include it
+    m_view->setEmptyText(tr("Asking the venues for %1…").arg(code));
+    for (const MarketSource& source : std::as_const(m_sources))
+        source.hub->addMarket(code);
 }
 
 void MarketListPanel::updateEmptyText() {

@@ -79,6 +79,8 @@ private:
     void onSelectionChanged();
     bool eventFilter(QObject* watched, QEvent* event) override;
     void updateEmptyText();
+    // Enter on a search nothing matches: asks every venue for that code (KIS knows any stock code).
+    void addSearchedMarket();
 
     QList<MarketSource> m_sources;
     MarketListModel* m_model;
@@ -90,6 +92,8 @@ private:
     QComboBox* m_venueFilter = nullptr;
     QString m_current;
     QString m_wanted; // requested before the markets were loaded
+    QString m_adding; // a code asked of the venues from the search box
+    int m_addFailures = 0;
     Watchlist* m_watchlist = nullptr;
     QToolButton* m_starredOnly;
     bool m_marketsLoaded = false;
