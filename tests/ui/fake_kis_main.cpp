@@ -37,33 +37,16 @@ constexpr Stock kStocks[] = {
     {"247540", 238500}, {"086520", 92800},  {"069500", 35215},
 };
 
-// The KRX tick of a price (KOSPI table).
-qint64 tickFor(qint64 price) {
-    if (price < 2000)
-        return 1;
-    if (price < 5000)
-        return 5;
-    if (price < 20000)
-        return 10;
-    if (price < 50000)
-        return 50;
-    if (price < 200000)
-        return 100;
-    if (price < 500000)
-        return 500;
-    return 1000;
-}
-
 // One step of a bounded random walk: a tick up or down, pulled back toward where the stock started.
 qint64 nextPrice(qint64 price, qint64 start, QRandomGenerator& random) {
-    const qint64 tick = tickFor(price);
+    const qint64 tick = FakeKisServer::tickFor(price);
     int direction = int(random.bounded(3)) - 1;
     if (price > start + 15 * tick)
         direction = -1;
     else if (price < start - 15 * tick)
         direction = 1;
     const qint64 next = price + direction * tick;
-    return next - next % tickFor(next); // stay on the tick of the new band
+    return next - next % FakeKisServer::tickFor(next); // stay on the tick of the new band
 }
 
 } // namespace

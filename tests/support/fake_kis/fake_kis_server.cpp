@@ -24,22 +24,6 @@ QHash<QString, QString> queryOf(const LoopbackRequest& r) {
     return out;
 }
 
-qint64 tickFor(qint64 price) {
-    if (price < 2000)
-        return 1;
-    if (price < 5000)
-        return 5;
-    if (price < 20000)
-        return 10;
-    if (price < 50000)
-        return 50;
-    if (price < 200000)
-        return 100;
-    if (price < 500000)
-        return 500;
-    return 1000;
-}
-
 QString num(qint64 v) {
     return QString::number(v);
 }
@@ -637,6 +621,24 @@ LoopbackResponse FakeKisServer::cancellable(const LoopbackRequest& r, const QHas
         rows.append(row);
     }
     return page(r, q, rows, "output");
+}
+
+// The KRX tick of a price, written out here on purpose rather than taken from the app's table: the fake
+// states the venue's rules independently of the code it checks.
+qint64 FakeKisServer::tickFor(qint64 price) {
+    if (price < 2000)
+        return 1;
+    if (price < 5000)
+        return 5;
+    if (price < 20000)
+        return 10;
+    if (price < 50000)
+        return 50;
+    if (price < 200000)
+        return 100;
+    if (price < 500000)
+        return 500;
+    return 1000;
 }
 
 } // namespace hoga::test

@@ -40,6 +40,8 @@ public:
     };
 
     explicit FakeKisServer(bool isVirtual, QObject* parent = nullptr);
+    // The KRX tick at `price` (KOSPI and KOSDAQ, since 2023-01-25).
+    static qint64 tickFor(qint64 price);
     bool start();
 
     QUrl restUrl() const;
