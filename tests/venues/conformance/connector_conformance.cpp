@@ -77,6 +77,13 @@ void ConnectorConformance::drive() {
         m_instance.drive();
 }
 
+bool ConnectorConformance::waitForStreams(const QStringList& markets, bool account) {
+    if (!m_instance.streamsTaken)
+        return true;
+    // The fake server lives in this thread: its event loop must run for it to read the subscribe frames.
+    return QTest::qWaitFor([&] { return m_instance.streamsTaken(markets, account); }, m_target.timeoutMs);
+}
+
 Market ConnectorConformance::market(const QString& code) {
     const auto markets = await(connector()->fetchMarkets(), m_target.timeoutMs);
     if (!markets.ok()) {
@@ -420,8 +427,10 @@ void ConnectorConformance::marketableLimitOrderFills() {
     if (QTest::currentTestFailed())
         return;
     StreamRecorder stream(connector());
-    if (m_target.caps.accountStream)
+    if (m_target.caps.accountStream) {
         connector()->subscribeAccount();
+        QVERIFY2(waitForStreams({}, true), "the account stream was not subscribed in time");
+    }
 
     auto totals = [&]() {
         QHash<QString, Decimal> out;
@@ -536,6 +545,7 @@ void ConnectorConformance::marketStreamsDeliverSubscribedMarkets() {
 
     StreamRecorder stream(connector());
     connector()->subscribeMarketData(subscribed, TickerChannel | TradeChannel | OrderBookChannel);
+    QVERIFY2(waitForStreams(subscribed, false), "the market streams were not subscribed in time");
 
     const QSet<QString> wanted(subscribed.begin(), subscribed.end());
     stream.waitUntil(
@@ -575,6 +585,7 @@ void ConnectorConformance::accountStreamReportsOwnActivity() {
         return;
     StreamRecorder stream(connector());
     connector()->subscribeAccount();
+    QVERIFY2(waitForStreams({}, true), "the account stream was not subscribed in time");
 
     const Decimal price = onTick(m.rules, b.bestBid()->price * dec("0.8"), Rounding::Floor);
     const auto created =

@@ -56,6 +56,10 @@ struct ConformanceInstance {
     // Makes the market move and trade once (a sim step, a fake server pushing frames...). Called repeatedly
     // while a test waits for activity; may be empty if the market moves on its own.
     std::function<void()> drive;
+    // Optional: whether the venue side has taken the stream subscriptions for `markets` (and for the account
+    // when `account`), as a fake server sees them. Venues that subscribe after a REST step (KIS: an approval
+    // key first) would otherwise miss what the first drive() pushes; the suite waits for this before driving.
+    std::function<bool(const QStringList& markets, bool account)> streamsTaken;
     // Destroyed after the host: fake servers, clocks and anything else the instance needs.
     std::shared_ptr<void> context;
 };
@@ -154,6 +158,8 @@ private slots:
 private:
     Connector* connector() const;
     void drive();
+    // Runs the event loop until the instance's streamsTaken says yes (at once without one); false on timeout.
+    bool waitForStreams(const QStringList& markets, bool account);
     // Market metadata of `code` (fails the test if missing).
     Market market(const QString& code);
     OrderBook book(const QString& code, int depth);

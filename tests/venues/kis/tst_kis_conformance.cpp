@@ -24,10 +24,7 @@ ConformanceTarget target(bool isVirtual) {
     t.caps.trading = true;
     t.caps.marketOrders = false;
     t.caps.immediateFills = true;
-    // Left out for now: in this suite the stream recorder's waits return at once, so its drive rounds run
-    // out before the KIS stream (approval key, then REST-seeded books) is up. The same checks pass in
-    // tst_kis_stream (tradesAndBooks, tickersFromTheTradeStream) with time-bounded waits.
-    t.caps.marketStreams = false;
+    t.caps.marketStreams = true; // tickers come from the trade stream: drive() trades both stocks
     t.caps.accountStream = true;
     t.caps.contiguousCandles = false;
     t.caps.candleIntervals = {CandleInterval::D1, CandleInterval::W1, CandleInterval::MN1};
@@ -68,6 +65,21 @@ ConformanceTarget target(bool isVirtual) {
         FakeKisServer* raw = server.get();
         instance.drive = [raw] {
             raw->trade(QStringLiteral("005930"));
+            raw->trade(QStringLiteral("000660"));
+        };
+        // The stream opens only after an approval key (REST): a fill before the fake took the notice
+        // subscription would push its notice to nobody.
+        instance.streamsTaken = [raw, isVirtual](const QStringList& markets, bool account) {
+            const QStringList live = raw->subscriptions();
+            if (account &&
+                !live.contains((isVirtual ? QStringLiteral("H0STCNI9|") : QStringLiteral("H0STCNI0|")) +
+                               QStringLiteral("hoga-hts")))
+                return false;
+            for (const QString& code : markets)
+                if (!live.contains(QStringLiteral("H0STCNT0|") + code) ||
+                    !live.contains(QStringLiteral("H0STASP0|") + code))
+                    return false;
+            return true;
         };
         instance.context = server;
         return instance;
