@@ -3329,6 +3329,12 @@ This window shows live data from %1.</source>
         <source>Closed: the stock trades 09:00-15:30 KST on weekdays.</source>
         <translation>장 마감: 이 종목은 평일 09:00-15:30(한국 시간)에 거래됩니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>Not streamed: the venue streams %n markets at once. The price is refreshed every 15 seconds; select or star the market to stream it.</source>
+        <translation>
+            <numerusform>실시간 아님: 거래소가 한 번에 %n개 종목만 실시간으로 보냅니다. 가격은 15초마다 새로 받으며, 종목을 선택하거나 관심 종목에 넣으면 실시간으로 받습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hoga::MarketListPanel</name>

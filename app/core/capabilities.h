@@ -28,6 +28,9 @@ struct VenueCapabilities {
     bool tradeStream = true;
     bool orderBookStream = true;
     bool accountStream = true;
+    // Markets that can stream at once (ticker, trades and book each); 0: no limit. The window streams the
+    // markets on screen and refreshes the others' prices by REST.
+    int maxStreamedMarkets = 0;
     // Own fills come from a list of the account's trades; false: from the trades of each executed order.
     bool ownTradesList = false;
     // Orders can be looked up by our client id; false: by scanning the venue's list of the day's orders.

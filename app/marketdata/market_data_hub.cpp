@@ -1,6 +1,7 @@
 #include "market_data_hub.h"
 
 #include "core/clock.h"
+#include "stream_budget.h"
 #include "when_finished.h"
 
 #include <QMutexLocker>
@@ -13,6 +14,8 @@ namespace {
 
 constexpr int kDefaultCoalesceMs = 150;
 constexpr int kDefaultStaleCheckMs = 1000;
+constexpr int kDefaultPollMs = 15'000;
+constexpr unsigned kHubChannels = TickerChannel | TradeChannel | OrderBookChannel;
 // Trade buffers are trimmed in batches: erasing the front of a vector on every trade would be quadratic.
 constexpr int kTrimSlack = 56;
 
@@ -28,11 +31,14 @@ MarketDataHub::MarketDataHub(QObject* parent, const Clock* clock)
     : QObject(parent)
     , m_clock(clock ? clock : &SystemClock::instance())
     , m_timer(this)
-    , m_staleTimer(this) {
+    , m_staleTimer(this)
+    , m_pollTimer(this) {
     m_timer.setInterval(kDefaultCoalesceMs);
     connect(&m_timer, &QTimer::timeout, this, &MarketDataHub::flush);
     m_staleTimer.setInterval(kDefaultStaleCheckMs);
     connect(&m_staleTimer, &QTimer::timeout, this, &MarketDataHub::checkStaleness);
+    m_pollTimer.setInterval(kDefaultPollMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, &MarketDataHub::pollUnstreamed);
 }
 
 MarketDataHub::~MarketDataHub() {
@@ -52,6 +58,12 @@ void MarketDataHub::detach() {
     m_connector = nullptr;
     m_timer.stop();
     m_staleTimer.stop();
+    m_pollTimer.stop();
+    m_tickerLoadsInFlight = 0; // answers for this connector are dropped from now on
+    if (!m_streamed.isEmpty()) {
+        m_streamed.clear(); // the connector's subscriptions go with it (or stay for a next hub's count)
+        emit streamedMarketsChanged();
+    }
     ++m_generation;
 }
 
@@ -78,6 +90,8 @@ void MarketDataHub::attach(Connector* connector) {
         return;
 
     m_connector = connector;
+    const int venueLimit = connector->capabilities().maxStreamedMarkets;
+    m_streamLimit = venueLimit > 0 ? std::max(1, venueLimit - kStreamHeadroom) : 0;
     m_guard = std::make_shared<StreamGuard>();
     m_guard->hub = this;
     const auto guard = m_guard;
@@ -119,29 +133,29 @@ void MarketDataHub::loadMarkets(quint64 generation) {
                      codes.reserve(result.value().size());
                      for (const Market& m : result.value())
                          codes << m.code;
-                     constexpr unsigned channels = TickerChannel | TradeChannel | OrderBookChannel;
                      {
                          QMutexLocker lock(&m_mutex);
                          m_markets = result.value();
-                         const qint64 now = m_clock->nowMs();
-                         for (const QString& code : std::as_const(codes))
-                             m_freshness.subscribed(code, channels, now);
                      }
                      emit marketsLoaded();
                      if (codes.isEmpty())
                          return;
-                     m_connector->subscribeMarketData(codes, channels);
+                     restream();
                      loadTickers(generation, codes);
                  });
 }
 
-void MarketDataHub::loadTickers(quint64 generation, const QStringList& codes) {
+void MarketDataHub::loadTickers(quint64 generation, const QStringList& codes, bool poll) {
+    ++m_tickerLoadsInFlight;
     whenFinished(m_connector->fetchTickers(codes), this,
-                 [this, generation](const Result<QVector<Ticker>>& result) {
+                 [this, generation, poll](const Result<QVector<Ticker>>& result) {
+                     if (generation == m_generation)
+                         --m_tickerLoadsInFlight;
                      if (!isCurrent(generation))
                          return;
                      if (!result) {
-                         emit errorOccurred(result.error());
+                         if (!poll) // a failed refresh is tried again; the stream's state tells the rest
+                             emit errorOccurred(result.error());
                          return;
                      }
                      QMutexLocker lock(&m_mutex);
@@ -191,19 +205,95 @@ void MarketDataHub::addMarket(const QString& code) {
                          return;
                      }
                      const QString added = result.value().code;
-                     constexpr unsigned channels = TickerChannel | TradeChannel | OrderBookChannel;
                      {
                          QMutexLocker lock(&m_mutex);
                          for (const Market& m : std::as_const(m_markets))
                              if (m.code == added)
                                  return;
                          m_markets.append(result.value());
-                         m_freshness.subscribed(added, channels, m_clock->nowMs());
                      }
                      emit marketsLoaded();
-                     m_connector->subscribeMarketData({added}, channels);
+                     // Asked for by the user: it streams even on a limited venue, ahead of the rest.
+                     if (m_streamLimit > 0 && !m_wanted.contains(added))
+                         m_wanted.prepend(added);
+                     restream();
                      loadTickers(generation, {added});
                  });
+}
+
+void MarketDataHub::setWantedMarkets(const QStringList& codes) {
+    if (codes == m_wanted)
+        return;
+    m_wanted = codes;
+    if (m_connector && m_streamLimit > 0)
+        restream();
+}
+
+void MarketDataHub::setPollIntervalMs(int ms) {
+    m_pollTimer.setInterval(std::max(1, ms));
+}
+
+void MarketDataHub::restream() {
+    if (!m_connector)
+        return;
+    QStringList listed;
+    {
+        QMutexLocker lock(&m_mutex);
+        listed.reserve(m_markets.size());
+        for (const Market& m : std::as_const(m_markets))
+            listed << m.code;
+    }
+    const QStringList next = chooseStreamedMarkets(listed, m_wanted, m_streamLimit);
+    QStringList added;
+    QStringList removed;
+    for (const QString& code : next)
+        if (!m_streamed.contains(code))
+            added << code;
+    for (const QString& code : std::as_const(m_streamed))
+        if (!next.contains(code))
+            removed << code;
+    const bool reordered = next != m_streamed;
+    m_streamed = next;
+    {
+        QMutexLocker lock(&m_mutex);
+        const qint64 now = m_clock->nowMs();
+        for (const QString& code : std::as_const(removed)) {
+            m_freshness.unsubscribed(code);
+            m_books.remove(code); // it would no longer follow the venue's book
+        }
+        for (const QString& code : std::as_const(added))
+            m_freshness.subscribed(code, kHubChannels, now);
+    }
+    // Release first: on a limited venue the freed slots are what the new streams take.
+    if (!removed.isEmpty())
+        m_connector->unsubscribeMarketData(removed, kHubChannels);
+    if (!added.isEmpty())
+        m_connector->subscribeMarketData(added, kHubChannels);
+    const bool unstreamedLeft = m_streamed.size() < listed.size();
+    if (unstreamedLeft && !m_pollTimer.isActive())
+        m_pollTimer.start();
+    else if (!unstreamedLeft)
+        m_pollTimer.stop();
+    if (!removed.isEmpty())
+        checkStaleness();
+    if (reordered)
+        emit streamedMarketsChanged();
+}
+
+void MarketDataHub::pollUnstreamed() {
+    if (!m_connector)
+        return;
+    QStringList unstreamed;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const Market& m : std::as_const(m_markets))
+            if (!m_streamed.contains(m.code))
+                unstreamed << m.code;
+    }
+    // One at a time, and not before the first prices are in: on a venue that prices a market per request
+    // (KIS) refreshes must never pile up in its rate limiter ahead of the user's requests.
+    if (!unstreamed.isEmpty() && m_tickerLoadsInFlight == 0)
+        loadTickers(m_generation, unstreamed, true);
 }
 
 std::optional<Market> MarketDataHub::market(const QString& code) const {

@@ -42,7 +42,8 @@ public:
     ~MarketDataHub() override;
 
     // Follows the connector's stream signals, fetches its markets and initial tickers and subscribes
-    // ticker, trade and order book streams for every market.
+    // ticker, trade and order book streams for every market (for as many as the venue streams at once
+    // when it has a limit: see setWantedMarkets).
     void attach(Connector* connector);
     Connector* connector() const { return m_connector; }
     QString venueId() const;
@@ -57,6 +58,15 @@ public:
     // rules and, when it answers, keeps, subscribes and loads it like a listed one (marketsLoaded again);
     // else marketAddFailed. A market already kept is left as it is.
     void addMarket(const QString& code);
+    // --- venues that stream only a few markets at once (VenueCapabilities::maxStreamedMarkets) ---
+    // The markets the user needs live, most important first (selected, open orders, bots, watchlist): they
+    // stream first, free slots go to the listed markets in order, and the streams move as this changes.
+    // The prices of the markets left out are refreshed by REST every pollIntervalMs. No limit: no effect.
+    void setWantedMarkets(const QStringList& codes);
+    QStringList streamedMarkets() const { return m_streamed; } // the hub's thread
+    bool isStreamed(const QString& code) const { return m_streamed.contains(code); }
+    int streamLimit() const { return m_streamLimit; } // markets this hub streams at most; 0: all
+    void setPollIntervalMs(int ms);                   // default 15 s
     std::optional<Ticker> ticker(const QString& market) const;
     QHash<QString, Ticker> tickers() const;
     std::optional<OrderBook> orderBook(const QString& market) const;
@@ -88,6 +98,7 @@ signals:
     void updated(const hoga::MarketDataChanges& changes);
     void errorOccurred(const hoga::VenueError& error);
     void staleMarketsChanged();
+    void streamedMarketsChanged();
 
 private:
     void onTicker(const Ticker& t);       // connector thread
@@ -97,7 +108,11 @@ private:
     void flush();                         // own thread, on the timer
     void detach();
     void loadMarkets(quint64 generation);
-    void loadTickers(quint64 generation, const QStringList& codes);
+    // `poll`: a periodic refresh of unstreamed markets (its failures are not reported).
+    void loadTickers(quint64 generation, const QStringList& codes, bool poll = false);
+    // Moves the streams to chooseStreamedMarkets(listed, wanted, limit); starts or stops the price poll.
+    void restream();
+    void pollUnstreamed();
     bool isCurrent(quint64 generation) const { return generation == m_generation && m_connector; }
 
     // Shared with the direct-connected stream slots, which run on the connector's thread: the destructor
@@ -108,6 +123,9 @@ private:
     };
 
     static constexpr int kMaxRecentTrades = 200;
+    // Slots of a limited venue the hub leaves free for streams others open on the same connector (a bot
+    // or the recorder on a market the window does not show).
+    static constexpr int kStreamHeadroom = 2;
 
     QPointer<Connector> m_connector; // the connector may be destroyed before the hub
     std::shared_ptr<StreamGuard> m_guard;
@@ -116,6 +134,11 @@ private:
     const Clock* m_clock;
     QTimer m_timer;
     QTimer m_staleTimer;
+    QTimer m_pollTimer;
+    int m_streamLimit = 0;
+    int m_tickerLoadsInFlight = 0;
+    QStringList m_wanted;
+    QStringList m_streamed; // subscribed by this hub, in priority order
     mutable QMutex m_mutex;
     QVector<Market> m_markets;
     QHash<QString, Ticker> m_tickers;

@@ -52,6 +52,10 @@ void StreamFreshness::subscribed(const QString& market, unsigned channels, qint6
     t.channels |= channels;
 }
 
+void StreamFreshness::unsubscribed(const QString& market) {
+    m_times.remove(market);
+}
+
 void StreamFreshness::received(const QString& market, StreamChannel channel, qint64 nowMs) {
     const auto it = m_times.find(market);
     if (it != m_times.end())

@@ -33,6 +33,7 @@ public:
 
     void subscribed(const QString& market, unsigned channels, qint64 nowMs);
     void received(const QString& market, StreamChannel channel, qint64 nowMs);
+    void unsubscribed(const QString& market); // no longer watched, its history forgotten
     void clear();
 
     // 0 when the channel never delivered a message for the market.

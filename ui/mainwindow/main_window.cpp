@@ -39,6 +39,7 @@
 #include "security/profile_manager.h"
 #include "session/market_load_retry.h"
 #include "session/profile_engine.h"
+#include "session/stream_focus.h"
 #include "session/venue_session.h"
 #include "storage/portfolio_history.h"
 #include "storage/profile_database.h"
@@ -81,6 +82,7 @@ MainWindow::MainWindow(AppSettings* settings, QList<VenueSession*> sessions, UiL
     Q_ASSERT(m_session);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hoga.svg")));
+    m_streamFocus = new StreamFocus(m_sessions, this);
 
     buildCentralArea();
     buildMenus();
@@ -269,9 +271,12 @@ QString MainWindow::listKey(const QString& venue, const QString& code) const {
 
 void MainWindow::loadWatchlist() {
     QStringList keys;
-    for (VenueSession* s : std::as_const(m_sessions))
-        for (const QString& code : m_settings->watchlist(s->venueId()))
+    for (VenueSession* s : std::as_const(m_sessions)) {
+        const QStringList codes = m_settings->watchlist(s->venueId());
+        m_streamFocus->setWatchlist(s->venueId(), codes);
+        for (const QString& code : codes)
             keys << listKey(s->venueId(), code);
+    }
     m_watchlist->setCodes(keys);
 }
 
@@ -283,6 +288,7 @@ void MainWindow::saveWatchlist() {
             if (!multiVenue() || venueOfKey(key) == s->venueId())
                 codes << codeOfKey(key);
         m_settings->setWatchlist(s->venueId(), codes);
+        m_streamFocus->setWatchlist(s->venueId(), codes);
     }
     m_settings->sync();
 }
@@ -592,6 +598,7 @@ void MainWindow::closeForGood() {
 void MainWindow::attachEngine(std::unique_ptr<ProfileEngine> engine) {
     Q_ASSERT(!m_engine && engine);
     m_engine = std::move(engine);
+    m_streamFocus->setEngine(m_engine.get());
     m_bots = new BotsTab(m_engine.get(), m_tabs);
     m_bots->setCurrentMarket([this] { return std::pair{m_session->venueId(), m_market}; });
     m_tabs->addTab(m_bots, tr("Bots"));
@@ -671,6 +678,7 @@ void MainWindow::setCurrentMarket(const QString& codeOrKey) {
     if (m_alerts)
         m_alerts->setCurrentMarket(m_session->venueId() + QLatin1Char(':') + code);
     m_settings->setSelectedMarket(m_session->venueId(), code);
+    m_streamFocus->setSelected(m_session->venueId(), code);
     if (multiVenue())
         m_settings->setSelectedVenue(m_session->venueId());
     updateTitle();

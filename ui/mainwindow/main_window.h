@@ -40,6 +40,7 @@ class PortfolioRecorder;
 class PortfolioTab;
 class RecordPlace;
 class PriceAlertsWidget;
+class StreamFocus;
 class ProfileDatabase;
 class ProfileEngine;
 class ProfileNotifications;
@@ -201,6 +202,7 @@ private:
 
     AppSettings* m_settings;
     QList<VenueSession*> m_sessions;
+    StreamFocus* m_streamFocus = nullptr; // which markets stream on venues that stream only a few
     VenueSession* m_session;
     QList<VenueViews> m_views; // one per session, same order
     int m_venueIndex = 0;

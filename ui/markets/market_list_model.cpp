@@ -88,6 +88,11 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
             if (row.stale)
                 tip += QLatin1Char('\n') +
                        tr("Stale: no recent update from the venue; prices may be out of date.");
+            if (m_polled.value(row.venue).contains(m.code))
+                tip += QLatin1Char('\n') +
+                       tr("Not streamed: the venue streams %n markets at once. The price is refreshed every "
+                          "15 seconds; select or star the market to stream it.",
+                          nullptr, m_streamLimit.value(row.venue));
             if (m.rules.session == MarketSession::KrxRegular &&
                 !m.rules.isOpenAt(QDateTime::currentMSecsSinceEpoch()))
                 tip += QLatin1Char('\n') + tr("Closed: the stock trades 09:00-15:30 KST on weekdays.");
@@ -100,8 +105,11 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
         return column == MarketColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-        if (t && (column == PriceColumn || column == ChangeColumn))
+        if (t && (column == PriceColumn || column == ChangeColumn)) {
+            if (m_polled.value(row.venue).contains(m.code))
+                return theme::dimText(); // a periodic snapshot, not live
             return m_colors.forSign(t->changeRate.signum());
+        }
         if (column == VolumeColumn)
             return theme::dimText();
         return {};
@@ -269,6 +277,24 @@ void MarketListModel::setStaleMarkets(const QString& venue, const QSet<QString>&
         m_rows[r].stale = stale;
         emit dataChanged(index(r, 0), index(r, ColumnCount - 1), {StaleRole, Qt::ToolTipRole});
     }
+}
+
+void MarketListModel::setPolledMarkets(const QString& venue, const QSet<QString>& codes, int limit) {
+    m_streamLimit.insert(venue, limit);
+    const QSet<QString> before = m_polled.value(venue);
+    m_polled.insert(venue, codes);
+    for (int r = 0; r < m_rows.size(); ++r) {
+        if (m_rows[r].venue != venue)
+            continue;
+        const QString& code = m_rows[r].market.code;
+        if (before.contains(code) != codes.contains(code))
+            emit dataChanged(index(r, 0), index(r, ColumnCount - 1), {Qt::ForegroundRole, Qt::ToolTipRole});
+    }
+}
+
+bool MarketListModel::isPolled(int row) const {
+    return row >= 0 && row < m_rows.size() &&
+           m_polled.value(m_rows[row].venue).contains(m_rows[row].market.code);
 }
 
 bool MarketListModel::isStale(int row) const {

@@ -52,6 +52,10 @@ public:
     // Names the venue on each row (under the market), for a list of several venues.
     void setVenueLabelsShown(bool shown);
     bool isStale(int row) const;
+    // Markets of `venue` the venue does not stream now (it streams only `limit` at once): their prices come
+    // from a periodic REST refresh, shown dimmed and explained in the tooltip.
+    void setPolledMarkets(const QString& venue, const QSet<QString>& codes, int limit);
+    bool isPolled(int row) const;
     // Korean names first (when the venue gives them) for a Korean UI.
     void setPreferLocalNames(bool preferLocal);
     // The watchlist (market keys), in starring order; only the rows whose star changed are signalled.
@@ -85,8 +89,10 @@ private:
     void reindex();
 
     QHash<QString, int> m_rowByKey;
-    QHash<QString, QSet<QString>> m_stale; // venue -> its stale codes
-    QHash<QString, int> m_starPosition;    // market code -> place in the watchlist
+    QHash<QString, QSet<QString>> m_stale;  // venue -> its stale codes
+    QHash<QString, QSet<QString>> m_polled; // venue -> codes priced by REST, not streamed
+    QHash<QString, int> m_streamLimit;      // venue -> markets it streams at once
+    QHash<QString, int> m_starPosition;     // market code -> place in the watchlist
     PriceColors m_colors = PriceColors::international();
     bool m_preferLocalNames = false;
     bool m_venueLabels = false;

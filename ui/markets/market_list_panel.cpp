@@ -144,6 +144,7 @@ MarketListPanel::MarketListPanel(QList<MarketSource> sources, QWidget* parent)
         });
         connect(hub, &MarketDataHub::staleMarketsChanged, this,
                 [this, source] { m_model->setStaleMarkets(source.venue, source.hub->staleMarkets()); });
+        connect(hub, &MarketDataHub::streamedMarketsChanged, this, [this, source] { showPolled(source); });
     }
     for (const MarketSource& source : std::as_const(m_sources))
         if (!source.hub->markets().isEmpty())
@@ -174,9 +175,21 @@ void MarketListPanel::setVenueFilter(const QString& venue) {
     m_filter->setVenueFilter(venue);
 }
 
+void MarketListPanel::showPolled(const MarketSource& source) {
+    QSet<QString> polled;
+    if (source.hub->streamLimit() > 0) {
+        const QStringList streamed = source.hub->streamedMarkets();
+        for (const Market& m : source.hub->markets())
+            if (!streamed.contains(m.code))
+                polled.insert(m.code);
+    }
+    m_model->setPolledMarkets(source.venue, polled, source.hub->streamLimit());
+}
+
 void MarketListPanel::loadMarkets(const MarketSource& source) {
     m_model->setStaleMarkets(source.venue, source.hub->staleMarkets());
     m_model->setMarkets(source.venue, source.venueName, source.hub->markets());
+    showPolled(source);
     const QHash<QString, Ticker> tickers = source.hub->tickers();
     m_model->updateTickers(source.venue, QVector<Ticker>(tickers.cbegin(), tickers.cend()));
     m_marketsLoaded = true;

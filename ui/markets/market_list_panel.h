@@ -72,6 +72,7 @@ protected:
 
 private:
     void loadMarkets(const MarketSource& source);
+    void showPolled(const MarketSource& source); // markets a limited venue does not stream now
     void onUpdated(const MarketSource& source, const MarketDataChanges& changes);
     void buildVenueFilter();
     void rebuildQuoteButtons();

@@ -148,6 +148,8 @@ VenueCapabilities KisProtocol::capabilities() const {
     c.maxTradesPerRequest = 30;
     c.maxOrderBookDepth = 10;
     c.tickerStream = true; // from the trade stream (H0STCNT0 carries the day's ticker): no separate TR
+    // Two subscriptions a stock (trades, book) on the one session, whose fill notice takes one slot.
+    c.maxStreamedMarkets = (kis::kMaxSubscriptions - 1) / 2;
     c.ownTradesList = false;
     c.lookupByClientId = false; // KIS has no client order id
     c.modifyOrders = true;      // order-rvsecncl with RVSE_CNCL_DVSN_CD 01
