@@ -42,6 +42,7 @@ MarketDataHub::MarketDataHub(QObject* parent, const Clock* clock)
 }
 
 MarketDataHub::~MarketDataHub() {
+    blockSignals(true); // nobody hears from a hub on its way out
     detach();
 }
 
@@ -55,15 +56,19 @@ void MarketDataHub::detach() {
     for (const auto& c : std::as_const(m_connections))
         QObject::disconnect(c); // harmless if the connector is already gone
     m_connections.clear();
+    if (!m_streamed.isEmpty()) {
+        // Subscriptions are counted per subscriber: a retry that attaches the same connector again must
+        // not leave this hub's count behind (on a limited venue it would hold slots for good).
+        if (m_connector)
+            m_connector->unsubscribeMarketData(m_streamed, kHubChannels);
+        m_streamed.clear();
+        emit streamedMarketsChanged();
+    }
     m_connector = nullptr;
     m_timer.stop();
     m_staleTimer.stop();
     m_pollTimer.stop();
     m_tickerLoadsInFlight = 0; // answers for this connector are dropped from now on
-    if (!m_streamed.isEmpty()) {
-        m_streamed.clear(); // the connector's subscriptions go with it (or stay for a next hub's count)
-        emit streamedMarketsChanged();
-    }
     ++m_generation;
 }
 

@@ -88,6 +88,11 @@ private slots:
         // Every listed stock has a price, streamed or refreshed by REST.
         QTRY_COMPARE_WITH_TIMEOUT(hub->tickers().size(), 23, kTimeoutMs);
 
+        // A market-load retry attaches the same connector again: the hub's earlier subscriptions are released
+        // first, or their counts would hold slots for good (the moves below would then leave stocks behind).
+        hub->attach(session->connector());
+        QTRY_COMPARE_WITH_TIMEOUT(hub->streamedMarkets().size(), 17, kTimeoutMs);
+
         // Browsing: the next selection and two starred stocks move in, fillers move out.
         const QStringList starred{m_codes.at(21), m_codes.at(22)};
         focus.setWatchlist(QStringLiteral("kis"), starred);
