@@ -1880,6 +1880,26 @@ Research (see app/research/README.md):
         <translation>사용법: order create, order get, order modify 또는 order cancel.</translation>
     </message>
     <message>
+        <source>The order %1 is in market %2, not %3.</source>
+        <translation>주문 %1은(는) %3이(가) 아니라 %2 종목의 주문입니다.</translation>
+    </message>
+    <message>
+        <source>The order was modified at the venue (new order %1) but the journal could not record it: %2</source>
+        <translation>거래소에서 주문이 정정되었지만(새 주문 %1) 주문 기록에 저장하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>--session must be regular, pre_market_close, post_market_close or after_hours_single.</source>
+        <translation>--session은 regular, pre_market_close, post_market_close, after_hours_single 중 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <source>An after-hours --session takes --type limit only.</source>
+        <translation>시간외 --session에는 --type limit만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A closing-price --session trades at the close: give --qty, and no --price or --total.</source>
+        <translation>시간외 종가 --session은 종가로 체결됩니다. --qty만 주고 --price나 --total은 주지 마세요.</translation>
+    </message>
+    <message>
         <source>Usage: hoga-cli [--profile NAME] --venue upbit|bithumb|kis|sim [--rest-url URL] [--ws-url URL]
                 [--private-ws-url URL] [--timeout-ms MS] [--sim-state FILE] [--verbose] COMMAND
                 [--virtual] [--account CANO-PRDT] (kis: virtual server, account number;
@@ -1897,7 +1917,9 @@ Commands:
   orders open [MARKET]
   order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
                [--tif gtc|ioc|fok|post_only] [--client-id ID]
-               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
+               [--session regular|pre_market_close|post_market_close|after_hours_single]
+               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty;
+               KRX after-hours sessions: limit only, closing-price ones with --qty and no --price)
   order get (--id ID | --client-id ID)
   order cancel (--id ID | --client-id ID)
   order modify ORDER_ID --market CODE --price P [--qty Q]
@@ -1947,7 +1969,9 @@ Commands:
   orders open [MARKET]
   order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] [--total T]
                [--tif gtc|ioc|fok|post_only] [--client-id ID]
-               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)
+               [--session regular|pre_market_close|post_market_close|after_hours_single]
+               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty;
+               KRX after-hours sessions: limit only, closing-price ones with --qty and no --price)
   order get (--id ID | --client-id ID)
   order cancel (--id ID | --client-id ID)
   order modify ORDER_ID --market CODE --price P [--qty Q]
@@ -1980,14 +2004,6 @@ Profiles live in the application data folder (HOGA_DATA_DIR overrides it). --tim
 the whole stream. The simulated venue keeps its paper orders between runs in --sim-state FILE
 (default: hoga-cli&apos;s data folder); delete the file to start over.
 </translation>
-    </message>
-    <message>
-        <source>The order %1 is in market %2, not %3.</source>
-        <translation>주문 %1은(는) %3이(가) 아니라 %2 종목의 주문입니다.</translation>
-    </message>
-    <message>
-        <source>The order was modified at the venue (new order %1) but the journal could not record it: %2</source>
-        <translation>거래소에서 주문이 정정되었지만(새 주문 %1) 주문 기록에 저장하지 못했습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -2488,10 +2504,6 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
         <translation>KIS 계좌번호가 설정되지 않았습니다(숫자 8자리, 대시, 숫자 2자리: 12345678-01).</translation>
     </message>
     <message>
-        <source>The Korean stock market is closed. Orders are taken 09:00-15:30 KST on trading days.</source>
-        <translation>국내 주식시장이 닫혀 있습니다. 주문은 거래일 09:00-15:30(한국 시간)에 받습니다.</translation>
-    </message>
-    <message>
         <source>The venue lists no such order today.</source>
         <translation>거래소의 오늘 주문 목록에 해당 주문이 없습니다.</translation>
     </message>
@@ -2530,6 +2542,10 @@ the whole stream. The simulated venue keeps its paper orders between runs in --s
     <message>
         <source>Another program holds the live connection of this app key; KIS allows one per key.</source>
         <translation>다른 프로그램이 이 앱키의 실시간 연결을 사용 중입니다. 한국투자증권은 앱키당 하나의 연결만 허용합니다.</translation>
+    </message>
+    <message>
+        <source>An order for the %1 has no price of its own to change; only its quantity can be reduced.</source>
+        <translation>%1 주문에는 바꿀 주문 가격이 없습니다. 수량만 줄일 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -3793,6 +3809,25 @@ This window shows live data from %1.</source>
     </message>
 </context>
 <context>
+    <name>hoga::Order</name>
+    <message>
+        <source>regular session</source>
+        <translation>정규장</translation>
+    </message>
+    <message>
+        <source>pre-market session at the previous close</source>
+        <translation>장전 시간외 종가(전일 종가)</translation>
+    </message>
+    <message>
+        <source>post-market session at today&apos;s close</source>
+        <translation>장후 시간외 종가(당일 종가)</translation>
+    </message>
+    <message>
+        <source>after-hours single-price session</source>
+        <translation>시간외 단일가</translation>
+    </message>
+</context>
+<context>
     <name>hoga::OrderBookSideModel</name>
     <message>
         <source>Click to use this price in the order ticket</source>
@@ -4085,6 +4120,22 @@ This window shows live data from %1.</source>
         <source>Placed outside Hoga</source>
         <translation>Hoga 밖에서 낸 주문</translation>
     </message>
+    <message>
+        <source>At the close</source>
+        <translation>종가</translation>
+    </message>
+    <message>
+        <source>Pre-market close</source>
+        <translation>장전 시간외</translation>
+    </message>
+    <message>
+        <source>Post-market close</source>
+        <translation>장후 시간외</translation>
+    </message>
+    <message>
+        <source>After-hours single price</source>
+        <translation>시간외 단일가</translation>
+    </message>
 </context>
 <context>
     <name>hoga::OrderTicket</name>
@@ -4328,6 +4379,46 @@ This window shows live data from %1.</source>
         <source>Amount to spend</source>
         <translation>주문 금액</translation>
     </message>
+    <message>
+        <source>Session</source>
+        <translation>거래 시간대</translation>
+    </message>
+    <message>
+        <source>Regular (09:00-15:30)</source>
+        <translation>정규장 (09:00-15:30)</translation>
+    </message>
+    <message>
+        <source>Pre-market at the previous close (08:30-08:40)</source>
+        <translation>장전 시간외 종가 (08:30-08:40)</translation>
+    </message>
+    <message>
+        <source>Post-market at today&apos;s close (15:30-16:00)</source>
+        <translation>장후 시간외 종가 (15:30-16:00)</translation>
+    </message>
+    <message>
+        <source>After-hours single price (16:00-18:00)</source>
+        <translation>시간외 단일가 (16:00-18:00)</translation>
+    </message>
+    <message>
+        <source>KST on weekdays. The closing-price sessions trade at a fixed price; the single-price session matches every 10 minutes within 10% of today&apos;s close.</source>
+        <translation>평일 한국 시간 기준입니다. 시간외 종가는 정해진 종가로 체결되고, 시간외 단일가는 당일 종가 ±10% 안에서 10분마다 체결됩니다.</translation>
+    </message>
+    <message>
+        <source>Previous close</source>
+        <translation>전일 종가</translation>
+    </message>
+    <message>
+        <source>Today&apos;s close</source>
+        <translation>당일 종가</translation>
+    </message>
+    <message>
+        <source>The previous close</source>
+        <translation>전일 종가</translation>
+    </message>
+    <message>
+        <source>Today&apos;s close, now %1 %2</source>
+        <translation>당일 종가, 현재 %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>hoga::OrderValidator</name>
@@ -4478,6 +4569,38 @@ This window shows live data from %1.</source>
     <message>
         <source>The Korean stock market is closed. Orders are taken 09:00-15:30 KST on weekdays.</source>
         <translation>한국 주식시장이 마감되었습니다. 주문은 평일 09:00-15:30(한국 시간)에 받습니다.</translation>
+    </message>
+    <message>
+        <source>The after-hours sessions are for Korean stocks only; %1 trades in its regular session.</source>
+        <translation>시간외 거래는 국내 주식에만 있습니다. %1은(는) 정규 거래 시간에만 거래됩니다.</translation>
+    </message>
+    <message>
+        <source>This venue takes no orders for the %1.</source>
+        <translation>이 거래소는 %1 주문을 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Orders for the %1 are plain limit orders: no market or best-price orders, no IOC or FOK.</source>
+        <translation>%1 주문은 일반 지정가 주문만 됩니다. 시장가·최유리 주문과 IOC·FOK 조건은 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The pre-market session trades at the previous close: the order takes no price.</source>
+        <translation>장전 시간외는 전일 종가로 체결되므로 주문 가격을 입력하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The post-market session trades at today&apos;s close: the order takes no price.</source>
+        <translation>장후 시간외는 당일 종가로 체결되므로 주문 가격을 입력하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The pre-market session at the previous close is closed. It takes orders 08:30-08:40 KST on weekdays.</source>
+        <translation>장전 시간외 종가 거래 시간이 아닙니다. 평일 08:30-08:40(한국 시간)에 주문을 받습니다.</translation>
+    </message>
+    <message>
+        <source>The post-market session at today&apos;s close is closed. It takes orders 15:30-16:00 KST on weekdays and matches them from 15:40.</source>
+        <translation>장후 시간외 종가 거래 시간이 아닙니다. 평일 15:30-16:00(한국 시간)에 주문을 받고 15:40부터 체결합니다.</translation>
+    </message>
+    <message>
+        <source>The after-hours single-price session is closed. It takes orders 16:00-18:00 KST on weekdays and matches them every 10 minutes.</source>
+        <translation>시간외 단일가 거래 시간이 아닙니다. 평일 16:00-18:00(한국 시간)에 주문을 받고 10분마다 체결합니다.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ constexpr OptionSpec kOptions[] = {
     {"qty", true},        {"total", true},          {"client-id", true},  {"id", true},
     {"verbose", false},   {"paper-only", false},    {"tif", true},        {"testnet", false},
     {"ws-api-url", true}, {"virtual", false},       {"account", true},    {"market", true},
+    {"session", true},
 };
 
 const OptionSpec* findOption(const QString& name) {
@@ -259,7 +260,7 @@ private:
             command(CliCommand::OrderCreate,
                     {QStringLiteral("side"), QStringLiteral("type"), QStringLiteral("price"),
                      QStringLiteral("qty"), QStringLiteral("total"), QStringLiteral("client-id"),
-                     QStringLiteral("tif")},
+                     QStringLiteral("tif"), QStringLiteral("session")},
                     1, 1);
             orderRequest();
         } else if (sub == QLatin1String("get") || sub == QLatin1String("cancel")) {
@@ -324,7 +325,21 @@ private:
         const bool price = m_raw.has("price");
         const bool qty = m_raw.has("qty");
         const bool total = m_raw.has("total");
-        if (r.type == OrderType::Limit && (!price || !qty || total))
+        if (m_raw.has("session")) {
+            const std::optional<OrderSession> session = parseOrderSession(m_raw.value("session"));
+            if (!session)
+                fail(QCoreApplication::translate("hoga::Cli", "--session must be regular, pre_market_close, "
+                                                              "post_market_close or after_hours_single."));
+            r.session = *session;
+        }
+        if (r.session != OrderSession::Regular && r.type != OrderType::Limit)
+            fail(QCoreApplication::translate("hoga::Cli",
+                                             "An after-hours --session takes --type limit only."));
+        if (hasFixedPrice(r.session) && (price || !qty || total))
+            fail(QCoreApplication::translate(
+                "hoga::Cli",
+                "A closing-price --session trades at the close: give --qty, and no --price or --total."));
+        else if (r.type == OrderType::Limit && !hasFixedPrice(r.session) && (!price || !qty || total))
             fail(QCoreApplication::translate("hoga::Cli",
                                              "A limit order needs --price and --qty (and no --total)."));
         if (r.type == OrderType::Market && r.side == Side::Buy && (price || qty == total))
@@ -752,7 +767,10 @@ QString CommandLine::usageText() {
                "  order create MARKET --side buy|sell --type limit|market|best [--price P] [--qty Q] "
                "[--total T]\n"
                "               [--tif gtc|ioc|fok|post_only] [--client-id ID]\n"
-               "               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty)\n"
+               "               [--session regular|pre_market_close|post_market_close|after_hours_single]\n"
+               "               (limit: any --tif; best: --tif ioc|fok, buy by --total, sell by --qty;\n"
+               "               KRX after-hours sessions: limit only, closing-price ones with --qty and no "
+               "--price)\n"
                "  order get (--id ID | --client-id ID)\n"
                "  order cancel (--id ID | --client-id ID)\n"
                "  order modify ORDER_ID --market CODE --price P [--qty Q]\n"

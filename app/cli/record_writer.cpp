@@ -126,8 +126,10 @@ QByteArray RecordWriter::order(const Order& o) {
     textOrNull(w, "client_id", o.clientId)
         .field("market", o.market)
         .field("side", sideName(o.side))
-        .field("type", orderTypeName(o.type))
-        .field("price", o.price)
+        .field("type", orderTypeName(o.type));
+    if (o.session != OrderSession::Regular) // KRX after-hours orders only: the record stays as it was
+        w.field("session", orderSessionName(o.session));
+    w.field("price", o.price)
         .field("qty", o.qty)
         .field("total", o.total)
         .field("filled_qty", o.filledQty)

@@ -18,6 +18,9 @@ struct VenueCapabilities {
     bool marketBuyByTotal = true;       // a market buy is given by the amount to spend
     bool marketBuyByQty = false;        // ... or by the quantity to buy
     bool marketSellByQty = true;
+    // The sessions orders can be placed for: Regular everywhere, the KRX after-hours sessions where the
+    // venue routes them (KIS).
+    QList<OrderSession> orderSessions{OrderSession::Regular};
 
     QList<CandleInterval> candleIntervals;
     int maxCandlesPerRequest = 200; // the connector pages beyond this
@@ -47,6 +50,8 @@ struct VenueCapabilities {
                               TimeInForce::FillOrKill, TimeInForce::PostOnly};
         c.bestTimeInForce = {TimeInForce::ImmediateOrCancel, TimeInForce::FillOrKill};
         c.marketBuyByQty = true;
+        c.orderSessions = {OrderSession::Regular, OrderSession::PreMarketClose, OrderSession::PostMarketClose,
+                           OrderSession::AfterHoursSingle};
         return c;
     }
 

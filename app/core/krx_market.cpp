@@ -14,12 +14,31 @@ QVector<PriceBand> tickBands() {
 }
 
 bool isRegularSession(qint64 epochMs) {
+    return isSessionOpen(OrderSession::Regular, epochMs);
+}
+
+SessionHours sessionHours(OrderSession session) {
+    switch (session) {
+    case OrderSession::Regular:
+        return {9 * 60, 15 * 60 + 30};
+    case OrderSession::PreMarketClose:
+        return {8 * 60 + 30, 8 * 60 + 40};
+    case OrderSession::PostMarketClose:
+        return {15 * 60 + 30, 16 * 60};
+    case OrderSession::AfterHoursSingle:
+        return {16 * 60, 18 * 60};
+    }
+    return {};
+}
+
+bool isSessionOpen(OrderSession session, qint64 epochMs) {
     const QDateTime kst = QDateTime::fromMSecsSinceEpoch(epochMs, QTimeZone(kKstOffsetSeconds));
     const int day = kst.date().dayOfWeek();
     if (day == Qt::Saturday || day == Qt::Sunday)
         return false;
     const int minutes = kst.time().hour() * 60 + kst.time().minute();
-    return minutes >= 9 * 60 && minutes < 15 * 60 + 30;
+    const SessionHours hours = sessionHours(session);
+    return minutes >= hours.openMinute && minutes < hours.closeMinute;
 }
 
 qint64 kstDay(qint64 epochMs) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "decimal.h"
+#include "order.h"
 
 #include <QVector>
 
@@ -20,6 +21,16 @@ QVector<PriceBand> tickBands();
 // The regular KRX session, 09:00-15:30 KST on weekdays. Exchange holidays are not known here: a venue
 // refuses those orders itself.
 bool isRegularSession(qint64 epochMs);
+
+// When the exchange takes orders for a session, in minutes after midnight KST on weekdays, end exclusive.
+// Regular 09:00-15:30; pre-market at the previous close 08:30-08:40; post-market at today's close
+// 15:30-16:00 (orders from 15:30, matching from 15:40); after-hours single price 16:00-18:00.
+struct SessionHours {
+    int openMinute = 0;
+    int closeMinute = 0;
+};
+SessionHours sessionHours(OrderSession session);
+bool isSessionOpen(OrderSession session, qint64 epochMs);
 
 // The KST calendar day of an instant, as days since the epoch (a trading day's identity).
 qint64 kstDay(qint64 epochMs);

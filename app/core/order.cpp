@@ -1,5 +1,7 @@
 #include "order.h"
 
+#include <QCoreApplication>
+
 namespace hoga {
 
 QString orderStateName(OrderState s) {
@@ -65,6 +67,43 @@ std::optional<TimeInForce> parseTimeInForce(const QString& name) {
             return t;
     }
     return std::nullopt;
+}
+
+QString orderSessionName(OrderSession s) {
+    switch (s) {
+    case OrderSession::Regular:
+        return QStringLiteral("regular");
+    case OrderSession::PreMarketClose:
+        return QStringLiteral("pre_market_close");
+    case OrderSession::PostMarketClose:
+        return QStringLiteral("post_market_close");
+    case OrderSession::AfterHoursSingle:
+        return QStringLiteral("after_hours_single");
+    }
+    return QStringLiteral("regular");
+}
+
+std::optional<OrderSession> parseOrderSession(const QString& name) {
+    for (OrderSession s : {OrderSession::Regular, OrderSession::PreMarketClose, OrderSession::PostMarketClose,
+                           OrderSession::AfterHoursSingle}) {
+        if (orderSessionName(s) == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+QString orderSessionLabel(OrderSession s) {
+    switch (s) {
+    case OrderSession::Regular:
+        return QCoreApplication::translate("hoga::Order", "regular session");
+    case OrderSession::PreMarketClose:
+        return QCoreApplication::translate("hoga::Order", "pre-market session at the previous close");
+    case OrderSession::PostMarketClose:
+        return QCoreApplication::translate("hoga::Order", "post-market session at today's close");
+    case OrderSession::AfterHoursSingle:
+        return QCoreApplication::translate("hoga::Order", "after-hours single-price session");
+    }
+    return {};
 }
 
 bool isTerminal(OrderState s) {

@@ -1,5 +1,7 @@
 #include "order_validator.h"
 
+#include "krx_market.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -63,12 +65,13 @@ public:
         , m_caps(capabilities) {}
 
     ValidationResult run() {
-        if (!checkMarket() || !checkOrderType() || !checkTimeInForce() || !checkBestAmountKind() ||
-            !checkMarketAmountKind())
+        if (!checkMarket() || !checkOrderType() || !checkTimeInForce() || !checkOrderSession() ||
+            !checkBestAmountKind() || !checkMarketAmountKind())
             return m_result;
-        const bool isLimit = m_request.type == OrderType::Limit;
-        const bool byTotal =
-            !isLimit && m_request.side == Side::Buy && m_request.qty.isZero() && !m_request.total.isZero();
+        // A closing-price order has no price of its own: its cost is estimated like a market order's.
+        const bool isLimit = m_request.type == OrderType::Limit && !hasFixedPrice(m_request.session);
+        const bool byTotal = m_request.type != OrderType::Limit && m_request.side == Side::Buy &&
+                             m_request.qty.isZero() && !m_request.total.isZero();
         try {
             const bool priceOk = !isLimit || checkPrice();
             const bool amountOk = byTotal ? checkTotalAmount() : checkQty();
@@ -152,6 +155,49 @@ private:
             break;
         }
         return false;
+    }
+
+    // The KRX after-hours sessions: Korean stocks on a venue that routes them, plain limit orders, and no
+    // price of the order's own in the closing-price sessions.
+    bool checkOrderSession() {
+        const OrderSession session = m_request.session;
+        if (session == OrderSession::Regular)
+            return true;
+        const QString field = QStringLiteral("session");
+        if (m_rules.session != MarketSession::KrxRegular) {
+            add(ValidationIssue::UnsupportedOrderType, field,
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "The after-hours sessions are for Korean stocks only; %1 trades "
+                                            "in its regular session.")
+                    .arg(m_market.code));
+            return false;
+        }
+        if (!m_caps.orderSessions.contains(session)) {
+            add(ValidationIssue::UnsupportedOrderType, field,
+                QCoreApplication::translate("hoga::OrderValidator", "This venue takes no orders for the %1.")
+                    .arg(orderSessionLabel(session)));
+            return false;
+        }
+        if (m_request.type != OrderType::Limit || m_request.timeInForce != TimeInForce::GoodTillCancel) {
+            add(ValidationIssue::UnsupportedOrderType, QStringLiteral("type"),
+                QCoreApplication::translate("hoga::OrderValidator",
+                                            "Orders for the %1 are plain limit orders: no market or "
+                                            "best-price orders, no IOC or FOK.")
+                    .arg(orderSessionLabel(session)));
+            return false;
+        }
+        if (hasFixedPrice(session) && !m_request.price.isZero()) {
+            add(ValidationIssue::InvalidAmountKind, QStringLiteral("price"),
+                session == OrderSession::PreMarketClose
+                    ? QCoreApplication::translate("hoga::OrderValidator",
+                                                  "The pre-market session trades at the previous close: "
+                                                  "the order takes no price.")
+                    : QCoreApplication::translate("hoga::OrderValidator",
+                                                  "The post-market session trades at today's close: the "
+                                                  "order takes no price."));
+            return false;
+        }
+        return true;
     }
 
     // Market orders: the amount kinds the venue takes (a buy by amount to spend and/or by quantity; a sell by
@@ -488,19 +534,38 @@ ValidationResult OrderValidator::validate(const OrderRequest& request, const Mar
     return Checker(request, market, &balances, referencePrice, capabilities).run();
 }
 
-std::optional<ValidationIssue> OrderValidator::checkSession(const Market& market, qint64 nowMs) {
-    if (market.rules.isOpenAt(nowMs))
+std::optional<ValidationIssue> OrderValidator::checkSession(const Market& market, qint64 nowMs,
+                                                            OrderSession session) {
+    if (market.rules.session == MarketSession::Always)
+        return std::nullopt; // an after-hours session on such a market is refused by the rules check
+    if (krx::isSessionOpen(session, nowMs))
         return std::nullopt;
     ValidationIssue issue;
     issue.code = ValidationIssue::MarketClosed;
     issue.field = QStringLiteral("market");
-    switch (market.rules.session) {
-    case MarketSession::KrxRegular:
+    switch (session) {
+    case OrderSession::Regular:
         issue.message = QCoreApplication::translate(
             "hoga::OrderValidator",
             "The Korean stock market is closed. Orders are taken 09:00-15:30 KST on weekdays.");
         break;
-    case MarketSession::Always:
+    case OrderSession::PreMarketClose:
+        issue.message = QCoreApplication::translate(
+            "hoga::OrderValidator",
+            "The pre-market session at the previous close is closed. It takes orders 08:30-08:40 KST on "
+            "weekdays.");
+        break;
+    case OrderSession::PostMarketClose:
+        issue.message = QCoreApplication::translate(
+            "hoga::OrderValidator",
+            "The post-market session at today's close is closed. It takes orders 15:30-16:00 KST on weekdays "
+            "and matches them from 15:40.");
+        break;
+    case OrderSession::AfterHoursSingle:
+        issue.message = QCoreApplication::translate(
+            "hoga::OrderValidator",
+            "The after-hours single-price session is closed. It takes orders 16:00-18:00 KST on weekdays "
+            "and matches them every 10 minutes.");
         break;
     }
     return issue;

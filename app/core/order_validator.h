@@ -57,8 +57,10 @@ public:
     static ValidationResult checkRules(const OrderRequest& request, const Market& market,
                                        const std::optional<Decimal>& referencePrice = std::nullopt,
                                        const VenueCapabilities& capabilities = VenueCapabilities::anyVenue());
-    // Whether the market's session takes orders at `nowMs` (a KRX stock outside 09:00-15:30 KST does not).
-    static std::optional<ValidationIssue> checkSession(const Market& market, qint64 nowMs);
+    // Whether the market takes orders for `session` at `nowMs` (a KRX stock outside 09:00-15:30 KST does not
+    // in the regular session; the after-hours sessions have their own hours, krx::sessionHours).
+    static std::optional<ValidationIssue> checkSession(const Market& market, qint64 nowMs,
+                                                       OrderSession session = OrderSession::Regular);
 };
 
 } // namespace hoga

@@ -55,7 +55,8 @@ QVariant optionalText(const QString& text) {
 
 const QString kOrderColumns = QStringLiteral(
     "client_id, venue, market, side, type, price, qty, total, state, venue_order_id, created_ms, updated_ms, "
-    "journal_state, bot, time_in_force, filled_qty, filled_quote, fee, tag, error, cancel_requested_ms");
+    "journal_state, bot, time_in_force, filled_qty, filled_quote, fee, tag, error, cancel_requested_ms, "
+    "session");
 
 JournalOrder orderFromRow(const QSqlQuery& q) {
     JournalOrder j;
@@ -81,6 +82,7 @@ JournalOrder orderFromRow(const QSqlQuery& q) {
     j.tag = q.value(18).toString();
     j.error = q.value(19).toString();
     j.cancelRequestedMs = q.value(20).toLongLong();
+    o.session = parseOrderSession(q.value(21).toString()).value_or(OrderSession::Regular);
     o.rejectReason = j.error;
     return j;
 }
@@ -203,7 +205,7 @@ bool OrderJournal::insertPending(const Order& order, const QString& bot, const Q
     const bool ok = inTransaction(m_database.database(), &error, [&] {
         QSqlQuery q(m_database.database());
         q.prepare(QStringLiteral("INSERT INTO orders (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, "
-                                 "'pending', ?, ?, '0', '0', '0', ?, NULL, NULL)")
+                                 "'pending', ?, ?, '0', '0', '0', ?, NULL, NULL, ?)")
                       .arg(kOrderColumns));
         q.addBindValue(order.clientId);
         q.addBindValue(order.venue);
@@ -219,6 +221,8 @@ bool OrderJournal::insertPending(const Order& order, const QString& bot, const Q
         q.addBindValue(optionalText(bot));
         q.addBindValue(timeInForceName(order.timeInForce));
         q.addBindValue(optionalText(tag));
+        q.addBindValue(order.session == OrderSession::Regular ? QVariant(QMetaType(QMetaType::QString))
+                                                              : QVariant(orderSessionName(order.session)));
         if (!q.exec()) {
             error = q.lastError().text();
             return false;

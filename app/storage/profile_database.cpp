@@ -136,6 +136,12 @@ QList<Migration> migrations() {
                  .arg(decimalCheck("threshold"), decimalCheck("fired_price")),
              QStringLiteral("CREATE INDEX price_alerts_by_market ON price_alerts (venue, market)"),
          }},
+        {4,
+         "order session (KRX after-hours sessions)",
+         {
+             // NULL on older rows: the regular session.
+             QStringLiteral("ALTER TABLE orders ADD COLUMN session TEXT"),
+         }},
     };
 }
 

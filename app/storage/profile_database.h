@@ -22,7 +22,7 @@ namespace hoga {
 // toSql()/decimalFromSql().
 class ProfileDatabase {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     enum class Status {
         Ok,

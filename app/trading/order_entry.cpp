@@ -18,7 +18,8 @@ ValidationResult OrderEntry::check(const OrderRequest& request, const Market& ma
             : OrderValidator::checkRules(request, market, context.referencePrice, capabilities);
     // A closed market comes first: no other fix would let the order through now.
     if (context.nowMs > 0 && market.isValid())
-        if (std::optional<ValidationIssue> closed = OrderValidator::checkSession(market, context.nowMs))
+        if (std::optional<ValidationIssue> closed =
+                OrderValidator::checkSession(market, context.nowMs, request.session))
             result.issues.prepend(*closed);
     return result;
 }

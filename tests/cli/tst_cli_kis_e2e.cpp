@@ -108,6 +108,55 @@ private slots:
         QCOMPARE(m_server->orders().size(), 3);
     }
 
+    // --session: the KRX after-hours sessions (hours are not enforced here; tst_order_sessions and
+    // tst_kis_protocol pin the clock for those). Closing-price orders go with ORD_DVSN 05/06 and ORD_UNPR
+    // "0" and fill at the close; single-price orders with 07 at the order's price.
+    void afterHoursSessions() {
+        CliProcessRun run = cli(QStringLiteral("order create 005930 --side buy --type limit --qty 3 "
+                                               "--session post_market_close"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QJsonObject placed = records(run).value(0);
+        QCOMPARE(text(placed, "session"), QStringLiteral("post_market_close"));
+        QCOMPARE(text(placed, "state"), QStringLiteral("open"));
+        QCOMPARE(m_server->orders().last().division, QStringLiteral("06"));
+        QCOMPARE(m_server->orders().last().price, 0);
+        const QString closingId = text(placed, "id");
+
+        run = cli(QStringLiteral("order create 000660 --side sell --type limit --qty 2 --price 180000 "
+                                 "--session after_hours_single"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(text(records(run).value(0), "session"), QStringLiteral("after_hours_single"));
+        QCOMPARE(m_server->orders().last().division, QStringLiteral("07"));
+        QCOMPARE(m_server->orders().last().price, 180000);
+
+        // Both rest until their session's match; the listing names their sessions.
+        run = cli(QStringLiteral("orders open"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(records(run).size(), 2);
+        QCOMPARE(m_server->matchAfterHours(QStringLiteral("005930")), 1);
+        run = cli(QStringLiteral("order get --id ") + closingId);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QCOMPARE(text(records(run).value(0), "state"), QStringLiteral("filled"));
+        QCOMPARE(text(records(run).value(0), "session"), QStringLiteral("post_market_close"));
+
+        // Shapes the sessions do not take are usage errors, before anything is sent.
+        const int sent = int(m_server->orders().size());
+        for (const char* bad :
+             {"order create 005930 --side buy --type limit --qty 3 --price 65800 --session "
+              "pre_market_close",
+              "order create 005930 --side buy --type market --qty 3 --session "
+              "after_hours_single",
+              "order create 005930 --side buy --type limit --qty 3 --price 65800 --session night"}) {
+            run = cli(QLatin1String(bad));
+            QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
+        }
+        // Outside 10 % of the close the fake refuses a single-price order like KIS does.
+        run = cli(QStringLiteral("order create 005930 --side buy --type limit --qty 1 --price 80000 "
+                                 "--session after_hours_single"));
+        QVERIFY(run.exitCode != 0);
+        QCOMPARE(int(m_server->orders().size()), sent);
+    }
+
     // order modify: a new order (new ODNO) at the new price takes what remains; the journal follows it from
     // then on (the next run's cancel of the new id goes through the engine as a followed order).
     void orderModify() {

@@ -82,6 +82,32 @@ private slots:
         QCOMPARE(journal.unfinishedOrders().size(), 1);
     }
 
+    // A KRX after-hours order keeps its session through the journal; older rows read as regular.
+    void sessionSurvivesReopen() {
+        const QString file = freshPath();
+        {
+            ProfileDatabase db(file);
+            QCOMPARE(db.open(), ProfileDatabase::Status::Ok);
+            OrderJournal journal(db);
+            Order closing = limitBuy("krx-1");
+            closing.venue = QStringLiteral("kis");
+            closing.market = QStringLiteral("005930");
+            closing.price = {};
+            closing.qty = Decimal(3);
+            closing.session = OrderSession::PostMarketClose;
+            QVERIFY(journal.insertPending(closing, {}, {}, 1));
+            QVERIFY(journal.insertPending(limitBuy("coin-1"), {}, {}, 2));
+        }
+        ProfileDatabase db(file);
+        QCOMPARE(db.open(), ProfileDatabase::Status::Ok);
+        OrderJournal journal(db);
+        QCOMPARE(journal.order(QStringLiteral("krx-1"))->order.session, OrderSession::PostMarketClose);
+        QCOMPARE(journal.order(QStringLiteral("coin-1"))->order.session, OrderSession::Regular);
+        QSqlQuery q(db.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT session FROM orders WHERE client_id = 'coin-1'")) && q.next());
+        QVERIFY(q.value(0).isNull());
+    }
+
     void duplicateClientIdRefused() {
         ProfileDatabase db(freshPath());
         QCOMPARE(db.open(), ProfileDatabase::Status::Ok);

@@ -41,6 +41,8 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 2);
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 3);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 4);
         QVERIFY(!q.next());
     }
 

@@ -63,8 +63,10 @@ QVariant OrderTableModel::data(const QModelIndex& index, int role) const {
         case OrderField::Side:
             return sideText(o.side);
         case OrderField::Type:
-            return orderTypeText(o.type);
+            return orderKindText(o);
         case OrderField::Price:
+            if (hasFixedPrice(o.session) && o.price.isZero())
+                return QCoreApplication::translate("hoga::OrderText", "At the close");
             return o.type == OrderType::Limit ? f.price(o.price)
                                               : QCoreApplication::translate("hoga::OrderText", "Market");
         case OrderField::Qty:

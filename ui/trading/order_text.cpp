@@ -22,6 +22,24 @@ QString orderTypeText(OrderType type) {
     return QCoreApplication::translate("hoga::OrderText", "Limit");
 }
 
+QString orderKindText(const Order& order) {
+    QString session;
+    switch (order.session) {
+    case OrderSession::Regular:
+        return orderTypeText(order.type);
+    case OrderSession::PreMarketClose:
+        session = QCoreApplication::translate("hoga::OrderText", "Pre-market close");
+        break;
+    case OrderSession::PostMarketClose:
+        session = QCoreApplication::translate("hoga::OrderText", "Post-market close");
+        break;
+    case OrderSession::AfterHoursSingle:
+        session = QCoreApplication::translate("hoga::OrderText", "After-hours single price");
+        break;
+    }
+    return orderTypeText(order.type) + QStringLiteral(" · ") + session;
+}
+
 QString orderStateText(OrderState state) {
     switch (state) {
     case OrderState::New:

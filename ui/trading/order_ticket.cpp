@@ -249,6 +249,30 @@ void OrderTicket::buildUi() {
     connect(m_timeInForceBox, &QComboBox::activated, this,
             [this](int index) { setTimeInForce(TimeInForce(m_timeInForceBox->itemData(index).toInt())); });
 
+    // The KRX session, for Korean stocks where the venue routes after-hours orders (KIS).
+    auto* sessionRow = new QHBoxLayout;
+    m_orderSessionLabel = new QLabel(tr("Session"), this);
+    m_orderSessionBox = new QComboBox(this);
+    m_orderSessionBox->setObjectName(QStringLiteral("orderSessionBox"));
+    const std::pair<OrderSession, QString> sessionChoices[] = {
+        {OrderSession::Regular, tr("Regular (09:00-15:30)")},
+        {OrderSession::PreMarketClose, tr("Pre-market at the previous close (08:30-08:40)")},
+        {OrderSession::PostMarketClose, tr("Post-market at today's close (15:30-16:00)")},
+        {OrderSession::AfterHoursSingle, tr("After-hours single price (16:00-18:00)")},
+    };
+    for (const auto& [session, label] : sessionChoices)
+        if (capabilities.orderSessions.contains(session))
+            m_orderSessionBox->addItem(label, int(session));
+    m_orderSessionBox->setToolTip(
+        tr("KST on weekdays. The closing-price sessions trade at a fixed price; the single-price session "
+           "matches every 10 minutes within 10% of today's close."));
+    m_orderSessionLabel->setBuddy(m_orderSessionBox);
+    sessionRow->addWidget(m_orderSessionLabel);
+    sessionRow->addWidget(m_orderSessionBox, 1);
+    layout->addLayout(sessionRow);
+    connect(m_orderSessionBox, &QComboBox::activated, this,
+            [this](int index) { setOrderSession(OrderSession(m_orderSessionBox->itemData(index).toInt())); });
+
     // Price with tick steppers, quantity, total: each with its message line right under it.
     m_priceStepper = new QWidget(this);
     auto* stepper = new QHBoxLayout(m_priceStepper);
@@ -377,6 +401,10 @@ void OrderTicket::setMarket(const QString& code) {
     m_result->clear();
     m_trackedOrderId.clear();
     m_lastSentKey.clear();
+    if (m_orderSession != OrderSession::Regular && !offersSessions()) {
+        m_orderSession = OrderSession::Regular;
+        m_orderSessionBox->setCurrentIndex(m_orderSessionBox->findData(int(OrderSession::Regular)));
+    }
     prefillPrice();
     updateMode();
     revalidate();
@@ -385,7 +413,8 @@ void OrderTicket::setMarket(const QString& code) {
 void OrderTicket::prefillPrice() {
     // Start from the market's last price (a real venue price the trader then adjusts), but never overwrite
     // what the trader typed.
-    if (m_market.isEmpty() || m_price.touched || !m_price.edit->text().isEmpty())
+    if (m_market.isEmpty() || m_price.touched || !m_price.edit->text().isEmpty() ||
+        hasFixedPrice(m_orderSession))
         return;
     const std::optional<Market> market = currentMarket();
     const std::optional<Decimal> last = m_session->hub()->lastPrice(m_market);
@@ -395,6 +424,8 @@ void OrderTicket::prefillPrice() {
 }
 
 void OrderTicket::setPrice(const Decimal& price) {
+    if (hasFixedPrice(m_orderSession))
+        setOrderSession(OrderSession::Regular); // a clicked price asks for a priced order
     setOrderType(OrderType::Limit);
     const MarketFormat format(currentMarket());
     m_price.edit->setText(formatDecimal(price, format.priceDecimals(price)));
@@ -410,6 +441,10 @@ void OrderTicket::setSide(Side side) {
 }
 
 void OrderTicket::setOrderType(OrderType type) {
+    if (type != OrderType::Limit && m_orderSession != OrderSession::Regular) {
+        m_orderSession = OrderSession::Regular; // after-hours orders are limit orders only
+        m_orderSessionBox->setCurrentIndex(m_orderSessionBox->findData(int(OrderSession::Regular)));
+    }
     m_type = type;
     (type == OrderType::Limit ? m_limit : m_marketType)->setChecked(true);
     updateMode();
@@ -420,6 +455,30 @@ void OrderTicket::setTimeInForce(TimeInForce tif) {
     m_timeInForce = tif;
     m_timeInForceBox->setCurrentIndex(m_timeInForceBox->findData(int(tif)));
     revalidate();
+}
+
+void OrderTicket::setOrderSession(OrderSession session) {
+    m_orderSession = session;
+    m_orderSessionBox->setCurrentIndex(m_orderSessionBox->findData(int(session)));
+    if (session != OrderSession::Regular) {
+        // After hours: plain limit orders only.
+        m_type = OrderType::Limit;
+        m_limit->setChecked(true);
+        setTimeInForce(TimeInForce::GoodTillCancel);
+    }
+    if (hasFixedPrice(session)) {
+        m_price.edit->clear(); // the exchange sets the price
+        m_price.touched = false;
+    } else {
+        prefillPrice();
+    }
+    updateMode();
+    revalidate();
+}
+
+bool OrderTicket::offersSessions() const {
+    const std::optional<Market> market = currentMarket();
+    return market && market->rules.session == MarketSession::KrxRegular && m_orderSessionBox->count() > 1;
 }
 
 void OrderTicket::setPriceColors(const PriceColors& colors) {
@@ -452,17 +511,26 @@ void OrderTicket::updateMode() {
     m_price.label->setText(quote.isEmpty() ? tr("Price") : tr("Price (%1)").arg(quote));
     m_qty.label->setText(base.isEmpty() ? tr("Quantity") : tr("Quantity (%1)").arg(base));
     m_total.label->setText(quote.isEmpty() ? tr("Total") : tr("Total (%1)").arg(quote));
+    const bool fixedPrice = hasFixedPrice(m_orderSession);
     m_price.edit->setPlaceholderText(m_type == OrderType::Market ? tr("Best available price")
-                                                                 : tr("Limit price"));
+                                     : m_orderSession == OrderSession::PreMarketClose  ? tr("Previous close")
+                                     : m_orderSession == OrderSession::PostMarketClose ? tr("Today's close")
+                                                                                       : tr("Limit price"));
     m_qty.edit->setPlaceholderText(base.isEmpty() ? tr("Amount") : tr("Amount of %1").arg(base));
     m_total.edit->setPlaceholderText(quote.isEmpty() ? tr("Amount to spend")
                                                      : tr("Amount of %1 to spend").arg(quote));
 
-    m_timeInForceLabel->setVisible(m_type == OrderType::Limit);
-    m_timeInForceBox->setVisible(m_type == OrderType::Limit);
+    const bool sessions = offersSessions();
+    m_orderSessionLabel->setVisible(sessions);
+    m_orderSessionBox->setVisible(sessions);
+    m_orderSessionBox->setEnabled(canTrade());
+    const bool afterHours = m_orderSession != OrderSession::Regular;
+    m_timeInForceLabel->setVisible(m_type == OrderType::Limit && !afterHours);
+    m_timeInForceBox->setVisible(m_type == OrderType::Limit && !afterHours);
     m_timeInForceBox->setEnabled(canTrade());
-    m_price.edit->setEnabled(canTrade() && m_type == OrderType::Limit);
-    m_priceStepper->setEnabled(canTrade() && m_type == OrderType::Limit);
+    m_marketType->setEnabled(!afterHours);
+    m_price.edit->setEnabled(canTrade() && m_type == OrderType::Limit && !fixedPrice);
+    m_priceStepper->setEnabled(canTrade() && m_type == OrderType::Limit && !fixedPrice);
     for (QWidget* w : {static_cast<QWidget*>(m_qty.label), static_cast<QWidget*>(m_qty.edit)})
         w->setVisible(!marketBuy);
     for (QWidget* w : {static_cast<QWidget*>(m_total.label), static_cast<QWidget*>(m_total.edit)})
@@ -470,7 +538,7 @@ void OrderTicket::updateMode() {
     // A hidden field gives up its message space too; a shown one keeps it reserved.
     m_qty.error->setReserved(!marketBuy);
     m_total.error->setReserved(marketBuy);
-    if (m_type == OrderType::Market)
+    if (m_type == OrderType::Market || fixedPrice)
         m_price.error->setVisible(false);
     if (marketBuy)
         m_qty.error->setVisible(false);
@@ -555,6 +623,9 @@ std::optional<OrderRequest> OrderTicket::currentRequest(QHash<const Field*, QStr
     request.type = m_type;
     if (m_type == OrderType::Limit)
         request.timeInForce = m_timeInForce;
+    if (offersSessions())
+        request.session = m_orderSession;
+    const bool fixedPrice = hasFixedPrice(request.session);
     bool ok = true;
     auto read = [&](const Field& field, Decimal& into) {
         QString error;
@@ -567,7 +638,7 @@ std::optional<OrderRequest> OrderTicket::currentRequest(QHash<const Field*, QStr
         }
         into = *value;
     };
-    if (m_type == OrderType::Limit)
+    if (m_type == OrderType::Limit && !fixedPrice)
         read(m_price, request.price);
     if (marketBuy)
         read(m_total, request.total);
@@ -579,7 +650,7 @@ std::optional<OrderRequest> OrderTicket::currentRequest(QHash<const Field*, QStr
 QString OrderTicket::requestKey(const OrderRequest& r) {
     return QStringList{
         r.market,           sideName(r.side), orderTypeName(r.type), timeInForceName(r.timeInForce),
-        r.price.toString(), r.qty.toString(), r.total.toString()}
+        r.price.toString(), r.qty.toString(), r.total.toString(),    orderSessionName(r.session)}
         .join(QLatin1Char('|'));
 }
 
@@ -600,7 +671,7 @@ void OrderTicket::revalidate() {
     const std::optional<Market> market = currentMarket();
     const bool marketBuy = m_type == OrderType::Market && m_side == Side::Buy;
     QList<Field*> active;
-    if (m_type == OrderType::Limit)
+    if (m_type == OrderType::Limit && !(offersSessions() && hasFixedPrice(m_orderSession)))
         active.append(&m_price);
     active.append(marketBuy ? &m_total : &m_qty);
 
@@ -680,7 +751,14 @@ std::optional<OrderTicket::Estimate> OrderTicket::estimate(const OrderRequest& r
     // Order value in the quote currency: exact for limit orders, estimated from the book otherwise.
     std::optional<Decimal> value;
     bool approximate = false;
-    if (request.type == OrderType::Limit) {
+    if (hasFixedPrice(request.session)) {
+        // Priced at the close: estimated from the last price.
+        const std::optional<Decimal> last = m_session->hub()->lastPrice(m_market);
+        if (last && request.qty.isPositive()) {
+            value = *last * request.qty;
+            approximate = true;
+        }
+    } else if (request.type == OrderType::Limit) {
         if (request.price.isPositive() && request.qty.isPositive())
             value = request.price * request.qty;
     } else if (request.side == Side::Buy) {
@@ -888,11 +966,18 @@ OrderSummary OrderTicket::summarize(const OrderRequest& request) const {
     s.venue = m_session->displayName();
     s.live = !m_session->isSimulated();
     s.type = orderTypeText(request.type);
-    if (request.type == OrderType::Limit)
+    if (request.session != OrderSession::Regular)
+        s.type += QStringLiteral(" · ") + m_orderSessionBox->currentText();
+    else if (request.type == OrderType::Limit)
         s.type += QStringLiteral(" · ") + m_timeInForceBox->currentText();
 
     const std::optional<Decimal> reference = referencePrice(request.side);
-    if (request.type == OrderType::Limit)
+    const std::optional<Decimal> last = m_session->hub()->lastPrice(m_market);
+    if (request.session == OrderSession::PreMarketClose)
+        s.price = tr("The previous close");
+    else if (request.session == OrderSession::PostMarketClose)
+        s.price = last ? tr("Today's close, now %1 %2").arg(format.price(*last), quote) : tr("Today's close");
+    else if (request.type == OrderType::Limit)
         s.price = format.price(request.price) + QLatin1Char(' ') + quote;
     else if (reference)
         s.price = tr("Best available, now ≈ %1 %2").arg(format.price(*reference), quote);

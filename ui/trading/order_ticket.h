@@ -52,6 +52,10 @@ public:
     // Time in force for limit orders (market orders always go without).
     void setTimeInForce(TimeInForce tif);
     TimeInForce timeInForce() const { return m_timeInForce; }
+    // The KRX session of a stock order (shown for Korean stocks on a venue that routes after-hours
+    // orders): the after-hours ones are limit orders, the closing-price ones without a price of their own.
+    void setOrderSession(OrderSession session);
+    OrderSession orderSession() const { return m_orderSession; }
     void setPriceColors(const PriceColors& colors);
 
     // The validation of what is typed now (empty issues = submit enabled).
@@ -100,6 +104,9 @@ private:
     void addField(QGridLayout* grid, int row, Field& field, const QString& objectName,
                   QWidget* trailing = nullptr);
     void prefillPrice();
+    // Whether the session choice applies to the current market (a KRX stock on a venue with after-hours
+    // sessions).
+    bool offersSessions() const;
     void updateMode();
     void updateColors();
     void revalidate();
@@ -133,6 +140,7 @@ private:
     Side m_side = Side::Buy;
     OrderType m_type = OrderType::Limit;
     TimeInForce m_timeInForce = TimeInForce::GoodTillCancel;
+    OrderSession m_orderSession = OrderSession::Regular;
     PriceColors m_colors = PriceColors::international();
     ValidationResult m_validation;
     QString m_pendingClientId;  // sent, not answered yet
@@ -151,6 +159,8 @@ private:
     QPushButton* m_marketType = nullptr;
     QLabel* m_timeInForceLabel = nullptr;
     QComboBox* m_timeInForceBox = nullptr;
+    QLabel* m_orderSessionLabel = nullptr;
+    QComboBox* m_orderSessionBox = nullptr;
     Field m_price;
     Field m_qty;
     Field m_total;

@@ -453,6 +453,7 @@ Result<QString> TradingEngine::placeOrder(const QString& venue, OrderRequest req
     order.qty = request.qty;
     order.total = request.total;
     order.timeInForce = request.timeInForce;
+    order.session = request.session;
     order.createdAtMs = order.updatedAtMs = m_clock.nowMs();
 
     crashPoint("before_journal");

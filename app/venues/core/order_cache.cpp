@@ -28,6 +28,8 @@ std::optional<Order> OrderCache::merged(const Order& known, const Order& incomin
         order.updatedAtMs = known.updatedAtMs;
     if (order.timeInForce == TimeInForce::GoodTillCancel)
         order.timeInForce = known.timeInForce;
+    if (order.session == OrderSession::Regular)
+        order.session = known.session;
     if (order.rejectReason.isEmpty())
         order.rejectReason = known.rejectReason;
     return order;

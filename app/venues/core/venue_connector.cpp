@@ -629,6 +629,8 @@ Order VenueConnector::completeOrder(Order order, const OrderRequest& request) co
     }
     if (order.timeInForce == TimeInForce::GoodTillCancel)
         order.timeInForce = request.timeInForce; // replies without a time in force
+    if (order.session == OrderSession::Regular)
+        order.session = request.session;
     if (order.state == OrderState::New && !order.id.isEmpty())
         order.state = OrderState::Open;
     if (order.createdAtMs == 0)
@@ -1018,6 +1020,7 @@ void VenueConnector::sendModify(const Order& original, const OrderModification& 
             replacement.side = original.side;
             replacement.type = original.type;
             replacement.timeInForce = original.timeInForce;
+            replacement.session = original.session;
             replacement.price = change.price.value_or(original.price);
             replacement.qty = change.qty.value_or(remaining);
             replacement.filledQty = {};

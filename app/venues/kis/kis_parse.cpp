@@ -24,14 +24,25 @@ Side sideOf(const QString& code) {
     return code == QLatin1String("01") ? Side::Sell : Side::Buy; // sll_buy_dvsn_cd: 01 sell, 02 buy
 }
 
-// ORD_DVSN back to our order type and time in force.
-std::pair<OrderType, TimeInForce> typeOf(const QString& code) {
-    const int c = code.toInt();
-    switch (c) {
+// ORD_DVSN back to our order type, time in force and session.
+struct OrderKind {
+    OrderType type = OrderType::Limit;
+    TimeInForce timeInForce = TimeInForce::GoodTillCancel;
+    OrderSession session = OrderSession::Regular;
+};
+
+OrderKind kindOf(const QString& code) {
+    switch (code.toInt()) {
     case 1:
         return {OrderType::Market, TimeInForce::GoodTillCancel};
     case 3:
         return {OrderType::Best, TimeInForce::GoodTillCancel};
+    case 5:
+        return {OrderType::Limit, TimeInForce::GoodTillCancel, OrderSession::PreMarketClose};
+    case 6:
+        return {OrderType::Limit, TimeInForce::GoodTillCancel, OrderSession::PostMarketClose};
+    case 7:
+        return {OrderType::Limit, TimeInForce::GoodTillCancel, OrderSession::AfterHoursSingle};
     case 11:
         return {OrderType::Limit, TimeInForce::ImmediateOrCancel};
     case 12:
@@ -45,7 +56,7 @@ std::pair<OrderType, TimeInForce> typeOf(const QString& code) {
     case 16:
         return {OrderType::Best, TimeInForce::FillOrKill};
     default:
-        return {OrderType::Limit, TimeInForce::GoodTillCancel};
+        return {};
     }
 }
 
@@ -204,11 +215,13 @@ Order parseOrderRow(const JsonValue& r) {
     o.id = r["odno"].toString();
     o.market = r["pdno"].toString();
     o.side = sideOf(r["sll_buy_dvsn_cd"].toString());
-    const auto [type, tif] = typeOf(r["ord_dvsn_cd"].toString());
-    o.type = type;
-    o.timeInForce = tif;
+    const OrderKind kind = kindOf(r["ord_dvsn_cd"].toString());
+    o.type = kind.type;
+    o.timeInForce = kind.timeInForce;
+    o.session = kind.session;
     o.qty = decimalOf(r["ord_qty"]);
-    o.price = type == OrderType::Limit ? decimalOf(r["ord_unpr"]) : Decimal();
+    // A closing-price order's ord_unpr is "0" until it trades (the exchange sets the price).
+    o.price = kind.type == OrderType::Limit ? decimalOf(r["ord_unpr"]) : Decimal();
     o.filledQty = decimalOf(r["tot_ccld_qty"]);
     const Decimal avg = decimalOf(r["avg_prvs"]);
     o.filledQuote = r.contains("tot_ccld_amt") ? decimalOf(r["tot_ccld_amt"]) : avg * o.filledQty;

@@ -5,6 +5,8 @@
 #include "kis_stream.h"
 #include "kis_tables.h"
 
+#include "core/order_validator.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -21,9 +23,20 @@ QString path(const char* tail) {
     return QLatin1String(kPrefix) + QLatin1String(tail);
 }
 
-// ORD_DVSN of a request (KRX): 00 limit, 01 market, 03 best-limit (최유리), 11/12 IOC/FOK limit, 15/16
-// IOC/FOK best.
+// ORD_DVSN of a request (KRX): 00 limit, 01 market, 03 best-limit (최유리), 05/06 pre/post-market at the
+// close (장전/장후 시간외), 07 after-hours single price (시간외 단일가), 11/12 IOC/FOK limit, 15/16 IOC/FOK
+// best.
 QString orderDivision(const OrderRequest& r) {
+    switch (r.session) {
+    case OrderSession::PreMarketClose:
+        return QStringLiteral("05");
+    case OrderSession::PostMarketClose:
+        return QStringLiteral("06");
+    case OrderSession::AfterHoursSingle:
+        return QStringLiteral("07");
+    case OrderSession::Regular:
+        break;
+    }
     switch (r.type) {
     case OrderType::Market:
         return QStringLiteral("01");
@@ -142,6 +155,8 @@ VenueCapabilities KisProtocol::capabilities() const {
                           TimeInForce::FillOrKill};
     c.bestTimeInForce = {TimeInForce::ImmediateOrCancel, TimeInForce::FillOrKill};
     c.marketBuyByTotal = false; // stocks are bought by the share
+    c.orderSessions = {OrderSession::Regular, OrderSession::PreMarketClose, OrderSession::PostMarketClose,
+                       OrderSession::AfterHoursSingle};
     c.marketBuyByQty = true;
     c.candleIntervals = {CandleInterval::M1, CandleInterval::D1, CandleInterval::W1, CandleInterval::MN1};
     c.maxCandlesPerRequest = 100;
@@ -226,7 +241,7 @@ std::optional<Market> KisProtocol::unlistedMarket(const QString& code) const {
     return kis::stockMarket(code);
 }
 
-std::optional<VenueError> KisProtocol::refuseOrder(const OrderRequest&, qint64 nowMs) const {
+std::optional<VenueError> KisProtocol::refuseOrder(const OrderRequest& request, qint64 nowMs) const {
     if (!m_account.isValid()) {
         VenueError e;
         e.kind = ErrorKind::Auth;
@@ -235,13 +250,14 @@ std::optional<VenueError> KisProtocol::refuseOrder(const OrderRequest&, qint64 n
             "No KIS account number is set (8 digits, a dash and 2 digits: 12345678-01).");
         return e;
     }
-    if (m_enforceHours && !kis::isRegularSession(nowMs)) {
-        VenueError e;
-        e.kind = ErrorKind::Venue;
-        e.detail = QCoreApplication::translate(
-            "hoga::KisConnector",
-            "The Korean stock market is closed. Orders are taken 09:00-15:30 KST on trading days.");
-        return e;
+    if (m_enforceHours) {
+        if (const std::optional<ValidationIssue> closed =
+                OrderValidator::checkSession(kis::stockMarket(request.market), nowMs, request.session)) {
+            VenueError e;
+            e.kind = ErrorKind::Venue;
+            e.detail = closed->message;
+            return e;
+        }
     }
     return std::nullopt;
 }
@@ -395,14 +411,16 @@ Result<QVector<Balance>> KisProtocol::parseBalances(const JsonValue& root) const
 }
 
 ApiCall KisProtocol::createOrderCall(const OrderRequest& request) const {
-    const bool market = request.type != OrderType::Limit;
+    // KIS asks for "0" (not an empty string) where the price is not the order's: market, best and the
+    // closing-price sessions.
+    const bool noPrice = request.type != OrderType::Limit || hasFixedPrice(request.session);
     return post(path("/trading/order-cash"), trId(request.side == Side::Buy ? "TTTC0012U" : "TTTC0011U"),
                 {{QStringLiteral("CANO"), m_account.cano},
                  {QStringLiteral("ACNT_PRDT_CD"), m_account.productCode},
                  {QStringLiteral("PDNO"), request.market},
                  {QStringLiteral("ORD_DVSN"), orderDivision(request)},
                  {QStringLiteral("ORD_QTY"), request.qty.toString()},
-                 {QStringLiteral("ORD_UNPR"), market ? QStringLiteral("0") : request.price.toString()},
+                 {QStringLiteral("ORD_UNPR"), noPrice ? QStringLiteral("0") : request.price.toString()},
                  {QStringLiteral("EXCG_ID_DVSN_CD"), QStringLiteral("KRX")}});
 }
 
@@ -543,6 +561,11 @@ std::optional<VenueError> KisProtocol::refuseModification(const Order& original,
                                                        "The price %1 is not on the KRX tick of %2 KRW.")
                                .arg(p.toString(), tick.toString()));
     }
+    if (change.price && hasFixedPrice(original.session))
+        return invalid(QCoreApplication::translate("hoga::KisConnector",
+                                                   "An order for the %1 has no price of its own to change; "
+                                                   "only its quantity can be reduced.")
+                           .arg(orderSessionLabel(original.session)));
     const Decimal remaining = original.qty - original.filledQty;
     if (change.qty) {
         const Decimal& q = *change.qty;
@@ -555,22 +578,32 @@ std::optional<VenueError> KisProtocol::refuseModification(const Order& original,
                                "hoga::KisConnector", "Only the %1 shares still open can be modified, not %2.")
                                .arg(remaining.toString(), q.toString()));
     }
-    return refuseOrder(OrderRequest(), QDateTime::currentMSecsSinceEpoch());
+    // A modify is taken during the order's own session only.
+    OrderRequest sameSession;
+    sameSession.market = original.market;
+    sameSession.session = original.session;
+    return refuseOrder(sameSession, QDateTime::currentMSecsSinceEpoch());
 }
 
 ApiCall KisProtocol::modifyCall(const Order& original, const OrderModification& change) const {
     // QTY_ALL_ORD_YN Y moves all that remains to the new price; N only ORD_QTY of it (the rest stays).
     const Decimal remaining = original.qty - original.filledQty;
     const bool all = !change.qty || *change.qty >= remaining;
+    // A modified limit order stays a plain limit (00); an after-hours order stays in its session.
+    OrderRequest kept;
+    kept.session = original.session;
+    const QString division = orderDivision(kept);
     return post(path("/trading/order-rvsecncl"), trId("TTTC0013U"),
                 {{QStringLiteral("CANO"), m_account.cano},
                  {QStringLiteral("ACNT_PRDT_CD"), m_account.productCode},
                  {QStringLiteral("KRX_FWDG_ORD_ORGNO"), m_orderBranches.value(original.id)},
                  {QStringLiteral("ORGN_ODNO"), original.id},
-                 {QStringLiteral("ORD_DVSN"), QStringLiteral("00")},
+                 {QStringLiteral("ORD_DVSN"), division},
                  {QStringLiteral("RVSE_CNCL_DVSN_CD"), QStringLiteral("01")},
                  {QStringLiteral("ORD_QTY"), (all ? remaining : *change.qty).toString()},
-                 {QStringLiteral("ORD_UNPR"), change.price.value_or(original.price).toString()},
+                 {QStringLiteral("ORD_UNPR"), hasFixedPrice(original.session)
+                                                  ? QStringLiteral("0")
+                                                  : change.price.value_or(original.price).toString()},
                  {QStringLiteral("QTY_ALL_ORD_YN"), all ? QStringLiteral("Y") : QStringLiteral("N")},
                  {QStringLiteral("EXCG_ID_DVSN_CD"), QStringLiteral("KRX")}});
 }

@@ -388,20 +388,26 @@ LoopbackResponse FakeKisServer::orderCash(const LoopbackRequest& r) {
     if (!okQty || qty <= 0 || !okPrice)
         return fail(200, "APBK0919", QStringLiteral("주문수량을 확인하여 주십시오."));
     const bool market = division == QLatin1String("01");
-    if (market && unitPrice != 0)
+    // Closing-price orders (05 pre-market, 06 post-market) trade at the close: KIS asks for ORD_UNPR "0"
+    // like a market order's.
+    const bool atClose = isClosingPriceDivision(division);
+    if ((market || atClose) && unitPrice != 0)
         return fail(200, "APBK1680", QStringLiteral("시장가 주문은 주문단가를 0으로 입력하세요."));
-    if (!market && division != QLatin1String("00"))
+    if (!market && !atClose && division != QLatin1String("00") && division != QLatin1String("07"))
         return fail(200, "APBK0918", QStringLiteral("주문구분을 확인하세요."));
     const qint64 last = m_prices.value(code);
-    if (!market && (unitPrice <= 0 || unitPrice % tickFor(unitPrice) != 0))
+    if (!market && !atClose && (unitPrice <= 0 || unitPrice % tickFor(unitPrice) != 0))
         return fail(200, "APBK0506", QStringLiteral("호가단위가 잘못되었습니다."));
+    // The single-price session takes prices within 10 % of the close (here the current price).
+    if (division == QLatin1String("07") && (unitPrice * 10 > last * 11 || unitPrice * 10 < last * 9))
+        return fail(200, "APBK0507", QStringLiteral("시간외단일가 주문가격 범위를 벗어났습니다."));
     const bool buy = r.header("tr_id").endsWith("0012U");
-    const qint64 reservePrice = market ? last : unitPrice;
+    const qint64 reservePrice = market || atClose ? last : unitPrice;
     if (buy) {
         qint64 reserved = 0;
         for (const Order& o : m_orders)
             if (o.buy)
-                reserved += o.rest() * o.price;
+                reserved += o.rest() * (o.price > 0 ? o.price : m_prices.value(o.code));
         if (qty * reservePrice > m_cash - reserved)
             return fail(200, "APBK0952", QStringLiteral("주문가능금액을 초과 했습니다."));
     } else if (m_holdings.value(code).qty < qty) {
@@ -415,7 +421,9 @@ LoopbackResponse FakeKisServer::orderCash(const LoopbackRequest& r) {
     o.qty = qty;
     o.price = market ? 0 : unitPrice;
     o.time = kstNow().toString(QStringLiteral("HHmmss"));
-    const bool crosses = market || (buy ? unitPrice >= last : unitPrice <= last);
+    // After-hours orders wait for their session's match (matchAfterHours).
+    const bool crosses =
+        !isAfterHoursDivision(division) && (market || (buy ? unitPrice >= last : unitPrice <= last));
     m_orders.append(o);
     pushNotice(o.id, code, buy, qty, 0, 0); // accepted
     if (crosses) {
@@ -428,6 +436,28 @@ LoopbackResponse FakeKisServer::orderCash(const LoopbackRequest& r) {
                 QJsonObject{{QStringLiteral("KRX_FWDG_ORD_ORGNO"), QString::fromLatin1(kBranch)},
                             {QStringLiteral("ODNO"), o.id},
                             {QStringLiteral("ORD_TMD"), o.time}}}});
+}
+
+bool FakeKisServer::isClosingPriceDivision(const QString& division) {
+    return division == QLatin1String("05") || division == QLatin1String("06");
+}
+
+bool FakeKisServer::isAfterHoursDivision(const QString& division) {
+    return isClosingPriceDivision(division) || division == QLatin1String("07");
+}
+
+int FakeKisServer::matchAfterHours(const QString& code) {
+    const qint64 close = m_prices.value(code);
+    int filled = 0;
+    for (Order& o : m_orders) {
+        if (o.code != code || o.rest() <= 0 || !isAfterHoursDivision(o.division))
+            continue;
+        if (o.division == QLatin1String("07") && (o.buy ? o.price < close : o.price > close))
+            continue;
+        fill(o, close);
+        ++filled;
+    }
+    return filled;
 }
 
 void FakeKisServer::fill(Order& o, qint64 price) {
@@ -496,18 +526,22 @@ LoopbackResponse FakeKisServer::modify(const QJsonObject& body) {
     for (const char* k : keys)
         if (!body.contains(QLatin1String(k)))
             return fail(500, "OPSQ2001", QStringLiteral("ERROR : INPUT_FIELD_NAME %1").arg(QLatin1String(k)));
-    if (field("ORD_DVSN") != QLatin1String("00"))
-        return fail(200, "APBK0918", QStringLiteral("주문구분을 확인하세요."));
     const QString all = field("QTY_ALL_ORD_YN");
     if (all != QLatin1String("Y") && all != QLatin1String("N"))
         return fail(200, "APBK0919", QStringLiteral("주문수량을 확인하여 주십시오."));
     bool okPrice = false;
     const qint64 price = field("ORD_UNPR").toLongLong(&okPrice);
-    if (!okPrice || price <= 0 || price % tickFor(price) != 0)
-        return fail(200, "APBK0506", QStringLiteral("호가단위가 잘못되었습니다."));
     for (qsizetype i = 0; i < m_orders.size(); ++i) {
         if (m_orders[i].id != field("ORGN_ODNO") || m_orders[i].isCancelRow())
             continue;
+        // A modified order keeps its session: 00 for the regular one, the original's 05/06/07 after hours.
+        const QString division =
+            isAfterHoursDivision(m_orders[i].division) ? m_orders[i].division : QStringLiteral("00");
+        if (field("ORD_DVSN") != division)
+            return fail(200, "APBK0918", QStringLiteral("주문구분을 확인하세요."));
+        const bool atClose = isClosingPriceDivision(division);
+        if (!okPrice || (atClose ? price != 0 : price <= 0 || price % tickFor(price) != 0))
+            return fail(200, "APBK0506", QStringLiteral("호가단위가 잘못되었습니다."));
         const qint64 rest = m_orders[i].rest();
         if (rest <= 0)
             return fail(200, "APBK0914", QStringLiteral("정정/취소할 수량이 없습니다."));
@@ -521,7 +555,7 @@ LoopbackResponse FakeKisServer::modify(const QJsonObject& body) {
         n.id = QStringLiteral("%1").arg(m_nextOrder++, 10, 10, QLatin1Char('0'));
         n.code = m_orders[i].code;
         n.buy = m_orders[i].buy;
-        n.division = QStringLiteral("00");
+        n.division = division;
         n.qty = qty;
         n.price = price;
         n.origin = m_orders[i].id;
@@ -529,7 +563,7 @@ LoopbackResponse FakeKisServer::modify(const QJsonObject& body) {
         m_orders.append(n);
         pushNotice(n.id, n.code, n.buy, n.qty, 0, 0); // accepted
         const qint64 last = m_prices.value(n.code);
-        if (n.buy ? price >= last : price <= last) {
+        if (!isAfterHoursDivision(division) && (n.buy ? price >= last : price <= last)) {
             if (m_deferFills)
                 m_pendingFills.append(n.id);
             else

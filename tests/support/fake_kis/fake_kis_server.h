@@ -42,6 +42,9 @@ public:
     explicit FakeKisServer(bool isVirtual, QObject* parent = nullptr);
     // The KRX tick at `price` (KOSPI and KOSDAQ, since 2023-01-25).
     static qint64 tickFor(qint64 price);
+    // ORD_DVSN 05 and 06: KRX's closing-price sessions (no price of the order's own); 07: single price.
+    static bool isClosingPriceDivision(const QString& division);
+    static bool isAfterHoursDivision(const QString& division);
     bool start();
 
     QUrl restUrl() const;
@@ -95,6 +98,10 @@ public:
     void setDeferredFills(bool on) { m_deferFills = on; }
     // One trade at the current price: listed by inquire-ccnl and pushed to H0STCNT0 subscribers.
     void trade(const QString& code);
+    // The after-hours match of `code` at its current price, taken as the close: resting closing-price
+    // orders (ORD_DVSN 05/06) fill at it, single-price orders (07) fill at it where their limit reaches it.
+    // Returns the orders filled.
+    int matchAfterHours(const QString& code);
     void dropStreams(); // closes every session (the client reconnects)
     // Approval keys issued so far stop working (a refused key closes the session).
     void forgetApprovalKeys() { m_approvalKeys.clear(); }

@@ -172,6 +172,84 @@ private slots:
         QCOMPARE(noAccount.refuseOrder(r, kst(2026, 12, 4, 10, 0))->kind, ErrorKind::Auth);
     }
 
+    // The KRX after-hours sessions: ORD_DVSN 05/06 with ORD_UNPR "0" (KIS: "0" rather than empty where the
+    // price is not the order's), 07 with the order's price; hours per session; rows read back; a modify
+    // keeps the session.
+    void afterHoursSessions() {
+        KisProtocol p(KisAccount::parse(QStringLiteral("12345678-01"), QStringLiteral("real")));
+        QVERIFY(p.capabilities().orderSessions.contains(OrderSession::AfterHoursSingle));
+        OrderRequest r;
+        r.market = QStringLiteral("005930");
+        r.side = Side::Buy;
+        r.type = OrderType::Limit;
+        r.qty = d("3");
+        r.session = OrderSession::PreMarketClose;
+        QCOMPARE(bodyValue(p.createOrderCall(r), "ORD_DVSN"), QStringLiteral("05"));
+        QCOMPARE(bodyValue(p.createOrderCall(r), "ORD_UNPR"), QStringLiteral("0"));
+        r.session = OrderSession::PostMarketClose;
+        QCOMPARE(bodyValue(p.createOrderCall(r), "ORD_DVSN"), QStringLiteral("06"));
+        QCOMPARE(bodyValue(p.createOrderCall(r), "ORD_UNPR"), QStringLiteral("0"));
+        r.session = OrderSession::AfterHoursSingle;
+        r.price = d("66000");
+        const ApiCall single = p.createOrderCall(r);
+        QCOMPARE(bodyValue(single, "ORD_DVSN"), QStringLiteral("07"));
+        QCOMPARE(bodyValue(single, "ORD_UNPR"), QStringLiteral("66000"));
+        QCOMPARE(single.request.header("tr_id"), QByteArray("TTTC0012U"));
+
+        // Hours: refused before sending outside the order's own session.
+        QVERIFY(p.refuseOrder(r, kst(2026, 12, 4, 15, 45))); // single price opens at 16:00
+        QVERIFY(!p.refuseOrder(r, kst(2026, 12, 4, 16, 30)));
+        r.session = OrderSession::PostMarketClose;
+        QVERIFY(!p.refuseOrder(r, kst(2026, 12, 4, 15, 45)));
+        const auto closed = p.refuseOrder(r, kst(2026, 12, 4, 16, 30));
+        QVERIFY(closed);
+        QVERIFY2(closed->detail.contains(QStringLiteral("15:30-16:00")), qPrintable(closed->detail));
+        r.session = OrderSession::PreMarketClose;
+        QVERIFY(!p.refuseOrder(r, kst(2026, 12, 4, 8, 35)));
+        QVERIFY(p.refuseOrder(r, kst(2026, 12, 4, 8, 45)));
+        r.session = OrderSession::Regular;
+        QVERIFY(p.refuseOrder(r, kst(2026, 12, 4, 8, 35)));
+
+        // Rows of the day's orders name their session by ord_dvsn_cd.
+        net::JsonDocument orders;
+        QVERIFY(orders.parse(std::string_view(R"({"rt_cd":"0","msg_cd":"","msg1":"","output1":[
+            {"ord_dt":"20261204","ord_gno_brno":"06590","odno":"0000000021","orgn_odno":"","sll_buy_dvsn_cd":"02",
+             "pdno":"005930","ord_qty":"3","ord_unpr":"0","ord_tmd":"154100","tot_ccld_qty":"0","cncl_yn":"N",
+             "rmn_qty":"3","ord_dvsn_cd":"06"},
+            {"ord_dt":"20261204","ord_gno_brno":"06590","odno":"0000000022","orgn_odno":"","sll_buy_dvsn_cd":"01",
+             "pdno":"005930","ord_qty":"2","ord_unpr":"66000","ord_tmd":"161000","tot_ccld_qty":"0","cncl_yn":"N",
+             "rmn_qty":"2","ord_dvsn_cd":"07"},
+            {"ord_dt":"20261204","ord_gno_brno":"06590","odno":"0000000023","orgn_odno":"","sll_buy_dvsn_cd":"02",
+             "pdno":"005930","ord_qty":"1","ord_unpr":"0","ord_tmd":"083100","tot_ccld_qty":"1","avg_prvs":"65800",
+             "cncl_yn":"N","rmn_qty":"0","ord_dvsn_cd":"05"}]})")));
+        const Result<QVector<Order>> list = p.parseOrders(orders.root());
+        QVERIFY(list.ok());
+        QCOMPARE(list.value().size(), 3);
+        QCOMPARE(list.value()[0].session, OrderSession::PostMarketClose);
+        QCOMPARE(list.value()[0].type, OrderType::Limit);
+        QCOMPARE(list.value()[0].price, Decimal());
+        QCOMPARE(list.value()[1].session, OrderSession::AfterHoursSingle);
+        QCOMPARE(list.value()[1].price, d("66000"));
+        QCOMPARE(list.value()[2].session, OrderSession::PreMarketClose);
+        QCOMPARE(list.value()[2].state, OrderState::Filled);
+
+        // A modify stays in the order's session; a closing-price order has no price to change.
+        const Order& single07 = list.value()[1];
+        OrderModification lower;
+        lower.price = d("65900");
+        const ApiCall modify = p.modifyCall(single07, lower);
+        QCOMPARE(bodyValue(modify, "ORD_DVSN"), QStringLiteral("07"));
+        QCOMPARE(bodyValue(modify, "ORD_UNPR"), QStringLiteral("65900"));
+        const auto refused = p.refuseModification(list.value()[0], lower);
+        QVERIFY(refused);
+        QCOMPARE(refused->kind, ErrorKind::InvalidOrder);
+        OrderModification fewer;
+        fewer.qty = d("1");
+        const ApiCall reduce = p.modifyCall(list.value()[0], fewer);
+        QCOMPARE(bodyValue(reduce, "ORD_DVSN"), QStringLiteral("06"));
+        QCOMPARE(bodyValue(reduce, "ORD_UNPR"), QStringLiteral("0"));
+    }
+
     void accountAndTrIds() {
         const KisAccount a = KisAccount::parse(QStringLiteral("12345678-01"), QStringLiteral("virtual"));
         QVERIFY(a.isValid());
