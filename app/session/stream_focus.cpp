@@ -13,7 +13,6 @@ StreamFocus::StreamFocus(QList<VenueSession*> sessions, QObject* parent)
         m_sessions << session;
         if (TradingSession* trading = session->trading())
             connect(trading, &TradingSession::ordersChanged, this, &StreamFocus::update);
-        connect(session->hub(), &MarketDataHub::marketsLoaded, this, &StreamFocus::update);
     }
 }
 

@@ -652,6 +652,7 @@ private slots:
         StreamDecoder decoder(QStringLiteral("binance"));
         SequencedBook book(QStringLiteral("binance"), QStringLiteral("BNBBTC"));
         StreamEvent e = decoder.decode(test::fixture("binance/ws_orderbook_diff.json")); // U=157 u=160
+        QVERIFY2(e.diff, "ws_orderbook_diff.json gave no depth diff"); // a missing fixture fails, not crashes
         QCOMPARE(book.applyDiff(*e.diff), SequencedBook::Status::Buffered);
         const Result<OrderBook> snapshot = parseDepth(
             parse(R"({"lastUpdateId":158,"bids":[["0.0024","5"],["0.0023","1"]],"asks":[["0.0026","1"]]})"),
