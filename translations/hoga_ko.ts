@@ -4388,18 +4388,6 @@ This window shows live data from %1.</source>
         <translation>정규장 (09:00-15:30)</translation>
     </message>
     <message>
-        <source>Pre-market at the previous close (08:30-08:40)</source>
-        <translation>장전 시간외 종가 (08:30-08:40)</translation>
-    </message>
-    <message>
-        <source>Post-market at today&apos;s close (15:30-16:00)</source>
-        <translation>장후 시간외 종가 (15:30-16:00)</translation>
-    </message>
-    <message>
-        <source>After-hours single price (16:00-18:00)</source>
-        <translation>시간외 단일가 (16:00-18:00)</translation>
-    </message>
-    <message>
         <source>KST on weekdays. The closing-price sessions trade at a fixed price; the single-price session matches every 10 minutes within 10% of today&apos;s close.</source>
         <translation>평일 한국 시간 기준입니다. 시간외 종가는 정해진 종가로 체결되고, 시간외 단일가는 당일 종가 ±10% 안에서 10분마다 체결됩니다.</translation>
     </message>
@@ -4418,6 +4406,18 @@ This window shows live data from %1.</source>
     <message>
         <source>Today&apos;s close, now %1 %2</source>
         <translation>당일 종가, 현재 %1 %2</translation>
+    </message>
+    <message>
+        <source>Pre-market close (08:30-08:40)</source>
+        <translation>장전 시간외 (08:30-08:40)</translation>
+    </message>
+    <message>
+        <source>Post-market close (15:30-16:00)</source>
+        <translation>장후 시간외 (15:30-16:00)</translation>
+    </message>
+    <message>
+        <source>After-hours single (16:00-18:00)</source>
+        <translation>시간외 단일가 (16:00-18:00)</translation>
     </message>
 </context>
 <context>

@@ -156,6 +156,11 @@ private slots:
         QVERIFY2(f.ticket->validation().ok(), qPrintable(f.ticket->validation().summary()));
         auto* submit = f.child<QPushButton>("submitButton");
         QTRY_VERIFY_WITH_TIMEOUT(submit->isEnabled(), kTimeoutMs);
+        // Priced at the close: the value is estimated from the last price.
+        QTRY_VERIFY_WITH_TIMEOUT(f.session->hub()->lastPrice(kSamsung).has_value(), kTimeoutMs);
+        QTest::keyClicks(f.child<QLineEdit>("qtyEdit"), QString()); // revalidate with the price known
+        if (const QString dir = qEnvironmentVariable("HOGA_TEST_SHOTS_DIR"); !dir.isEmpty())
+            QVERIFY(f.ticket->grab().save(dir + QStringLiteral("/ticket_post_market.png")));
 
         QTest::keyClick(f.child<QLineEdit>("qtyEdit"), Qt::Key_Return);
         OrderConfirmDialog* dialog = f.ticket->confirmDialog();

@@ -256,9 +256,9 @@ void OrderTicket::buildUi() {
     m_orderSessionBox->setObjectName(QStringLiteral("orderSessionBox"));
     const std::pair<OrderSession, QString> sessionChoices[] = {
         {OrderSession::Regular, tr("Regular (09:00-15:30)")},
-        {OrderSession::PreMarketClose, tr("Pre-market at the previous close (08:30-08:40)")},
-        {OrderSession::PostMarketClose, tr("Post-market at today's close (15:30-16:00)")},
-        {OrderSession::AfterHoursSingle, tr("After-hours single price (16:00-18:00)")},
+        {OrderSession::PreMarketClose, tr("Pre-market close (08:30-08:40)")},
+        {OrderSession::PostMarketClose, tr("Post-market close (15:30-16:00)")},
+        {OrderSession::AfterHoursSingle, tr("After-hours single (16:00-18:00)")},
     };
     for (const auto& [session, label] : sessionChoices)
         if (capabilities.orderSessions.contains(session))
@@ -752,8 +752,10 @@ std::optional<OrderTicket::Estimate> OrderTicket::estimate(const OrderRequest& r
     std::optional<Decimal> value;
     bool approximate = false;
     if (hasFixedPrice(request.session)) {
-        // Priced at the close: estimated from the last price.
-        const std::optional<Decimal> last = m_session->hub()->lastPrice(m_market);
+        // Priced at the close: estimated from the last price (the book where there is none yet).
+        std::optional<Decimal> last = m_session->hub()->lastPrice(m_market);
+        if (!last)
+            last = referencePrice(request.side);
         if (last && request.qty.isPositive()) {
             value = *last * request.qty;
             approximate = true;
