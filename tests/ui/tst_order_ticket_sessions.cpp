@@ -159,8 +159,10 @@ private slots:
         // Priced at the close: the value is estimated from the last price.
         QTRY_VERIFY_WITH_TIMEOUT(f.session->hub()->lastPrice(kSamsung).has_value(), kTimeoutMs);
         QTest::keyClicks(f.child<QLineEdit>("qtyEdit"), QString()); // revalidate with the price known
-        if (const QString dir = qEnvironmentVariable("HOGA_TEST_SHOTS_DIR"); !dir.isEmpty())
+        if (const QString dir = qEnvironmentVariable("HOGA_TEST_SHOTS_DIR"); !dir.isEmpty()) {
+            QCoreApplication::processEvents(); // the new fee caption's layout request
             QVERIFY(f.ticket->grab().save(dir + QStringLiteral("/ticket_post_market.png")));
+        }
 
         QTest::keyClick(f.child<QLineEdit>("qtyEdit"), Qt::Key_Return);
         OrderConfirmDialog* dialog = f.ticket->confirmDialog();
