@@ -3291,8 +3291,8 @@ This window shows live data from %1.</source>
         <translation>장 마감</translation>
     </message>
     <message>
-        <source>The market is closed: the stock trades 09:00-15:30 KST on weekdays. Prices and the order book show the last session; orders are refused until it opens.</source>
-        <translation>장이 마감되었습니다. 이 종목은 평일 09:00-15:30(한국 시간)에 거래됩니다. 가격과 호가는 직전 장의 것이며, 장이 열릴 때까지 주문은 거부됩니다.</translation>
+        <source>The regular session is closed: the stock trades %1 KST on weekdays. Prices and the order book show the last session; regular orders are refused until it opens (where the venue has them, the ticket&apos;s after-hours sessions take orders).</source>
+        <translation>정규장이 마감되었습니다: 평일 %1(한국 시간)에 거래됩니다. 가격과 호가는 마지막 거래 시간 기준이며, 정규장 주문은 장이 열릴 때까지 거부됩니다(거래소가 지원하면 주문창의 시간외 거래 시간대로 주문할 수 있습니다).</translation>
     </message>
 </context>
 <context>
@@ -3341,15 +3341,15 @@ This window shows live data from %1.</source>
         <source>Venue: %1</source>
         <translation>거래소: %1</translation>
     </message>
-    <message>
-        <source>Closed: the stock trades 09:00-15:30 KST on weekdays.</source>
-        <translation>장 마감: 이 종목은 평일 09:00-15:30(한국 시간)에 거래됩니다.</translation>
-    </message>
     <message numerus="yes">
         <source>Not streamed: the venue streams %n markets at once. The price is refreshed every 15 seconds; select or star the market to stream it.</source>
         <translation>
             <numerusform>실시간 아님: 거래소가 한 번에 %n개 종목만 실시간으로 보냅니다. 가격은 15초마다 새로 받으며, 종목을 선택하거나 관심 종목에 넣으면 실시간으로 받습니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Closed: the stock trades %1 KST on weekdays.</source>
+        <translation>장 마감: 이 종목은 평일 %1(한국 시간)에 거래됩니다.</translation>
     </message>
 </context>
 <context>
@@ -4384,10 +4384,6 @@ This window shows live data from %1.</source>
         <translation>거래 시간대</translation>
     </message>
     <message>
-        <source>Regular (09:00-15:30)</source>
-        <translation>정규장 (09:00-15:30)</translation>
-    </message>
-    <message>
         <source>KST on weekdays. The closing-price sessions trade at a fixed price; the single-price session matches every 10 minutes within 10% of today&apos;s close.</source>
         <translation>평일 한국 시간 기준입니다. 시간외 종가는 정해진 종가로 체결되고, 시간외 단일가는 당일 종가 ±10% 안에서 10분마다 체결됩니다.</translation>
     </message>
@@ -4408,16 +4404,20 @@ This window shows live data from %1.</source>
         <translation>당일 종가, 현재 %1 %2</translation>
     </message>
     <message>
-        <source>Pre-market close (08:30-08:40)</source>
-        <translation>장전 시간외 (08:30-08:40)</translation>
+        <source>Regular (%1)</source>
+        <translation>정규장 (%1)</translation>
     </message>
     <message>
-        <source>Post-market close (15:30-16:00)</source>
-        <translation>장후 시간외 (15:30-16:00)</translation>
+        <source>Pre-market close (%1)</source>
+        <translation>장전 시간외 (%1)</translation>
     </message>
     <message>
-        <source>After-hours single (16:00-18:00)</source>
-        <translation>시간외 단일가 (16:00-18:00)</translation>
+        <source>Post-market close (%1)</source>
+        <translation>장후 시간외 (%1)</translation>
+    </message>
+    <message>
+        <source>After-hours single (%1)</source>
+        <translation>시간외 단일가 (%1)</translation>
     </message>
 </context>
 <context>
@@ -4567,10 +4567,6 @@ This window shows live data from %1.</source>
         <translation>시장가 주문 수량은 최대 %1 %2입니다. 지정가 주문을 쓰거나 주문을 나누세요.</translation>
     </message>
     <message>
-        <source>The Korean stock market is closed. Orders are taken 09:00-15:30 KST on weekdays.</source>
-        <translation>한국 주식시장이 마감되었습니다. 주문은 평일 09:00-15:30(한국 시간)에 받습니다.</translation>
-    </message>
-    <message>
         <source>The after-hours sessions are for Korean stocks only; %1 trades in its regular session.</source>
         <translation>시간외 거래는 국내 주식에만 있습니다. %1은(는) 정규 거래 시간에만 거래됩니다.</translation>
     </message>
@@ -4591,16 +4587,20 @@ This window shows live data from %1.</source>
         <translation>장후 시간외는 당일 종가로 체결되므로 주문 가격을 입력하지 않습니다.</translation>
     </message>
     <message>
-        <source>The pre-market session at the previous close is closed. It takes orders 08:30-08:40 KST on weekdays.</source>
-        <translation>장전 시간외 종가 거래 시간이 아닙니다. 평일 08:30-08:40(한국 시간)에 주문을 받습니다.</translation>
+        <source>The Korean stock market is closed. Orders are taken %1 KST on weekdays.</source>
+        <translation>한국 주식시장이 마감되었습니다. 주문은 평일 %1(한국 시간)에 받습니다.</translation>
     </message>
     <message>
-        <source>The post-market session at today&apos;s close is closed. It takes orders 15:30-16:00 KST on weekdays and matches them from 15:40.</source>
-        <translation>장후 시간외 종가 거래 시간이 아닙니다. 평일 15:30-16:00(한국 시간)에 주문을 받고 15:40부터 체결합니다.</translation>
+        <source>The pre-market session at the previous close is closed. It takes orders %1 KST on weekdays.</source>
+        <translation>장전 시간외 종가 거래 시간이 아닙니다. 평일 %1(한국 시간)에 주문을 받습니다.</translation>
     </message>
     <message>
-        <source>The after-hours single-price session is closed. It takes orders 16:00-18:00 KST on weekdays and matches them every 10 minutes.</source>
-        <translation>시간외 단일가 거래 시간이 아닙니다. 평일 16:00-18:00(한국 시간)에 주문을 받고 10분마다 체결합니다.</translation>
+        <source>The post-market session at today&apos;s close is closed. It takes orders %1 KST on weekdays and matches them from 15:40.</source>
+        <translation>장후 시간외 종가 거래 시간이 아닙니다. 평일 %1(한국 시간)에 주문을 받고 15:40부터 체결합니다.</translation>
+    </message>
+    <message>
+        <source>The after-hours single-price session is closed. It takes orders %1 KST on weekdays and matches them every 10 minutes.</source>
+        <translation>시간외 단일가 거래 시간이 아닙니다. 평일 %1(한국 시간)에 주문을 받고 10분마다 체결합니다.</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,16 @@ SessionHours sessionHours(OrderSession session) {
     return {};
 }
 
+QString sessionHoursText(OrderSession session) {
+    const SessionHours hours = sessionHours(session);
+    auto hhmm = [](int minute) {
+        return QStringLiteral("%1:%2")
+            .arg(minute / 60, 2, 10, QLatin1Char('0'))
+            .arg(minute % 60, 2, 10, QLatin1Char('0'));
+    };
+    return hhmm(hours.openMinute) + QLatin1Char('-') + hhmm(hours.closeMinute);
+}
+
 bool isSessionOpen(OrderSession session, qint64 epochMs) {
     const QDateTime kst = QDateTime::fromMSecsSinceEpoch(epochMs, QTimeZone(kKstOffsetSeconds));
     const int day = kst.date().dayOfWeek();

@@ -31,6 +31,9 @@ struct SessionHours {
 };
 SessionHours sessionHours(OrderSession session);
 bool isSessionOpen(OrderSession session, qint64 epochMs);
+// "08:30-08:40": the hours above as every message and label shows them, so the table is the one place to
+// change when the exchange does.
+QString sessionHoursText(OrderSession session);
 
 // The KST calendar day of an instant, as days since the epoch (a trading day's identity).
 qint64 kstDay(qint64 epochMs);

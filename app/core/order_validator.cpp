@@ -543,29 +543,34 @@ std::optional<ValidationIssue> OrderValidator::checkSession(const Market& market
     ValidationIssue issue;
     issue.code = ValidationIssue::MarketClosed;
     issue.field = QStringLiteral("market");
+    const QString hours = krx::sessionHoursText(session);
     switch (session) {
     case OrderSession::Regular:
         issue.message = QCoreApplication::translate(
-            "hoga::OrderValidator",
-            "The Korean stock market is closed. Orders are taken 09:00-15:30 KST on weekdays.");
+                            "hoga::OrderValidator",
+                            "The Korean stock market is closed. Orders are taken %1 KST on weekdays.")
+                            .arg(hours);
         break;
     case OrderSession::PreMarketClose:
-        issue.message = QCoreApplication::translate(
-            "hoga::OrderValidator",
-            "The pre-market session at the previous close is closed. It takes orders 08:30-08:40 KST on "
-            "weekdays.");
+        issue.message = QCoreApplication::translate("hoga::OrderValidator",
+                                                    "The pre-market session at the previous close is closed. "
+                                                    "It takes orders %1 KST on weekdays.")
+                            .arg(hours);
         break;
     case OrderSession::PostMarketClose:
-        issue.message = QCoreApplication::translate(
-            "hoga::OrderValidator",
-            "The post-market session at today's close is closed. It takes orders 15:30-16:00 KST on weekdays "
-            "and matches them from 15:40.");
+        issue.message = QCoreApplication::translate("hoga::OrderValidator",
+                                                    "The post-market session at today's close is closed. It "
+                                                    "takes orders %1 KST on weekdays and matches them from "
+                                                    "15:40.")
+                            .arg(hours);
         break;
     case OrderSession::AfterHoursSingle:
-        issue.message = QCoreApplication::translate(
-            "hoga::OrderValidator",
-            "The after-hours single-price session is closed. It takes orders 16:00-18:00 KST on weekdays "
-            "and matches them every 10 minutes.");
+        issue.message =
+            QCoreApplication::translate("hoga::OrderValidator",
+                                        "The after-hours single-price session is closed. It takes "
+                                        "orders %1 KST on weekdays and matches them every 10 "
+                                        "minutes.")
+                .arg(hours);
         break;
     }
     return issue;

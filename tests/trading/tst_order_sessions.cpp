@@ -84,6 +84,10 @@ private slots:
             QVERIFY(!orderSessionLabel(s).isEmpty());
         }
         QVERIFY(!parseOrderSession(QStringLiteral("night")));
+        // Every message and label takes the hours from the one table.
+        QCOMPARE(krx::sessionHoursText(OrderSession::Regular), QStringLiteral("09:00-15:30"));
+        QCOMPARE(krx::sessionHoursText(OrderSession::PreMarketClose), QStringLiteral("08:30-08:40"));
+        QCOMPARE(krx::sessionHoursText(OrderSession::AfterHoursSingle), QStringLiteral("16:00-18:00"));
         QVERIFY(hasFixedPrice(OrderSession::PreMarketClose) && hasFixedPrice(OrderSession::PostMarketClose));
         QVERIFY(!hasFixedPrice(OrderSession::AfterHoursSingle) && !hasFixedPrice(OrderSession::Regular));
     }

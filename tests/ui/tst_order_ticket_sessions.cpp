@@ -133,6 +133,8 @@ private slots:
         auto* box = f.child<QComboBox>("orderSessionBox");
         QVERIFY(box->isVisible());
         QCOMPARE(box->count(), 4);
+        QCOMPARE(box->itemText(box->findData(int(OrderSession::PostMarketClose))),
+                 QStringLiteral("Post-market close (15:30-16:00)"));
         f.choose(OrderSession::AfterHoursSingle);
         QCOMPARE(f.ticket->orderSession(), OrderSession::AfterHoursSingle);
         f.ticket->setMarket(kBtc);

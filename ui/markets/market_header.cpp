@@ -3,6 +3,7 @@
 #include "common/collapsing_row.h"
 #include "common/live_text.h"
 #include "common/on_screen.h"
+#include "core/krx_market.h"
 #include "format/decimal_format.h"
 #include "format/freshness_format.h"
 #include "format/market_format.h"
@@ -212,8 +213,10 @@ void MarketHeader::refreshSession(const std::optional<Market>& market) {
     if (!closed)
         return;
     m_closed->setText(QStringLiteral("● ") + tr("Closed"));
-    m_closed->setToolTip(tr("The market is closed: the stock trades 09:00-15:30 KST on weekdays. Prices "
-                            "and the order book show the last session; orders are refused until it opens."));
+    m_closed->setToolTip(tr("The regular session is closed: the stock trades %1 KST on weekdays. Prices and "
+                            "the order book show the last session; regular orders are refused until it opens "
+                            "(where the venue has them, the ticket's after-hours sessions take orders).")
+                             .arg(krx::sessionHoursText(OrderSession::Regular)));
 }
 
 void MarketHeader::refresh() {

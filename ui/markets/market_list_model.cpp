@@ -1,6 +1,7 @@
 #include "market_list_model.h"
 
 #include "common/item_roles.h"
+#include "core/krx_market.h"
 #include "format/decimal_format.h"
 #include "format/market_format.h"
 #include "market_key.h"
@@ -95,7 +96,8 @@ QVariant MarketListModel::data(const QModelIndex& index, int role) const {
                           nullptr, m_streamLimit.value(row.venue));
             if (m.rules.session == MarketSession::KrxRegular &&
                 !m.rules.isOpenAt(QDateTime::currentMSecsSinceEpoch()))
-                tip += QLatin1Char('\n') + tr("Closed: the stock trades 09:00-15:30 KST on weekdays.");
+                tip += QLatin1Char('\n') + tr("Closed: the stock trades %1 KST on weekdays.")
+                                               .arg(krx::sessionHoursText(OrderSession::Regular));
             return tip;
         }
         if (column == VolumeColumn && t)

@@ -3,6 +3,7 @@
 #include "common/message_label.h"
 #include "common/on_screen.h"
 #include "common/signal_coalescer.h"
+#include "core/krx_market.h"
 #include "format/decimal_format.h"
 #include "format/market_format.h"
 #include "marketdata/market_data_hub.h"
@@ -255,14 +256,14 @@ void OrderTicket::buildUi() {
     m_orderSessionBox = new QComboBox(this);
     m_orderSessionBox->setObjectName(QStringLiteral("orderSessionBox"));
     const std::pair<OrderSession, QString> sessionChoices[] = {
-        {OrderSession::Regular, tr("Regular (09:00-15:30)")},
-        {OrderSession::PreMarketClose, tr("Pre-market close (08:30-08:40)")},
-        {OrderSession::PostMarketClose, tr("Post-market close (15:30-16:00)")},
-        {OrderSession::AfterHoursSingle, tr("After-hours single (16:00-18:00)")},
+        {OrderSession::Regular, tr("Regular (%1)")},
+        {OrderSession::PreMarketClose, tr("Pre-market close (%1)")},
+        {OrderSession::PostMarketClose, tr("Post-market close (%1)")},
+        {OrderSession::AfterHoursSingle, tr("After-hours single (%1)")},
     };
     for (const auto& [session, label] : sessionChoices)
         if (capabilities.orderSessions.contains(session))
-            m_orderSessionBox->addItem(label, int(session));
+            m_orderSessionBox->addItem(label.arg(krx::sessionHoursText(session)), int(session));
     m_orderSessionBox->setToolTip(
         tr("KST on weekdays. The closing-price sessions trade at a fixed price; the single-price session "
            "matches every 10 minutes within 10% of today's close."));

@@ -26,8 +26,8 @@ QString path(const char* tail) {
 // ORD_DVSN of a request (KRX): 00 limit, 01 market, 03 best-limit (최유리), 05/06 pre/post-market at the
 // close (장전/장후 시간외), 07 after-hours single price (시간외 단일가), 11/12 IOC/FOK limit, 15/16 IOC/FOK
 // best.
-QString orderDivision(const OrderRequest& r) {
-    switch (r.session) {
+QString orderDivision(OrderType type, TimeInForce timeInForce, OrderSession session) {
+    switch (session) {
     case OrderSession::PreMarketClose:
         return QStringLiteral("05");
     case OrderSession::PostMarketClose:
@@ -37,19 +37,19 @@ QString orderDivision(const OrderRequest& r) {
     case OrderSession::Regular:
         break;
     }
-    switch (r.type) {
+    switch (type) {
     case OrderType::Market:
         return QStringLiteral("01");
     case OrderType::Best:
-        if (r.timeInForce == TimeInForce::ImmediateOrCancel)
+        if (timeInForce == TimeInForce::ImmediateOrCancel)
             return QStringLiteral("15");
-        if (r.timeInForce == TimeInForce::FillOrKill)
+        if (timeInForce == TimeInForce::FillOrKill)
             return QStringLiteral("16");
         return QStringLiteral("03");
     case OrderType::Limit:
-        if (r.timeInForce == TimeInForce::ImmediateOrCancel)
+        if (timeInForce == TimeInForce::ImmediateOrCancel)
             return QStringLiteral("11");
-        if (r.timeInForce == TimeInForce::FillOrKill)
+        if (timeInForce == TimeInForce::FillOrKill)
             return QStringLiteral("12");
         return QStringLiteral("00");
     }
@@ -414,14 +414,15 @@ ApiCall KisProtocol::createOrderCall(const OrderRequest& request) const {
     // KIS asks for "0" (not an empty string) where the price is not the order's: market, best and the
     // closing-price sessions.
     const bool noPrice = request.type != OrderType::Limit || hasFixedPrice(request.session);
-    return post(path("/trading/order-cash"), trId(request.side == Side::Buy ? "TTTC0012U" : "TTTC0011U"),
-                {{QStringLiteral("CANO"), m_account.cano},
-                 {QStringLiteral("ACNT_PRDT_CD"), m_account.productCode},
-                 {QStringLiteral("PDNO"), request.market},
-                 {QStringLiteral("ORD_DVSN"), orderDivision(request)},
-                 {QStringLiteral("ORD_QTY"), request.qty.toString()},
-                 {QStringLiteral("ORD_UNPR"), noPrice ? QStringLiteral("0") : request.price.toString()},
-                 {QStringLiteral("EXCG_ID_DVSN_CD"), QStringLiteral("KRX")}});
+    return post(
+        path("/trading/order-cash"), trId(request.side == Side::Buy ? "TTTC0012U" : "TTTC0011U"),
+        {{QStringLiteral("CANO"), m_account.cano},
+         {QStringLiteral("ACNT_PRDT_CD"), m_account.productCode},
+         {QStringLiteral("PDNO"), request.market},
+         {QStringLiteral("ORD_DVSN"), orderDivision(request.type, request.timeInForce, request.session)},
+         {QStringLiteral("ORD_QTY"), request.qty.toString()},
+         {QStringLiteral("ORD_UNPR"), noPrice ? QStringLiteral("0") : request.price.toString()},
+         {QStringLiteral("EXCG_ID_DVSN_CD"), QStringLiteral("KRX")}});
 }
 
 Result<Order> KisProtocol::parseCreatedOrder(const JsonValue& root) const {
@@ -589,10 +590,8 @@ ApiCall KisProtocol::modifyCall(const Order& original, const OrderModification& 
     // QTY_ALL_ORD_YN Y moves all that remains to the new price; N only ORD_QTY of it (the rest stays).
     const Decimal remaining = original.qty - original.filledQty;
     const bool all = !change.qty || *change.qty >= remaining;
-    // A modified limit order stays a plain limit (00); an after-hours order stays in its session.
-    OrderRequest kept;
-    kept.session = original.session;
-    const QString division = orderDivision(kept);
+    // A modified order rests as a plain limit (00), an after-hours one in its session (05/06/07).
+    const QString division = orderDivision(OrderType::Limit, TimeInForce::GoodTillCancel, original.session);
     return post(path("/trading/order-rvsecncl"), trId("TTTC0013U"),
                 {{QStringLiteral("CANO"), m_account.cano},
                  {QStringLiteral("ACNT_PRDT_CD"), m_account.productCode},
