@@ -87,6 +87,26 @@ private slots:
         QCOMPARE(action.data(ButtonRole).toString(), QStringLiteral("Cancel"));
     }
 
+    // A KRX after-hours order names its session; a closing-price one has no price until it trades.
+    void afterHoursOrdersNameTheirSession() {
+        OpenOrdersModel model;
+        model.setFormatLookup(lookup());
+        Order closing = order("1", OrderState::Open, "0", "3");
+        closing.session = OrderSession::PostMarketClose;
+        Order single = order("2", OrderState::Open, "66000", "2");
+        single.session = OrderSession::AfterHoursSingle;
+        model.setOrders({closing, single});
+        QCOMPARE(model.rowCount(), 2);
+        for (int row = 0; row < 2; ++row) {
+            const QString type = text(model, row, OrderField::Type);
+            const QString price = text(model, row, OrderField::Price);
+            if (type == QStringLiteral("Limit · Post-market close"))
+                QCOMPARE(price, QStringLiteral("At the close"));
+            else
+                QCOMPARE(type, QStringLiteral("Limit · After-hours single price"));
+        }
+    }
+
     void newOrdersAreInsertedOnTopAndGoneOnesRemoved() {
         OpenOrdersModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
