@@ -4,9 +4,12 @@
 
 #include "conformance/connector_conformance.h"
 #include "support/fake_venues/fake_venue_server.h"
+
 #include "venues/bithumb/bithumb_protocol.h"
 #include "venues/core/venue_connector.h"
 #include "venues/upbit/upbit_protocol.h"
+
+#include <algorithm>
 
 #include <functional>
 #include <memory>
@@ -107,6 +110,22 @@ inline ConformanceTarget fakeConformanceTarget(FakeFlavor flavor) {
         FakeVenueServer* raw = server.get();
         instance.drive = [raw] {
             raw->step();
+        };
+        // A fill before the fake took the private myOrder subscription would reach nobody (seen in a loaded
+        // run: the account stream reported no fill for a marketable order).
+        instance.streamsTaken = [raw](const QStringList& markets, bool account) {
+            const QVector<FakeWsSubscription> live = raw->wsSubscriptions();
+            auto has = [&live](bool isPrivate, const QString& type, const QString& code) {
+                return std::any_of(live.cbegin(), live.cend(), [&](const FakeWsSubscription& s) {
+                    return s.isPrivate == isPrivate && s.type == type &&
+                           (code.isEmpty() || s.codes.contains(code));
+                });
+            };
+            if (account && !has(true, QStringLiteral("myOrder"), {}))
+                return false;
+            return std::all_of(markets.cbegin(), markets.cend(), [&](const QString& code) {
+                return has(false, QStringLiteral("trade"), code);
+            });
         };
         instance.context = server;
         return instance;
